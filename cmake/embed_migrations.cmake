@@ -1,0 +1,11 @@
+# Writes OUT: a C++ file defining rplan::store::k_migrations from FILES.
+set(body "#include \"planner/store/migrations.hpp\"\n\nnamespace rplan::store {\n\nconst std::vector<Migration> k_migrations = {\n")
+foreach(file IN LISTS FILES)
+  get_filename_component(name ${file} NAME_WE)
+  string(SUBSTRING ${name} 0 4 number)
+  math(EXPR version "${number}")
+  file(READ ${file} sql)
+  set(body "${body}    {${version}, \"${name}\", R\"rplan_sql(${sql})rplan_sql\"},\n")
+endforeach()
+set(body "${body}};\n\n}  // namespace rplan::store\n")
+file(WRITE ${OUT} "${body}")

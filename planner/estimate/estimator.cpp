@@ -1,0 +1,1 @@
+#include "planner/estimate/estimator.hpp"

@@ -1,0 +1,1 @@
+#include "planner/parse/topic_parser.hpp"

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "planner/model/model.hpp"
+
+namespace rplan::schedule {
+
+enum class DocumentingOrder {
+  after_topic,  // a topic's documentation tasks wait for all its other tasks (default)
+  free,         // no implicit dependencies
+};
+
+struct Options {
+  model::Date start;  // no work before this local date, for anyone
+  model::Strategy strategy = model::Strategy::balanced;
+  DocumentingOrder documenting = DocumentingOrder::after_topic;
+};
+
+// Effective dependencies of every task of `project` (indexes into
+// project.tasks, each list sorted): the explicit `after` ids plus, with
+// DocumentingOrder::after_topic, each documentation task on every
+// non-documentation task of its topic. Ids that name no task are ignored.
+std::vector<std::vector<std::size_t>> dependencies(const model::Project& project,
+                                                   DocumentingOrder documenting);
+
+// The ids of a dependency cycle (first id repeated at the end), or an empty
+// vector when the graph is acyclic.
+std::vector<std::string> find_cycle(const model::Project& project, DocumentingOrder documenting);
+
+// Schedules every task of `project` that is not done, deterministically:
+// fills each task's assignee, depends_on, start, finish and blocks (utc and
+// local) and project.plan's start, finish, strategy, total_hours and
+// unassigned. Done tasks keep whatever plan they carry and count as finished.
+// A task nobody can take (pinned to someone without working time, or a team
+// with no capacity) is left without assignee and listed in plan.unassigned,
+// never silently dropped. Leaves plan.created_at and every sequence alone.
+// Throws rplan::InputError when the dependencies have a cycle.
+void make_plan(model::Project& project, const Options& options);
+
+}  // namespace rplan::schedule

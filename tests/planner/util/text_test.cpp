@@ -1,0 +1,66 @@
+#include "planner/util/text.hpp"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+namespace rplan::util {
+namespace {
+
+TEST(TextTest, FindsTheFirstInvalidUtf8Byte) {
+  struct Case {
+    std::string text;
+    std::optional<std::size_t> bad;
+  };
+  const Case cases[] = {
+      {"plain ascii", std::nullopt},
+      {"caf\xc3\xa9 \xe2\x9a\x99\xef\xb8\x8f \xf0\x9f\x9a\x80", std::nullopt},
+      {"ab\xff", 2},
+      {"\xc3", 0},                // truncated
+      {"x\xc0\xaf", 1},           // overlong '/'
+      {"\xed\xa0\x80", 0},        // surrogate
+      {"ok\xf4\x90\x80\x80", 2},  // past U+10FFFF
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(find_invalid_utf8(c.text), c.bad);
+  }
+}
+
+TEST(TextTest, CollapsesWhitespaceRuns) {
+  EXPECT_EQ(collapse_whitespace("  a \t b\r\n c  "), "a b c");
+  EXPECT_EQ(collapse_whitespace(""), "");
+}
+
+TEST(TextTest, SplitsAndTrims) {
+  EXPECT_EQ(split(" mon, tue ,,wed ", ','), (std::vector<std::string>{"mon", "tue", "wed"}));
+  EXPECT_EQ(split("a,,b", ',', EmptyParts::keep), (std::vector<std::string>{"a", "", "b"}));
+}
+
+TEST(TextTest, SlugKeepsAsciiLettersAndDigits) {
+  EXPECT_EQ(slug("Ada Lovelace"), "ada-lovelace");
+  EXPECT_EQ(slug("../../etc/passwd"), "etc-passwd");
+  EXPECT_EQ(slug("José María"), "jos-mar-a");
+  EXPECT_EQ(slug("李雷"), "");
+}
+
+TEST(TextTest, ShortIdsAreStableTypeableAndSpread) {
+  EXPECT_EQ(short_id("doc\x1ftopic", 6), short_id("doc\x1ftopic", 6));
+  const std::string id = short_id("anything", 7);
+  EXPECT_EQ(id.size(), 7u);
+  EXPECT_TRUE(id[0] >= 'a' && id[0] <= 'z');
+  for (char c : id) EXPECT_EQ(std::string("ilou").find(c), std::string::npos) << id;
+  std::set<std::string> seen;
+  for (int i = 0; i < 10000; ++i) seen.insert(short_id("key" + std::to_string(i), 6));
+  EXPECT_GT(seen.size(), 9990u);
+}
+
+TEST(TextTest, FormatsHoursWithoutTrailingZeros) {
+  EXPECT_EQ(format_hours(8), "8");
+  EXPECT_EQ(format_hours(6.5), "6.5");
+  EXPECT_EQ(format_hours(1.25), "1.25");
+  EXPECT_EQ(format_hours(0), "0");
+}
+
+}  // namespace
+}  // namespace rplan::util
