@@ -14,23 +14,38 @@ struct Model {
   double analysis = 6;       // Analyze / Compare / Evaluate ...
   double documentation = 4;  // Document / Write ...
   double other = 6;
-  double per_extra_item = 1;    // for each listed item beyond free_items
+  double per_extra_item = 1;  // for each listed item beyond free_items
   std::size_t free_items = 2;
   double optimistic_factor = 0.75;  // optimistic = likely * this
   double pessimistic_factor = 1.5;  // pessimistic = likely * this
 };
 
-// The kind of a prompt from its leading verb (case-insensitive; "Research",
-// "Investigate", "Explore" -> research; "Analyze"/"Analyse", "Compare",
-// "Evaluate", "Assess" -> analysis; "Document", "Write", "Summarize" ->
-// documentation; anything else -> other).
+// The kind of a prompt from its leading verb, case-insensitive, after leading
+// white space, Markdown markup and emoji:
+//   research:      Research, Investigate, Explore, Study, Survey
+//   analysis:      Analyze, Analyse, Compare, Evaluate, Assess, Review, Benchmark
+//   documentation: Document, Write, Summarize, Summarise, Describe, Draft
+// Anything else (including an empty prompt) is `other`.
 model::TaskKind classify(std::string_view prompt);
 
-// How many items the prompt lists: "including A, B, and C" is 3; a prompt
-// without an enumeration is 1.
+// How many items the prompt lists; 1 when it lists none. The rule, in full:
+//  1. The prompt is cut into clauses at ; : ( ) [ ] and at . ! ? followed by
+//     white space or the end ("OAuth 2.0" and "Node.js" are not cut).
+//  2. A clause is split at commas (also the full-width ， and the ideographic
+//     、); a comma between two digits ("1,000") does not split. Empty parts and
+//     parts that are only "etc", "e.g." or "i.e." are dropped.
+//  3. A clause of n parts lists:
+//       n >= 2, last part starts with and/or/&     ("A, B, and C")  n items
+//       n >= 2, last part has and/or/& inside      ("A, B and C")   n + 1
+//       n >= 3, no conjunction                     ("A, B, C")      n
+//       n == 1 with and/or/& inside                ("A and B")      2
+//       otherwise                                                   1
+//  4. The prompt lists as many items as its longest clause.
 std::size_t count_items(std::string_view prompt);
 
-// The model's estimate of a prompt (never manual).
+// The model's estimate of a prompt (never manual): likely = base hours of the
+// prompt's kind + per_extra_item for each item beyond free_items; hours =
+// likely; optimistic and pessimistic are likely times their factors.
 model::Estimate estimate(std::string_view prompt, const Model& model);
 
 }  // namespace rplan::estimate

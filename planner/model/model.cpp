@@ -1,5 +1,8 @@
 #include "planner/model/model.hpp"
 
+#include "planner/util/text.hpp"
+#include "planner/util/time_zone.hpp"
+
 namespace rplan::model {
 
 std::string_view to_string(TaskKind kind) {
@@ -65,6 +68,40 @@ std::optional<Strategy> parse_strategy(std::string_view text) {
   if (text == "balanced") return Strategy::balanced;
   if (text == "round-robin" || text == "round_robin") return Strategy::round_robin;
   return std::nullopt;
+}
+
+std::vector<std::string> validate(const Assignee& p) {
+  std::vector<std::string> problems;
+  if (util::trim(p.name).empty()) problems.push_back("a person needs a name");
+  if (!(p.hours_per_day > 0 && p.hours_per_day <= 24)) {
+    problems.push_back("hours_per_day " + util::format_hours(p.hours_per_day) +
+                       " is not between 0 and 24");
+  } else if (p.day_start + static_cast<int>(p.hours_per_day * 60 + 0.5) > 24 * 60) {
+    problems.push_back("a working day from " + util::format_clock(p.day_start) + " for " +
+                       util::format_hours(p.hours_per_day) + " h runs past midnight");
+  }
+  bool any_day = false;
+  for (bool d : p.workdays) any_day = any_day || d;
+  if (!any_day) problems.push_back("workdays names no day of the week");
+  if (!util::is_known_time_zone(p.timezone)) {
+    problems.push_back("unknown time zone \"" + p.timezone +
+                       "\" (use an IANA name such as Europe/Berlin)");
+  }
+  if (!p.email.empty() && (p.email.find('@') == std::string::npos ||
+                           p.email.find_first_of(" \t\r\n<>\"") != std::string::npos)) {
+    problems.push_back("email \"" + p.email + "\" is not an email address");
+  }
+  return problems;
+}
+
+std::optional<std::array<bool, 7>> parse_workdays(std::string_view text) {
+  std::array<bool, 7> days{};
+  for (const auto& part : util::split(text, ',')) {
+    const auto day = util::parse_weekday(part);
+    if (!day) return std::nullopt;
+    days[static_cast<std::size_t>(*day)] = true;
+  }
+  return days;
 }
 
 }  // namespace rplan::model

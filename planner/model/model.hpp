@@ -87,6 +87,11 @@ struct WorkBlock {
   Instant utc_end;         // utc_start + minutes
   int sequence = 0;        // iCalendar SEQUENCE of this block's event
   double hours() const { return minutes / 60.0; }
+  // The assignee's offset from UTC on that day, in minutes (local - utc).
+  int utc_offset_minutes() const {
+    const auto local = Instant{date} + std::chrono::minutes{start_minute};
+    return static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(local - utc_start).count());
+  }
 };
 
 struct Task {
@@ -118,6 +123,14 @@ struct Assignee {
   std::string timezone = "UTC";
   std::vector<std::string> skills;  // lower-case tags
 };
+
+// Problems with a person's settings, one sentence each naming the field:
+// hours per day outside (0, 24], a working day that runs past midnight, no
+// workday, an unknown time zone, an email without '@'. Empty when valid.
+std::vector<std::string> validate(const Assignee& person);
+
+// Parses "mon,tue,wed" (also full names, any case); nullopt when a part is not a weekday.
+std::optional<std::array<bool, 7>> parse_workdays(std::string_view text);
 
 struct TimeOff {
   std::string assignee;

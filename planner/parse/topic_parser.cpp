@@ -1,1 +1,530 @@
 #include "planner/parse/topic_parser.hpp"
+
+#include <md4c.h>
+
+#include <algorithm>
+#include <exception>
+#include <filesystem>
+#include <limits>
+#include <unordered_map>
+#include <utility>
+
+#include "planner/parse/inline_text.hpp"
+#include "planner/parse/line_index.hpp"
+#include "planner/util/error.hpp"
+#include "planner/util/text.hpp"
+
+// How it works: md4c walks the document and calls back for every block, span
+// and piece of text. TopicCollector is a small state machine over those calls.
+// Only top-level blocks matter: a heading of level 2-4 opens a section, a
+// paragraph may hold labels ("**Research Focus**: ..."), and the list right
+// after a paragraph with a "Research Prompts" label holds the prompts. Nested
+// content of a prompt item is written straight into the prompt's text in
+// document order, so nothing here recurses and deep nesting costs no stack.
+// md4c reports no positions, so lines come from the text pointers it passes,
+// which point into our buffer.
+namespace rplan::parse {
+namespace {
+
+constexpr std::string_view k_bom = "\xEF\xBB\xBF";
+constexpr std::string_view k_no_topics =
+    "no topics found: a topic is a heading (## to ####) followed by a **Research Prompts**: list";
+
+enum class Label { none, focus, prompts, skills };
+
+Label label_named(std::string_view name) {
+  if (name == "research focus") return Label::focus;
+  if (name == "research prompts") return Label::prompts;
+  if (name == "skills") return Label::skills;
+  return Label::none;
+}
+
+// Which top-level block the text callbacks currently belong to.
+enum class Context { none, heading, paragraph, prompts };
+
+// "1. Title", "1) Title" -> {1, "Title"}; anything else is all title. A
+// number with nothing after it stays the title ("### 2024.").
+std::pair<std::optional<int>, std::string> split_number(const std::string& heading) {
+  std::size_t digits = 0;
+  while (digits < heading.size() && heading[digits] >= '0' && heading[digits] <= '9') ++digits;
+  if (digits == 0 || digits > 9 || digits + 2 >= heading.size()) return {std::nullopt, heading};
+  const char mark = heading[digits];
+  if ((mark != '.' && mark != ')') || heading[digits + 1] != ' ') return {std::nullopt, heading};
+  return {std::stoi(heading.substr(0, digits)), heading.substr(digits + 2)};
+}
+
+// "Database, security,, API" -> {"database", "security", "api"}: lower-cased,
+// trimmed, empty parts and repeats dropped.
+std::vector<std::string> split_skills(std::string_view text) {
+  std::vector<std::string> skills;
+  for (const std::string& part : util::split(text, ',')) {
+    std::string skill = util::to_lower_ascii(part);
+    if (std::find(skills.begin(), skills.end(), skill) == skills.end()) {
+      skills.push_back(std::move(skill));
+    }
+  }
+  return skills;
+}
+
+class TopicCollector {
+ public:
+  // `text` is the whole file (BOM included) and must outlive the collector;
+  // md4c is given the part after the BOM, so its pointers index into `text`.
+  TopicCollector(std::string_view text, const std::string& path, const LineIndex& lines,
+                 std::vector<Diagnostic>& diagnostics)
+      : m_text(text), m_path(path), m_lines(lines), m_diagnostics(diagnostics) {}
+
+  void enter_block(MD_BLOCKTYPE type, const void* detail);
+  void leave_block(MD_BLOCKTYPE type);
+  void enter_span(MD_SPANTYPE type);
+  void leave_span();
+  void text(MD_TEXTTYPE type, const char* data, MD_SIZE size);
+  // Closes the last section and returns the topics, in document order.
+  std::vector<model::ParsedTopic> finish();
+  std::string title() const { return m_title; }
+
+ private:
+  // A heading of level 2-4 and what followed it up to the next such heading.
+  struct Section {
+    bool open = false;
+    std::string heading;
+    int line = 0;
+    TextBuilder focus;
+    TextBuilder skills;
+    int prompts_label_line = 0;  // 0 while the section has no prompts label
+    std::vector<model::ParsedPrompt> prompts;
+  };
+
+  void report(int line, std::string message) {
+    m_diagnostics.push_back(Diagnostic{m_path, line, std::move(message)});
+  }
+  // The line of a text pointer, or 0 when md4c passed a string of its own.
+  int line_at(const char* data) const {
+    if (data < m_text.data() || data >= m_text.data() + m_text.size()) return 0;
+    return m_lines.line_of(static_cast<std::size_t>(data - m_text.data()));
+  }
+  int item_line_at(const char* data) const;
+
+  void start_top_level(MD_BLOCKTYPE type, const void* detail);
+  void end_top_level();
+  void open_section();
+  void close_section();
+  void enter_in_prompts(MD_BLOCKTYPE type);
+  void leave_in_prompts(MD_BLOCKTYPE type);
+  void paragraph_text(MD_TEXTTYPE type, std::string_view piece, const char* data);
+  void end_label_candidate();
+
+  std::string_view m_text;
+  const std::string& m_path;
+  const LineIndex& m_lines;
+  std::vector<Diagnostic>& m_diagnostics;
+
+  std::vector<model::ParsedTopic> m_topics;
+  std::unordered_map<std::string, int> m_title_lines;  // title -> line of its first topic
+  std::string m_title;
+  bool m_have_title = false;
+
+  int m_depth = 0;  // open blocks, the document included
+  Context m_context = Context::none;
+  Section m_section;
+  bool m_expect_prompts = false;  // the previous top-level block held a prompts label
+
+  // Heading being read.
+  unsigned m_heading_level = 0;
+  int m_heading_line = 0;
+  TextBuilder m_heading;
+
+  // Paragraph being read: labels are recognised line by line.
+  bool m_line_blank = true;  // nothing but white space so far on this paragraph line
+  int m_span_depth = 0;
+  bool m_in_candidate = false;  // inside a bold span that opened a line
+  TextBuilder m_candidate;
+  int m_candidate_line = 0;
+  bool m_colon_pending = false;     // a label just ended without its colon
+  TextBuilder* m_target = nullptr;  // where the current label's value goes
+  bool m_paragraph_has_prompts_label = false;
+
+  // Prompts list being read.
+  int m_list_depth = 0;
+  bool m_in_html_block = false;
+  std::vector<int> m_child_counts;  // nested items seen so far, per open item
+  TextBuilder m_prompt;
+  int m_prompt_line = 0;
+};
+
+void TopicCollector::enter_block(MD_BLOCKTYPE type, const void* detail) {
+  if (m_depth == 1) {
+    start_top_level(type, detail);
+  } else if (m_context == Context::prompts) {
+    enter_in_prompts(type);
+  }
+  ++m_depth;
+}
+
+void TopicCollector::leave_block(MD_BLOCKTYPE type) {
+  --m_depth;
+  if (m_depth == 1) {
+    end_top_level();
+  } else if (m_context == Context::prompts && m_depth > 1) {
+    leave_in_prompts(type);
+  }
+}
+
+void TopicCollector::start_top_level(MD_BLOCKTYPE type, const void* detail) {
+  const bool is_list = type == MD_BLOCK_UL || type == MD_BLOCK_OL;
+  if (is_list && m_expect_prompts) {
+    m_context = Context::prompts;
+    m_list_depth = 1;
+    return;
+  }
+  m_expect_prompts = false;
+  m_context = Context::none;
+  if (type == MD_BLOCK_H) {
+    m_heading_level = static_cast<const MD_BLOCK_H_DETAIL*>(detail)->level;
+    if (m_heading_level <= 4) {
+      close_section();
+      m_context = Context::heading;
+      m_heading.clear();
+      m_heading_line = 0;
+    }
+  } else if (type == MD_BLOCK_P) {
+    m_context = Context::paragraph;
+    m_line_blank = true;
+    m_span_depth = 0;
+    m_in_candidate = false;
+    m_colon_pending = false;
+    m_target = nullptr;
+    m_paragraph_has_prompts_label = false;
+  }
+}
+
+void TopicCollector::end_top_level() {
+  if (m_context == Context::heading) {
+    if (m_heading_level == 1) {
+      if (!m_have_title) m_title = m_heading.take();
+      m_have_title = true;
+    } else {
+      open_section();
+    }
+  } else if (m_context == Context::paragraph) {
+    if (m_in_candidate) end_label_candidate();
+    m_expect_prompts = m_paragraph_has_prompts_label;
+  }
+  // A prompts list keeps m_expect_prompts: a list right after it (another
+  // marker starts a new list in Markdown) continues the prompts.
+  m_context = Context::none;
+}
+
+void TopicCollector::open_section() {
+  m_section.open = true;
+  m_section.heading = m_heading.take();
+  m_section.line = m_heading_line;
+}
+
+void TopicCollector::close_section() {
+  Section& s = m_section;
+  m_expect_prompts = false;
+  if (!s.open) return;
+  s.open = false;
+  if (s.prompts_label_line == 0) {  // not a topic: Overview, Navigation, ...
+    s.focus.clear();
+    s.skills.clear();
+    return;
+  }
+  model::ParsedTopic topic;
+  auto [number, title] = split_number(s.heading);
+  topic.number = number;
+  topic.title = std::move(title);
+  topic.line = s.line;
+  topic.focus = s.focus.take();
+  topic.skills = split_skills(s.skills.take());
+  topic.prompts = std::move(s.prompts);
+  s.prompts.clear();
+  const int label_line = s.prompts_label_line;
+  s.prompts_label_line = 0;
+
+  if (topic.title.empty()) {
+    report(label_line, "the topic heading above this **Research Prompts**: label has no title");
+  } else if (topic.prompts.empty()) {
+    report(label_line,
+           "topic \"" + topic.title + "\" has a **Research Prompts**: label but no prompts");
+  }
+  if (!topic.title.empty()) {
+    auto [it, inserted] = m_title_lines.emplace(topic.title, topic.line);
+    if (!inserted) {
+      report(topic.line, "two topics are titled \"" + topic.title + "\" (lines " +
+                             std::to_string(it->second) + " and " + std::to_string(topic.line) +
+                             ")");
+    }
+  }
+  m_topics.push_back(std::move(topic));
+}
+
+// An item's marker and its first text share a line, except when the item
+// starts with a blank line ("-" alone, content below): then only indentation
+// (and blockquote '>') precedes the text, and the marker is on the line above.
+int TopicCollector::item_line_at(const char* data) const {
+  const int line = line_at(data);
+  if (line <= 1) return line;
+  const std::size_t start = m_lines.start_of(line);
+  const std::size_t end = static_cast<std::size_t>(data - m_text.data());
+  for (std::size_t i = start; i < end; ++i) {
+    const char c = m_text[i];
+    if (c != ' ' && c != '\t' && c != '>') return line;
+  }
+  return line - 1;
+}
+
+void TopicCollector::enter_in_prompts(MD_BLOCKTYPE type) {
+  switch (type) {
+    case MD_BLOCK_UL:
+    case MD_BLOCK_OL:
+      ++m_list_depth;
+      break;
+    case MD_BLOCK_LI:
+      if (m_list_depth == 1) {  // a prompt
+        m_prompt.clear();
+        m_prompt_line = 0;
+        m_child_counts.assign(1, 0);
+      } else {  // a nested item: appended to its prompt
+        int& siblings = m_child_counts.back();
+        if (siblings == 0) {
+          m_prompt.separator(m_prompt.ends_with_colon() ? "" : ":");
+        } else {
+          m_prompt.separator(";");
+        }
+        ++siblings;
+        m_child_counts.push_back(0);
+      }
+      break;
+    case MD_BLOCK_HTML:
+      m_in_html_block = true;
+      break;
+    default:
+      m_prompt.space();
+      break;
+  }
+}
+
+void TopicCollector::leave_in_prompts(MD_BLOCKTYPE type) {
+  switch (type) {
+    case MD_BLOCK_UL:
+    case MD_BLOCK_OL:
+      --m_list_depth;
+      break;
+    case MD_BLOCK_LI:
+      if (m_child_counts.size() > 1) {
+        m_child_counts.pop_back();
+      } else if (!m_prompt.empty() && m_section.open) {
+        model::ParsedPrompt& prompt = m_section.prompts.emplace_back();
+        prompt.text = m_prompt.take();
+        prompt.line = m_prompt_line;
+      }
+      break;
+    case MD_BLOCK_HTML:
+      m_in_html_block = false;
+      break;
+    default:
+      m_prompt.space();
+      break;
+  }
+}
+
+void TopicCollector::enter_span(MD_SPANTYPE type) {
+  if (m_context != Context::paragraph) return;
+  if (type == MD_SPAN_STRONG && m_span_depth == 0 && m_line_blank) {
+    m_in_candidate = true;
+    m_candidate.clear();
+    m_candidate_line = 0;
+  }
+  ++m_span_depth;
+}
+
+void TopicCollector::leave_span() {
+  if (m_context != Context::paragraph) return;
+  --m_span_depth;
+  if (m_in_candidate && m_span_depth == 0) end_label_candidate();
+}
+
+// A bold span opened a paragraph line: it is a label if its text is one
+// ("Research Focus" or "Research Focus:", any case); otherwise it is ordinary
+// text of whatever value the line continues.
+void TopicCollector::end_label_candidate() {
+  m_in_candidate = false;
+  m_line_blank = false;
+  std::string name = util::to_lower_ascii(m_candidate.text());
+  const bool colon_inside = name.ends_with(':');
+  if (colon_inside)
+    name = std::string(util::trim(std::string_view(name).substr(0, name.size() - 1)));
+  const Label label = label_named(name);
+  if (label == Label::none) {
+    if (m_target != nullptr) m_target->append(m_candidate.text());
+    return;
+  }
+  m_colon_pending = !colon_inside;
+  m_target = nullptr;
+  if (label == Label::prompts) {
+    m_paragraph_has_prompts_label = true;
+    if (!m_section.open) {
+      report(m_candidate_line,
+             "a **Research Prompts**: label must follow a topic heading (## to ####)");
+    } else if (m_section.prompts_label_line == 0) {
+      m_section.prompts_label_line = m_candidate_line;
+    }
+  } else if (m_section.open) {
+    m_target = label == Label::focus ? &m_section.focus : &m_section.skills;
+    if (label == Label::focus) {
+      m_target->space();
+    } else {
+      m_target->separator(",");
+    }
+  }
+}
+
+void TopicCollector::paragraph_text(MD_TEXTTYPE type, std::string_view piece, const char* data) {
+  if (type == MD_TEXT_SOFTBR || type == MD_TEXT_BR) {
+    if (m_in_candidate) {
+      m_candidate.space();
+      return;
+    }
+    m_line_blank = true;
+    m_colon_pending = false;
+    if (m_target != nullptr) m_target->space();
+    return;
+  }
+  if (m_in_candidate) {
+    if (m_candidate_line == 0) m_candidate_line = line_at(data);
+    append_inline(m_candidate, type, piece);
+    return;
+  }
+  if (type == MD_TEXT_NORMAL && (m_colon_pending || m_line_blank)) {
+    const std::size_t first = piece.find_first_not_of(" \t");
+    if (first == std::string_view::npos) return;  // white space only: the line state is unchanged
+    if (m_colon_pending && piece[first] == ':') piece.remove_prefix(first + 1);
+  }
+  m_colon_pending = false;
+  m_line_blank = false;
+  if (m_target != nullptr) append_inline(*m_target, type, piece);
+}
+
+void TopicCollector::text(MD_TEXTTYPE type, const char* data, MD_SIZE size) {
+  const std::string_view piece(data, size);
+  switch (m_context) {
+    case Context::heading:
+      if (m_heading_line == 0) m_heading_line = line_at(data);
+      append_inline(m_heading, type, piece);
+      break;
+    case Context::paragraph:
+      paragraph_text(type, piece, data);
+      break;
+    case Context::prompts:
+      if (m_prompt_line == 0) m_prompt_line = item_line_at(data);
+      if (!m_in_html_block) append_inline(m_prompt, type, piece);
+      break;
+    case Context::none:
+      break;
+  }
+}
+
+std::vector<model::ParsedTopic> TopicCollector::finish() {
+  close_section();
+  return std::move(m_topics);
+}
+
+// Reports every line holding a byte that is not well-formed UTF-8 (the first
+// such byte of each line).
+void check_utf8(std::string_view text, const LineIndex& lines, const std::string& path,
+                std::vector<Diagnostic>& diagnostics) {
+  std::size_t from = 0;
+  while (from < text.size()) {
+    const auto bad = util::find_invalid_utf8(text.substr(from));
+    if (!bad) return;
+    const std::size_t offset = from + *bad;
+    const int line = lines.line_of(offset);
+    diagnostics.push_back(Diagnostic{path, line,
+                                     "invalid UTF-8 (byte " +
+                                         std::to_string(offset - lines.start_of(line) + 1) +
+                                         " of the line)"});
+    if (line >= lines.count()) return;
+    from = lines.start_of(line + 1);
+  }
+}
+
+// What the md4c callbacks get as userdata. Calls into the collector never
+// let an exception cross md4c's C code: the first one is kept, parsing stops
+// (a non-zero return), and run_md4c rethrows it.
+struct Md4cCall {
+  TopicCollector* collector;
+  std::exception_ptr failure;
+};
+
+template <typename Call>
+int guarded(void* userdata, Call&& call) noexcept {
+  auto* md4c_call = static_cast<Md4cCall*>(userdata);
+  try {
+    call(*md4c_call->collector);
+    return 0;
+  } catch (...) {
+    md4c_call->failure = std::current_exception();
+    return 1;
+  }
+}
+
+void run_md4c(std::string_view markdown, TopicCollector& collector, const std::string& path) {
+  MD_PARSER parser{};
+  parser.abi_version = 0;
+  parser.flags = MD_DIALECT_GITHUB;
+  parser.enter_block = [](MD_BLOCKTYPE type, void* detail, void* userdata) {
+    return guarded(userdata, [&](TopicCollector& c) { c.enter_block(type, detail); });
+  };
+  parser.leave_block = [](MD_BLOCKTYPE type, void*, void* userdata) {
+    return guarded(userdata, [&](TopicCollector& c) { c.leave_block(type); });
+  };
+  parser.enter_span = [](MD_SPANTYPE type, void*, void* userdata) {
+    return guarded(userdata, [&](TopicCollector& c) { c.enter_span(type); });
+  };
+  parser.leave_span = [](MD_SPANTYPE, void*, void* userdata) {
+    return guarded(userdata, [&](TopicCollector& c) { c.leave_span(); });
+  };
+  parser.text = [](MD_TEXTTYPE type, const MD_CHAR* data, MD_SIZE size, void* userdata) {
+    return guarded(userdata, [&](TopicCollector& c) { c.text(type, data, size); });
+  };
+  Md4cCall call{&collector, nullptr};
+  const int result =
+      md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &call);
+  if (call.failure) std::rethrow_exception(call.failure);
+  if (result != 0) throw InputError(path + ": the Markdown parser failed (out of memory)");
+}
+
+}  // namespace
+
+model::ParsedDocument parse_topics(std::string_view text, const std::string& path) {
+  if (text.size() >= std::numeric_limits<MD_SIZE>::max()) {
+    throw InputError(path + ": the document is too large (4 GiB or more)");
+  }
+  const LineIndex lines(text);
+  std::vector<Diagnostic> diagnostics;
+  check_utf8(text, lines, path, diagnostics);
+
+  const std::string_view markdown = text.starts_with(k_bom) ? text.substr(k_bom.size()) : text;
+  TopicCollector collector(text, path, lines, diagnostics);
+  run_md4c(markdown, collector, path);
+
+  model::ParsedDocument document;
+  document.name = std::filesystem::path(path).filename().string();
+  document.title = collector.title();
+  document.topics = collector.finish();
+  if (document.topics.empty()) diagnostics.push_back(Diagnostic{path, 0, std::string(k_no_topics)});
+  if (!diagnostics.empty()) {
+    // By line; whole-file problems (line 0) last, as a summary.
+    std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) {
+                       return (a.line == 0 ? std::numeric_limits<int>::max() : a.line) <
+                              (b.line == 0 ? std::numeric_limits<int>::max() : b.line);
+                     });
+    throw DiagnosticsError(std::move(diagnostics));
+  }
+  return document;
+}
+
+}  // namespace rplan::parse

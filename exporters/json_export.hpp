@@ -1,0 +1,20 @@
+#pragma once
+
+#include <ostream>
+
+#include "planner/model/model.hpp"
+
+namespace rplan::exporters {
+
+enum class JsonDocument {
+  plan,     // the whole plan: schemas/plan.schema.json
+  listing,  // {"topics":[...],"tasks":[...]} with the plan's field names (rplan list)
+};
+
+// Writes the project as JSON, one task per line, streaming (memory stays flat
+// whatever the size). Date-times are RFC 3339 in the assignee's offset;
+// generated_at is the plan's creation time, so an unchanged plan exports the
+// same bytes. Unplanned tasks have null assignee/start/finish and no blocks.
+void write_json(const model::Project& project, JsonDocument which, std::ostream& out);
+
+}  // namespace rplan::exporters

@@ -1,0 +1,302 @@
+// Commands about documents and tasks: import, forget, list, show, task.
+
+#include <algorithm>
+#include <cstdlib>
+#include <iomanip>
+#include <unordered_map>
+
+#include "exporters/csv_export.hpp"
+#include "exporters/json_export.hpp"
+#include "planner/cli/command.hpp"
+#include "planner/cli/io.hpp"
+#include "planner/schedule/scheduler.hpp"
+#include "planner/util/error.hpp"
+#include "planner/util/text.hpp"
+
+namespace rplan::cli {
+
+namespace {
+
+int cmd_import(Context& ctx, const po::variables_map& vm) {
+  const auto docs = read_documents(get_strings(vm, "FILE"), ctx.config.estimate);
+  store::Store store(ctx.db_path, store::Access::read_write);
+  import_documents(store, docs, ctx.out);
+  return 0;
+}
+
+int cmd_forget(Context& ctx, const po::variables_map& vm) {
+  const std::string name =
+      std::filesystem::path(*get_string(vm, "FILE")).filename().string();
+  store::Store store(ctx.db_path, store::Access::read_write);
+  store::Store::Transaction tx(store);
+  const int hidden = store.forget_document(name);
+  tx.commit();
+  ctx.out << name << ": archived, " << hidden << " tasks hidden (import it again to restore)\n";
+  return 0;
+}
+
+// Keeps the tasks (and their topics) that pass list's filters.
+void filter(model::Project& p, const po::variables_map& vm) {
+  const auto assignee = get_string(vm, "assignee");
+  const auto topic = get_string(vm, "topic");
+  std::optional<model::TaskStatus> status;
+  if (const auto s = get_string(vm, "status")) {
+    status = model::parse_task_status(*s);
+    if (!status) throw UsageError("--status " + *s + " is not one of open, in-progress, done");
+  }
+  std::unordered_map<std::string, bool> topic_ok;
+  for (const auto& t : p.topics) {
+    bool ok = true;
+    if (topic) {
+      const std::string needle = util::to_lower_ascii(*topic);
+      ok = t.id == *topic || (t.number && std::to_string(*t.number) == *topic) ||
+           util::to_lower_ascii(t.title).find(needle) != std::string::npos;
+    }
+    topic_ok[t.id] = ok;
+  }
+  std::erase_if(p.tasks, [&](const model::Task& t) {
+    if (!topic_ok[t.topic_id]) return true;
+    if (status && t.status != *status) return true;
+    if (assignee && t.assignee != *assignee && t.pinned_assignee != *assignee) return true;
+    return false;
+  });
+  if (topic || assignee || status) {
+    std::unordered_map<std::string, bool> used;
+    for (const auto& t : p.tasks) used[t.topic_id] = true;
+    std::erase_if(p.topics, [&](const model::Topic& t) { return !used[t.id]; });
+  }
+}
+
+// Pads or cuts UTF-8 text to `width` code points.
+std::string fit(const std::string& text, std::size_t width, bool cut) {
+  const std::size_t len = util::utf8_length(text);
+  if (len <= width) return text + std::string(width - len, ' ');
+  if (!cut) return text;
+  std::string out;
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c & 0xC0) != 0x80 && ++count > width - 1) break;
+    out += text[i];
+  }
+  return out + "\u2026";
+}
+
+void print_table(const model::Project& p, const Context& ctx) {
+  std::unordered_map<std::string, const model::Topic*> topics;
+  for (const auto& t : p.topics) topics.emplace(t.id, &t);
+  std::size_t assignee_width = 8;
+  for (const auto& t : p.tasks) assignee_width = std::max(assignee_width, util::utf8_length(t.assignee));
+  std::size_t columns = 100;
+  if (const char* env = std::getenv("COLUMNS")) columns = std::max(60ul, std::strtoul(env, nullptr, 10));
+  const std::size_t fixed = 8 + 6 + 14 + 6 + 12 + assignee_width + 2 + 17;
+  const std::size_t prompt_width = columns > fixed + 20 ? columns - fixed : 20;
+  ctx.out << fit("ID", 8, false) << fit("TOPIC", 6, false) << fit("KIND", 14, false)
+          << fit("HOURS", 6, false) << fit("STATUS", 12, false)
+          << fit("ASSIGNEE", assignee_width + 2, false) << fit("START", 17, false) << "PROMPT\n";
+  for (const auto& t : p.tasks) {
+    const auto it = topics.find(t.topic_id);
+    std::string topic = it != topics.end() && it->second->number
+                            ? std::to_string(*it->second->number)
+                            : (it != topics.end() ? it->second->id : "");
+    ctx.out << fit(t.id, 8, false) << fit(topic, 6, false)
+            << fit(std::string(model::to_string(t.kind)), 14, false)
+            << fit(util::format_hours(t.estimate.hours), 6, false)
+            << fit(std::string(model::to_string(t.status)), 12, false)
+            << fit(t.planned() ? t.assignee : (t.pinned_assignee.empty() ? "-" : t.pinned_assignee + "*"),
+                   assignee_width + 2, false)
+            << fit(t.blocks.empty() ? "-" : local_time(t.blocks.front(), false), 17, false)
+            << (ctx.terminal ? fit(t.prompt, prompt_width, true) : t.prompt) << "\n";
+  }
+  double hours = 0;
+  for (const auto& t : p.tasks) hours += t.estimate.hours;
+  ctx.out << p.tasks.size() << " tasks in " << p.topics.size() << " topics, "
+          << util::format_hours(hours) << " h\n";
+}
+
+int cmd_list(Context& ctx, const po::variables_map& vm) {
+  const std::string format = get_string(vm, "format").value_or("table");
+  if (format != "table" && format != "csv" && format != "json") {
+    throw UsageError("--format " + format + " is not one of table, csv, json");
+  }
+  store::Store store(ctx.db_path, store::Access::read_only);
+  model::Project project = store.load_project();
+  filter(project, vm);
+  if (format == "json") {
+    exporters::write_json(project, exporters::JsonDocument::listing, ctx.out);
+  } else if (format == "csv") {
+    exporters::write_tasks_csv(project, ctx.out);
+  } else {
+    print_table(project, ctx);
+  }
+  return 0;
+}
+
+void print_row(std::ostream& out, const std::string& label, const std::string& value) {
+  if (value.empty()) return;
+  out << std::left << std::setw(12) << (label + ":") << value << "\n";
+}
+
+int cmd_show(Context& ctx, const po::variables_map& vm) {
+  const std::string id = *get_string(vm, "ID");
+  store::Store store(ctx.db_path, store::Access::read_only);
+  const auto found = store.find_task(id);
+  if (!found) throw InputError("no task has the id \"" + id + "\" (see rplan list)");
+  const model::Task& t = found->task;
+  const model::Topic& topic = found->topic;
+  auto& out = ctx.out;
+  out << "Task " << t.id << "\n";
+  print_row(out, "Topic", (topic.number ? std::to_string(*topic.number) + ". " : "") +
+                              topic.title + "  (" + topic.id + ", " + topic.document + ")");
+  print_row(out, "Focus", topic.focus);
+  print_row(out, "Prompt", t.prompt);
+  print_row(out, "Position", std::to_string(t.position));
+  print_row(out, "Kind", std::string(model::to_string(t.kind)));
+  std::string estimate = util::format_hours(t.estimate.hours) + " h";
+  estimate += t.estimate.manual ? " (set by hand; the model says " +
+                                      util::format_hours(t.estimate.likely) + " h)"
+                                : " (model; optimistic " + util::format_hours(t.estimate.optimistic) +
+                                      " h, pessimistic " +
+                                      util::format_hours(t.estimate.pessimistic) + " h)";
+  print_row(out, "Estimate", estimate);
+  print_row(out, "Status", std::string(model::to_string(t.status)));
+  print_row(out, "Pinned to", t.pinned_assignee);
+  print_row(out, "After", util::join(t.after, ", "));
+  if (t.planned()) {
+    print_row(out, "Depends on", util::join(t.depends_on, ", "));
+    print_row(out, "Assignee", t.assignee);
+    print_row(out, "Start", local_time(t.blocks.front(), false) + " (" +
+                                util::format_rfc3339(*t.start, t.blocks.front().utc_offset_minutes()) +
+                                ")");
+    print_row(out, "Finish", local_time(t.blocks.back(), true) + " (" +
+                                 util::format_rfc3339(*t.finish, t.blocks.back().utc_offset_minutes()) +
+                                 ")");
+    out << "Work blocks:\n";
+    for (const auto& b : t.blocks) {
+      out << "  " << local_time(b, false) << " - " << util::format_clock(b.start_minute + b.minutes)
+          << "  " << util::format_hours(b.hours()) << " h\n";
+    }
+  } else if (t.status == model::TaskStatus::done) {
+    print_row(out, "Plan", "done; not scheduled");
+  } else {
+    print_row(out, "Plan", "not scheduled yet (run rplan plan)");
+  }
+  return 0;
+}
+
+int cmd_task(Context& ctx, const po::variables_map& vm) {
+  const std::string id = *get_string(vm, "ID");
+  const auto estimate = get_string(vm, "estimate");
+  const auto assignee = get_string(vm, "assignee");
+  const auto status_text = get_string(vm, "status");
+  const auto after = get_strings(vm, "after");
+  const auto not_after = get_strings(vm, "not-after");
+  const bool unpin = vm.count("unpin") > 0;
+  const bool clear_estimate = vm.count("clear-estimate") > 0;
+  if (assignee && unpin) throw UsageError("--assignee and --unpin cannot be used together");
+  if (estimate && clear_estimate) {
+    throw UsageError("--estimate and --clear-estimate cannot be used together");
+  }
+  std::optional<double> hours;
+  if (estimate) {
+    char* end = nullptr;
+    const double h = std::strtod(estimate->c_str(), &end);
+    if (end == estimate->c_str() || *end != 0 || !(h > 0) || h > 10000) {
+      throw UsageError("--estimate " + *estimate + " is not a positive number of hours");
+    }
+    hours = h;
+  }
+  std::optional<model::TaskStatus> status;
+  if (status_text) {
+    status = model::parse_task_status(*status_text);
+    if (!status) throw UsageError("--status " + *status_text + " is not one of open, in-progress, done");
+  }
+  store::Store store(ctx.db_path, store::Access::read_write);
+  store::Store::Transaction tx(store);
+  if (!store.find_task(id)) throw InputError("no task has the id \"" + id + "\" (see rplan list)");
+  std::vector<std::string> changes;
+  if (hours) {
+    store.set_manual_estimate(id, hours);
+    changes.push_back("estimate " + util::format_hours(*hours) + " h");
+  }
+  if (clear_estimate) {
+    store.set_manual_estimate(id, std::nullopt);
+    changes.push_back("estimate from the model again");
+  }
+  if (assignee) {
+    store.set_pin(id, *assignee);
+    changes.push_back("pinned to " + *assignee);
+  }
+  if (unpin) {
+    store.set_pin(id, "");
+    changes.push_back("unpinned");
+  }
+  if (status) {
+    store.set_status(id, *status);
+    changes.push_back("status " + std::string(model::to_string(*status)));
+  }
+  for (const auto& other : after) {
+    store.add_after(id, other);
+    changes.push_back("after " + other);
+  }
+  for (const auto& other : not_after) {
+    if (!store.remove_after(id, other)) {
+      throw InputError("task " + id + " was not set to come after " + other);
+    }
+    changes.push_back("no longer after " + other);
+  }
+  if (!after.empty()) {
+    const auto cycle = schedule::find_cycle(store.load_project(), ctx.config.documenting);
+    if (!cycle.empty()) {
+      throw InputError("--after would make a dependency cycle: " + util::join(cycle, " -> "));
+    }
+  }
+  if (changes.empty()) {
+    throw UsageError("task " + id + ": nothing to change; see rplan task --help");
+  }
+  tx.commit();
+  ctx.out << id << ": " << util::join(changes, "; ") << "\n";
+  if (hours || assignee || unpin || !after.empty() || !not_after.empty() ||
+      status == model::TaskStatus::done) {
+    ctx.out << "Run rplan plan to reschedule.\n";
+  }
+  return 0;
+}
+
+}  // namespace
+
+void add_document_commands(std::vector<Command>& t) {
+  t.push_back({"import", "FILE...", "import topic documents (re-importing updates, never duplicates)",
+               "Each FILE is a Markdown topic document (docs/topic-format.md). A document is\n"
+               "known by its file name: importing it again keeps task ids, statuses and\n"
+               "manual changes, and reports added / updated / unchanged / removed tasks.\n"
+               "Problems are printed as FILE:LINE: error: ..., all of them, and nothing is\n"
+               "stored (exit 65).",
+               nullptr, {{"FILE", -1}}, cmd_import});
+  t.push_back({"forget", "FILE", "archive a document's topics (importing it again restores them)", "",
+               nullptr, {{"FILE", 1}}, cmd_forget});
+  t.push_back({"list", "", "list tasks (table, csv or json)", "",
+               [](po::options_description& d) {
+                 d.add_options()("assignee", po::value<std::string>(), "only tasks of this person")(
+                     "topic", po::value<std::string>(), "only this topic: id, number or part of the title")(
+                     "status", po::value<std::string>(), "only open, in-progress or done tasks")(
+                     "format", po::value<std::string>()->default_value("table"), "table, csv or json");
+               },
+               {}, cmd_list});
+  t.push_back({"show", "ID", "show one task, everything about it", "", nullptr, {{"ID", 1}}, cmd_show});
+  t.push_back({"task", "ID", "change a task: estimate, assignee, status, dependencies",
+               "Changes survive re-import and re-planning. --after and --not-after may be\n"
+               "given several times; a change that would make a dependency cycle is refused.",
+               [](po::options_description& d) {
+                 d.add_options()("estimate", po::value<std::string>(), "set the estimate in hours")(
+                     "clear-estimate", "use the model's estimate again")(
+                     "assignee", po::value<std::string>(), "pin the task to this person")(
+                     "unpin", "let the scheduler choose the person again")(
+                     "status", po::value<std::string>(), "open, in-progress or done")(
+                     "after", po::value<std::vector<std::string>>(), "start only after task OTHER finishes")(
+                     "not-after", po::value<std::vector<std::string>>(), "remove such a dependency");
+               },
+               {{"ID", 1}}, cmd_task});
+}
+
+}  // namespace rplan::cli

@@ -1,0 +1,238 @@
+// Commands that plan and export: plan, export, run.
+
+#include <algorithm>
+#include <iomanip>
+#include <map>
+
+#include "planner/cli/command.hpp"
+#include "planner/cli/exports.hpp"
+#include "planner/cli/io.hpp"
+#include "planner/parse/team_csv.hpp"
+#include "planner/schedule/scheduler.hpp"
+#include "planner/util/error.hpp"
+#include "planner/util/text.hpp"
+
+namespace rplan::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+schedule::Options plan_options(const Context& ctx, const po::variables_map& vm) {
+  schedule::Options o;
+  o.start = vm.count("start") ? get_date(vm, "start") : util::next_monday(ctx.today);
+  o.strategy = ctx.config.strategy;
+  if (const auto s = get_string(vm, "strategy")) {
+    const auto strategy = model::parse_strategy(*s);
+    if (!strategy) throw UsageError("--strategy " + *s + " is not one of balanced, round-robin");
+    o.strategy = *strategy;
+  }
+  o.documenting = ctx.config.documenting;
+  return o;
+}
+
+// Hours a person can work from `from` to `to` (inclusive): their workdays,
+// less holidays and time off.
+double capacity(const model::Assignee& a, const model::Project& p, model::Date from,
+                model::Date to) {
+  double hours = 0;
+  for (model::Date d = from; d <= to; d += std::chrono::days{1}) {
+    if (!a.workdays[static_cast<std::size_t>(util::weekday_index(d))]) continue;
+    const bool holiday = std::any_of(p.holidays.begin(), p.holidays.end(),
+                                     [&](const model::Holiday& h) { return h.date == d; });
+    const bool off = std::any_of(p.time_off.begin(), p.time_off.end(), [&](const model::TimeOff& o) {
+      return o.assignee == a.name && o.from <= d && d <= o.to;
+    });
+    if (!holiday && !off) hours += a.hours_per_day;
+  }
+  return hours;
+}
+
+void print_summary(const model::Project& p, std::ostream& out) {
+  std::size_t planned = 0;
+  std::map<std::string, double> load;
+  for (const auto& t : p.tasks) {
+    if (t.status == model::TaskStatus::done) continue;
+    if (t.planned()) {
+      ++planned;
+      for (const auto& b : t.blocks) load[t.assignee] += b.hours();
+    }
+  }
+  out << "Planned " << planned << " tasks, " << util::format_hours(p.plan.total_hours) << " h, "
+      << util::format_date(p.plan.start) << " to " << util::format_date(p.plan.finish) << " ("
+      << model::to_string(p.plan.strategy) << ")\n";
+  std::size_t width = 4;
+  for (const auto& a : p.team) width = std::max(width, util::utf8_length(a.name));
+  for (const auto& a : p.team) {
+    const double hours = load[a.name];
+    const double cap = capacity(a, p, p.plan.start, p.plan.finish);
+    const int percent = cap > 0 ? static_cast<int>(hours / cap * 100 + 0.5) : 0;
+    out << "  " << a.name << std::string(width + 2 - util::utf8_length(a.name), ' ')
+        << std::setw(6) << util::format_hours(hours) << " h  " << std::setw(3) << percent
+        << " % of " << util::format_hours(cap) << " h available\n";
+  }
+  if (!p.plan.unassigned.empty()) {
+    out << "Not scheduled: " << p.plan.unassigned.size()
+        << " task(s) nobody can take (pinned to someone without working time?): "
+        << util::join(p.plan.unassigned, ", ") << "\n";
+  }
+}
+
+// Plans the project inside the caller's transaction and stores the plan.
+void plan_and_save(store::Store& store, model::Project& project, const schedule::Options& options,
+                   const Context& ctx) {
+  if (project.team.empty()) {
+    throw UsageError("there is no team to plan for: add people with rplan team add NAME or "
+                     "rplan team import FILE.csv");
+  }
+  if (project.tasks.empty()) {
+    throw InputError("there are no tasks to plan: import topic documents first");
+  }
+  schedule::make_plan(project, options);
+  store.save_plan(project, ctx.now);
+}
+
+int cmd_plan(Context& ctx, const po::variables_map& vm) {
+  const auto options = plan_options(ctx, vm);
+  store::Store store(ctx.db_path, store::Access::read_write);
+  store::Store::Transaction tx(store);
+  model::Project project = store.load_project();
+  plan_and_save(store, project, options, ctx);
+  tx.commit();
+  print_summary(project, ctx.out);
+  return 0;
+}
+
+const ExportFormat& find_format(const std::string& name) {
+  for (const auto& f : export_formats()) {
+    if (f.name == name) return f;
+  }
+  std::vector<std::string> names;
+  for (const auto& f : export_formats()) names.push_back(f.name);
+  throw UsageError("export format \"" + name + "\" is not one of " + util::join(names, ", "));
+}
+
+ExportOptions export_options(const Context& ctx, const po::variables_map& vm) {
+  ExportOptions o;
+  o.per_assignee = vm.count("per-assignee") > 0;
+  o.mode = get_string(vm, "mode").value_or("events");
+  o.group = get_string(vm, "group").value_or("topic");
+  o.today = ctx.today;
+  if (o.mode != "events" && o.mode != "todos" && o.mode != "span") {
+    throw UsageError("--mode " + o.mode + " is not one of events, todos, span");
+  }
+  if (o.group != "topic" && o.group != "assignee" && o.group != "week") {
+    throw UsageError("--group " + o.group + " is not one of topic, assignee, week");
+  }
+  return o;
+}
+
+int cmd_export(Context& ctx, const po::variables_map& vm) {
+  const ExportFormat& format = find_format(*get_string(vm, "FORMAT"));
+  const auto out = get_string(vm, "out");
+  if (!out) throw UsageError("export: --out PATH is required");
+  const ExportOptions options = export_options(ctx, vm);
+  store::Store store(ctx.db_path, store::Access::read_only);
+  const model::Project project = store.load_project();
+  if (!project.plan.exists) {
+    throw InputError("there is no plan to export yet: run rplan plan first");
+  }
+  format.write(project, options, *out);
+  ctx.out << "wrote " << *out << "\n";
+  return 0;
+}
+
+int cmd_run(Context& ctx, const po::variables_map& vm) {
+  const auto files = get_strings(vm, "FILE");
+  const auto out_dir = get_string(vm, "out");
+  if (!out_dir) throw UsageError("run: --out DIR is required");
+  const auto team_file = get_string(vm, "team");
+  const auto names = get_string(vm, "assignees");
+  if (team_file && names) throw UsageError("run: give --team or --assignees, not both");
+  const auto options = plan_options(ctx, vm);
+  const ExportOptions export_opts = export_options(ctx, vm);
+
+  // Read every input before touching the database or the folder.
+  const auto docs = read_documents(files, ctx.config.estimate);
+  std::vector<model::Assignee> team;
+  if (team_file) team = parse::parse_team_csv(read_text_file(*team_file), *team_file);
+  if (names) {
+    for (const auto& name : util::split(*names, ',')) {
+      model::Assignee a;
+      a.name = name;
+      team.push_back(a);
+    }
+    if (team.empty()) throw UsageError("run: --assignees names nobody");
+  }
+  const fs::path dir = *out_dir;
+  const fs::path db_path = ctx.db_given ? ctx.db_path : dir / "rplan.db";
+  std::error_code ec;
+  if (team.empty() && !fs::exists(db_path, ec)) {
+    throw UsageError("run needs a team: --team FILE.csv or --assignees \"A,B,C\"");
+  }
+  if (!fs::is_directory(dir, ec)) {
+    fs::create_directory(dir, ec);
+    if (ec) throw OutputError("cannot create the folder " + dir.string() + ": " + ec.message());
+  }
+  store::Store store(db_path, store::Access::read_write);
+  model::Project project;
+  {
+    store::Store::Transaction tx(store);
+    import_documents(store, docs, ctx.out);
+    for (const auto& a : team) store.upsert_assignee(a);
+    project = store.load_project();
+    plan_and_save(store, project, options, ctx);
+    tx.commit();
+  }
+  print_summary(project, ctx.out);
+  for (const auto& format : export_formats()) {
+    if (format.run_file.empty()) continue;
+    const fs::path path = dir / format.run_file;
+    format.write(project, export_opts, path);
+    ctx.out << "wrote " << path.string() << "\n";
+  }
+  return 0;
+}
+
+void plan_options_description(po::options_description& d) {
+  d.add_options()("start", po::value<std::string>(), "first day of the plan, YYYY-MM-DD (next Monday)")(
+      "strategy", po::value<std::string>(), "balanced (default) or round-robin");
+}
+
+void export_options_description(po::options_description& d) {
+  d.add_options()("per-assignee", "ics: one file per person, --out is a folder")(
+      "mode", po::value<std::string>(), "ics: events (default), todos or span")(
+      "group", po::value<std::string>(), "md: topic (default), assignee or week");
+}
+
+}  // namespace
+
+void add_plan_commands(std::vector<Command>& t) {
+  t.push_back({"plan", "", "schedule every open task over the team's calendars",
+               "Deterministic: the same database and options give the same plan. Prints\n"
+               "the tasks, hours, finish date and each person's load.",
+               plan_options_description, {}, cmd_plan});
+  t.push_back({"export", "FORMAT --out PATH", "write the plan as json, csv, ...",
+               "FORMAT is one of the formats this build writes (see docs/file-formats.md).\n"
+               "The file is written to a temporary file and renamed: a failed export leaves\n"
+               "the previous file as it was.",
+               [](po::options_description& d) {
+                 d.add_options()("out", po::value<std::string>(), "the file (or folder) to write");
+                 export_options_description(d);
+               },
+               {{"FORMAT", 1}}, cmd_export});
+  t.push_back({"run", "FILE... --out DIR", "import, plan and export everything in one go",
+               "Imports the documents, adds the team, plans, and writes every export into\n"
+               "DIR (plan.json, ...). The database is DIR/rplan.db unless --db is given; an\n"
+               "existing one is updated as by re-import.",
+               [](po::options_description& d) {
+                 d.add_options()("team", po::value<std::string>(), "team CSV file (see team import)")(
+                     "assignees", po::value<std::string>(), "team by name: \"Ada,Grace\" (defaults for the rest)")(
+                     "out", po::value<std::string>(), "folder for the database and the exports");
+                 plan_options_description(d);
+                 export_options_description(d);
+               },
+               {{"FILE", -1}}, cmd_run});
+}
+
+}  // namespace rplan::cli

@@ -1,0 +1,218 @@
+// Commands about people and calendars: team, off, holiday.
+
+#include <iomanip>
+
+#include "planner/cli/command.hpp"
+#include "planner/cli/io.hpp"
+#include "planner/parse/team_csv.hpp"
+#include "planner/util/error.hpp"
+#include "planner/util/text.hpp"
+
+namespace rplan::cli {
+
+namespace {
+
+int cmd_team_add(Context& ctx, const po::variables_map& vm) {
+  model::Assignee p;
+  p.name = std::string(util::trim(*get_string(vm, "NAME")));
+  store::Store store(ctx.db_path, store::Access::read_write);
+  store::Store::Transaction tx(store);
+  // Options not given keep the person's current values when they exist.
+  for (const auto& existing : store.team()) {
+    if (existing.name == p.name) p = existing;
+  }
+  if (const auto e = get_string(vm, "email")) p.email = *e;
+  if (vm.count("hours-per-day")) p.hours_per_day = vm["hours-per-day"].as<double>();
+  if (const auto w = get_string(vm, "workdays")) {
+    const auto days = model::parse_workdays(*w);
+    if (!days) throw UsageError("--workdays " + *w + " is not a list of weekdays (mon,tue,...)");
+    p.workdays = *days;
+  }
+  if (const auto s = get_string(vm, "day-start")) {
+    const auto minutes = util::parse_clock(*s);
+    if (!minutes) throw UsageError("--day-start " + *s + " is not a time (HH:MM)");
+    p.day_start = *minutes;
+  }
+  if (const auto z = get_string(vm, "timezone")) p.timezone = *z;
+  if (const auto s = get_string(vm, "skills")) {
+    p.skills.clear();
+    for (const auto& skill : util::split(*s, ',')) p.skills.push_back(util::to_lower_ascii(skill));
+  }
+  const auto problems = model::validate(p);
+  if (!problems.empty()) throw UsageError(p.name + ": " + problems.front());
+  const bool added = store.upsert_assignee(p);
+  tx.commit();
+  ctx.out << (added ? "added " : "updated ") << p.name << "\n";
+  return 0;
+}
+
+int cmd_team_import(Context& ctx, const po::variables_map& vm) {
+  const std::string file = *get_string(vm, "FILE");
+  const auto team = parse::parse_team_csv(read_text_file(file), file);
+  store::Store store(ctx.db_path, store::Access::read_write);
+  store::Store::Transaction tx(store);
+  int added = 0;
+  for (const auto& p : team) added += store.upsert_assignee(p) ? 1 : 0;
+  tx.commit();
+  ctx.out << file << ": " << added << " added, " << team.size() - static_cast<std::size_t>(added)
+          << " updated\n";
+  return 0;
+}
+
+int cmd_team_list(Context& ctx, const po::variables_map&) {
+  store::Store store(ctx.db_path, store::Access::read_only);
+  const auto team = store.team();
+  if (team.empty()) {
+    ctx.out << "No one in the team yet (rplan team add NAME, or rplan team import FILE.csv).\n";
+    return 0;
+  }
+  for (const auto& p : team) {
+    std::vector<std::string> days;
+    for (int d = 0; d < 7; ++d) {
+      if (p.workdays[static_cast<std::size_t>(d)]) days.emplace_back(util::weekday_name(d));
+    }
+    ctx.out << p.name << "  " << util::format_hours(p.hours_per_day) << " h/day from "
+            << util::format_clock(p.day_start) << " " << p.timezone << ", "
+            << util::join(days, ",");
+    if (!p.email.empty()) ctx.out << ", " << p.email;
+    if (!p.skills.empty()) ctx.out << ", skills: " << util::join(p.skills, ", ");
+    ctx.out << "\n";
+  }
+  return 0;
+}
+
+int cmd_team_remove(Context& ctx, const po::variables_map& vm) {
+  const std::string name = *get_string(vm, "NAME");
+  store::Store store(ctx.db_path, store::Access::read_write);
+  store::Store::Transaction tx(store);
+  if (!store.remove_assignee(name)) throw InputError("nobody named \"" + name + "\" is in the team");
+  tx.commit();
+  ctx.out << "removed " << name << " (their tasks are unpinned; run rplan plan to reschedule)\n";
+  return 0;
+}
+
+int cmd_off_add(Context& ctx, const po::variables_map& vm) {
+  model::TimeOff off;
+  off.assignee = *get_string(vm, "NAME");
+  if (off.assignee == "add") throw UsageError("off add: missing NAME");
+  if (!vm.count("from") || !vm.count("to")) throw UsageError("off: --from and --to are required");
+  off.from = get_date(vm, "from");
+  off.to = get_date(vm, "to");
+  if (off.to < off.from) throw UsageError("off: --to comes before --from");
+  off.reason = get_string(vm, "reason").value_or("");
+  store::Store store(ctx.db_path, store::Access::read_write);
+  store::Store::Transaction tx(store);
+  store.add_time_off(off);
+  tx.commit();
+  ctx.out << off.assignee << " is off from " << util::format_date(off.from) << " to "
+          << util::format_date(off.to) << "\n";
+  return 0;
+}
+
+int cmd_off_list(Context& ctx, const po::variables_map&) {
+  store::Store store(ctx.db_path, store::Access::read_only);
+  for (const auto& off : store.time_off()) {
+    ctx.out << off.assignee << "  " << util::format_date(off.from) << " .. "
+            << util::format_date(off.to) << (off.reason.empty() ? "" : "  " + off.reason) << "\n";
+  }
+  return 0;
+}
+
+int cmd_off_remove(Context& ctx, const po::variables_map& vm) {
+  const std::string name = *get_string(vm, "NAME");
+  if (!vm.count("from")) throw UsageError("off remove: --from is required");
+  const auto from = get_date(vm, "from");
+  store::Store store(ctx.db_path, store::Access::read_write);
+  store::Store::Transaction tx(store);
+  if (!store.remove_time_off(name, from)) {
+    throw InputError(name + " has no time off starting " + util::format_date(from));
+  }
+  tx.commit();
+  ctx.out << "removed " << name << "'s time off from " << util::format_date(from) << "\n";
+  return 0;
+}
+
+util::Date positional_date(const po::variables_map& vm) {
+  const std::string text = *get_string(vm, "DATE");
+  const auto date = util::parse_date(text);
+  if (!date) throw UsageError("DATE " + text + " is not a date; use YYYY-MM-DD");
+  return *date;
+}
+
+int cmd_holiday_add(Context& ctx, const po::variables_map& vm) {
+  const model::Holiday h{positional_date(vm), get_string(vm, "name").value_or("")};
+  store::Store store(ctx.db_path, store::Access::read_write);
+  store::Store::Transaction tx(store);
+  store.add_holiday(h);
+  tx.commit();
+  ctx.out << "holiday " << util::format_date(h.date) << (h.name.empty() ? "" : " " + h.name)
+          << "\n";
+  return 0;
+}
+
+int cmd_holiday_list(Context& ctx, const po::variables_map&) {
+  store::Store store(ctx.db_path, store::Access::read_only);
+  for (const auto& h : store.holidays()) {
+    ctx.out << util::format_date(h.date) << (h.name.empty() ? "" : "  " + h.name) << "\n";
+  }
+  return 0;
+}
+
+int cmd_holiday_remove(Context& ctx, const po::variables_map& vm) {
+  const auto date = positional_date(vm);
+  store::Store store(ctx.db_path, store::Access::read_write);
+  store::Store::Transaction tx(store);
+  if (!store.remove_holiday(date)) {
+    throw InputError("no holiday on " + util::format_date(date));
+  }
+  tx.commit();
+  ctx.out << "removed the holiday on " << util::format_date(date) << "\n";
+  return 0;
+}
+
+}  // namespace
+
+void add_team_commands(std::vector<Command>& t) {
+  t.push_back({"team add", "NAME", "add a person, or update the one with that name", "",
+               [](po::options_description& d) {
+                 d.add_options()("email", po::value<std::string>(), "email (calendar invitations)")(
+                     "hours-per-day", po::value<double>(), "working hours per day (6)")(
+                     "workdays", po::value<std::string>(), "working days, e.g. mon,tue,wed,thu (mon-fri)")(
+                     "day-start", po::value<std::string>(), "local start of the working day, HH:MM (09:00)")(
+                     "timezone", po::value<std::string>(), "IANA time zone, e.g. Europe/Berlin (UTC)")(
+                     "skills", po::value<std::string>(), "comma-separated tags, e.g. database,security");
+               },
+               {{"NAME", 1}}, cmd_team_add});
+  t.push_back({"team import", "FILE.csv", "add or update people from a CSV file",
+               "The header names the columns: name (required), email, hours_per_day,\n"
+               "workdays, day_start, timezone, skills, in any order. Lists go in a quoted\n"
+               "field: \"mon,tue,wed\". Every bad row is reported with its line; nothing is\n"
+               "stored unless all rows are good.",
+               nullptr, {{"FILE.csv", 1}}, cmd_team_import});
+  t.push_back({"team list", "", "list the team", "", nullptr, {}, cmd_team_list});
+  t.push_back({"team remove", "NAME", "remove a person (their tasks are unpinned)", "", nullptr,
+               {{"NAME", 1}}, cmd_team_remove});
+  t.push_back({"off add", "NAME --from DATE --to DATE", "record time off (also: rplan off NAME ...)", "",
+               [](po::options_description& d) {
+                 d.add_options()("from", po::value<std::string>(), "first day off, YYYY-MM-DD")(
+                     "to", po::value<std::string>(), "last day off, YYYY-MM-DD")(
+                     "reason", po::value<std::string>(), "a note");
+               },
+               {{"NAME", 1}}, cmd_off_add});
+  t.push_back({"off list", "", "list time off", "", nullptr, {}, cmd_off_list});
+  t.push_back({"off remove", "NAME --from DATE", "remove time off starting on DATE", "",
+               [](po::options_description& d) {
+                 d.add_options()("from", po::value<std::string>(), "first day of the time off");
+               },
+               {{"NAME", 1}}, cmd_off_remove});
+  t.push_back({"holiday add", "DATE", "add a holiday for everyone", "",
+               [](po::options_description& d) {
+                 d.add_options()("name", po::value<std::string>(), "what the day is");
+               },
+               {{"DATE", 1}}, cmd_holiday_add});
+  t.push_back({"holiday list", "", "list holidays", "", nullptr, {}, cmd_holiday_list});
+  t.push_back({"holiday remove", "DATE", "remove a holiday", "", nullptr, {{"DATE", 1}},
+               cmd_holiday_remove});
+}
+
+}  // namespace rplan::cli

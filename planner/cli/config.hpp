@@ -1,0 +1,34 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "planner/estimate/estimator.hpp"
+#include "planner/schedule/scheduler.hpp"
+
+namespace rplan::cli {
+
+// Settings from the --config file (Boost.Program_options' INI-like format):
+//
+//   db = plans/rplan.db
+//   [estimate]
+//   research = 8
+//   [schedule]
+//   strategy = balanced
+//   documenting = after-topic      (or: free)
+struct Config {
+  std::optional<std::string> db;
+  estimate::Model estimate;
+  model::Strategy strategy = model::Strategy::balanced;
+  schedule::DocumentingOrder documenting = schedule::DocumentingOrder::after_topic;
+};
+
+// Reads the file; an unknown key or a bad value is a UsageError (exit 2)
+// naming the key; a missing file is a MissingInputError (66).
+Config read_config(const std::filesystem::path& file);
+
+// The text of docs/cli.md's configuration section and of `rplan --help`.
+std::string config_help();
+
+}  // namespace rplan::cli

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "planner/model/model.hpp"
+
+namespace rplan::cli {
+
+// Options of `rplan export` that some formats read.
+struct ExportOptions {
+  bool per_assignee = false;   // ics: one file per person in the --out folder
+  std::string mode = "events"; // ics: events | todos | span
+  std::string group = "topic"; // md: topic | assignee | week
+  util::Date today{};          // html: the "today" line
+};
+
+// One export format: its name, the file `run` writes it to, and the writer,
+// which streams to a temporary file and renames it over `out` (a failed export
+// leaves the previous file as it was).
+struct ExportFormat {
+  std::string name;
+  std::string run_file;  // "plan.json"
+  std::function<void(const model::Project&, const ExportOptions&, const std::filesystem::path&)>
+      write;
+};
+
+// Every format this build writes, in the order `run` writes them.
+const std::vector<ExportFormat>& export_formats();
+
+}  // namespace rplan::cli

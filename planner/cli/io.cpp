@@ -1,0 +1,94 @@
+#include "planner/cli/io.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "planner/estimate/estimator.hpp"
+#include "planner/parse/topic_parser.hpp"
+#include "planner/util/error.hpp"
+
+namespace rplan::cli {
+
+namespace fs = std::filesystem;
+
+std::string read_text_file(const fs::path& path) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    throw MissingInputError("cannot read " + path.string() + ": it is a folder");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw MissingInputError("cannot read " + path.string() + ": " + std::strerror(errno));
+  }
+  std::ostringstream s;
+  s << in.rdbuf();
+  if (in.bad()) throw MissingInputError("cannot read " + path.string() + ": read failed");
+  return s.str();
+}
+
+std::vector<model::ParsedDocument> read_documents(const std::vector<std::string>& files,
+                                                  const estimate::Model& estimates) {
+  std::vector<model::ParsedDocument> docs;
+  std::vector<Diagnostic> problems;
+  std::map<std::string, std::string> names;  // document name -> first path
+  for (const auto& file : files) {
+    const std::string text = read_text_file(file);
+    try {
+      docs.push_back(parse::parse_topics(text, file));
+    } catch (const DiagnosticsError& e) {
+      problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
+      continue;
+    }
+    const auto [it, fresh] = names.emplace(docs.back().name, file);
+    if (!fresh) {
+      problems.push_back({file, 0,
+                          "has the same file name as " + it->second +
+                              "; a document is known by its file name, so rename one"});
+    }
+  }
+  if (!problems.empty()) throw DiagnosticsError(std::move(problems));
+  for (auto& doc : docs) {
+    for (auto& topic : doc.topics) {
+      for (auto& prompt : topic.prompts) {
+        prompt.kind = estimate::classify(prompt.text);
+        prompt.estimate = estimate::estimate(prompt.text, estimates);
+      }
+    }
+  }
+  return docs;
+}
+
+void import_documents(store::Store& store, const std::vector<model::ParsedDocument>& docs,
+                      std::ostream& out) {
+  std::vector<store::ImportReport> reports;
+  {
+    store::Store::Transaction tx(store);
+    for (const auto& doc : docs) reports.push_back(store.import_document(doc));
+    tx.commit();
+  }
+  for (const auto& r : reports) {
+    out << r.document << ": " << r.added << " added, " << r.updated << " updated, "
+        << r.unchanged << " unchanged, " << r.removed << " removed";
+    std::vector<std::string> topics;
+    if (r.topics_added > 0) topics.push_back(std::to_string(r.topics_added) + " new");
+    if (r.topics_archived > 0) topics.push_back(std::to_string(r.topics_archived) + " archived");
+    if (r.topics_restored > 0) topics.push_back(std::to_string(r.topics_restored) + " restored");
+    if (!topics.empty()) {
+      out << " (topics: ";
+      for (std::size_t i = 0; i < topics.size(); ++i) out << (i ? ", " : "") << topics[i];
+      out << ")";
+    }
+    out << "\n";
+  }
+}
+
+std::string local_time(const model::WorkBlock& b, bool end) {
+  const int minute = b.start_minute + (end ? b.minutes : 0);
+  const model::Date day = b.date + std::chrono::days{minute / 1440};
+  return util::format_date(day) + " " + util::format_clock(minute % 1440);
+}
+
+}  // namespace rplan::cli

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "planner/estimate/estimator.hpp"
+#include "planner/model/model.hpp"
+#include "planner/store/store.hpp"
+
+namespace rplan::cli {
+
+// The whole file as bytes; MissingInputError (exit 66) naming it when it is
+// missing, a folder, or unreadable.
+std::string read_text_file(const std::filesystem::path& path);
+
+// Reads, parses and estimates topic documents. Every problem of every file is
+// collected; then one DiagnosticsError (exit 65) carries them all. Two files
+// with the same name (the documents' identity) are refused.
+std::vector<model::ParsedDocument> read_documents(const std::vector<std::string>& files,
+                                                  const estimate::Model& estimates);
+
+// Imports documents in one transaction and prints one line per document.
+void import_documents(store::Store& store, const std::vector<model::ParsedDocument>& docs,
+                      std::ostream& out);
+
+// "2026-12-07 09:00" in the block's local time.
+std::string local_time(const model::WorkBlock& block, bool end);
+
+}  // namespace rplan::cli

@@ -1,0 +1,158 @@
+#include "planner/parse/inline_text.hpp"
+
+#include <cstdint>
+
+namespace rplan::parse {
+namespace {
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+
+constexpr std::string_view k_replacement = "\xEF\xBF\xBD";  // U+FFFD
+
+void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    out += k_replacement;
+  } else if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+struct NamedEntity {
+  std::string_view name;
+  std::uint32_t code_point;
+};
+
+// The entities people actually type in prose; md4c reports any well-formed
+// name, so the rest stay as written.
+constexpr NamedEntity k_named[] = {
+    {"amp", '&'},       {"lt", '<'},       {"gt", '>'},       {"quot", '"'},      {"apos", '\''},
+    {"nbsp", ' '},      {"ndash", 0x2013}, {"mdash", 0x2014}, {"hellip", 0x2026}, {"lsquo", 0x2018},
+    {"rsquo", 0x2019},  {"ldquo", 0x201C}, {"rdquo", 0x201D}, {"laquo", 0x00AB},  {"raquo", 0x00BB},
+    {"middot", 0x00B7}, {"bull", 0x2022},  {"times", 0x00D7}, {"rarr", 0x2192},   {"larr", 0x2190},
+    {"copy", 0x00A9},   {"reg", 0x00AE},   {"trade", 0x2122}, {"euro", 0x20AC},   {"deg", 0x00B0},
+    {"plusmn", 0x00B1}, {"shy", 0x00AD},   {"sect", 0x00A7},
+};
+
+bool starts_with_br_tag(std::string_view html) {
+  if (html.size() < 3 || html[0] != '<') return false;
+  const char b = html[1], r = html[2];
+  if ((b != 'b' && b != 'B') || (r != 'r' && r != 'R')) return false;
+  return html.size() == 3 || html[3] == '>' || html[3] == '/' || is_space(html[3]);
+}
+
+}  // namespace
+
+void TextBuilder::append(std::string_view piece) {
+  std::size_t i = 0;
+  const std::size_t n = piece.size();
+  while (i < n) {
+    if (is_space(piece[i])) {
+      m_pending_space = !m_out.empty();
+      ++i;
+      continue;
+    }
+    std::size_t j = i + 1;
+    while (j < n && !is_space(piece[j])) ++j;
+    if (m_pending_space) m_out += ' ';
+    m_pending_space = false;
+    m_out.append(piece.data() + i, j - i);
+    i = j;
+  }
+}
+
+void TextBuilder::separator(std::string_view punctuation) {
+  if (m_out.empty()) return;
+  m_out += punctuation;
+  m_pending_space = true;
+}
+
+bool TextBuilder::ends_with_colon() const {
+  return m_out.ends_with(':') || m_out.ends_with("\xEF\xBC\x9A");
+}
+
+std::string TextBuilder::take() {
+  std::string out = std::move(m_out);
+  clear();
+  return out;
+}
+
+void TextBuilder::clear() {
+  m_out.clear();
+  m_pending_space = false;
+}
+
+std::string decode_entity(std::string_view entity) {
+  if (entity.size() < 3 || entity.front() != '&' || entity.back() != ';') {
+    return std::string(entity);
+  }
+  const std::string_view body = entity.substr(1, entity.size() - 2);
+  std::string out;
+  if (body.front() == '#') {
+    const bool hex = body.size() > 1 && (body[1] == 'x' || body[1] == 'X');
+    const std::string_view digits = body.substr(hex ? 2 : 1);
+    if (digits.empty()) return std::string(entity);
+    std::uint32_t cp = 0;
+    for (char c : digits) {
+      std::uint32_t digit = 0;
+      if (c >= '0' && c <= '9') {
+        digit = static_cast<std::uint32_t>(c - '0');
+      } else if (hex && c >= 'a' && c <= 'f') {
+        digit = static_cast<std::uint32_t>(c - 'a' + 10);
+      } else if (hex && c >= 'A' && c <= 'F') {
+        digit = static_cast<std::uint32_t>(c - 'A' + 10);
+      } else {
+        return std::string(entity);
+      }
+      cp = cp * (hex ? 16 : 10) + digit;
+      if (cp > 0x10FFFF) cp = 0x110000;  // saturate: out of range either way
+    }
+    append_utf8(out, cp);
+    return out;
+  }
+  for (const auto& named : k_named) {
+    if (named.name == body) {
+      append_utf8(out, named.code_point);
+      return out;
+    }
+  }
+  return std::string(entity);
+}
+
+void append_inline(TextBuilder& out, MD_TEXTTYPE type, std::string_view text) {
+  switch (type) {
+    case MD_TEXT_NORMAL:
+    case MD_TEXT_CODE:
+    case MD_TEXT_LATEXMATH:
+      out.append(text);
+      break;
+    case MD_TEXT_ENTITY:
+      out.append(decode_entity(text));
+      break;
+    case MD_TEXT_NULLCHAR:
+      out.append(k_replacement);
+      break;
+    case MD_TEXT_BR:
+    case MD_TEXT_SOFTBR:
+      out.space();
+      break;
+    case MD_TEXT_HTML:
+      if (starts_with_br_tag(text)) out.space();
+      break;
+  }
+}
+
+}  // namespace rplan::parse

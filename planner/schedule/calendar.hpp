@@ -1,0 +1,121 @@
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "planner/model/model.hpp"
+#include "planner/util/time_zone.hpp"
+
+// Work calendars: on which local days one person works and when, in UTC.
+namespace rplan::schedule {
+
+using util::Date;
+using util::Instant;
+
+// How far past the plan's start a calendar looks for working days; work that
+// would end later than this is not planned (the task is reported unassigned).
+inline constexpr int k_horizon_days = 100 * 366;
+
+// The UTC instant of one local wall-clock time (a day start) in one zone, per
+// local date. Each date is converted once: time zone conversion is the costly
+// part of a calendar, and many people share a zone and a day start.
+class LocalClock {
+ public:
+  // Throws rplan::InputError for an unknown zone. `first` is the earliest date
+  // expected (dates before it still work, uncached).
+  LocalClock(std::string_view zone, int minute, Date first);
+
+  Instant at(Date day);
+
+ private:
+  util::TimeZone m_zone;
+  int m_minute;
+  Date m_first;
+  bool m_utc;                    // plain UTC: no conversion needed
+  std::vector<Instant> m_cache;  // by day after m_first; Instant::min() when not yet computed
+};
+
+// One day a person works: the local date and the window of working time,
+// day_start .. day_start + minutes_per_day local time, as UTC instants.
+struct WorkDay {
+  Date date;
+  Instant utc_start;
+  Instant utc_end;
+};
+
+// Where a stretch of work falls in a calendar: from `start` (inside day
+// first_day) to `finish` (inside day last_day).
+struct Span {
+  Instant start;
+  Instant finish;
+  std::size_t first_day = 0;
+  std::size_t last_day = 0;
+};
+
+// An inclusive range of local dates.
+struct DateRange {
+  Date from;
+  Date to;
+};
+
+// The working days of one person from the plan's start on: their workdays,
+// except global holidays (taken as the person's local dates) and their time
+// off, each with the window day_start .. day_start + hours_per_day. A window
+// never runs past local midnight (it is cut there). Days are produced lazily
+// and kept, so asking again is cheap.
+//
+// A window is measured in elapsed time from its local start; the local clock
+// times of blocks are exact except on a day whose window contains a daylight
+// saving change itself (only possible for windows around 01:00-03:00).
+class WorkCalendar {
+ public:
+  // `holidays` sorted; `time_off` in any order; `clock` converts the person's
+  // day start in their zone and must outlive the calendar.
+  WorkCalendar(const model::Assignee& person, std::span<const Date> holidays,
+               std::vector<DateRange> time_off, Date start, LocalClock& clock);
+
+  int day_start() const { return m_day_start; }
+  int minutes_per_day() const { return m_minutes_per_day; }
+
+  // True when the person works on `day`: a workday, not a holiday, not time
+  // off, not before the start, not past the horizon.
+  bool workable(Date day) const;
+
+  // The k-th working day (0-based), or nullptr when there are fewer.
+  const WorkDay* day(std::size_t k);
+  bool has_working_time() { return day(0) != nullptr; }
+
+  // Where `minutes` of work end when they start no earlier than `from`, filling
+  // each window from its first whole minute at or after `from` on; days before
+  // `hint` are not considered. nullopt when the calendar ends first. Zero
+  // minutes give an empty span at the first working minute.
+  std::optional<Span> fit(Instant from, std::int64_t minutes, std::size_t hint = 0);
+
+  // The blocks of a span found by fit() for the same minutes, appended to out.
+  // Each block's sequence is 0.
+  void blocks(const Span& span, std::int64_t minutes, std::vector<model::WorkBlock>& out);
+
+ private:
+  // Index of the first day (>= hint) whose window ends after t, or nullopt.
+  std::optional<std::size_t> first_day_ending_after(Instant t, std::size_t hint);
+  bool generate_next();
+
+  std::array<bool, 7> m_workdays;
+  int m_day_start;
+  int m_minutes_per_day;
+  std::span<const Date> m_holidays;
+  std::vector<DateRange> m_time_off;  // merged, sorted
+  Date m_start;
+  Date m_horizon;  // first date past the horizon
+  LocalClock* m_clock;
+  std::vector<WorkDay> m_days;
+  Date m_next;  // next date to examine
+  bool m_none;  // no workday or no hours: no working time at all
+};
+
+}  // namespace rplan::schedule

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "planner/model/model.hpp"
+
+// Matching a topic's subject against people's skill tags.
+namespace rplan::schedule {
+
+// The words of `text` as skills compare them: lower-case runs of ASCII letters
+// and digits, without English stop words ("and", "for", "the", ...), a plural
+// "s" dropped from words of four letters or more ("databases" = "database").
+// With Words::subject (a topic's title or focus) single letters are dropped too.
+enum class Words { tag, subject };
+std::vector<std::string> skill_words(std::string_view text, Words kind);
+
+// The team's skill tags, indexed. A tag matches a topic when every word of the
+// tag is among the topic's words: the words of its Skills line when it has
+// one, else of its title and focus.
+class SkillIndex {
+ public:
+  explicit SkillIndex(const std::vector<model::Assignee>& team);
+
+  // True when nobody has a skill: no topic can match anyone.
+  bool empty() const { return m_people_with.empty(); }
+  std::size_t word_count() const { return m_people_with.size(); }
+
+  // The topic's words that appear in some tag, as sorted word numbers.
+  std::vector<std::uint32_t> topic_words(const model::Topic& topic) const;
+
+  // How many of person's tags the topic's words (from topic_words) match.
+  int score(std::size_t person, const std::vector<std::uint32_t>& topic_words) const;
+
+  // The people (indexes into the team) with a tag containing word number w.
+  const std::vector<std::uint32_t>& people_with(std::uint32_t word) const {
+    return m_people_with[word];
+  }
+  // The word numbers of the person's tags, sorted, without repeats.
+  const std::vector<std::uint32_t>& words_of(std::size_t person) const {
+    return m_words_of[person];
+  }
+
+ private:
+  std::map<std::string, std::uint32_t, std::less<>> m_word_numbers;
+  std::vector<std::vector<std::uint32_t>> m_people_with;               // by word number
+  std::vector<std::vector<std::vector<std::uint32_t>>> m_tags;         // by person: each tag's words
+  std::vector<std::vector<std::uint32_t>> m_words_of;                  // by person
+};
+
+}  // namespace rplan::schedule

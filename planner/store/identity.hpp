@@ -1,0 +1,50 @@
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rplan::store {
+
+// A stored task of one topic, as the matcher sees it.
+struct StoredPrompt {
+  std::string text;
+  bool archived = false;  // removed from the document earlier; restored by an exact match
+};
+
+// Matches the prompts of a re-imported topic to its stored tasks: first by
+// exact text (each stored task at most once, earliest first, live before
+// archived), then by position like a diff: an unmatched prompt takes the
+// first unmatched live task that lies between the tasks of its matched
+// neighbours (a prompt both moved and reworded is a new task). Returns, for every new prompt, the index of its stored
+// task, or nullopt for a new task. So a prompt inserted above others moves
+// nothing, and a reworded prompt keeps its task.
+std::vector<std::optional<std::size_t>> match_prompts(const std::vector<StoredPrompt>& stored,
+                                                      const std::vector<std::string>& prompts);
+
+// Deterministic ids: a short hash of the identity key, perturbed (…#1, #2)
+// while `taken` says the id is in use. The same documents imported in the
+// same order into a fresh database get the same ids.
+inline constexpr std::size_t k_topic_id_length = 5;
+inline constexpr std::size_t k_task_id_length = 6;
+
+std::string topic_key(const std::string& document, const std::string& title);
+std::string task_key(const std::string& document, const std::string& topic_title,
+                     const std::string& prompt, int occurrence);
+
+template <class Taken>
+std::string unique_id(const std::string& key, std::size_t length, Taken&& taken);
+
+}  // namespace rplan::store
+
+#include "planner/util/text.hpp"
+
+namespace rplan::store {
+template <class Taken>
+std::string unique_id(const std::string& key, std::size_t length, Taken&& taken) {
+  std::string id = util::short_id(key, length);
+  for (int n = 1; taken(id); ++n) id = util::short_id(key + "\x1f#" + std::to_string(n), length);
+  return id;
+}
+}  // namespace rplan::store

@@ -1,0 +1,295 @@
+// Loading the whole project, and saving a plan with its iCalendar sequences.
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <unordered_map>
+
+#include "planner/store/sqlite_guard.hpp"
+#include "planner/store/store.hpp"
+#include "planner/store/store_internal.hpp"
+#include "planner/util/text.hpp"
+
+namespace rplan::store {
+
+using detail::guarded;
+
+namespace {
+
+model::Instant from_unix(std::int64_t seconds) { return model::Instant{std::chrono::seconds{seconds}}; }
+std::int64_t to_unix(model::Instant t) { return t.time_since_epoch().count(); }
+
+model::Topic read_topic(SQLite::Statement& q) {
+  model::Topic t;
+  t.id = q.getColumn(0).getString();
+  t.document = q.getColumn(1).getString();
+  if (!q.getColumn(2).isNull()) t.number = q.getColumn(2).getInt();
+  t.title = q.getColumn(3).getString();
+  t.focus = q.getColumn(4).getString();
+  t.skills = util::split(q.getColumn(5).getString(), ',');
+  return t;
+}
+
+constexpr const char* k_topic_columns =
+    "SELECT p.id, d.name, p.number, p.title, p.focus, p.skills FROM topics p "
+    "JOIN documents d ON d.id = p.document_id ";
+
+constexpr const char* k_task_columns =
+    "SELECT k.id, k.topic_id, k.position, k.kind, k.prompt, k.estimate_likely, "
+    "k.estimate_optimistic, k.estimate_pessimistic, k.estimate_manual, k.status, a.name "
+    "FROM tasks k JOIN topics p ON p.id = k.topic_id JOIN documents d ON d.id = p.document_id "
+    "LEFT JOIN assignees a ON a.id = k.pinned_assignee_id ";
+
+model::Task read_task(SQLite::Statement& q) {
+  model::Task t;
+  t.id = q.getColumn(0).getString();
+  t.topic_id = q.getColumn(1).getString();
+  t.position = q.getColumn(2).getInt();
+  t.kind = model::parse_task_kind(q.getColumn(3).getString()).value_or(model::TaskKind::other);
+  t.prompt = q.getColumn(4).getString();
+  t.estimate.likely = q.getColumn(5).getDouble();
+  t.estimate.optimistic = q.getColumn(6).getDouble();
+  t.estimate.pessimistic = q.getColumn(7).getDouble();
+  t.estimate.manual = !q.getColumn(8).isNull();
+  t.estimate.hours = t.estimate.manual ? q.getColumn(8).getDouble() : t.estimate.likely;
+  t.status = model::parse_task_status(q.getColumn(9).getString()).value_or(model::TaskStatus::open);
+  if (!q.getColumn(10).isNull()) t.pinned_assignee = q.getColumn(10).getString();
+  return t;
+}
+
+// Fills the plan fields of tasks (indexed by id) from plan_tasks and plan_blocks.
+void load_plan_rows(SQLite::Database& db, model::Project& project,
+                    const std::unordered_map<std::string, std::size_t>& index) {
+  SQLite::Statement plan(db,
+                         "SELECT start, finish, strategy, created_at, total_hours FROM plan");
+  if (plan.executeStep()) {
+    auto& info = project.plan;
+    info.exists = true;
+    info.start = util::parse_date(plan.getColumn(0).getString()).value_or(model::Date{});
+    info.finish = util::parse_date(plan.getColumn(1).getString()).value_or(model::Date{});
+    info.strategy =
+        model::parse_strategy(plan.getColumn(2).getString()).value_or(model::Strategy::balanced);
+    info.created_at = from_unix(plan.getColumn(3).getInt64());
+    info.total_hours = plan.getColumn(4).getDouble();
+  }
+  SQLite::Statement rows(db, "SELECT task_id, assignee, depends_on, sequence FROM plan_tasks");
+  while (rows.executeStep()) {
+    auto it = index.find(rows.getColumn(0).getString());
+    if (it == index.end()) continue;  // archived since the plan was made
+    model::Task& t = project.tasks[it->second];
+    t.assignee = rows.getColumn(1).getString();
+    t.depends_on = util::split(rows.getColumn(2).getString(), ',');
+    t.sequence = rows.getColumn(3).getInt();
+    if (t.assignee.empty() && t.status != model::TaskStatus::done) {
+      project.plan.unassigned.push_back(t.id);
+    }
+  }
+  SQLite::Statement blocks(db,
+                           "SELECT task_id, date, start_minute, minutes, utc_start, sequence "
+                           "FROM plan_blocks ORDER BY task_id, number");
+  model::Task* current = nullptr;
+  std::string current_id;
+  while (blocks.executeStep()) {
+    const char* id = blocks.getColumn(0).getText();
+    if (current == nullptr || current_id != id) {
+      current_id = id;
+      auto it = index.find(current_id);
+      current = it == index.end() ? nullptr : &project.tasks[it->second];
+      if (current == nullptr) continue;
+    }
+    if (current == nullptr) continue;
+    model::WorkBlock b;
+    b.date = util::parse_date(blocks.getColumn(1).getString()).value_or(model::Date{});
+    b.start_minute = blocks.getColumn(2).getInt();
+    b.minutes = blocks.getColumn(3).getInt();
+    b.utc_start = from_unix(blocks.getColumn(4).getInt64());
+    b.utc_end = b.utc_start + std::chrono::minutes{b.minutes};
+    b.sequence = blocks.getColumn(5).getInt();
+    current->blocks.push_back(b);
+  }
+  for (auto& t : project.tasks) {
+    if (t.blocks.empty()) continue;
+    t.start = t.blocks.front().utc_start;
+    t.finish = t.blocks.back().utc_end;
+  }
+}
+
+}  // namespace
+
+model::Project Store::load_project() const {
+  return guarded(m_path, [&] {
+    model::Project project;
+    {
+      SQLite::Statement title(db(), "SELECT title FROM documents ORDER BY ordinal LIMIT 1");
+      if (title.executeStep()) project.title = title.getColumn(0).getString();
+    }
+    SQLite::Statement topics(db(), std::string(k_topic_columns) +
+                                       "WHERE p.archived = 0 ORDER BY d.ordinal, p.position");
+    while (topics.executeStep()) {
+      project.topics.push_back(read_topic(topics));
+      project.topics.back().ordinal = static_cast<int>(project.topics.size()) - 1;
+    }
+    SQLite::Statement tasks(db(), std::string(k_task_columns) +
+                                      "WHERE k.archived = 0 AND p.archived = 0 "
+                                      "ORDER BY d.ordinal, p.position, k.position");
+    std::unordered_map<std::string, std::size_t> index;
+    while (tasks.executeStep()) {
+      project.tasks.push_back(read_task(tasks));
+      index.emplace(project.tasks.back().id, project.tasks.size() - 1);
+    }
+    SQLite::Statement after(db(), "SELECT task_id, after_id FROM task_after ORDER BY task_id, after_id");
+    while (after.executeStep()) {
+      auto it = index.find(after.getColumn(0).getString());
+      if (it != index.end()) project.tasks[it->second].after.push_back(after.getColumn(1).getString());
+    }
+    for (auto& t : project.tasks) t.depends_on = t.after;
+    load_plan_rows(db(), project, index);
+    project.team = detail::load_team(db());
+    project.holidays = detail::load_holidays(db());
+    project.time_off = detail::load_time_off(db());
+    return project;
+  });
+}
+
+std::optional<TaskDetails> Store::find_task(const std::string& id) const {
+  // Loads the project so that the task's plan and dependencies read exactly as
+  // in the exports; show and task are interactive, one task at a time.
+  model::Project project = load_project();
+  for (auto& t : project.tasks) {
+    if (t.id != id) continue;
+    TaskDetails details;
+    details.task = std::move(t);
+    for (auto& topic : project.topics) {
+      if (topic.id == details.task.topic_id) details.topic = topic;
+    }
+    details.document_path_hint = details.topic.document;
+    return details;
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+std::string block_fingerprint(const model::Task& t, const model::Topic* topic,
+                              const model::WorkBlock& b, std::size_t number) {
+  std::string key = t.id + '\x1f' + std::to_string(number) + '\x1f' +
+                    std::to_string(to_unix(b.utc_start)) + '\x1f' + std::to_string(b.minutes) +
+                    '\x1f' + t.assignee + '\x1f' + t.prompt + '\x1f' +
+                    std::string(model::to_string(t.kind)) + '\x1f' +
+                    std::string(model::to_string(t.status)) + '\x1f' +
+                    util::format_hours(t.estimate.hours);
+  if (topic != nullptr) key += '\x1f' + topic->title + '\x1f' + topic->focus;
+  return util::short_id(key, 13);
+}
+
+std::string task_fingerprint(const model::Task& t, const model::Topic* topic) {
+  std::string key = t.id + '\x1f' + t.assignee + '\x1f' + t.prompt + '\x1f' +
+                    std::string(model::to_string(t.kind)) + '\x1f' +
+                    std::string(model::to_string(t.status)) + '\x1f' +
+                    util::format_hours(t.estimate.hours) + '\x1f' + util::join(t.depends_on, ",");
+  if (t.start) key += '\x1f' + std::to_string(to_unix(*t.start));
+  if (t.finish) key += '\x1f' + std::to_string(to_unix(*t.finish));
+  if (topic != nullptr) key += '\x1f' + topic->title + '\x1f' + topic->focus;
+  return util::short_id(key, 13);
+}
+
+struct OldSequence {
+  int sequence;
+  std::string fingerprint;
+};
+
+}  // namespace
+
+void Store::save_plan(model::Project& project, model::Instant now) {
+  guarded(m_path, [&] {
+    std::unordered_map<std::string, OldSequence> old_blocks, old_tasks;
+    {
+      SQLite::Statement q(db(), "SELECT task_id, number, sequence, fingerprint FROM plan_blocks");
+      while (q.executeStep()) {
+        old_blocks.emplace(q.getColumn(0).getString() + '#' + q.getColumn(1).getString(),
+                           OldSequence{q.getColumn(2).getInt(), q.getColumn(3).getString()});
+      }
+      SQLite::Statement t(db(), "SELECT task_id, sequence, fingerprint FROM plan_tasks");
+      while (t.executeStep()) {
+        old_tasks.emplace(t.getColumn(0).getString(),
+                          OldSequence{t.getColumn(1).getInt(), t.getColumn(2).getString()});
+      }
+    }
+    std::optional<std::pair<std::int64_t, std::string>> old_plan;
+    {
+      SQLite::Statement q(db(), "SELECT created_at, fingerprint FROM plan");
+      if (q.executeStep()) old_plan.emplace(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+    }
+    std::unordered_map<std::string, const model::Topic*> topics;
+    for (const auto& topic : project.topics) topics.emplace(topic.id, &topic);
+
+    auto next_sequence = [](const std::unordered_map<std::string, OldSequence>& old,
+                            const std::string& key, const std::string& fingerprint) {
+      auto it = old.find(key);
+      if (it == old.end()) return 0;
+      return it->second.fingerprint == fingerprint ? it->second.sequence
+                                                   : it->second.sequence + 1;
+    };
+
+    db().exec("DELETE FROM plan_blocks");
+    db().exec("DELETE FROM plan_tasks");
+    db().exec("DELETE FROM plan");
+    SQLite::Statement ins_task(db(),
+                               "INSERT INTO plan_tasks (task_id, assignee, depends_on, sequence, "
+                               "fingerprint) VALUES (?, ?, ?, ?, ?)");
+    SQLite::Statement ins_block(db(),
+                                "INSERT INTO plan_blocks (task_id, number, date, start_minute, "
+                                "minutes, utc_start, sequence, fingerprint) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    std::string whole;  // every fingerprint, for the plan's own
+    whole += util::format_date(project.plan.start) + '\x1f' +
+             std::string(model::to_string(project.plan.strategy));
+    for (auto& t : project.tasks) {
+      const bool unassigned = t.assignee.empty();
+      if (!t.planned() && !(unassigned && t.status != model::TaskStatus::done)) continue;
+      const auto topic_it = topics.find(t.topic_id);
+      const model::Topic* topic = topic_it == topics.end() ? nullptr : topic_it->second;
+      const std::string fp = task_fingerprint(t, topic);
+      t.sequence = next_sequence(old_tasks, t.id, fp);
+      whole += fp;
+      ins_task.reset();
+      ins_task.bind(1, t.id);
+      ins_task.bind(2, t.assignee);
+      ins_task.bind(3, util::join(t.depends_on, ","));
+      ins_task.bind(4, t.sequence);
+      ins_task.bind(5, fp);
+      ins_task.exec();
+      for (std::size_t n = 0; n < t.blocks.size(); ++n) {
+        model::WorkBlock& b = t.blocks[n];
+        const std::string bfp = block_fingerprint(t, topic, b, n + 1);
+        b.sequence = next_sequence(old_blocks, t.id + '#' + std::to_string(n + 1), bfp);
+        whole += bfp;
+        ins_block.reset();
+        ins_block.bind(1, t.id);
+        ins_block.bind(2, static_cast<int>(n) + 1);
+        ins_block.bind(3, util::format_date(b.date));
+        ins_block.bind(4, b.start_minute);
+        ins_block.bind(5, b.minutes);
+        ins_block.bind(6, static_cast<std::int64_t>(to_unix(b.utc_start)));
+        ins_block.bind(7, b.sequence);
+        ins_block.bind(8, bfp);
+        ins_block.exec();
+      }
+    }
+    const std::string plan_fp = util::short_id(whole, 13);
+    project.plan.exists = true;
+    project.plan.created_at =
+        old_plan && old_plan->second == plan_fp ? from_unix(old_plan->first) : now;
+    SQLite::Statement ins_plan(db(),
+                               "INSERT INTO plan (id, start, finish, strategy, created_at, "
+                               "total_hours, fingerprint) VALUES (1, ?, ?, ?, ?, ?, ?)");
+    ins_plan.bind(1, util::format_date(project.plan.start));
+    ins_plan.bind(2, util::format_date(project.plan.finish));
+    ins_plan.bind(3, std::string(model::to_string(project.plan.strategy)));
+    ins_plan.bind(4, static_cast<std::int64_t>(to_unix(project.plan.created_at)));
+    ins_plan.bind(5, project.plan.total_hours);
+    ins_plan.bind(6, plan_fp);
+    ins_plan.exec();
+  });
+}
+
+}  // namespace rplan::store

@@ -1,0 +1,304 @@
+#include "planner/store/store.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <array>
+#include <cstring>
+#include <fstream>
+
+#include "planner/store/migrations.hpp"
+#include "planner/store/sqlite_guard.hpp"
+#include "planner/store/store_internal.hpp"
+#include "planner/util/error.hpp"
+#include "planner/util/text.hpp"
+
+namespace rplan::store {
+
+namespace fs = std::filesystem;
+using detail::guarded;
+
+namespace {
+
+constexpr int k_busy_timeout_ms = 5000;
+
+std::uint32_t read_be32(const unsigned char* p) {
+  return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) |
+         std::uint32_t{p[3]};
+}
+
+// Looks at the file's 100-byte SQLite header without opening it through SQLite,
+// so a foreign file is refused before anything (a journal, WAL mode) is written.
+void check_header(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw MissingInputError("cannot read database " + path.string());
+  std::array<unsigned char, 100> header{};
+  in.read(reinterpret_cast<char*>(header.data()), header.size());
+  const auto got = in.gcount();
+  if (got == 0) return;  // an empty file is an empty database
+  static constexpr char k_magic[] = "SQLite format 3";  // and its NUL
+  if (got < 100 || std::memcmp(header.data(), k_magic, sizeof k_magic) != 0) {
+    throw InputError(path.string() + " is not an rplan database (it is not an SQLite file)");
+  }
+  const std::uint32_t user_version = read_be32(header.data() + 60);
+  const std::uint32_t application_id = read_be32(header.data() + 68);
+  if (application_id != detail::k_application_id && (application_id != 0 || user_version != 0)) {
+    throw InputError(path.string() + " is not an rplan database (it belongs to another program)");
+  }
+  if (static_cast<int>(user_version) > Store::latest_version()) {
+    throw InputError(path.string() + " was written by a newer rplan (schema version " +
+                     std::to_string(user_version) + ", this rplan knows up to " +
+                     std::to_string(Store::latest_version()) + "); upgrade rplan to use it");
+  }
+}
+
+// The same checks through SQLite (which also sees a WAL not yet checkpointed).
+void check_schema(SQLite::Database& db, const fs::path& path) {
+  const int application_id = db.execAndGet("PRAGMA application_id").getInt();
+  const int version = db.execAndGet("PRAGMA user_version").getInt();
+  const int objects = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt();
+  const bool empty = application_id == 0 && version == 0 && objects == 0;
+  if (!empty && static_cast<std::uint32_t>(application_id) != detail::k_application_id) {
+    throw InputError(path.string() + " is not an rplan database (it belongs to another program)");
+  }
+  if (version > Store::latest_version()) {
+    throw InputError(path.string() + " was written by a newer rplan (schema version " +
+                     std::to_string(version) + "); upgrade rplan to use it");
+  }
+}
+
+void migrate(SQLite::Database& db) {
+  const int current = db.execAndGet("PRAGMA user_version").getInt();
+  if (current >= Store::latest_version()) return;
+  SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+  for (const Migration& m : k_migrations) {
+    if (m.version <= current) continue;
+    db.exec(m.sql);
+    db.exec("PRAGMA user_version = " + std::to_string(m.version));
+  }
+  db.exec("PRAGMA application_id = " + std::to_string(static_cast<int>(detail::k_application_id)));
+  tx.commit();
+}
+
+}  // namespace
+
+int Store::latest_version() { return k_migrations.empty() ? 0 : k_migrations.back().version; }
+
+Store::Store(const fs::path& path, Access access) : m_path(path) {
+  std::error_code ec;
+  const bool exists = fs::exists(path, ec);
+  if (!exists && access == Access::read_only) {
+    throw MissingInputError("no database at " + path.string() +
+                            " (import topics first, or name one with --db)");
+  }
+  if (exists) {
+    if (fs::is_directory(path, ec)) {
+      throw InputError(path.string() + " is a folder, not an rplan database");
+    }
+    check_header(path);
+  } else if (!path.parent_path().empty() && !fs::is_directory(path.parent_path(), ec)) {
+    throw OutputError("cannot create database " + path.string() + ": the folder does not exist");
+  }
+  guarded(m_path, [&] {
+    const int flags = access == Access::read_only ? SQLite::OPEN_READONLY
+                                                  : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
+    m_db = std::make_unique<SQLite::Database>(path.string(), flags, k_busy_timeout_ms);
+    check_schema(*m_db, m_path);
+    m_db->exec("PRAGMA foreign_keys = ON");
+    if (access == Access::read_write) {
+      // Migrate in the default rollback-journal mode first, so a new file's
+      // header carries the rplan application id before WAL is turned on.
+      migrate(*m_db);
+      m_db->exec("PRAGMA journal_mode = WAL");
+      m_db->exec("PRAGMA synchronous = NORMAL");
+    } else if (m_db->execAndGet("PRAGMA user_version").getInt() < latest_version()) {
+      throw InputError(m_path.string() +
+                       " uses an older schema; run a command that writes (e.g. `rplan plan`) "
+                       "to upgrade it");
+    }
+  });
+}
+
+Store::~Store() = default;
+
+int Store::version() const {
+  return guarded(m_path, [&] { return db().execAndGet("PRAGMA user_version").getInt(); });
+}
+
+Store::Transaction::Transaction(Store& store) : m_store(store) {
+  guarded(store.m_path, [&] {
+    m_tx = std::make_unique<SQLite::Transaction>(*store.m_db,
+                                                 SQLite::TransactionBehavior::IMMEDIATE);
+  });
+}
+
+Store::Transaction::~Transaction() = default;  // SQLite::Transaction rolls back unless committed
+
+void Store::Transaction::commit() {
+  guarded(m_store.m_path, [&] { m_tx->commit(); });
+}
+
+// ---- team and calendars ----
+
+bool Store::upsert_assignee(const model::Assignee& p) {
+  return guarded(m_path, [&] {
+    SQLite::Statement find(db(), "SELECT id FROM assignees WHERE name = ?");
+    find.bind(1, p.name);
+    const bool is_new = !find.executeStep();
+    SQLite::Statement up(db(),
+                         "INSERT INTO assignees (name, email, hours_per_day, workdays, day_start, "
+                         "timezone, skills) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                         "ON CONFLICT (name) DO UPDATE SET email = excluded.email, "
+                         "hours_per_day = excluded.hours_per_day, workdays = excluded.workdays, "
+                         "day_start = excluded.day_start, timezone = excluded.timezone, "
+                         "skills = excluded.skills");
+    up.bind(1, p.name);
+    up.bind(2, p.email);
+    up.bind(3, p.hours_per_day);
+    up.bind(4, detail::format_workdays(p.workdays));
+    up.bind(5, p.day_start);
+    up.bind(6, p.timezone);
+    up.bind(7, util::join(p.skills, ","));
+    up.exec();
+    return is_new;
+  });
+}
+
+bool Store::remove_assignee(const std::string& name) {
+  return guarded(m_path, [&] {
+    SQLite::Statement del(db(), "DELETE FROM assignees WHERE name = ?");
+    del.bind(1, name);
+    return del.exec() > 0;  // time off cascades; pins are set to NULL
+  });
+}
+
+std::vector<model::Assignee> Store::team() const {
+  return guarded(m_path, [&] { return detail::load_team(db()); });
+}
+
+void Store::add_time_off(const model::TimeOff& off) {
+  guarded(m_path, [&] {
+    const auto id = detail::assignee_id(db(), off.assignee);
+    if (!id) throw InputError("nobody named \"" + off.assignee + "\" is in the team");
+    SQLite::Statement ins(db(),
+                          "INSERT INTO time_off (assignee_id, from_date, to_date, reason) "
+                          "VALUES (?, ?, ?, ?) ON CONFLICT (assignee_id, from_date) DO UPDATE "
+                          "SET to_date = excluded.to_date, reason = excluded.reason");
+    ins.bind(1, *id);
+    ins.bind(2, util::format_date(off.from));
+    ins.bind(3, util::format_date(off.to));
+    ins.bind(4, off.reason);
+    ins.exec();
+  });
+}
+
+bool Store::remove_time_off(const std::string& name, model::Date from) {
+  return guarded(m_path, [&] {
+    const auto id = detail::assignee_id(db(), name);
+    if (!id) throw InputError("nobody named \"" + name + "\" is in the team");
+    SQLite::Statement del(db(), "DELETE FROM time_off WHERE assignee_id = ? AND from_date = ?");
+    del.bind(1, *id);
+    del.bind(2, util::format_date(from));
+    return del.exec() > 0;
+  });
+}
+
+std::vector<model::TimeOff> Store::time_off() const {
+  return guarded(m_path, [&] { return detail::load_time_off(db()); });
+}
+
+void Store::add_holiday(const model::Holiday& h) {
+  guarded(m_path, [&] {
+    SQLite::Statement ins(db(),
+                          "INSERT INTO holidays (date, name) VALUES (?, ?) "
+                          "ON CONFLICT (date) DO UPDATE SET name = excluded.name");
+    ins.bind(1, util::format_date(h.date));
+    ins.bind(2, h.name);
+    ins.exec();
+  });
+}
+
+bool Store::remove_holiday(model::Date date) {
+  return guarded(m_path, [&] {
+    SQLite::Statement del(db(), "DELETE FROM holidays WHERE date = ?");
+    del.bind(1, util::format_date(date));
+    return del.exec() > 0;
+  });
+}
+
+std::vector<model::Holiday> Store::holidays() const {
+  return guarded(m_path, [&] { return detail::load_holidays(db()); });
+}
+
+// ---- task edits ----
+
+namespace {
+void require_task(SQLite::Database& db, const std::string& id) {
+  SQLite::Statement q(db, "SELECT 1 FROM tasks WHERE id = ? AND archived = 0");
+  q.bind(1, id);
+  if (!q.executeStep()) throw InputError("no task has the id \"" + id + "\"");
+}
+}  // namespace
+
+void Store::set_status(const std::string& task_id, model::TaskStatus status) {
+  guarded(m_path, [&] {
+    require_task(db(), task_id);
+    SQLite::Statement up(db(), "UPDATE tasks SET status = ? WHERE id = ?");
+    up.bind(1, std::string(model::to_string(status)));
+    up.bind(2, task_id);
+    up.exec();
+  });
+}
+
+void Store::set_manual_estimate(const std::string& task_id, std::optional<double> hours) {
+  guarded(m_path, [&] {
+    require_task(db(), task_id);
+    SQLite::Statement up(db(), "UPDATE tasks SET estimate_manual = ? WHERE id = ?");
+    if (hours) {
+      up.bind(1, *hours);
+    } else {
+      up.bind(1);
+    }
+    up.bind(2, task_id);
+    up.exec();
+  });
+}
+
+void Store::set_pin(const std::string& task_id, const std::string& assignee) {
+  guarded(m_path, [&] {
+    require_task(db(), task_id);
+    SQLite::Statement up(db(), "UPDATE tasks SET pinned_assignee_id = ? WHERE id = ?");
+    if (assignee.empty()) {
+      up.bind(1);
+    } else {
+      const auto id = detail::assignee_id(db(), assignee);
+      if (!id) throw InputError("nobody named \"" + assignee + "\" is in the team");
+      up.bind(1, *id);
+    }
+    up.bind(2, task_id);
+    up.exec();
+  });
+}
+
+void Store::add_after(const std::string& task_id, const std::string& after_id) {
+  guarded(m_path, [&] {
+    require_task(db(), task_id);
+    require_task(db(), after_id);
+    if (task_id == after_id) throw InputError("a task cannot come after itself");
+    SQLite::Statement ins(db(), "INSERT OR IGNORE INTO task_after (task_id, after_id) VALUES (?, ?)");
+    ins.bind(1, task_id);
+    ins.bind(2, after_id);
+    ins.exec();
+  });
+}
+
+bool Store::remove_after(const std::string& task_id, const std::string& after_id) {
+  return guarded(m_path, [&] {
+    require_task(db(), task_id);
+    SQLite::Statement del(db(), "DELETE FROM task_after WHERE task_id = ? AND after_id = ?");
+    del.bind(1, task_id);
+    del.bind(2, after_id);
+    return del.exec() > 0;
+  });
+}
+
+}  // namespace rplan::store

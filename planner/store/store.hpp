@@ -1,0 +1,129 @@
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "planner/model/model.hpp"
+
+namespace SQLite {
+class Database;
+class Transaction;
+}  // namespace SQLite
+
+namespace rplan::store {
+
+enum class Access { read_only, read_write };
+
+// What an import changed, in tasks (and topics).
+struct ImportReport {
+  std::string document;
+  int added = 0;      // new tasks (restored ones included)
+  int updated = 0;    // matched tasks whose prompt text changed
+  int unchanged = 0;  // matched tasks with the same text (a moved prompt included)
+  int removed = 0;    // tasks archived: gone from their topic, or their topic gone
+  int topics_added = 0;
+  int topics_archived = 0;
+  int topics_restored = 0;
+};
+
+// A task as `show` and `task` see it: the task, its topic, and the plan row.
+struct TaskDetails {
+  model::Task task;
+  model::Topic topic;
+  std::string document_path_hint;  // the document's name
+};
+
+// The rplan database: the only code that sees SQLiteCpp.
+//
+// Opening checks the file before anything is written (journal mode included):
+// a file that is not an SQLite database, an SQLite database of another
+// application, or an rplan database from a newer version is refused with
+// rplan::InputError (exit 65) and left byte-for-byte untouched. A missing
+// file is created (read_write only; read_only then fails with exit 66).
+// read_write also turns on WAL and applies pending migrations.
+//
+// Writers call begin() and commit the returned Transaction; anything thrown
+// before commit() rolls the whole command back. A database held by another
+// writer past the busy timeout throws rplan::BusyError (exit 75).
+class Store {
+ public:
+  Store(const std::filesystem::path& path, Access access);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  class Transaction {
+   public:
+    explicit Transaction(Store& store);
+    ~Transaction();
+    void commit();
+
+   private:
+    std::unique_ptr<SQLite::Transaction> m_tx;
+    Store& m_store;
+  };
+
+  const std::filesystem::path& path() const { return m_path; }
+  // The schema version this build writes (the newest migration).
+  static int latest_version();
+  int version() const;
+
+  // ---- topics and tasks ----
+  // Stores one parsed (and estimated) document under the identity rules of
+  // docs/storage.md; ids of new topics and tasks are deterministic.
+  ImportReport import_document(const model::ParsedDocument& document);
+  // Archives every topic of the named document; returns how many tasks were
+  // hidden. Throws InputError when no document has that name.
+  int forget_document(const std::string& name);
+
+  // Everything the exporters and the scheduler need, archived items left out.
+  model::Project load_project() const;
+  std::optional<TaskDetails> find_task(const std::string& id) const;
+
+  void set_status(const std::string& task_id, model::TaskStatus status);
+  // nullopt clears the manual estimate (the model's figure applies again).
+  void set_manual_estimate(const std::string& task_id, std::optional<double> hours);
+  // "" unpins. Throws InputError when the person is not in the team.
+  void set_pin(const std::string& task_id, const std::string& assignee);
+  void add_after(const std::string& task_id, const std::string& after_id);
+  // Returns false when there was no such dependency.
+  bool remove_after(const std::string& task_id, const std::string& after_id);
+
+  // ---- team and calendars ----
+  // Adds the person, or updates every field of the one with that name.
+  // Returns true when the person was new.
+  bool upsert_assignee(const model::Assignee& person);
+  // Removes the person, their time off, and unpins their tasks. Returns false
+  // when there is nobody of that name.
+  bool remove_assignee(const std::string& name);
+  std::vector<model::Assignee> team() const;
+
+  void add_time_off(const model::TimeOff& off);
+  bool remove_time_off(const std::string& name, model::Date from);
+  std::vector<model::TimeOff> time_off() const;
+
+  // Adds or renames the holiday on that date.
+  void add_holiday(const model::Holiday& holiday);
+  bool remove_holiday(model::Date date);
+  std::vector<model::Holiday> holidays() const;
+
+  // ---- the plan ----
+  // Replaces the stored plan by project's (every task's assignee, blocks,
+  // dependencies; project.plan). Sets each block's and task's iCalendar
+  // sequence in `project`: kept when the event's time and text are as in the
+  // previous plan, one higher when they changed. When the whole plan is the
+  // same as before, the previous created_at is kept (so exports are
+  // byte-identical); otherwise project.plan.created_at = now.
+  void save_plan(model::Project& project, model::Instant now);
+
+ private:
+  SQLite::Database& db() const { return *m_db; }
+  std::filesystem::path m_path;
+  std::unique_ptr<SQLite::Database> m_db;
+  friend class Transaction;
+};
+
+}  // namespace rplan::store

@@ -1,0 +1,213 @@
+#include "planner/store/store.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <map>
+#include <set>
+#include <gtest/gtest.h>
+
+#include "planner/util/error.hpp"
+#include "test_support.hpp"
+
+namespace rplan::store {
+namespace {
+
+using rplan::testing::document;
+using rplan::testing::slurp;
+using rplan::testing::TempDir;
+namespace fs = std::filesystem;
+
+model::Task find(const model::Project& p, const std::string& prompt) {
+  for (const auto& t : p.tasks) {
+    if (t.prompt == prompt) return t;
+  }
+  ADD_FAILURE() << "no task " << prompt;
+  return {};
+}
+
+TEST(StoreTest, CreatesAVersionedWalDatabaseWithForeignKeys) {
+  TempDir dir;
+  { Store store(dir / "rplan.db", Access::read_write); }
+  SQLite::Database db((dir / "rplan.db").string());
+  EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), Store::latest_version());
+  EXPECT_EQ(db.execAndGet("PRAGMA application_id").getInt(), 0x72506c6e);
+  EXPECT_EQ(db.execAndGet("PRAGMA journal_mode").getString(), "wal");
+  EXPECT_GE(Store::latest_version(), 1);
+}
+
+// The file and everything beside it, to prove a refused file was not touched.
+std::map<std::string, std::string> snapshot(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& e : fs::directory_iterator(dir)) files[e.path().filename()] = slurp(e.path());
+  return files;
+}
+
+void expect_refused(const fs::path& path, const std::string& words) {
+  const auto before = snapshot(path.parent_path());
+  for (auto access : {Access::read_write, Access::read_only}) {
+    try {
+      Store store(path, access);
+      ADD_FAILURE() << "opened " << path;
+    } catch (const InputError& e) {
+      EXPECT_EQ(e.code(), ExitCode::data);
+      EXPECT_NE(std::string(e.what()).find(words), std::string::npos) << e.what();
+      EXPECT_NE(std::string(e.what()).find(path.string()), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(snapshot(path.parent_path()), before);
+  }
+}
+
+TEST(StoreTest, RefusesAFileThatIsNotSqliteAndLeavesItUntouched) {
+  TempDir dir;
+  std::ofstream(dir / "notes.db") << "# my notes, not a database\n" << std::string(200, 'x');
+  expect_refused(dir / "notes.db", "not an rplan database");
+}
+
+TEST(StoreTest, RefusesAnotherProgramsSqliteDatabaseUntouched) {
+  TempDir dir;
+  {
+    SQLite::Database other((dir / "other.db").string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    other.exec("CREATE TABLE t (x); INSERT INTO t VALUES (1)");
+  }
+  expect_refused(dir / "other.db", "another program");
+}
+
+TEST(StoreTest, RefusesADatabaseFromANewerVersionUntouched) {
+  TempDir dir;
+  { Store store(dir / "rplan.db", Access::read_write); }
+  {
+    SQLite::Database db((dir / "rplan.db").string(), SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA journal_mode = DELETE");
+    db.exec("PRAGMA user_version = 999");
+  }
+  expect_refused(dir / "rplan.db", "newer rplan");
+}
+
+TEST(StoreTest, ReadOnlyAccessToAMissingFileIsMissingInput) {
+  TempDir dir;
+  EXPECT_THROW(Store(dir / "none.db", Access::read_only), MissingInputError);
+  EXPECT_FALSE(fs::exists(dir / "none.db"));
+}
+
+TEST(StoreTest, AnUncommittedTransactionChangesNothing) {
+  TempDir dir;
+  Store store(dir / "rplan.db", Access::read_write);
+  {
+    Store::Transaction tx(store);
+    store.import_document(document("a.md", {{"Caching", {"Research Redis"}}}));
+    // no commit: as when a later step of the command throws
+  }
+  EXPECT_TRUE(store.load_project().tasks.empty());
+}
+
+TEST(StoreTest, SameDocumentsGiveTheSameIdsInAFreshDatabase) {
+  TempDir dir;
+  const auto doc = document("topics.md", {{"Caching", {"Research Redis", "Document it"}},
+                                          {"Queues", {"Research Kafka"}}});
+  std::vector<std::string> ids[2];
+  for (int i = 0; i < 2; ++i) {
+    Store store(dir / ("db" + std::to_string(i)), Access::read_write);
+    store.import_document(doc);
+    for (const auto& t : store.load_project().tasks) ids[i].push_back(t.id);
+  }
+  EXPECT_EQ(ids[0], ids[1]);
+  EXPECT_EQ(ids[0].size(), 3u);
+  EXPECT_EQ(std::set<std::string>(ids[0].begin(), ids[0].end()).size(), 3u);
+}
+
+TEST(StoreTest, ReimportKeepsIdsStatusesAndOverridesAndReportsChanges) {
+  TempDir dir;
+  Store store(dir / "rplan.db", Access::read_write);
+  const auto first = store.import_document(
+      document("t.md", {{"Caching", {"Research Redis", "Analyze eviction", "Document caches"}}}));
+  EXPECT_EQ(first.added, 3);
+  auto before = store.load_project();
+  const auto redis = find(before, "Research Redis");
+  const auto eviction = find(before, "Analyze eviction");
+  store.set_status(redis.id, model::TaskStatus::done);
+  store.set_manual_estimate(eviction.id, 3.5);
+
+  // A prompt inserted above, one reworded, one removed.
+  const auto report = store.import_document(document(
+      "t.md", {{"Caching", {"Research Memcached", "Research Redis", "Analyze eviction policies"}}}));
+  EXPECT_EQ(report.added, 1);
+  EXPECT_EQ(report.updated, 1);
+  EXPECT_EQ(report.unchanged, 1);
+  EXPECT_EQ(report.removed, 1);
+  const auto after = store.load_project();
+  ASSERT_EQ(after.tasks.size(), 3u);
+  EXPECT_EQ(find(after, "Research Redis").id, redis.id);
+  EXPECT_EQ(find(after, "Research Redis").status, model::TaskStatus::done);
+  EXPECT_EQ(find(after, "Research Redis").position, 2);
+  EXPECT_EQ(find(after, "Analyze eviction policies").id, eviction.id);
+  EXPECT_TRUE(find(after, "Analyze eviction policies").estimate.manual);
+  EXPECT_DOUBLE_EQ(find(after, "Analyze eviction policies").estimate.hours, 3.5);
+
+  const auto again = store.import_document(document(
+      "t.md", {{"Caching", {"Research Memcached", "Research Redis", "Analyze eviction policies"}}}));
+  EXPECT_EQ(again.unchanged, 3);
+  EXPECT_EQ(again.added + again.updated + again.removed, 0);
+}
+
+TEST(StoreTest, ARemovedTopicIsArchivedAndRestoredWithItsStatuses) {
+  TempDir dir;
+  Store store(dir / "rplan.db", Access::read_write);
+  store.import_document(document("t.md", {{"A", {"Research a"}}, {"B", {"Research b"}}}));
+  const auto b = find(store.load_project(), "Research b");
+  store.set_status(b.id, model::TaskStatus::in_progress);
+  const auto gone = store.import_document(document("t.md", {{"A", {"Research a"}}}));
+  EXPECT_EQ(gone.removed, 1);
+  EXPECT_EQ(gone.topics_archived, 1);
+  EXPECT_EQ(store.load_project().tasks.size(), 1u);
+  const auto back =
+      store.import_document(document("t.md", {{"A", {"Research a"}}, {"B", {"Research b"}}}));
+  EXPECT_EQ(back.topics_restored, 1);
+  const auto restored = find(store.load_project(), "Research b");
+  EXPECT_EQ(restored.id, b.id);
+  EXPECT_EQ(restored.status, model::TaskStatus::in_progress);
+}
+
+TEST(StoreTest, ForgetArchivesADocumentsTopics) {
+  TempDir dir;
+  Store store(dir / "rplan.db", Access::read_write);
+  store.import_document(document("a.md", {{"A", {"Research a"}}}));
+  store.import_document(document("b.md", {{"B", {"Research b", "Research c"}}}));
+  EXPECT_EQ(store.forget_document("b.md"), 2);
+  EXPECT_EQ(store.load_project().tasks.size(), 1u);
+  EXPECT_THROW(store.forget_document("nope.md"), InputError);
+}
+
+TEST(StoreTest, RemovingAPersonUnpinsTheirTasks) {
+  TempDir dir;
+  Store store(dir / "rplan.db", Access::read_write);
+  store.import_document(document("a.md", {{"A", {"Research a"}}}));
+  model::Assignee ada;
+  ada.name = "Ada";
+  EXPECT_TRUE(store.upsert_assignee(ada));
+  ada.hours_per_day = 4;
+  EXPECT_FALSE(store.upsert_assignee(ada));  // same name: an update
+  ASSERT_EQ(store.team().size(), 1u);
+  EXPECT_DOUBLE_EQ(store.team()[0].hours_per_day, 4);
+  const auto id = store.load_project().tasks[0].id;
+  store.set_pin(id, "Ada");
+  store.add_time_off({"Ada", *util::parse_date("2026-12-07"), *util::parse_date("2026-12-11"), ""});
+  EXPECT_EQ(store.load_project().tasks[0].pinned_assignee, "Ada");
+  EXPECT_TRUE(store.remove_assignee("Ada"));
+  EXPECT_EQ(store.load_project().tasks[0].pinned_assignee, "");
+  EXPECT_TRUE(store.time_off().empty());
+  EXPECT_THROW(store.set_pin(id, "Nobody"), InputError);
+}
+
+TEST(StoreTest, ReadOnlyDatabaseServesReads) {
+  TempDir dir;
+  {
+    Store store(dir / "rplan.db", Access::read_write);
+    store.import_document(document("a.md", {{"A", {"Research a"}}}));
+  }
+  Store reader(dir / "rplan.db", Access::read_only);
+  EXPECT_EQ(reader.load_project().tasks.size(), 1u);
+  EXPECT_THROW(reader.set_status(reader.load_project().tasks[0].id, model::TaskStatus::done),
+               OutputError);
+}
+
+}  // namespace
+}  // namespace rplan::store
