@@ -13,13 +13,14 @@ struct StoredPrompt {
   bool archived = false;  // removed from the document earlier; restored by an exact match
 };
 
-// Matches the prompts of a re-imported topic to its stored tasks: first by
-// exact text (each stored task at most once, earliest first, live before
-// archived), then by position like a diff: an unmatched prompt takes the
-// first unmatched live task that lies between the tasks of its matched
-// neighbours (a prompt both moved and reworded is a new task). Returns, for every new prompt, the index of its stored
-// task, or nullopt for a new task. So a prompt inserted above others moves
-// nothing, and a reworded prompt keeps its task.
+// Matches the prompts of a re-imported topic to its stored tasks, like a
+// diff: first by exact text (each stored task at most once, earliest first,
+// live before archived); then each run of unmatched prompts between two
+// matched ones may take the unmatched live tasks between those two tasks,
+// the pairs sharing the most words first, then the rest in order. Returns,
+// for every new prompt, the index of its stored task, or nullopt for a new
+// task. So a prompt inserted above others moves nothing, a reworded prompt
+// keeps its task, and a prompt both moved and reworded is a new task.
 std::vector<std::optional<std::size_t>> match_prompts(const std::vector<StoredPrompt>& stored,
                                                       const std::vector<std::string>& prompts);
 

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 
 #include "planner/util/error.hpp"
@@ -313,6 +314,32 @@ TEST(TopicParserTest, PromptTextIsReducedToPlainText) {
     ASSERT_EQ(doc.topics.size(), 1u);
     EXPECT_EQ(prompt_texts(doc.topics[0]), Strings{c.text});
   }
+}
+
+TEST(TopicParserTest, NulBytesBecomeReplacementCharacters) {
+  const auto doc = parse_topics(topic("### A", std::string("- Research a\0b", 14)), "t.md");
+  ASSERT_EQ(doc.topics.size(), 1u);
+  EXPECT_EQ(prompt_texts(doc.topics[0]), Strings{"Research a\xEF\xBF\xBD"
+                                                 "b"});
+}
+
+TEST(TopicParserTest, SeveralPromptsLabelsInOneTopicAddUp) {
+  const auto doc = parse_topics(
+      "### A\n**Research Prompts**:\n- one\n\n**Research Focus**: Late focus\n\n"
+      "**Research Prompts**:\n- two\n",
+      "t.md");
+  ASSERT_EQ(doc.topics.size(), 1u);
+  EXPECT_EQ(doc.topics[0].focus, "Late focus");
+  EXPECT_EQ(prompt_texts(doc.topics[0]), (Strings{"one", "two"}));
+}
+
+TEST(TopicParserTest, UnderlinedLevelTwoHeadingIsATopic) {
+  const auto doc =
+      parse_topics("Title\n=====\n\nCaching\n-------\n**Research Prompts**:\n- p\n", "t.md");
+  EXPECT_EQ(doc.title, "Title");
+  ASSERT_EQ(doc.topics.size(), 1u);
+  EXPECT_EQ(doc.topics[0].title, "Caching");
+  EXPECT_EQ(doc.topics[0].line, 4);
 }
 
 TEST(TopicParserTest, EmptyItemsAreSkipped) {
@@ -727,6 +754,86 @@ TEST(TopicParserTest, ReadsManyTopicsInOrder) {
   EXPECT_EQ(doc.topics.back().number, 5000);
   EXPECT_EQ(doc.topics.back().line, 2 + 6 * 4999);
   EXPECT_EQ(doc.topics.back().prompts.back().line, 2 + 6 * 4999 + 5);
+}
+
+// Random documents made of Markdown's building blocks: whatever comes out,
+// the parser either returns topics that keep its promises or throws
+// DiagnosticsError.
+TEST(TopicParserTest, RandomMarkdownKeepsTheInvariants) {
+  const std::string line_starts[] = {"",
+                                     "",
+                                     "- ",
+                                     "- ",
+                                     "- ",
+                                     "* ",
+                                     "+ ",
+                                     "1. ",
+                                     "2) ",
+                                     "  - ",
+                                     "    - ",
+                                     "\t- ",
+                                     "> ",
+                                     "> - ",
+                                     "## ",
+                                     "### 1. ",
+                                     "#### ",
+                                     "# ",
+                                     "##### ",
+                                     "**Research Prompts**:",
+                                     "**Research Prompts**:",
+                                     "**Research Focus**: ",
+                                     "**Skills**: a, B",
+                                     "---",
+                                     "===",
+                                     "```",
+                                     "    ",
+                                     "-",
+                                     "- [ ] "};
+  const std::string inlines[] = {
+      " ",    "  ",   "\t",  "word", "Research", "**",          "*",
+      "_",    "`",    "[",   "](u)", "<",        ">",           "&amp;",
+      "&#0;", "<!--", "-->", "\\",   "|",        "caf\xC3\xA9", "\xF0\x9F\x9A\x80",
+      "<b>",  "\0",   ":"};
+  const std::string line_ends[] = {"\n", "\n", "\n", "\r\n", "\r", "  \n", "\\\n"};
+  std::mt19937 random(12345);
+  auto pick = [&random](const auto& options) -> const std::string& {
+    return options[std::uniform_int_distribution<std::size_t>(0, std::size(options) - 1)(random)];
+  };
+  std::uniform_int_distribution<int> count(0, 40);
+  int parsed = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text = round % 7 == 0 ? "\xEF\xBB\xBF" : "";
+    for (int lines = count(random); lines > 0; --lines) {
+      text += pick(line_starts);
+      for (int n = count(random) % 6; n > 0; --n) text += pick(inlines);
+      if (round % 50 == 0) text += "\xFF";
+      text += pick(line_ends);
+    }
+    SCOPED_TRACE(text);
+    try {
+      const auto doc = parse_topics(text, "r.md");
+      ASSERT_FALSE(doc.topics.empty());
+      ++parsed;
+      for (const auto& t : doc.topics) {
+        EXPECT_FALSE(t.title.empty());
+        ASSERT_FALSE(t.prompts.empty());
+        EXPECT_GE(t.line, 1);
+        int previous = t.line;
+        for (const auto& p : t.prompts) {
+          EXPECT_FALSE(p.text.empty());
+          EXPECT_EQ(p.text.find_first_of("\t\r\n"), std::string::npos);
+          EXPECT_EQ(p.text.find("  "), std::string::npos);
+          EXPECT_NE(p.text.front(), ' ');
+          EXPECT_NE(p.text.back(), ' ');
+          EXPECT_GT(p.line, previous) << p.text;
+          previous = p.line;
+        }
+      }
+    } catch (const DiagnosticsError& e) {
+      EXPECT_FALSE(e.diagnostics().empty());
+    }
+  }
+  EXPECT_GT(parsed, 100) << "the documents should often hold topics";
 }
 
 }  // namespace

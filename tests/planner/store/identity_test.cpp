@@ -31,6 +31,11 @@ TEST(IdentityTest, MatchesByTextThenByPosition) {
       {"a prompt moved and reworded is new", {{"a"}, {"b"}}, {"b2", "a"}, {std::nullopt, 0}},
       {"rewording stays between its neighbours", {{"a"}, {"b"}, {"c"}, {"d"}}, {"x", "b", "d2"},
        {0, 1, 2}},
+      {"new prompt above a reworded one", {{"Research brokers"}, {"Document it"}},
+       {"Investigate registries", "Research message brokers", "Document it"},
+       {std::nullopt, 0, 1}},
+      {"the most similar task wins within a gap", {{"Analyze cache invalidation"}, {"Research Redis"}},
+       {"Research Redis clusters", "Analyze cache invalidation patterns"}, {1, 0}},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);

@@ -1,0 +1,100 @@
+// The command line itself: help, version, usage errors, exit codes, config.
+
+#include <gtest/gtest.h>
+
+#include "run_rplan.hpp"
+
+namespace rplan::e2e {
+namespace {
+
+TEST(CliTest, PrintsVersionAndHelp) {
+  Workspace ws;
+  const auto version = ws.run({"--version"});
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_EQ(version.out.rfind("rplan ", 0), 0u) << version.out;
+  const auto help = ws.run({"--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  for (const char* command : {"import", "list", "show", "task", "team add", "plan", "export", "run"}) {
+    EXPECT_NE(help.out.find(command), std::string::npos) << command;
+  }
+  EXPECT_NE(help.out.find("Exit codes"), std::string::npos);
+}
+
+TEST(CliTest, EveryCommandHasItsOwnHelp) {
+  Workspace ws;
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"import", "--help"}, {"list", "--help"}, {"team", "add", "--help"},
+           {"help", "task"}, {"export", "-h"}, {"off", "list", "--help"}}) {
+    SCOPED_TRACE(args[0]);
+    const auto r = ws.run(args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("Usage: rplan"), std::string::npos) << r.out;
+  }
+}
+
+TEST(CliTest, UsageErrorsNameTheOptionAndExitTwo) {
+  Workspace ws;
+  struct Case {
+    std::vector<std::string> args;
+    std::string words;
+  };
+  const Case cases[] = {
+      {{"frobnicate"}, "unknown command \"frobnicate\""},
+      {{"--colour"}, "--colour"},
+      {{"list", "--colour", "red"}, "colour"},
+      {{"list", "--format", "yaml"}, "--format yaml"},
+      {{"import"}, "missing FILE"},
+      {{"team"}, "team needs one of: add, import, list, remove"},
+      {{"task", "abc", "--status", "finished"}, "--status finished"},
+      {{"plan", "--start", "2026-02-30"}, "--start 2026-02-30"},
+      {{}, "no command given"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.words);
+    const auto r = ws.run(c.args);
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_NE(r.err.find("rplan: error: "), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(c.words), std::string::npos) << r.err;
+  }
+}
+
+TEST(CliTest, ConfigFileSetsTheEstimateModelAndRejectsUnknownKeys) {
+  Workspace ws;
+  ws.write("t.md", "### Caching\n**Research Prompts**:\n- Research Redis\n");
+  ws.write("rplan.ini", "[estimate]\nresearch = 11\n");
+  auto r = ws.run({"--config", "rplan.ini", "import", "t.md"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = ws.run({"list", "--format", "csv"});
+  EXPECT_NE(r.out.find(",11,"), std::string::npos) << r.out;
+
+  ws.write("bad.ini", "[estimate]\nreserch = 11\n");
+  r = ws.run({"--config", "bad.ini", "list"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("reserch"), std::string::npos) << r.err;
+  r = ws.run({"--config", "missing.ini", "list"});
+  EXPECT_EQ(r.exit_code, 66) << r.err;
+}
+
+TEST(CliTest, DatabaseComesFromDbOptionOrEnvironment) {
+  Workspace ws;
+  ws.write("t.md", "### Caching\n**Research Prompts**:\n- Research Redis\n");
+  ASSERT_EQ(ws.run({"--db", "one.db", "import", "t.md"}).exit_code, 0);
+  EXPECT_TRUE(std::filesystem::exists(ws.path("one.db")));
+  ASSERT_EQ(ws.run({"import", "t.md"}, {{"RPLAN_DB", "two.db"}}).exit_code, 0);
+  EXPECT_TRUE(std::filesystem::exists(ws.path("two.db")));
+  EXPECT_FALSE(std::filesystem::exists(ws.path("rplan.db")));
+  const auto r = ws.run({"--db=none.db", "list"});
+  EXPECT_EQ(r.exit_code, 66) << r.err;
+  EXPECT_NE(r.err.find("none.db"), std::string::npos);
+}
+
+TEST(CliTest, DocsCliMdIsGeneratedFromTheCommandTable) {
+  Workspace ws;
+  const auto r = ws.run({"help", "--markdown"});
+  ASSERT_EQ(r.exit_code, 0);
+  EXPECT_EQ(slurp(std::filesystem::path(RPLAN_SOURCE_DIR) / "docs/cli.md"), r.out)
+      << "docs/cli.md is stale: run build/rplan help --markdown > docs/cli.md";
+}
+
+}  // namespace
+}  // namespace rplan::e2e

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace rplan::e2e {
+
+struct Result {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// A temporary folder for one test: the working directory of every rplan run,
+// holding its database. Removed afterwards.
+class Workspace {
+ public:
+  Workspace();
+  ~Workspace();
+  const std::filesystem::path& dir() const { return m_dir; }
+  std::filesystem::path path(const std::string& name) const { return m_dir / name; }
+  // Writes a file into the workspace and returns its path.
+  std::filesystem::path write(const std::string& name, const std::string& content) const;
+  // Runs the built rplan with args in dir(), with env added (SOURCE_DATE_EPOCH
+  // is pinned unless given), and waits for it.
+  Result run(const std::vector<std::string>& args,
+             const std::map<std::string, std::string>& env = {}) const;
+
+ private:
+  std::filesystem::path m_dir;
+};
+
+std::string slurp(const std::filesystem::path& path);
+// A fixture file under tests/data/.
+std::filesystem::path data(const std::string& name);
+// The seed document, if this checkout has ../shared/seeds beside it ("" if not).
+std::filesystem::path seed_document();
+
+}  // namespace rplan::e2e
