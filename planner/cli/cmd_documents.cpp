@@ -20,7 +20,11 @@ namespace {
 int cmd_import(Context& ctx, const po::variables_map& vm) {
   const auto docs = read_documents(get_strings(vm, "FILE"), ctx.config.estimate);
   store::Store store(ctx.db_path, store::Access::read_write);
-  import_documents(store, docs, ctx.out);
+  std::vector<store::ImportReport> reports;
+  store::Store::Transaction tx(store);
+  for (const auto& doc : docs) reports.push_back(store.import_document(doc));
+  tx.commit();
+  print_import_reports(reports, ctx.out);
   return 0;
 }
 

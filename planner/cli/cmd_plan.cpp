@@ -178,7 +178,9 @@ int cmd_run(Context& ctx, const po::variables_map& vm) {
   model::Project project;
   {
     store::Store::Transaction tx(store);
-    import_documents(store, docs, ctx.out);
+    std::vector<store::ImportReport> reports;
+    for (const auto& doc : docs) reports.push_back(store.import_document(doc));
+    print_import_reports(reports, ctx.out);
     for (const auto& a : team) store.upsert_assignee(a);
     project = store.load_project();
     plan_and_save(store, project, options, ctx);

@@ -28,6 +28,7 @@ const std::vector<ExportFormat>& export_formats() {
       {"csv", "", streamed([](const model::Project& p, const ExportOptions&, std::ostream& out) {
          exporters::write_tasks_csv(p, out);
        })},
+      // FORMATS: one entry per format; `run` writes those with a file name, in this order.
   };
   return formats;
 }

@@ -61,14 +61,7 @@ std::vector<model::ParsedDocument> read_documents(const std::vector<std::string>
   return docs;
 }
 
-void import_documents(store::Store& store, const std::vector<model::ParsedDocument>& docs,
-                      std::ostream& out) {
-  std::vector<store::ImportReport> reports;
-  {
-    store::Store::Transaction tx(store);
-    for (const auto& doc : docs) reports.push_back(store.import_document(doc));
-    tx.commit();
-  }
+void print_import_reports(const std::vector<store::ImportReport>& reports, std::ostream& out) {
   for (const auto& r : reports) {
     out << r.document << ": " << r.added << " added, " << r.updated << " updated, "
         << r.unchanged << " unchanged, " << r.removed << " removed";

@@ -19,9 +19,8 @@ std::string read_text_file(const std::filesystem::path& path);
 std::vector<model::ParsedDocument> read_documents(const std::vector<std::string>& files,
                                                   const estimate::Model& estimates);
 
-// Imports documents in one transaction and prints one line per document.
-void import_documents(store::Store& store, const std::vector<model::ParsedDocument>& docs,
-                      std::ostream& out);
+// One line per imported document: added / updated / unchanged / removed.
+void print_import_reports(const std::vector<store::ImportReport>& reports, std::ostream& out);
 
 // "2026-12-07 09:00" in the block's local time.
 std::string local_time(const model::WorkBlock& block, bool end);
