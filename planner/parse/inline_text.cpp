@@ -5,8 +5,11 @@
 namespace rplan::parse {
 namespace {
 
+// ASCII white space: ' ' and '\t' '\n' '\v' '\f' '\r' (9-13). One compare for
+// the common case: most bytes are above ' '.
 bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+  const auto u = static_cast<unsigned char>(c);
+  return u <= ' ' && (u == ' ' || (u >= '\t' && u <= '\r'));
 }
 
 constexpr std::string_view k_replacement = "\xEF\xBF\xBD";  // U+FFFD
@@ -57,21 +60,32 @@ bool starts_with_br_tag(std::string_view html) {
 }  // namespace
 
 void TextBuilder::append(std::string_view piece) {
-  std::size_t i = 0;
   const std::size_t n = piece.size();
-  while (i < n) {
-    if (is_space(piece[i])) {
-      m_pending_space = !m_out.empty();
-      ++i;
+  std::size_t i = 0;
+  while (i < n && is_space(piece[i])) ++i;
+  if (i == n) {
+    if (n > 0) space();
+    return;
+  }
+  if ((m_pending_space || i > 0) && !m_out.empty()) m_out += ' ';
+  // One pass, one resize: collapsing only ever shortens the piece.
+  const std::size_t old_size = m_out.size();
+  m_out.resize(old_size + (n - i));
+  char* const begin = m_out.data();
+  char* out = begin + old_size;
+  bool in_space = false;
+  for (; i < n; ++i) {
+    const char c = piece[i];
+    if (is_space(c)) {
+      in_space = true;
       continue;
     }
-    std::size_t j = i + 1;
-    while (j < n && !is_space(piece[j])) ++j;
-    if (m_pending_space) m_out += ' ';
-    m_pending_space = false;
-    m_out.append(piece.data() + i, j - i);
-    i = j;
+    if (in_space) *out++ = ' ';
+    in_space = false;
+    *out++ = c;
   }
+  m_out.resize(static_cast<std::size_t>(out - begin));
+  m_pending_space = in_space;
 }
 
 void TextBuilder::separator(std::string_view punctuation) {
@@ -85,7 +99,9 @@ bool TextBuilder::ends_with_colon() const {
 }
 
 std::string TextBuilder::take() {
-  std::string out = std::move(m_out);
+  // A copy of exactly the right size; the buffer stays for the next text, so
+  // building many texts in a row does not grow a fresh buffer each time.
+  std::string out(m_out);
   clear();
   return out;
 }

@@ -24,7 +24,7 @@ class TextBuilder {
   bool ends_with_colon() const;
   bool empty() const { return m_out.empty(); }
   const std::string& text() const { return m_out; }
-  // Returns the text and leaves the builder empty.
+  // Returns the text and leaves the builder empty (its buffer is reused).
   std::string take();
   void clear();
 

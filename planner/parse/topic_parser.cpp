@@ -3,6 +3,7 @@
 #include <md4c.h>
 
 #include <algorithm>
+#include <charconv>
 #include <exception>
 #include <filesystem>
 #include <limits>
@@ -10,6 +11,7 @@
 #include <utility>
 
 #include "planner/parse/inline_text.hpp"
+#include "planner/parse/label_reader.hpp"
 #include "planner/parse/line_index.hpp"
 #include "planner/util/error.hpp"
 #include "planner/util/text.hpp"
@@ -30,15 +32,6 @@ constexpr std::string_view k_bom = "\xEF\xBB\xBF";
 constexpr std::string_view k_no_topics =
     "no topics found: a topic is a heading (## to ####) followed by a **Research Prompts**: list";
 
-enum class Label { none, focus, prompts, skills };
-
-Label label_named(std::string_view name) {
-  if (name == "research focus") return Label::focus;
-  if (name == "research prompts") return Label::prompts;
-  if (name == "skills") return Label::skills;
-  return Label::none;
-}
-
 // Which top-level block the text callbacks currently belong to.
 enum class Context { none, heading, paragraph, prompts };
 
@@ -50,7 +43,9 @@ std::pair<std::optional<int>, std::string> split_number(const std::string& headi
   if (digits == 0 || digits > 9 || digits + 2 >= heading.size()) return {std::nullopt, heading};
   const char mark = heading[digits];
   if ((mark != '.' && mark != ')') || heading[digits + 1] != ' ') return {std::nullopt, heading};
-  return {std::stoi(heading.substr(0, digits)), heading.substr(digits + 2)};
+  int number = 0;
+  std::from_chars(heading.data(), heading.data() + digits, number);  // at most 9 digits: fits
+  return {number, heading.substr(digits + 2)};
 }
 
 // "Database, security,, API" -> {"database", "security", "api"}: lower-cased,
@@ -68,11 +63,11 @@ std::vector<std::string> split_skills(std::string_view text) {
 
 class TopicCollector {
  public:
-  // `text` is the whole file (BOM included) and must outlive the collector;
-  // md4c is given the part after the BOM, so its pointers index into `text`.
-  TopicCollector(std::string_view text, const std::string& path, const LineIndex& lines,
+  // `lines` indexes the whole file (BOM included); md4c is given the part
+  // after the BOM, so its pointers point into lines.text().
+  TopicCollector(const std::string& path, const LineIndex& lines,
                  std::vector<Diagnostic>& diagnostics)
-      : m_text(text), m_path(path), m_lines(lines), m_diagnostics(diagnostics) {}
+      : m_path(path), m_lines(lines), m_diagnostics(diagnostics), m_labels(lines) {}
 
   void enter_block(MD_BLOCKTYPE type, const void* detail);
   void leave_block(MD_BLOCKTYPE type);
@@ -98,29 +93,22 @@ class TopicCollector {
   void report(int line, std::string message) {
     m_diagnostics.push_back(Diagnostic{m_path, line, std::move(message)});
   }
-  // The line of a text pointer, or 0 when md4c passed a string of its own.
-  int line_at(const char* data) const {
-    if (data < m_text.data() || data >= m_text.data() + m_text.size()) return 0;
-    return m_lines.line_of(static_cast<std::size_t>(data - m_text.data()));
-  }
   int item_line_at(const char* data) const;
 
   void start_top_level(MD_BLOCKTYPE type, const void* detail);
   void end_top_level();
   void open_section();
   void close_section();
+  void report_duplicate_titles();
   void enter_in_prompts(MD_BLOCKTYPE type);
   void leave_in_prompts(MD_BLOCKTYPE type);
-  void paragraph_text(MD_TEXTTYPE type, std::string_view piece, const char* data);
-  void end_label_candidate();
+  void end_paragraph();
 
-  std::string_view m_text;
   const std::string& m_path;
   const LineIndex& m_lines;
   std::vector<Diagnostic>& m_diagnostics;
 
   std::vector<model::ParsedTopic> m_topics;
-  std::unordered_map<std::string, int> m_title_lines;  // title -> line of its first topic
   std::string m_title;
   bool m_have_title = false;
 
@@ -134,15 +122,7 @@ class TopicCollector {
   int m_heading_line = 0;
   TextBuilder m_heading;
 
-  // Paragraph being read: labels are recognised line by line.
-  bool m_line_blank = true;  // nothing but white space so far on this paragraph line
-  int m_span_depth = 0;
-  bool m_in_candidate = false;  // inside a bold span that opened a line
-  TextBuilder m_candidate;
-  int m_candidate_line = 0;
-  bool m_colon_pending = false;     // a label just ended without its colon
-  TextBuilder* m_target = nullptr;  // where the current label's value goes
-  bool m_paragraph_has_prompts_label = false;
+  LabelReader m_labels;  // the paragraph being read
 
   // Prompts list being read.
   int m_list_depth = 0;
@@ -181,38 +161,54 @@ void TopicCollector::start_top_level(MD_BLOCKTYPE type, const void* detail) {
   m_context = Context::none;
   if (type == MD_BLOCK_H) {
     m_heading_level = static_cast<const MD_BLOCK_H_DETAIL*>(detail)->level;
-    if (m_heading_level <= 4) {
-      close_section();
-      m_context = Context::heading;
-      m_heading.clear();
-      m_heading_line = 0;
-    }
+    if (m_heading_level <= 4) close_section();
+    m_context = Context::heading;
+    m_heading.clear();
+    m_heading_line = 0;
   } else if (type == MD_BLOCK_P) {
     m_context = Context::paragraph;
-    m_line_blank = true;
-    m_span_depth = 0;
-    m_in_candidate = false;
-    m_colon_pending = false;
-    m_target = nullptr;
-    m_paragraph_has_prompts_label = false;
+    if (m_section.open) {
+      m_labels.begin(&m_section.focus, &m_section.skills);
+    } else {
+      m_labels.begin(nullptr, nullptr);
+    }
   }
 }
 
 void TopicCollector::end_top_level() {
   if (m_context == Context::heading) {
+    // "#### Research Prompts", or a label line underlined by "-" (which makes
+    // it a heading), would otherwise lose a topic without a word.
+    if (is_label_name(m_heading.text())) {
+      report(m_heading_line, "heading \"" + m_heading.text() +
+                                 "\" is not a label: write labels as bold text such as "
+                                 "**Research Prompts**: (a \"-\" or \"=\" line under text makes a "
+                                 "heading)");
+    }
     if (m_heading_level == 1) {
       if (!m_have_title) m_title = m_heading.take();
       m_have_title = true;
-    } else {
+    } else if (m_heading_level <= 4) {
       open_section();
     }
   } else if (m_context == Context::paragraph) {
-    if (m_in_candidate) end_label_candidate();
-    m_expect_prompts = m_paragraph_has_prompts_label;
+    end_paragraph();
   }
   // A prompts list keeps m_expect_prompts: a list right after it (another
   // marker starts a new list in Markdown) continues the prompts.
   m_context = Context::none;
+}
+
+void TopicCollector::end_paragraph() {
+  m_labels.end();
+  if (!m_labels.has_prompts_label()) return;
+  m_expect_prompts = true;
+  if (!m_section.open) {
+    report(m_labels.prompts_label_line(),
+           "a **Research Prompts**: label must follow a topic heading (## to ####)");
+  } else if (m_section.prompts_label_line == 0) {
+    m_section.prompts_label_line = m_labels.prompts_label_line();
+  }
 }
 
 void TopicCollector::open_section() {
@@ -249,28 +245,34 @@ void TopicCollector::close_section() {
     report(label_line,
            "topic \"" + topic.title + "\" has a **Research Prompts**: label but no prompts");
   }
-  if (!topic.title.empty()) {
-    auto [it, inserted] = m_title_lines.emplace(topic.title, topic.line);
+  m_topics.push_back(std::move(topic));
+}
+
+// Titles are compared exactly (after trimming and whitespace collapsing):
+// "Caching" and "caching" are two topics.
+void TopicCollector::report_duplicate_titles() {
+  std::unordered_map<std::string_view, int> first_lines;  // title -> line of its first topic
+  first_lines.reserve(m_topics.size());
+  for (const model::ParsedTopic& topic : m_topics) {
+    if (topic.title.empty()) continue;
+    const auto [it, inserted] = first_lines.emplace(topic.title, topic.line);
     if (!inserted) {
       report(topic.line, "two topics are titled \"" + topic.title + "\" (lines " +
                              std::to_string(it->second) + " and " + std::to_string(topic.line) +
                              ")");
     }
   }
-  m_topics.push_back(std::move(topic));
 }
 
 // An item's marker and its first text share a line, except when the item
 // starts with a blank line ("-" alone, content below): then only indentation
 // (and blockquote '>') precedes the text, and the marker is on the line above.
 int TopicCollector::item_line_at(const char* data) const {
-  const int line = line_at(data);
+  const int line = m_lines.line_at(data);
   if (line <= 1) return line;
-  const std::size_t start = m_lines.start_of(line);
-  const std::size_t end = static_cast<std::size_t>(data - m_text.data());
-  for (std::size_t i = start; i < end; ++i) {
-    const char c = m_text[i];
-    if (c != ' ' && c != '\t' && c != '>') return line;
+  const char* const line_start = m_lines.text().data() + m_lines.start_of(line);
+  for (const char* p = line_start; p < data; ++p) {
+    if (*p != ' ' && *p != '\t' && *p != '>') return line;
   }
   return line - 1;
 }
@@ -331,91 +333,22 @@ void TopicCollector::leave_in_prompts(MD_BLOCKTYPE type) {
 }
 
 void TopicCollector::enter_span(MD_SPANTYPE type) {
-  if (m_context != Context::paragraph) return;
-  if (type == MD_SPAN_STRONG && m_span_depth == 0 && m_line_blank) {
-    m_in_candidate = true;
-    m_candidate.clear();
-    m_candidate_line = 0;
-  }
-  ++m_span_depth;
+  if (m_context == Context::paragraph) m_labels.enter_span(type);
 }
 
 void TopicCollector::leave_span() {
-  if (m_context != Context::paragraph) return;
-  --m_span_depth;
-  if (m_in_candidate && m_span_depth == 0) end_label_candidate();
-}
-
-// A bold span opened a paragraph line: it is a label if its text is one
-// ("Research Focus" or "Research Focus:", any case); otherwise it is ordinary
-// text of whatever value the line continues.
-void TopicCollector::end_label_candidate() {
-  m_in_candidate = false;
-  m_line_blank = false;
-  std::string name = util::to_lower_ascii(m_candidate.text());
-  const bool colon_inside = name.ends_with(':');
-  if (colon_inside)
-    name = std::string(util::trim(std::string_view(name).substr(0, name.size() - 1)));
-  const Label label = label_named(name);
-  if (label == Label::none) {
-    if (m_target != nullptr) m_target->append(m_candidate.text());
-    return;
-  }
-  m_colon_pending = !colon_inside;
-  m_target = nullptr;
-  if (label == Label::prompts) {
-    m_paragraph_has_prompts_label = true;
-    if (!m_section.open) {
-      report(m_candidate_line,
-             "a **Research Prompts**: label must follow a topic heading (## to ####)");
-    } else if (m_section.prompts_label_line == 0) {
-      m_section.prompts_label_line = m_candidate_line;
-    }
-  } else if (m_section.open) {
-    m_target = label == Label::focus ? &m_section.focus : &m_section.skills;
-    if (label == Label::focus) {
-      m_target->space();
-    } else {
-      m_target->separator(",");
-    }
-  }
-}
-
-void TopicCollector::paragraph_text(MD_TEXTTYPE type, std::string_view piece, const char* data) {
-  if (type == MD_TEXT_SOFTBR || type == MD_TEXT_BR) {
-    if (m_in_candidate) {
-      m_candidate.space();
-      return;
-    }
-    m_line_blank = true;
-    m_colon_pending = false;
-    if (m_target != nullptr) m_target->space();
-    return;
-  }
-  if (m_in_candidate) {
-    if (m_candidate_line == 0) m_candidate_line = line_at(data);
-    append_inline(m_candidate, type, piece);
-    return;
-  }
-  if (type == MD_TEXT_NORMAL && (m_colon_pending || m_line_blank)) {
-    const std::size_t first = piece.find_first_not_of(" \t");
-    if (first == std::string_view::npos) return;  // white space only: the line state is unchanged
-    if (m_colon_pending && piece[first] == ':') piece.remove_prefix(first + 1);
-  }
-  m_colon_pending = false;
-  m_line_blank = false;
-  if (m_target != nullptr) append_inline(*m_target, type, piece);
+  if (m_context == Context::paragraph) m_labels.leave_span();
 }
 
 void TopicCollector::text(MD_TEXTTYPE type, const char* data, MD_SIZE size) {
   const std::string_view piece(data, size);
   switch (m_context) {
     case Context::heading:
-      if (m_heading_line == 0) m_heading_line = line_at(data);
+      if (m_heading_line == 0) m_heading_line = m_lines.line_at(data);
       append_inline(m_heading, type, piece);
       break;
     case Context::paragraph:
-      paragraph_text(type, piece, data);
+      m_labels.text(type, data, size);
       break;
     case Context::prompts:
       if (m_prompt_line == 0) m_prompt_line = item_line_at(data);
@@ -428,26 +361,8 @@ void TopicCollector::text(MD_TEXTTYPE type, const char* data, MD_SIZE size) {
 
 std::vector<model::ParsedTopic> TopicCollector::finish() {
   close_section();
+  report_duplicate_titles();
   return std::move(m_topics);
-}
-
-// Reports every line holding a byte that is not well-formed UTF-8 (the first
-// such byte of each line).
-void check_utf8(std::string_view text, const LineIndex& lines, const std::string& path,
-                std::vector<Diagnostic>& diagnostics) {
-  std::size_t from = 0;
-  while (from < text.size()) {
-    const auto bad = util::find_invalid_utf8(text.substr(from));
-    if (!bad) return;
-    const std::size_t offset = from + *bad;
-    const int line = lines.line_of(offset);
-    diagnostics.push_back(Diagnostic{path, line,
-                                     "invalid UTF-8 (byte " +
-                                         std::to_string(offset - lines.start_of(line) + 1) +
-                                         " of the line)"});
-    if (line >= lines.count()) return;
-    from = lines.start_of(line + 1);
-  }
 }
 
 // What the md4c callbacks get as userdata. Calls into the collector never
@@ -504,10 +419,13 @@ model::ParsedDocument parse_topics(std::string_view text, const std::string& pat
   }
   const LineIndex lines(text);
   std::vector<Diagnostic> diagnostics;
-  check_utf8(text, lines, path, diagnostics);
+  for (const InvalidUtf8& bad : find_invalid_utf8_lines(lines)) {
+    diagnostics.push_back(Diagnostic{
+        path, bad.line, "invalid UTF-8 (byte " + std::to_string(bad.byte) + " of the line)"});
+  }
 
   const std::string_view markdown = text.starts_with(k_bom) ? text.substr(k_bom.size()) : text;
-  TopicCollector collector(text, path, lines, diagnostics);
+  TopicCollector collector(path, lines, diagnostics);
   run_md4c(markdown, collector, path);
 
   model::ParsedDocument document;

@@ -4,8 +4,8 @@ namespace rplan {
 
 std::string Diagnostic::to_string() const {
   std::string out = file;
-  if (line > 0) out += ":" + std::to_string(line);
-  out += ": error: " + message;
+  if (line > 0) out.append(":").append(std::to_string(line));
+  out.append(": error: ").append(message);
   return out;
 }
 

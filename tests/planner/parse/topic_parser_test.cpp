@@ -541,6 +541,28 @@ TEST(TopicParserTest, OnlyHeadingsOfLevelOneToFourStartOrEndATopic) {
                     "to ####)"});
 }
 
+TEST(TopicParserTest, ReportsAHeadingNamedLikeALabel) {
+  struct Case {
+    std::string text;
+    std::string error;
+  };
+  const std::string hint =
+      " is not a label: write labels as bold text such as **Research Prompts**: (a \"-\" or "
+      "\"=\" line under text makes a heading)";
+  const Case cases[] = {
+      {"### A\n#### Research Prompts\n- p\n", "t.md:2: error: heading \"Research Prompts\"" + hint},
+      {"### A\n##### research focus:\nF\n", "t.md:2: error: heading \"research focus:\"" + hint},
+      {"### A\n**Research Prompts**:\n-\n  p\n",
+       "t.md:2: error: heading \"Research Prompts:\"" + hint},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    const Strings errors = errors_of(c.text);
+    ASSERT_FALSE(errors.empty());
+    EXPECT_EQ(errors.front(), c.error);
+  }
+}
+
 TEST(TopicParserTest, ReportsATopicHeadingWithoutTitle) {
   EXPECT_EQ(errors_of("###\n**Research Prompts**:\n- a\n"),
             Strings{"t.md:2: error: the topic heading above this **Research Prompts**: label has "

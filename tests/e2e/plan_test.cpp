@@ -1,0 +1,225 @@
+// plan and run through the real binary; every scheduling rule of SPEC checked
+// on plan.json for a mixed team (hours, workdays, time zones, holidays, time off).
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "planner/util/dates.hpp"
+#include "planner/util/time_zone.hpp"
+#include "run_rplan.hpp"
+
+namespace rplan::e2e {
+namespace {
+
+using nlohmann::json;
+
+const char* k_team =
+    "name,email,hours_per_day,workdays,day_start,timezone,skills\n"
+    "Ada,ada@example.org,6,\"mon,tue,wed,thu,fri\",09:00,Europe/Berlin,\"database,caching\"\n"
+    "Grace,grace@example.org,8,\"mon,tue,wed,thu\",08:30,America/New_York,security\n"
+    "Linus,,5,\"mon,tue,wed,thu,fri\",10:00,Asia/Kolkata,\n"
+    "Zoe,zoe@example.org,4,\"mon,wed,fri\",13:00,UTC,\n";
+
+// A document of n topics, three prompts each (research, analysis, documentation).
+std::string document(int topics) {
+  std::string doc = "# Generated topics\n\n";
+  for (int i = 1; i <= topics; ++i) {
+    const std::string n = std::to_string(i);
+    doc += "### " + n + ". Topic number " + n + "\n**Research Focus**: Focus " + n +
+           "\n**Research Prompts**:\n- Research area " + n +
+           " including alpha, beta, gamma, and delta\n- Analyze trade-offs of area " + n +
+           "\n- Document findings for area " + n + "\n\n";
+  }
+  return doc;
+}
+
+struct Person {
+  int day_start;
+  double hours;
+  std::set<int> workdays;
+  std::unique_ptr<util::TimeZone> zone;
+  std::vector<std::pair<util::Date, util::Date>> off;
+};
+
+// Checks every rule of SPEC's Scheduling section on a plan.json.
+void check_rules(const json& plan) {
+  std::map<std::string, Person> people;
+  for (const auto& a : plan["assignees"]) {
+    Person p;
+    p.day_start = *util::parse_clock(a["day_start"].get<std::string>());
+    p.hours = a["hours_per_day"];
+    for (const auto& d : a["workdays"]) p.workdays.insert(*util::parse_weekday(d.get<std::string>()));
+    p.zone = std::make_unique<util::TimeZone>(a["timezone"].get<std::string>());
+    for (const auto& o : a["time_off"]) {
+      p.off.emplace_back(*util::parse_date(o["from"].get<std::string>()),
+                         *util::parse_date(o["to"].get<std::string>()));
+    }
+    people.emplace(a["name"].get<std::string>(), std::move(p));
+  }
+  std::set<util::Date> holidays;
+  for (const auto& h : plan["holidays"]) holidays.insert(*util::parse_date(h["date"].get<std::string>()));
+  const util::Date start = *util::parse_date(plan["plan"]["start"].get<std::string>());
+
+  std::map<std::string, std::vector<std::pair<util::Instant, util::Instant>>> busy;
+  std::map<std::string, std::pair<util::Instant, util::Instant>> span;  // task -> start, finish
+  for (const auto& t : plan["tasks"]) {
+    SCOPED_TRACE(t.dump());
+    ASSERT_FALSE(t["assignee"].is_null());
+    const Person& p = people.at(t["assignee"]);
+    double hours = 0;
+    for (const auto& b : t["blocks"]) {
+      const util::Date day = *util::parse_date(b["date"].get<std::string>());
+      const int minute = *util::parse_clock(b["start"].get<std::string>());
+      const double h = b["hours"];
+      hours += h;
+      EXPECT_GE(day, start);
+      EXPECT_TRUE(p.workdays.count(util::weekday_index(day))) << "not a workday";
+      EXPECT_FALSE(holidays.count(day)) << "a holiday";
+      for (const auto& [from, to] : p.off) EXPECT_FALSE(from <= day && day <= to) << "time off";
+      EXPECT_GE(minute, p.day_start);
+      EXPECT_LE(minute + h * 60, p.day_start + p.hours * 60 + 1e-6);
+      const util::Instant utc = p.zone->to_utc(day, minute);
+      busy[t["assignee"]].emplace_back(utc, utc + std::chrono::seconds{static_cast<long>(h * 3600)});
+    }
+    EXPECT_NEAR(hours, t["estimate_hours"].get<double>(), 1e-6);
+    const auto s = util::parse_rfc3339(t["start"].get<std::string>());
+    const auto f = util::parse_rfc3339(t["finish"].get<std::string>());
+    ASSERT_TRUE(s && f);
+    span[t["id"]] = {*s, *f};
+    const auto& first = t["blocks"].front();
+    EXPECT_EQ(*s, p.zone->to_utc(*util::parse_date(first["date"].get<std::string>()),
+                                 *util::parse_clock(first["start"].get<std::string>())));
+  }
+  for (auto& [name, intervals] : busy) {
+    std::sort(intervals.begin(), intervals.end());
+    for (std::size_t i = 1; i < intervals.size(); ++i) {
+      EXPECT_LE(intervals[i - 1].second, intervals[i].first) << name << " works on two things at once";
+    }
+  }
+  // Dependencies, and documentation after its topic's other tasks.
+  std::map<std::string, util::Instant> last_other_finish;
+  for (const auto& t : plan["tasks"]) {
+    for (const auto& d : t["depends_on"]) {
+      EXPECT_LE(span.at(d).second, span.at(t["id"]).first) << t["id"] << " starts before " << d;
+    }
+    if (t["kind"] != "documentation") {
+      auto& f = last_other_finish[t["topic"]];
+      f = std::max(f, span.at(t["id"]).second);
+    }
+  }
+  for (const auto& t : plan["tasks"]) {
+    if (t["kind"] == "documentation") {
+      EXPECT_GE(span.at(t["id"]).first, last_other_finish[t["topic"]]) << t["id"];
+    }
+  }
+}
+
+TEST(PlanTest, AMixedTeamPlanHoldsEverySchedulingRule) {
+  Workspace ws;
+  ws.write("topics.md", document(16));
+  ws.write("team.csv", k_team);
+  ASSERT_EQ(ws.run({"holiday", "add", "2026-12-24", "--name", "Christmas Eve"}).exit_code, 0);
+  ASSERT_EQ(ws.run({"holiday", "add", "2026-12-25"}).exit_code, 0);
+  ASSERT_EQ(ws.run({"team", "import", "team.csv"}).exit_code, 0);
+  ASSERT_EQ(ws.run({"off", "Ada", "--from", "2026-12-14", "--to", "2026-12-18"}).exit_code, 0);
+  const auto r = ws.run({"--db", "rplan.db", "run", "topics.md", "--start", "2026-12-07", "--out", "out"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Planned 48 tasks"), std::string::npos) << r.out;
+  for (const char* name : {"Ada", "Grace", "Linus", "Zoe"}) {
+    EXPECT_NE(r.out.find(std::string("  ") + name), std::string::npos) << r.out;
+  }
+  const json plan = json::parse(slurp(ws.path("out/plan.json")));
+  ASSERT_EQ(plan["tasks"].size(), 48u);
+  check_rules(plan);
+  std::set<std::string> used;
+  for (const auto& t : plan["tasks"]) used.insert(t["assignee"]);
+  EXPECT_EQ(used.size(), 4u) << "everyone gets work";
+}
+
+TEST(PlanTest, PlanningIsDeterministicAndAnUnchangedPlanExportsTheSameBytes) {
+  Workspace ws;
+  ws.write("topics.md", document(6));
+  ws.write("team.csv", k_team);
+  ASSERT_EQ(ws.run({"run", "topics.md", "--team", "team.csv", "--start", "2026-12-07", "--out", "a"}).exit_code, 0);
+  ASSERT_EQ(ws.run({"run", "topics.md", "--team", "team.csv", "--start", "2026-12-07", "--out", "b"}).exit_code, 0);
+  EXPECT_EQ(slurp(ws.path("a/plan.json")), slurp(ws.path("b/plan.json")));
+  // Planning again later with nothing changed keeps the plan's timestamp.
+  ASSERT_EQ(ws.run({"--db", "a/rplan.db", "plan", "--start", "2026-12-07"}, {{"SOURCE_DATE_EPOCH", "1796000000"}})
+                .exit_code,
+            0);
+  ASSERT_EQ(ws.run({"--db", "a/rplan.db", "export", "json", "--out", "again.json"}).exit_code, 0);
+  EXPECT_EQ(slurp(ws.path("again.json")), slurp(ws.path("a/plan.json")));
+}
+
+TEST(PlanTest, OverridesPinsAndDependenciesAreHonouredAndSurviveReimport) {
+  Workspace ws;
+  ws.write("topics.md", document(4));
+  ws.write("team.csv", k_team);
+  ASSERT_EQ(ws.run({"run", "topics.md", "--team", "team.csv", "--start", "2026-12-07", "--out", "o"}).exit_code, 0);
+  const json before = json::parse(slurp(ws.path("o/plan.json")));
+  const std::string first = before["tasks"][0]["id"], last = before["tasks"][11]["id"];
+  ASSERT_EQ(ws.run({"--db", "o/rplan.db", "task", first, "--estimate", "3", "--assignee", "Zoe", "--after", last})
+                .exit_code,
+            0);
+  // A cycle is refused and changes nothing.
+  const auto cycle = ws.run({"--db", "o/rplan.db", "task", last, "--after", first});
+  EXPECT_EQ(cycle.exit_code, 65);
+  EXPECT_NE(cycle.err.find("cycle"), std::string::npos) << cycle.err;
+  ASSERT_EQ(ws.run({"run", "topics.md", "--start", "2026-12-07", "--out", "o"}).exit_code, 0);
+  const json after = json::parse(slurp(ws.path("o/plan.json")));
+  check_rules(after);
+  const json& t = after["tasks"][0];
+  EXPECT_EQ(t["id"], first);
+  EXPECT_EQ(t["estimate_hours"], 3.0);
+  EXPECT_EQ(t["assignee"], "Zoe");
+  EXPECT_NE(std::find(t["depends_on"].begin(), t["depends_on"].end(), last), t["depends_on"].end());
+}
+
+TEST(PlanTest, DoneTasksAreNotScheduledAgain) {
+  Workspace ws;
+  ws.write("topics.md", document(2));
+  ASSERT_EQ(ws.run({"run", "topics.md", "--assignees", "Ada,Bo", "--start", "2026-12-07", "--out", "o"}).exit_code, 0);
+  const json before = json::parse(slurp(ws.path("o/plan.json")));
+  const std::string id = before["tasks"][0]["id"];
+  ASSERT_EQ(ws.run({"--db", "o/rplan.db", "task", id, "--status", "done"}).exit_code, 0);
+  const auto r = ws.run({"--db", "o/rplan.db", "plan", "--start", "2026-12-14"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Planned 5 tasks"), std::string::npos) << r.out;
+}
+
+TEST(PlanTest, RunWithoutATeamIsAUsageErrorAndWritesNothing) {
+  Workspace ws;
+  ws.write("topics.md", document(1));
+  const auto r = ws.run({"run", "topics.md", "--out", "o"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--team"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(ws.path("o")));
+  const auto p = ws.run({"plan"});
+  EXPECT_NE(p.exit_code, 0);
+}
+
+TEST(PlanTest, ATaskNobodyCanTakeIsReportedNotDropped) {
+  Workspace ws;
+  ws.write("topics.md", document(1));
+  ASSERT_EQ(ws.run({"run", "topics.md", "--assignees", "Ada", "--start", "2026-12-07", "--out", "o"}).exit_code, 0);
+  const std::string id = json::parse(slurp(ws.path("o/plan.json")))["tasks"][0]["id"];
+  // Bo is pinned the task but is away for years: nobody can do it in the plan.
+  ASSERT_EQ(ws.run({"--db", "o/rplan.db", "team", "add", "Bo"}).exit_code, 0);
+  ASSERT_EQ(ws.run({"--db", "o/rplan.db", "off", "Bo", "--from", "2026-01-01", "--to", "2036-12-31"}).exit_code, 0);
+  ASSERT_EQ(ws.run({"--db", "o/rplan.db", "task", id, "--assignee", "Bo"}).exit_code, 0);
+  const auto r = ws.run({"--db", "o/rplan.db", "plan", "--start", "2026-12-07"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Not scheduled: 1 task(s)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(id), std::string::npos) << r.out;
+  ASSERT_EQ(ws.run({"--db", "o/rplan.db", "export", "json", "--out", "p.json"}).exit_code, 0);
+  const json plan = json::parse(slurp(ws.path("p.json")));
+  EXPECT_EQ(plan["plan"]["unassigned"], json({id}));
+  EXPECT_EQ(plan["tasks"].size(), 3u) << "the task stays in the export";
+  EXPECT_TRUE(plan["tasks"][0]["assignee"].is_null());
+}
+
+}  // namespace
+}  // namespace rplan::e2e

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Plans the bundled example (and the seed document when it is beside this
+# checkout) with the real binary and validates each plan.json against
+# schemas/plan.schema.json; then proves the check can fail on a broken file.
+# usage: check_json_export.sh RPLAN PYTHON SOURCE_DIR
+set -euo pipefail
+rplan=$1 python=$2 src=$3
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export SOURCE_DATE_EPOCH=1795000000
+
+"$rplan" run "$src/docs/examples/research-topics.md" --team "$src/docs/examples/team.csv" \
+  --start 2026-12-07 --out "$work/example" >/dev/null
+files=("$work/example/plan.json")
+seed="$src/../shared/seeds/backend-development-topics.md"
+if [ -f "$seed" ]; then
+  "$rplan" run "$seed" --assignees "Ada,Grace,Linus" --start 2026-12-07 --out "$work/seed" >/dev/null
+  files+=("$work/seed/plan.json")
+fi
+"$python" "$src/tests/exporters/json/validate_plan.py" "$src/schemas/plan.schema.json" "${files[@]}"
+
+# A plan.json with a bad kind and a missing field must be rejected.
+"$python" - "$work/example/plan.json" "$work/broken.json" <<'PY'
+import json, sys
+plan = json.load(open(sys.argv[1]))
+plan["tasks"][0]["kind"] = "daydreaming"
+del plan["tasks"][1]["blocks"]
+json.dump(plan, open(sys.argv[2], "w"))
+PY
+if "$python" "$src/tests/exporters/json/validate_plan.py" "$src/schemas/plan.schema.json" \
+    "$work/broken.json" >"$work/broken.log"; then
+  echo "the schema accepted a broken plan.json" >&2
+  exit 1
+fi
+grep -q "daydreaming" "$work/broken.log"
+grep -q "blocks" "$work/broken.log"
+echo "broken plan.json rejected as expected"
