@@ -79,6 +79,36 @@ void migrate(SQLite::Database& db) {
   tx.commit();
 }
 
+// Opens for reading. A WAL database needs its shared-memory file (-shm); when
+// neither the file nor its folder may be written, SQLite cannot create it, and
+// the database is opened as immutable instead (no locking: right for a file
+// nobody here can change).
+std::unique_ptr<SQLite::Database> open_read_only(const fs::path& path) {
+  try {
+    auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY,
+                                                 k_busy_timeout_ms);
+    db->execAndGet("SELECT count(*) FROM sqlite_master");
+    return db;
+  } catch (const SQLite::Exception& e) {
+    const int code = e.getErrorCode();
+    if (code != SQLITE_READONLY && code != SQLITE_CANTOPEN) throw;
+  }
+  std::string uri = "file:";
+  for (char c : fs::absolute(path).string()) {
+    if (c == '?' || c == '#' || c == '%') {
+      static constexpr char k_hex[] = "0123456789ABCDEF";
+      uri += '%';
+      uri += k_hex[(static_cast<unsigned char>(c) >> 4) & 15];
+      uri += k_hex[static_cast<unsigned char>(c) & 15];
+    } else {
+      uri += c;
+    }
+  }
+  uri += "?immutable=1";
+  return std::make_unique<SQLite::Database>(uri, SQLite::OPEN_READONLY | SQLite::OPEN_URI,
+                                            k_busy_timeout_ms);
+}
+
 }  // namespace
 
 int Store::latest_version() { return k_migrations.empty() ? 0 : k_migrations.back().version; }
@@ -99,9 +129,12 @@ Store::Store(const fs::path& path, Access access) : m_path(path) {
     throw OutputError("cannot create database " + path.string() + ": the folder does not exist");
   }
   guarded(m_path, [&] {
-    const int flags = access == Access::read_only ? SQLite::OPEN_READONLY
-                                                  : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
-    m_db = std::make_unique<SQLite::Database>(path.string(), flags, k_busy_timeout_ms);
+    if (access == Access::read_only) {
+      m_db = open_read_only(path);
+    } else {
+      m_db = std::make_unique<SQLite::Database>(
+          path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, k_busy_timeout_ms);
+    }
     check_schema(*m_db, m_path);
     m_db->exec("PRAGMA foreign_keys = ON");
     if (access == Access::read_write) {

@@ -213,3 +213,35 @@ TEST(ImportTest, TheSeedDocumentGivesSixteenTopicsOfThreePrompts) {
 
 }  // namespace
 }  // namespace rplan::e2e
+
+namespace rplan::e2e {
+namespace {
+
+TEST(ReadOnlyTest, AReadOnlyDatabaseStillServesListShowAndExports) {
+  Workspace ws;
+  ws.write("platform.md", k_doc);
+  ASSERT_EQ(ws.run({"run", "platform.md", "--assignees", "Ada", "--start", "2026-12-07", "--out", "o"}).exit_code, 0);
+  const std::string id = json::parse(slurp(ws.path("o/plan.json")))["tasks"][0]["id"];
+  namespace fs = std::filesystem;
+  fs::permissions(ws.path("o/rplan.db"), fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+  fs::permissions(ws.path("o"), fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
+                                    fs::perms::group_exec | fs::perms::others_read | fs::perms::others_exec);
+  fs::permissions(ws.dir(), fs::perms::all);  // the exports go here
+  const std::string before = slurp(ws.path("o/rplan.db"));
+  auto r = ws.run_unprivileged({"--db", "o/rplan.db", "list"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("5 tasks"), std::string::npos);
+  r = ws.run_unprivileged({"--db", "o/rplan.db", "show", id});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  r = ws.run_unprivileged({"--db", "o/rplan.db", "export", "json", "--out", "ro.json"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(slurp(ws.path("ro.json")), slurp(ws.path("o/plan.json")));
+  r = ws.run_unprivileged({"--db", "o/rplan.db", "task", id, "--status", "done"});
+  EXPECT_EQ(r.exit_code, 73) << r.err;
+  EXPECT_NE(r.err.find("read-only"), std::string::npos) << r.err;
+  EXPECT_EQ(slurp(ws.path("o/rplan.db")), before);
+  EXPECT_FALSE(fs::exists(ws.path("o/rplan.db-wal")));
+}
+
+}  // namespace
+}  // namespace rplan::e2e

@@ -53,6 +53,23 @@ fs::path seed_document() {
 
 Result Workspace::run(const std::vector<std::string>& args,
                       const std::map<std::string, std::string>& env) const {
+  std::vector<std::string> argv = {RPLAN_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return spawn(argv, env);
+}
+
+Result Workspace::run_unprivileged(const std::vector<std::string>& args) const {
+  std::vector<std::string> argv;
+  if (::geteuid() == 0) {
+    argv = {"/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"};
+  }
+  argv.push_back(RPLAN_BINARY);
+  argv.insert(argv.end(), args.begin(), args.end());
+  return spawn(argv, {});
+}
+
+Result Workspace::spawn(const std::vector<std::string>& argv_strings_in,
+                        const std::map<std::string, std::string>& env) const {
   std::map<std::string, std::string> vars;
   for (char** e = environ; *e != nullptr; ++e) {
     const std::string kv = *e;
@@ -69,13 +86,14 @@ Result Workspace::run(const std::vector<std::string>& args,
   for (auto& s : env_strings) envp.push_back(s.data());
   envp.push_back(nullptr);
 
-  std::vector<std::string> argv_strings = {RPLAN_BINARY};
-  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+  std::vector<std::string> argv_strings = argv_strings_in;
   std::vector<char*> argv;
   for (auto& s : argv_strings) argv.push_back(s.data());
   argv.push_back(nullptr);
 
-  const fs::path out_file = m_dir / ".stdout", err_file = m_dir / ".stderr";
+  // Outside the workspace, which a test may have made read-only.
+  const fs::path out_file = fs::path(m_dir.string() + ".stdout");
+  const fs::path err_file = fs::path(m_dir.string() + ".stderr");
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);

@@ -27,8 +27,13 @@ class Workspace {
   // is pinned unless given), and waits for it.
   Result run(const std::vector<std::string>& args,
              const std::map<std::string, std::string>& env = {}) const;
+  // Runs rplan as the unprivileged user `nobody` (through setpriv) when the
+  // tests run as root, so file permissions apply; as itself otherwise.
+  Result run_unprivileged(const std::vector<std::string>& args) const;
 
  private:
+  Result spawn(const std::vector<std::string>& argv,
+               const std::map<std::string, std::string>& env) const;
   std::filesystem::path m_dir;
 };
 
