@@ -23,9 +23,18 @@ const std::vector<Command>& commands() {
     add_document_commands(t);
     add_team_commands(t);
     add_plan_commands(t);
+    add_sync_commands(t);
     return t;
   }();
   return table;
+}
+
+void Context::stage(const std::string& what) const {
+  if (progress) err << "\r\033[K" << what << "..." << std::flush;
+}
+
+void Context::stage_done() const {
+  if (progress) err << "\r\033[K" << std::flush;
 }
 
 std::optional<std::string> get_string(const po::variables_map& vm, const std::string& name) {
@@ -244,9 +253,10 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
     }
   }
 
-  Context ctx{out, err, "rplan.db", false, Config{}, clock_now(), {}, false};
+  Context ctx{out, err, "rplan.db", false, Config{}, clock_now(), {}, false, false};
   ctx.today = local_date(ctx.now);
   ctx.terminal = (&out == &std::cout) && ::isatty(STDOUT_FILENO) != 0;
+  ctx.progress = (&err == &std::cerr) && ::isatty(STDERR_FILENO) != 0;
   if (config_file) ctx.config = read_config(*config_file);
   if (db) {
     ctx.db_path = *db;

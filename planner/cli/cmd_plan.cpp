@@ -88,8 +88,12 @@ void plan_and_save(store::Store& store, model::Project& project, const schedule:
   if (project.tasks.empty()) {
     throw InputError("there are no tasks to plan: import topic documents first");
   }
+  ctx.stage("planning " + std::to_string(project.tasks.size()) + " tasks for " +
+            std::to_string(project.team.size()) + " people");
   schedule::make_plan(project, options);
+  ctx.stage("saving the plan");
   store.save_plan(project, ctx.now);
+  ctx.stage_done();
 }
 
 int cmd_plan(Context& ctx, const po::variables_map& vm) {
@@ -137,7 +141,9 @@ int cmd_export(Context& ctx, const po::variables_map& vm) {
   if (!project.plan.exists) {
     throw InputError("there is no plan to export yet: run rplan plan first");
   }
+  ctx.stage("writing " + *out);
   format.write(project, options, *out);
+  ctx.stage_done();
   ctx.out << "wrote " << *out << "\n";
   return 0;
 }
@@ -177,6 +183,7 @@ int cmd_run(Context& ctx, const po::variables_map& vm) {
   store::Store store(db_path, store::Access::read_write);
   model::Project project;
   {
+    ctx.stage("importing " + std::to_string(docs.size()) + " document(s)");
     store::Store::Transaction tx(store);
     std::vector<store::ImportReport> reports;
     for (const auto& doc : docs) reports.push_back(store.import_document(doc));
@@ -190,7 +197,9 @@ int cmd_run(Context& ctx, const po::variables_map& vm) {
   for (const auto& format : export_formats()) {
     if (format.run_file.empty()) continue;
     const fs::path path = dir / format.run_file;
+    ctx.stage("writing " + path.string());
     format.write(project, export_opts, path);
+    ctx.stage_done();
     ctx.out << "wrote " << path.string() << "\n";
   }
   return 0;

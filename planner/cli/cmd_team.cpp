@@ -7,39 +7,54 @@
 #include "planner/parse/team_csv.hpp"
 #include "planner/util/error.hpp"
 #include "planner/util/text.hpp"
+#include "planner/util/time_zone.hpp"
 
 namespace rplan::cli {
 
 namespace {
 
 int cmd_team_add(Context& ctx, const po::variables_map& vm) {
-  model::Assignee p;
-  p.name = std::string(util::trim(*get_string(vm, "NAME")));
+  const std::string name(util::trim(*get_string(vm, "NAME")));
+  // Check every option before the database is opened (or created).
+  std::optional<std::array<bool, 7>> workdays;
+  if (const auto w = get_string(vm, "workdays")) {
+    workdays = model::parse_workdays(*w);
+    if (!workdays) throw UsageError("--workdays " + *w + " is not a list of weekdays (mon,tue,...)");
+  }
+  std::optional<int> day_start;
+  if (const auto s = get_string(vm, "day-start")) {
+    day_start = util::parse_clock(*s);
+    if (!day_start) throw UsageError("--day-start " + *s + " is not a time (HH:MM)");
+  }
+  const auto timezone = get_string(vm, "timezone");
+  if (timezone && !util::is_known_time_zone(*timezone)) {
+    throw UsageError("--timezone " + *timezone +
+                     " is not a time zone of the tz database (e.g. Europe/Berlin, America/New_York)");
+  }
+  auto person = [&](model::Assignee p) {
+    p.name = name;
+    if (const auto e = get_string(vm, "email")) p.email = *e;
+    if (vm.count("hours-per-day")) p.hours_per_day = vm["hours-per-day"].as<double>();
+    if (workdays) p.workdays = *workdays;
+    if (day_start) p.day_start = *day_start;
+    if (timezone) p.timezone = *timezone;
+    if (const auto s = get_string(vm, "skills")) {
+      p.skills.clear();
+      for (const auto& skill : util::split(*s, ',')) p.skills.push_back(util::to_lower_ascii(skill));
+    }
+    const auto problems = model::validate(p);
+    if (!problems.empty()) throw UsageError(p.name + ": " + problems.front());
+    return p;
+  };
+  person(model::Assignee{});  // options that are wrong whatever the person has
   store::Store store(ctx.db_path, store::Access::read_write);
   store::Store::Transaction tx(store);
   // Options not given keep the person's current values when they exist.
+  model::Assignee current;
   for (const auto& existing : store.team()) {
-    if (existing.name == p.name) p = existing;
+    if (existing.name == name) current = existing;
   }
-  if (const auto e = get_string(vm, "email")) p.email = *e;
-  if (vm.count("hours-per-day")) p.hours_per_day = vm["hours-per-day"].as<double>();
-  if (const auto w = get_string(vm, "workdays")) {
-    const auto days = model::parse_workdays(*w);
-    if (!days) throw UsageError("--workdays " + *w + " is not a list of weekdays (mon,tue,...)");
-    p.workdays = *days;
-  }
-  if (const auto s = get_string(vm, "day-start")) {
-    const auto minutes = util::parse_clock(*s);
-    if (!minutes) throw UsageError("--day-start " + *s + " is not a time (HH:MM)");
-    p.day_start = *minutes;
-  }
-  if (const auto z = get_string(vm, "timezone")) p.timezone = *z;
-  if (const auto s = get_string(vm, "skills")) {
-    p.skills.clear();
-    for (const auto& skill : util::split(*s, ',')) p.skills.push_back(util::to_lower_ascii(skill));
-  }
-  const auto problems = model::validate(p);
-  if (!problems.empty()) throw UsageError(p.name + ": " + problems.front());
+  const model::Assignee p = person(current);
   const bool added = store.upsert_assignee(p);
   tx.commit();
   ctx.out << (added ? "added " : "updated ") << p.name << "\n";

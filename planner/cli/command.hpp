@@ -26,7 +26,14 @@ struct Context {
   Config config;
   util::Instant now;
   util::Date today;
-  bool terminal = false;  // stdout is a terminal: progress and truncation allowed
+  bool terminal = false;  // stdout is a terminal: table cells may be cut to fit
+  bool progress = false;  // stderr is a terminal: show what long work is doing
+
+  // Shows one line of progress on the terminal ("planning 48 tasks..."),
+  // replacing the previous one; nothing when stderr is piped or redirected.
+  void stage(const std::string& what) const;
+  // Clears the progress line.
+  void stage_done() const;
 };
 
 // One row of the command table: the same row feeds dispatch, `--help` and
@@ -46,7 +53,8 @@ const std::vector<Command>& commands();
 // Command rows live next to their handlers.
 void add_document_commands(std::vector<Command>& table);  // import, forget, list, show, task
 void add_team_commands(std::vector<Command>& table);      // team, off, holiday
-void add_plan_commands(std::vector<Command>& table);      // plan, export, run, sync
+void add_plan_commands(std::vector<Command>& table);      // plan, export, run
+void add_sync_commands(std::vector<Command>& table);      // sync
 
 // Helpers for handlers.
 std::optional<std::string> get_string(const po::variables_map& vm, const std::string& name);

@@ -1,7 +1,11 @@
 #include "planner/cli/exports.hpp"
 
 #include "exporters/csv_export.hpp"
+#include "exporters/html_export.hpp"
+#include "exporters/ics_export.hpp"
 #include "exporters/json_export.hpp"
+#include "exporters/markdown_export.hpp"
+#include "exporters/xlsx_writer.hpp"
 #include "planner/util/atomic_file.hpp"
 
 namespace rplan::cli {
@@ -28,6 +32,30 @@ const std::vector<ExportFormat>& export_formats() {
       {"csv", "", streamed([](const model::Project& p, const ExportOptions&, std::ostream& out) {
          exporters::write_tasks_csv(p, out);
        })},
+      {"ics", "plan.ics",
+       [](const model::Project& p, const ExportOptions& o, const std::filesystem::path& out) {
+         const exporters::IcsMode mode =
+             exporters::parse_ics_mode(o.mode).value_or(exporters::IcsMode::events);
+         if (o.per_assignee) {  // --out is a folder: one file per person with work
+           exporters::write_ics_per_assignee(p, mode, out);
+           return;
+         }
+         util::AtomicFile file(out);
+         exporters::write_ics(p, exporters::IcsOptions{mode, ""}, file.stream());
+         file.commit();
+       }},
+      {"md", "checklist.md", streamed([](const model::Project& p, const ExportOptions& o, std::ostream& out) {
+         exporters::write_checklist(
+             p, exporters::parse_checklist_group(o.group).value_or(exporters::ChecklistGroup::topic),
+             out);
+       })},
+      {"html", "report.html", streamed([](const model::Project& p, const ExportOptions& o, std::ostream& out) {
+         exporters::write_html_report(p, o.today, out);
+       })},
+      {"xlsx", "plan.xlsx",
+       [](const model::Project& p, const ExportOptions&, const std::filesystem::path& out) {
+         exporters::write_xlsx(p, out);  // atomic itself: libxlsxwriter writes by file name
+       }},
       // FORMATS: one entry per format; `run` writes those with a file name, in this order.
   };
   return formats;

@@ -38,7 +38,7 @@ TEST(TeamTest, UnknownTimeZonesAndBadValuesAreRefused) {
     std::string words;
   };
   const Case cases[] = {
-      {{"team", "add", "Bo", "--timezone", "Europe/Atlantis"}, "Europe/Atlantis"},
+      {{"team", "add", "Bo", "--timezone", "Europe/Atlantis"}, "--timezone Europe/Atlantis"},
       {{"team", "add", "Bo", "--hours-per-day", "30"}, "hours_per_day 30"},
       {{"team", "add", "Bo", "--workdays", "mon,funday"}, "--workdays mon,funday"},
       {{"team", "add", "Bo", "--day-start", "25:00"}, "--day-start 25:00"},
@@ -50,8 +50,7 @@ TEST(TeamTest, UnknownTimeZonesAndBadValuesAreRefused) {
     EXPECT_EQ(r.exit_code, 2) << r.err;
     EXPECT_NE(r.err.find(c.words), std::string::npos) << r.err;
   }
-  EXPECT_FALSE(std::filesystem::exists(ws.path("rplan.db")) &&
-               ws.run({"team", "list"}).out.find("Bo") != std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(ws.path("rplan.db"))) << "nothing is created on bad input";
 }
 
 TEST(TeamTest, CsvImportTakesColumnsInAnyOrderWithQuotedLists) {

@@ -1,0 +1,158 @@
+// `rplan sync CHECKLIST.md`: ticks in a Markdown checklist -> task statuses.
+
+#include <unordered_map>
+
+#include "exporters/markdown_export.hpp"
+#include "planner/cli/command.hpp"
+#include "planner/cli/io.hpp"
+#include "planner/parse/checklist_reader.hpp"
+#include "planner/util/error.hpp"
+#include "planner/util/text.hpp"
+
+namespace rplan::cli {
+
+namespace {
+
+using parse::ChecklistBox;
+using parse::ChecklistItem;
+
+// "3 tasks", "1 task".
+std::string count(std::size_t n, const std::string& singular, const std::string& plural) {
+  return std::to_string(n) + " " + (n == 1 ? singular : plural);
+}
+
+std::string line_list(const std::vector<int>& lines) {
+  std::vector<std::string> parts;
+  for (int line : lines) parts.push_back(std::to_string(line));
+  return (lines.size() == 1 ? "line " : "lines ") + util::join(parts, ", ");
+}
+
+// What the checklist says, against the database.
+struct SyncPlan {
+  struct Change {
+    const model::Task* task;
+    model::TaskStatus status;
+  };
+  std::vector<Change> changes;
+  std::vector<int> edited;      // lines of items whose text differs from the export
+  std::vector<int> boxless;     // lines of markers without a box
+  std::vector<int> already;     // a changed box whose task already has that status
+};
+
+// The rule: only a box whose state differs from its marker's status is a
+// change the user made. Ticked over a marker that is not done -> done;
+// unticked over a done marker -> open. Everything else is left alone, so a
+// stale checklist never undoes what happened since its export.
+SyncPlan plan_sync(const std::vector<ChecklistItem>& items,
+                   const std::unordered_map<std::string, const model::Task*>& tasks) {
+  SyncPlan plan;
+  for (const ChecklistItem& item : items) {
+    const model::Task& task = *tasks.at(item.id);
+    if (!item.fingerprint.empty() &&
+        exporters::checklist_fingerprint(item.text) != item.fingerprint) {
+      plan.edited.push_back(item.line);
+    }
+    if (item.box == ChecklistBox::missing) {
+      plan.boxless.push_back(item.line);
+      continue;
+    }
+    const bool ticked = item.box == ChecklistBox::ticked;
+    const bool was_done = item.exported_status == model::TaskStatus::done;
+    if (ticked == was_done) continue;  // untouched since the export
+    const model::TaskStatus wanted = ticked ? model::TaskStatus::done : model::TaskStatus::open;
+    const bool has_it = ticked ? task.status == model::TaskStatus::done
+                               : task.status != model::TaskStatus::done;
+    if (has_it) {
+      plan.already.push_back(item.line);
+    } else {
+      plan.changes.push_back({&task, wanted});
+    }
+  }
+  return plan;
+}
+
+void print_report(const std::string& path, const SyncPlan& plan, std::ostream& out) {
+  std::size_t done = 0;
+  for (const auto& c : plan.changes) done += c.status == model::TaskStatus::done ? 1 : 0;
+  const std::size_t reopened = plan.changes.size() - done;
+  out << path << ": " << count(done, "task", "tasks") << " marked done, " << reopened
+      << " reopened";
+  if (!plan.edited.empty()) {
+    out << "; " << count(plan.edited.size(), "item's", "items'")
+        << " text edited in the checklist was ignored \u2014 edit the topic document instead ("
+        << line_list(plan.edited) << ")";
+  }
+  out << "\n";
+  for (const auto& c : plan.changes) {
+    out << "  " << (c.status == model::TaskStatus::done ? "done    " : "reopened") << "  "
+        << c.task->id << "  " << c.task->prompt << "\n";
+  }
+  if (!plan.already.empty()) {
+    out << count(plan.already.size(), "box matches", "boxes match")
+        << " what the database already says (" << line_list(plan.already) << ")\n";
+  }
+  if (!plan.boxless.empty()) {
+    out << count(plan.boxless.size(), "item has", "items have")
+        << " lost its checkbox and was ignored (" << line_list(plan.boxless) << ")\n";
+  }
+  if (!plan.changes.empty()) out << "Run rplan plan to reschedule, then export again.\n";
+}
+
+int cmd_sync(Context& ctx, const po::variables_map& vm) {
+  const std::string path = *get_string(vm, "CHECKLIST");
+  const std::string text = read_text_file(path);
+  const std::vector<ChecklistItem> items = parse::read_checklist(text, path);
+  if (items.empty()) {
+    throw InputError(path + " holds no rplan checklist items; sync reads a checklist written by "
+                            "rplan export md (each item ends with an <!-- rplan:ID ... --> comment)");
+  }
+  std::error_code ec;
+  if (!std::filesystem::exists(ctx.db_path, ec)) {
+    throw MissingInputError("there is no database at " + ctx.db_path.string() +
+                            "; sync updates the database the checklist was exported from "
+                            "(--db PATH)");
+  }
+  store::Store store(ctx.db_path, store::Access::read_write);
+  store::Store::Transaction tx(store);
+  const model::Project project = store.load_project();
+  std::unordered_map<std::string, const model::Task*> tasks;
+  for (const auto& t : project.tasks) tasks.emplace(t.id, &t);
+  std::vector<Diagnostic> unknown;
+  for (const ChecklistItem& item : items) {
+    if (tasks.count(item.id) == 0) {
+      unknown.push_back({path, item.line,
+                         "no task has the id \"" + item.id + "\" in " + ctx.db_path.string() +
+                             " (removed from its document, or a checklist of another "
+                             "database?); nothing was changed"});
+    }
+  }
+  if (!unknown.empty()) throw DiagnosticsError(std::move(unknown));
+
+  const SyncPlan plan = plan_sync(items, tasks);
+  for (const auto& c : plan.changes) store.set_status(c.task->id, c.status);
+  tx.commit();
+  print_report(path, plan, ctx.out);
+  return 0;
+}
+
+}  // namespace
+
+void add_sync_commands(std::vector<Command>& t) {
+  t.push_back(
+      {"sync", "CHECKLIST.md", "apply the boxes ticked in a Markdown checklist to task statuses",
+       "CHECKLIST.md is a checklist written by rplan export md (or run), edited since:\n"
+       "each item ends with a hidden <!-- rplan:ID status=... --> comment holding the\n"
+       "task's id and its status at export. Only a box whose state differs from that\n"
+       "status is a change: ticked becomes done, unticked becomes open. Everything\n"
+       "else is left alone, so a stale checklist never reopens work done since, and\n"
+       "an in-progress task left unticked stays in progress. Any grouping works, and\n"
+       "so does a checklist an editor reformatted (list markers, indentation, CRLF).\n"
+       "Edits to the items' text are ignored and reported: change the topic document\n"
+       "instead. An unknown or repeated task id is reported with its line and nothing\n"
+       "changes (exit 65). All changes are one transaction. See docs/checklists.md.",
+       nullptr,
+       {{"CHECKLIST", 1}},
+       cmd_sync});
+}
+
+}  // namespace rplan::cli
