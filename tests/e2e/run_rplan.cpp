@@ -58,6 +58,26 @@ Result Workspace::run(const std::vector<std::string>& args,
   return spawn(argv, env);
 }
 
+int Workspace::start(const std::vector<std::string>& args) const {
+  std::vector<std::string> argv_strings = {RPLAN_BINARY};
+  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& s : argv_strings) argv.push_back(s.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addchdir_np(&actions, m_dir.c_str());
+  pid_t pid = 0;
+  if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) != 0) {
+    ADD_FAILURE() << "cannot start " << argv[0];
+  }
+  posix_spawn_file_actions_destroy(&actions);
+  return pid;
+}
+
 Result Workspace::run_unprivileged(const std::vector<std::string>& args) const {
   std::vector<std::string> argv;
   if (::geteuid() == 0) {

@@ -30,6 +30,8 @@ class Workspace {
   // Runs rplan as the unprivileged user `nobody` (through setpriv) when the
   // tests run as root, so file permissions apply; as itself otherwise.
   Result run_unprivileged(const std::vector<std::string>& args) const;
+  // Starts rplan without waiting (output discarded); returns its pid.
+  int start(const std::vector<std::string>& args) const;
 
  private:
   Result spawn(const std::vector<std::string>& argv,
