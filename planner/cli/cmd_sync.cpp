@@ -34,9 +34,9 @@ struct SyncPlan {
     model::TaskStatus status;
   };
   std::vector<Change> changes;
-  std::vector<int> edited;      // lines of items whose text differs from the export
-  std::vector<int> boxless;     // lines of markers without a box
-  std::vector<int> already;     // a changed box whose task already has that status
+  std::vector<int> edited;   // lines of items whose text differs from the export
+  std::vector<int> boxless;  // lines of markers without a box
+  std::vector<int> already;  // a changed box whose task already has that status
 };
 
 // The rule: only a box whose state differs from its marker's status is a
@@ -60,8 +60,8 @@ SyncPlan plan_sync(const std::vector<ChecklistItem>& items,
     const bool was_done = item.exported_status == model::TaskStatus::done;
     if (ticked == was_done) continue;  // untouched since the export
     const model::TaskStatus wanted = ticked ? model::TaskStatus::done : model::TaskStatus::open;
-    const bool has_it = ticked ? task.status == model::TaskStatus::done
-                               : task.status != model::TaskStatus::done;
+    const bool has_it =
+        ticked ? task.status == model::TaskStatus::done : task.status != model::TaskStatus::done;
     if (has_it) {
       plan.already.push_back(item.line);
     } else {
@@ -88,8 +88,8 @@ void print_report(const std::string& path, const SyncPlan& plan, std::ostream& o
         << c.task->id << "  " << c.task->prompt << "\n";
   }
   if (!plan.already.empty()) {
-    out << count(plan.already.size(), "box matches", "boxes match")
-        << " what the database already says (" << line_list(plan.already) << ")\n";
+    out << count(plan.already.size(), "changed box was", "changed boxes were")
+        << " already in the database (" << line_list(plan.already) << ")\n";
   }
   if (!plan.boxless.empty()) {
     out << count(plan.boxless.size(), "item has", "items have")
@@ -101,11 +101,6 @@ void print_report(const std::string& path, const SyncPlan& plan, std::ostream& o
 int cmd_sync(Context& ctx, const po::variables_map& vm) {
   const std::string path = *get_string(vm, "CHECKLIST");
   const std::string text = read_text_file(path);
-  const std::vector<ChecklistItem> items = parse::read_checklist(text, path);
-  if (items.empty()) {
-    throw InputError(path + " holds no rplan checklist items; sync reads a checklist written by "
-                            "rplan export md (each item ends with an <!-- rplan:ID ... --> comment)");
-  }
   std::error_code ec;
   if (!std::filesystem::exists(ctx.db_path, ec)) {
     throw MissingInputError("there is no database at " + ctx.db_path.string() +
@@ -117,16 +112,20 @@ int cmd_sync(Context& ctx, const po::variables_map& vm) {
   const model::Project project = store.load_project();
   std::unordered_map<std::string, const model::Task*> tasks;
   for (const auto& t : project.tasks) tasks.emplace(t.id, &t);
-  std::vector<Diagnostic> unknown;
-  for (const ChecklistItem& item : items) {
-    if (tasks.count(item.id) == 0) {
-      unknown.push_back({path, item.line,
-                         "no task has the id \"" + item.id + "\" in " + ctx.db_path.string() +
-                             " (removed from its document, or a checklist of another "
-                             "database?); nothing was changed"});
-    }
+  std::vector<ChecklistItem> items;
+  try {
+    items = parse::read_checklist(text, path,
+                                  [&](const std::string& id) { return tasks.count(id) > 0; });
+  } catch (const DiagnosticsError& e) {
+    std::vector<Diagnostic> problems = e.diagnostics();
+    problems.push_back({path, 0, "no task was changed; fix the lines above and sync again"});
+    throw DiagnosticsError(std::move(problems));
   }
-  if (!unknown.empty()) throw DiagnosticsError(std::move(unknown));
+  if (items.empty()) {
+    throw InputError(path +
+                     " holds no rplan checklist items; sync reads a checklist written by "
+                     "rplan export md (each item ends with an <!-- rplan:ID ... --> comment)");
+  }
 
   const SyncPlan plan = plan_sync(items, tasks);
   for (const auto& c : plan.changes) store.set_status(c.task->id, c.status);
@@ -138,21 +137,22 @@ int cmd_sync(Context& ctx, const po::variables_map& vm) {
 }  // namespace
 
 void add_sync_commands(std::vector<Command>& t) {
-  t.push_back(
-      {"sync", "CHECKLIST.md", "apply the boxes ticked in a Markdown checklist to task statuses",
-       "CHECKLIST.md is a checklist written by rplan export md (or run), edited since:\n"
-       "each item ends with a hidden <!-- rplan:ID status=... --> comment holding the\n"
-       "task's id and its status at export. Only a box whose state differs from that\n"
-       "status is a change: ticked becomes done, unticked becomes open. Everything\n"
-       "else is left alone, so a stale checklist never reopens work done since, and\n"
-       "an in-progress task left unticked stays in progress. Any grouping works, and\n"
-       "so does a checklist an editor reformatted (list markers, indentation, CRLF).\n"
-       "Edits to the items' text are ignored and reported: change the topic document\n"
-       "instead. An unknown or repeated task id is reported with its line and nothing\n"
-       "changes (exit 65). All changes are one transaction. See docs/checklists.md.",
-       nullptr,
-       {{"CHECKLIST", 1}},
-       cmd_sync});
+  t.push_back({"sync",
+               "CHECKLIST.md",
+               "apply the boxes ticked in a Markdown checklist to task statuses",
+               "CHECKLIST.md is a checklist written by rplan export md (or run), edited since:\n"
+               "each item ends with a hidden HTML comment, rplan:ID status=..., holding the\n"
+               "task's id and its status at export. Only a box whose state differs from that\n"
+               "status is a change: ticked becomes done, unticked becomes open. Everything\n"
+               "else is left alone, so a stale checklist never reopens work done since, and\n"
+               "an in-progress task left unticked stays in progress. Any grouping works, and\n"
+               "so does a checklist an editor reformatted (list markers, indentation, CRLF).\n"
+               "Edits to the items' text are ignored and reported: change the topic document\n"
+               "instead. An unknown or repeated task id is reported with its line and nothing\n"
+               "changes (exit 65). All changes are one transaction. See docs/checklists.md.",
+               nullptr,
+               {{"CHECKLIST", 1}},
+               cmd_sync});
 }
 
 }  // namespace rplan::cli

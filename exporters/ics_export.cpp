@@ -1,0 +1,406 @@
+// The iCalendar builder: content lines (escaping, folding) and the three modes.
+
+#include "exporters/ics_export.hpp"
+
+#include <array>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+#include "planner/util/text.hpp"
+
+namespace rplan::exporters {
+
+namespace {
+
+constexpr std::size_t k_fold_octets = 75;
+constexpr std::string_view k_replacement = "\xEF\xBF\xBD";  // U+FFFD
+
+// Length of the well-formed UTF-8 sequence at text[pos]; 0 when it is
+// ill-formed (truncated, overlong, a surrogate, past U+10FFFF).
+std::size_t utf8_sequence_length(std::string_view text, std::size_t pos) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[pos + i]); };
+  const unsigned char lead = byte(0);
+  if (lead < 0x80) return 1;
+  std::size_t n = 0;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    n = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    n = 3;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    n = 4;
+  } else {
+    return 0;
+  }
+  if (pos + n > text.size()) return 0;
+  for (std::size_t i = 1; i < n; ++i) {
+    if ((byte(i) & 0xC0) != 0x80) return 0;
+  }
+  const unsigned char second = byte(1);
+  if ((lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F) ||
+      (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second > 0x8F)) {
+    return 0;
+  }
+  return n;
+}
+
+// Appends text to out: printable ASCII other than `special` and well-formed
+// non-ASCII characters as they are (ill-formed bytes as U+FFFD), every other
+// ASCII byte through ascii(c, out), a CRLF or CR as one '\n'.
+template <class Ascii>
+void append_mapped(std::string_view text, std::string_view special, std::string& out,
+                   Ascii&& ascii) {
+  std::array<bool, 128> plain{};  // printable ASCII that is not special
+  for (std::size_t c = 0x20; c < 0x7F; ++c) plain[c] = true;
+  for (const char c : special) plain[static_cast<unsigned char>(c)] = false;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t run = i;  // a run of bytes that need nothing
+    while (run < text.size()) {
+      const auto u = static_cast<unsigned char>(text[run]);
+      if (u >= 0x80 || !plain[u]) break;
+      ++run;
+    }
+    out.append(text, i, run - i);
+    i = run;
+    if (i == text.size()) break;
+    const char c = text[i];
+    if (static_cast<unsigned char>(c) < 0x80) {
+      ++i;
+      if (c == '\r') {
+        if (i < text.size() && text[i] == '\n') ++i;
+        ascii('\n', out);
+      } else {
+        ascii(c, out);
+      }
+      continue;
+    }
+    const std::size_t n = utf8_sequence_length(text, i);
+    if (n == 0) {
+      out += k_replacement;
+      ++i;
+    } else {
+      out.append(text, i, n);
+      i += n;
+    }
+  }
+}
+
+bool is_text_control(char c) {
+  return (static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7F;
+}
+
+// The end of the longest prefix of text, at most `limit` octets, that ends
+// between two units: not inside a UTF-8 sequence, not between a backslash and
+// the character it escapes. text starts at such a boundary.
+std::size_t unit_boundary(std::string_view text, std::size_t limit) {
+  std::size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  std::size_t slashes = 0;
+  while (slashes < cut && text[cut - 1 - slashes] == '\\') ++slashes;
+  return slashes % 2 == 1 ? cut - 1 : cut;
+}
+
+// One content line, folded as it is built: at most 75 octets per physical
+// line, a CRLF and a space before each continuation. Each appended piece must
+// start at a unit boundary (see unit_boundary()).
+class FoldedLine {
+ public:
+  void append(std::string_view text) {
+    while (text.size() > m_room) {
+      std::size_t cut = unit_boundary(text, m_room);
+      if (cut == 0 && m_used == 0) cut = m_room;  // not UTF-8 at all: split anyway
+      m_text.append(text.substr(0, cut));
+      m_text += "\r\n ";
+      m_room = k_fold_octets - 1;
+      m_used = 0;
+      text.remove_prefix(cut);
+    }
+    m_text.append(text);
+    m_room -= text.size();
+    m_used += text.size();
+  }
+  std::string finish() && {
+    m_text += "\r\n";
+    return std::move(m_text);
+  }
+
+ private:
+  std::string m_text;
+  std::size_t m_room = k_fold_octets;  // octets left on the current physical line
+  std::size_t m_used = 0;              // octets of content on it
+};
+
+}  // namespace
+
+std::optional<IcsMode> parse_ics_mode(std::string_view text) {
+  if (text == "events") return IcsMode::events;
+  if (text == "todos") return IcsMode::todos;
+  if (text == "span") return IcsMode::span;
+  return std::nullopt;
+}
+
+std::string ics_escape_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 16 + 4);
+  append_mapped(text, "\\;,", out, [](char c, std::string& o) {
+    if (c == '\n') {
+      o += "\\n";
+    } else if (c == '\\' || c == ';' || c == ',') {
+      o += '\\';
+      o += c;
+    } else if (!is_text_control(c)) {
+      o += c;
+    }
+  });
+  return out;
+}
+
+std::string ics_quote_param(std::string_view text) {
+  std::string out = "\"";
+  append_mapped(text, "^\"", out, [](char c, std::string& o) {
+    if (c == '\n') {
+      o += "^n";
+    } else if (c == '^') {
+      o += "^^";
+    } else if (c == '"') {
+      o += "^'";
+    } else if (!is_text_control(c)) {
+      o += c;
+    }
+  });
+  out += '"';
+  return out;
+}
+
+std::string ics_fold(std::string_view line) {
+  FoldedLine folded;
+  folded.append(line);
+  return std::move(folded).finish();
+}
+
+std::string event_uid(std::string_view task_id, std::size_t block_number) {
+  return std::string(task_id) + '-' + std::to_string(block_number) + '@' +
+         std::string(k_uid_domain);
+}
+
+std::string todo_uid(std::string_view task_id) {
+  return std::string(task_id) + '@' + std::string(k_uid_domain);
+}
+
+std::string span_uid(std::string_view task_id) {
+  return std::string(task_id) + "-span@" + std::string(k_uid_domain);
+}
+
+// ---- the calendar ----
+
+namespace {
+
+// The text properties of one task, built once and written for each of its
+// components (a task of many work blocks has many events).
+struct TaskText {
+  std::string summary;  // folded lines, CRLF included
+  std::string categories;
+  std::string attendee;    // "" without an email
+  FoldedLine description;  // "DESCRIPTION:…" up to the part that differs per block
+};
+
+// What every component of one calendar shares.
+class CalendarWriter {
+ public:
+  CalendarWriter(const model::Project& project, const IcsOptions& options, std::ostream& out)
+      : m_project(project),
+        m_options(options),
+        m_out(out),
+        m_dtstamp(util::format_ical_utc(project.plan.created_at)) {
+    for (const auto& topic : project.topics) m_topics.emplace(topic.id, &topic);
+    for (const auto& person : project.team) m_people.emplace(person.name, &person);
+    for (const auto& t : project.tasks) m_task_ids.insert(t.id);
+  }
+
+  void write() {
+    begin("VCALENDAR");
+    line("VERSION", "2.0");
+    line("PRODID", "-//rplan//rplan research planner//EN");
+    line("CALSCALE", "GREGORIAN");
+    std::string name = m_project.title.empty() ? "rplan plan" : m_project.title;
+    if (!m_options.assignee.empty()) name += " \xE2\x80\x94 " + m_options.assignee;  // em dash
+    text("X-WR-CALNAME", name);
+    for (const auto& t : m_project.tasks) {
+      if (!m_options.assignee.empty() && (t.assignee != m_options.assignee || !t.planned())) {
+        continue;
+      }
+      if (m_options.mode == IcsMode::todos) {
+        todo(t, task_text(t));
+      } else if (t.planned()) {
+        const TaskText words = task_text(t);
+        if (m_options.mode == IcsMode::span) {
+          span(t, words);
+        } else {
+          for (std::size_t n = 0; n < t.blocks.size(); ++n) event(t, n, words);
+        }
+      }
+    }
+    end("VCALENDAR");
+  }
+
+ private:
+  void begin(std::string_view component) { line("BEGIN", component); }
+  void end(std::string_view component) { line("END", component); }
+  static std::string folded(std::string_view name, std::string_view value) {
+    FoldedLine l;
+    l.append(name);
+    l.append(":");
+    l.append(value);
+    return std::move(l).finish();
+  }
+  // A property whose value is written as given (already in its value type's syntax).
+  void line(std::string_view name, std::string_view value) { m_out << folded(name, value); }
+  void text(std::string_view name, std::string_view value) { line(name, ics_escape_text(value)); }
+
+  const model::Topic* topic_of(const model::Task& t) const {
+    const auto it = m_topics.find(t.topic_id);
+    return it == m_topics.end() ? nullptr : it->second;
+  }
+
+  // UID, DTSTAMP and SEQUENCE: the first lines of every component.
+  void identity(const std::string& uid, int sequence) {
+    line("UID", ics_escape_text(uid));
+    line("DTSTAMP", m_dtstamp);
+    line("SEQUENCE", std::to_string(sequence));
+  }
+
+  // SUMMARY, DESCRIPTION, CATEGORIES and ATTENDEE. Only what the plan's
+  // fingerprints cover (kind, prompt, topic title and focus, estimate,
+  // assignee, status), so SEQUENCE rises whenever this text changes.
+  TaskText task_text(const model::Task& t) const {
+    TaskText words;
+    const model::Topic* topic = topic_of(t);
+    std::string summary = t.status == model::TaskStatus::done ? "\xE2\x9C\x93 " : "";  // check mark
+    summary.append(model::display_name(t.kind)).append(": ").append(t.prompt);
+    if (topic != nullptr) summary.append(" (").append(topic->title).append(")");
+    words.summary = folded("SUMMARY", ics_escape_text(summary));
+
+    std::string d;
+    if (topic != nullptr) {
+      d += "Topic: " + topic->title + "\n";
+      if (!topic->focus.empty()) d += "Focus: " + topic->focus + "\n";
+    }
+    d += "Prompt: " + t.prompt + "\n";
+    d.append("Kind: ").append(model::display_name(t.kind)).append("\n");
+    d += "Estimate: " + util::format_hours(t.estimate.hours) + " h\n";
+    d += "Assignee: " + (t.planned() ? t.assignee : std::string("not scheduled")) + "\n";
+    d.append("Status: ").append(model::to_string(t.status)).append("\n");
+    d += "Task: " + t.id;
+    words.description.append("DESCRIPTION:");
+    words.description.append(ics_escape_text(d));
+
+    std::string categories = ics_escape_text(model::display_name(t.kind));
+    if (topic != nullptr) categories += ',' + ics_escape_text(topic->title);
+    words.categories = folded("CATEGORIES", categories);
+
+    if (t.planned()) {
+      const auto person = m_people.find(t.assignee);
+      if (person != m_people.end() && !person->second->email.empty()) {
+        words.attendee = folded("ATTENDEE;CN=" + ics_quote_param(t.assignee),
+                                "mailto:" + mailto_address(person->second->email));
+      }
+    }
+    return words;
+  }
+
+  // Writes the task's text; `where` ends the description (which block).
+  void describe(const TaskText& words, std::string_view where) {
+    m_out << words.summary;
+    FoldedLine description = words.description;
+    description.append(where);
+    m_out << std::move(description).finish() << words.categories << words.attendee;
+  }
+
+  // The email as a mailto: URI: characters a URI cannot hold percent-encoded.
+  static std::string mailto_address(std::string_view email) {
+    static constexpr std::string_view unsafe = " \"%<>\\^`{|}";
+    std::string s;
+    for (const char c : email) {
+      const auto u = static_cast<unsigned char>(c);
+      if (u < 0x20 || u == 0x7F || unsafe.find(c) != std::string_view::npos) {
+        static constexpr char hex[] = "0123456789ABCDEF";
+        s += '%';
+        s += hex[u >> 4];
+        s += hex[u & 0xF];
+      } else {
+        s += c;
+      }
+    }
+    return s;
+  }
+
+  void event(const model::Task& t, std::size_t n, const TaskText& words) {
+    const model::WorkBlock& b = t.blocks[n];
+    begin("VEVENT");
+    identity(event_uid(t.id, n + 1), b.sequence);
+    line("DTSTART", util::format_ical_utc(b.utc_start));
+    line("DTEND", util::format_ical_utc(b.utc_end));
+    describe(words, " (work block " + std::to_string(n + 1) + ")");
+    line("STATUS", "CONFIRMED");
+    line("TRANSP", "OPAQUE");
+    end("VEVENT");
+  }
+
+  void todo(const model::Task& t, const TaskText& words) {
+    begin("VTODO");
+    identity(todo_uid(t.id), t.sequence);
+    if (t.planned()) {
+      line("DTSTART", util::format_ical_utc(t.blocks.front().utc_start));
+      line("DUE", util::format_ical_utc(t.blocks.back().utc_end));
+    }
+    describe(words, "");
+    switch (t.status) {
+      case model::TaskStatus::open:
+        line("STATUS", "NEEDS-ACTION");
+        line("PERCENT-COMPLETE", "0");
+        break;
+      case model::TaskStatus::in_progress:
+        line("STATUS", "IN-PROCESS");
+        line("PERCENT-COMPLETE", "0");  // rplan does not track partial progress
+        break;
+      case model::TaskStatus::done:
+        line("STATUS", "COMPLETED");
+        line("PERCENT-COMPLETE", "100");
+        break;
+    }
+    for (const auto& dep : t.depends_on) {
+      if (m_task_ids.count(dep) != 0) {
+        line("RELATED-TO;RELTYPE=DEPENDS-ON", ics_escape_text(todo_uid(dep)));
+      }
+    }
+    end("VTODO");
+  }
+
+  void span(const model::Task& t, const TaskText& words) {
+    begin("VEVENT");
+    identity(span_uid(t.id), t.sequence);
+    line("DTSTART;VALUE=DATE", util::format_ical_date(t.blocks.front().date));
+    // DTEND of an all-day event is exclusive: the day after the last working day.
+    line("DTEND;VALUE=DATE", util::format_ical_date(t.blocks.back().date + std::chrono::days{1}));
+    describe(words, "");
+    line("STATUS", "CONFIRMED");
+    line("TRANSP", "TRANSPARENT");
+    end("VEVENT");
+  }
+
+  const model::Project& m_project;
+  const IcsOptions& m_options;
+  std::ostream& m_out;
+  const std::string m_dtstamp;
+  std::unordered_map<std::string, const model::Topic*> m_topics;
+  std::unordered_map<std::string, const model::Assignee*> m_people;
+  std::unordered_set<std::string> m_task_ids;
+};
+
+}  // namespace
+
+void write_ics(const model::Project& project, const IcsOptions& options, std::ostream& out) {
+  CalendarWriter(project, options, out).write();
+}
+
+}  // namespace rplan::exporters

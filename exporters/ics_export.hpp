@@ -1,0 +1,105 @@
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "planner/model/model.hpp"
+
+// The iCalendar export (RFC 5545): a plain calendar file (no METHOD, so not an
+// iTIP message) that Google Calendar, Outlook, Apple Calendar and Thunderbird
+// import. docs/calendar-import.md is the user's side of this contract.
+namespace rplan::exporters {
+
+enum class IcsMode {
+  events,  // one VEVENT per work block, at UTC instants
+  todos,   // one VTODO per task
+  span,    // one all-day VEVENT per task, from its first to its last local working day
+};
+
+// "events", "todos" or "span"; nullopt for anything else.
+std::optional<IcsMode> parse_ics_mode(std::string_view text);
+
+struct IcsOptions {
+  IcsMode mode = IcsMode::events;
+  // "" for the whole plan; else only this person's tasks, and the calendar's
+  // name says whose it is (one --per-assignee file).
+  std::string assignee;
+};
+
+// Writes the plan as one VCALENDAR: CRLF line ends, lines folded at 75 octets
+// (never inside a UTF-8 character or an escape), TEXT escaped, times as UTC
+// ("…Z") so no VTIMEZONE is needed. Every component has a UID that survives
+// re-plans and fresh databases (see event_uid()) and a DTSTAMP that is the
+// plan's creation time, so an unchanged plan gives the same bytes; SEQUENCE is
+// the one stored with the plan. Events and spans hold planned tasks only;
+// todos also hold unassigned tasks (without DTSTART/DUE), except in a
+// per-person calendar. With nothing to show the calendar has no components.
+void write_ics(const model::Project& project, const IcsOptions& options, std::ostream& out);
+
+// ---- Content lines (RFC 5545 section 3.1), exposed for tests ----
+
+// TEXT value escaping: backslash, semicolon and comma get a backslash, a line
+// break (CRLF, LF or CR) becomes "\n"; nothing else is escaped. Other control
+// characters (not allowed in TEXT) are dropped and ill-formed UTF-8 becomes
+// U+FFFD, so the result is always one valid line.
+std::string ics_escape_text(std::string_view text);
+
+// A double-quoted parameter value (e.g. CN="…"): RFC 6868 caret encoding for
+// '^', '"' and line breaks (^^, ^', ^n); other control characters dropped.
+std::string ics_quote_param(std::string_view text);
+
+// One content line folded into lines of at most 75 octets (CRLF, then a space
+// starts each continuation), ending with CRLF. A fold never splits a UTF-8
+// sequence nor a backslash escape from the character it escapes.
+std::string ics_fold(std::string_view line);
+
+// ---- UIDs: stable across re-plans and fresh databases (task ids are) ----
+
+// The domain part of every UID rplan writes.
+inline constexpr std::string_view k_uid_domain = "rplan";
+// "<task>-<n>@rplan" for the n-th (1-based) work block of a task (events).
+std::string event_uid(std::string_view task_id, std::size_t block_number);
+// "<task>@rplan" for a task's VTODO (RELATED-TO points at these).
+std::string todo_uid(std::string_view task_id);
+// "<task>-span@rplan" for a task's all-day event (span).
+std::string span_uid(std::string_view task_id);
+
+// ---- --per-assignee: one file per person who has work ----
+
+// A file-name slug of letters, digits, '-', '.' and '_': ASCII kept (lower
+// case), Latin accented letters without their accents ("Zoë" -> "zoe"), every
+// other run of characters one '-'; no leading or trailing '-', '.' or '_' (so
+// never "", "." or ".."), at most 60 octets. "" when nothing is left.
+std::string file_slug(std::string_view text);
+
+// File names ("ada-lovelace.ics") for these people, in the same order: the
+// slug of the name, else of the email's local part, else "person"; a name
+// already taken (compared without case) or reserved on Windows ("con", "nul",
+// "com1", …) gets "-2", "-3", … So names are unique, distinct from each other
+// on case-insensitive file systems, and never a path outside the folder.
+std::vector<std::string> calendar_file_names(const std::vector<model::Assignee>& people);
+
+struct CalendarFile {
+  std::string assignee;   // the person's name
+  std::string file_name;  // inside the --out folder
+};
+
+// The people who have planned tasks, team order first (then anyone the plan
+// names who is no longer in the team, by name), with their file names.
+std::vector<CalendarFile> calendar_files(const model::Project& project);
+
+// Writes calendar_files() into `folder`, each file streamed to a temporary
+// file and renamed (util::AtomicFile). The folder is created when missing, but
+// not its parents. Files of people without work are left alone. Returns the
+// paths written. Throws rplan::OutputError (exit 73) when the folder cannot be
+// made or written, or is a file.
+std::vector<std::filesystem::path> write_ics_per_assignee(const model::Project& project,
+                                                          IcsMode mode,
+                                                          const std::filesystem::path& folder);
+
+}  // namespace rplan::exporters
