@@ -240,6 +240,13 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
     po::notify(vm);
   } catch (const po::too_many_positional_options_error&) {
     throw UsageError(command->name + ": too many arguments; usage: " + synopsis(*command));
+  } catch (const po::unknown_option& e) {
+    const std::string option = e.get_option_name();
+    const bool global = option.rfind("--db", 0) == 0 || option.rfind("--config", 0) == 0;
+    throw UsageError(command->name + ": " + e.what() +
+                     (global ? " (global options go before the command: rplan " + option +
+                                   " ... " + command->name + ")"
+                             : "; see rplan " + command->name + " --help"));
   } catch (const po::error& e) {
     throw UsageError(command->name + ": " + e.what());
   }

@@ -196,7 +196,8 @@ int cmd_run(Context& ctx, const po::variables_map& vm) {
   print_summary(project, ctx.out);
   for (const auto& format : export_formats()) {
     if (format.run_file.empty()) continue;
-    const fs::path path = dir / format.run_file;
+    const bool folder = export_opts.per_assignee && !format.run_folder.empty();
+    const fs::path path = dir / (folder ? format.run_folder : format.run_file);
     ctx.stage("writing " + path.string());
     format.write(project, export_opts, path);
     ctx.stage_done();
@@ -223,10 +224,17 @@ void add_plan_commands(std::vector<Command>& t) {
                "Deterministic: the same database and options give the same plan. Prints\n"
                "the tasks, hours, finish date and each person's load.",
                plan_options_description, {}, cmd_plan});
-  t.push_back({"export", "FORMAT --out PATH", "write the plan as json, csv, ...",
-               "FORMAT is one of the formats this build writes (see docs/file-formats.md).\n"
-               "The file is written to a temporary file and renamed: a failed export leaves\n"
-               "the previous file as it was.",
+  std::vector<std::string> formats, run_files;
+  for (const auto& f : export_formats()) {
+    formats.push_back(f.name);
+    if (!f.run_file.empty()) run_files.push_back(f.run_file);
+  }
+  t.push_back({"export", "FORMAT --out PATH", "write the plan as " + util::join(formats, ", "),
+               "FORMAT is one of " + util::join(formats, ", ") +
+                   " (see docs/file-formats.md).\n"
+                   "The file is written to a temporary file and renamed: a failed export leaves\n"
+                   "the previous file as it was. ics --per-assignee writes one file per person\n"
+                   "into the folder --out (created if missing).",
                [](po::options_description& d) {
                  d.add_options()("out", po::value<std::string>(), "the file (or folder) to write");
                  export_options_description(d);
@@ -234,8 +242,10 @@ void add_plan_commands(std::vector<Command>& t) {
                {{"FORMAT", 1}}, cmd_export});
   t.push_back({"run", "FILE... --out DIR", "import, plan and export everything in one go",
                "Imports the documents, adds the team, plans, and writes every export into\n"
-               "DIR (plan.json, ...). The database is DIR/rplan.db unless --db is given; an\n"
-               "existing one is updated as by re-import.",
+               "DIR: " + util::join(run_files, ", ") +
+                   " (with --per-assignee, DIR/calendars/ holds one\n"
+                   "calendar per person instead of plan.ics). The database is DIR/rplan.db\n"
+                   "unless --db is given; an existing one is updated as by re-import.",
                [](po::options_description& d) {
                  d.add_options()("team", po::value<std::string>(), "team CSV file (see team import)")(
                      "assignees", po::value<std::string>(), "team by name: \"Ada,Grace\" (defaults for the rest)")(

@@ -26,13 +26,13 @@ auto streamed(F write) {
 
 const std::vector<ExportFormat>& export_formats() {
   static const std::vector<ExportFormat> formats = {
-      {"json", "plan.json", streamed([](const model::Project& p, const ExportOptions&, std::ostream& out) {
+      {"json", "plan.json", "", streamed([](const model::Project& p, const ExportOptions&, std::ostream& out) {
          exporters::write_json(p, exporters::JsonDocument::plan, out);
        })},
-      {"csv", "", streamed([](const model::Project& p, const ExportOptions&, std::ostream& out) {
+      {"csv", "", "", streamed([](const model::Project& p, const ExportOptions&, std::ostream& out) {
          exporters::write_tasks_csv(p, out);
        })},
-      {"ics", "plan.ics",
+      {"ics", "plan.ics", "calendars",
        [](const model::Project& p, const ExportOptions& o, const std::filesystem::path& out) {
          const exporters::IcsMode mode =
              exporters::parse_ics_mode(o.mode).value_or(exporters::IcsMode::events);
@@ -44,15 +44,15 @@ const std::vector<ExportFormat>& export_formats() {
          exporters::write_ics(p, exporters::IcsOptions{mode, ""}, file.stream());
          file.commit();
        }},
-      {"md", "checklist.md", streamed([](const model::Project& p, const ExportOptions& o, std::ostream& out) {
+      {"md", "checklist.md", "", streamed([](const model::Project& p, const ExportOptions& o, std::ostream& out) {
          exporters::write_checklist(
              p, exporters::parse_checklist_group(o.group).value_or(exporters::ChecklistGroup::topic),
              out);
        })},
-      {"html", "report.html", streamed([](const model::Project& p, const ExportOptions& o, std::ostream& out) {
+      {"html", "report.html", "", streamed([](const model::Project& p, const ExportOptions& o, std::ostream& out) {
          exporters::write_html_report(p, o.today, out);
        })},
-      {"xlsx", "plan.xlsx",
+      {"xlsx", "plan.xlsx", "",
        [](const model::Project& p, const ExportOptions&, const std::filesystem::path& out) {
          exporters::write_xlsx(p, out);  // atomic itself: libxlsxwriter writes by file name
        }},

@@ -23,6 +23,9 @@ struct ExportOptions {
 struct ExportFormat {
   std::string name;
   std::string run_file;  // "plan.json"
+  // Where `run --per-assignee` writes this format's one-file-per-person
+  // folder ("" when the format has no such mode).
+  std::string run_folder;
   std::function<void(const model::Project&, const ExportOptions&, const std::filesystem::path&)>
       write;
 };

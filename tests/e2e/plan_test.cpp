@@ -223,3 +223,26 @@ TEST(PlanTest, ATaskNobodyCanTakeIsReportedNotDropped) {
 
 }  // namespace
 }  // namespace rplan::e2e
+
+namespace rplan::e2e {
+namespace {
+
+TEST(RunTest, WritesEveryExportAndPerAssigneeCalendarsIntoAFolder) {
+  Workspace ws;
+  ws.write("topics.md", "### Caching\n**Research Prompts**:\n- Research Redis\n- Analyze eviction\n");
+  auto r = ws.run({"run", "topics.md", "--assignees", "Ada Lovelace,李雷", "--start", "2026-12-07",
+                   "--out", "o"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* file : {"plan.json", "plan.ics", "checklist.md", "report.html", "plan.xlsx", "rplan.db"}) {
+    EXPECT_TRUE(std::filesystem::exists(ws.path("o") / file)) << file;
+  }
+  r = ws.run({"--db", "o/rplan.db", "run", "topics.md", "--start", "2026-12-07", "--out", "p",
+              "--per-assignee"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(std::filesystem::is_directory(ws.path("p/calendars")));
+  EXPECT_FALSE(std::filesystem::exists(ws.path("p/plan.ics")));
+  EXPECT_FALSE(std::filesystem::exists(ws.path("p/rplan.db"))) << "--db was given";
+}
+
+}  // namespace
+}  // namespace rplan::e2e
