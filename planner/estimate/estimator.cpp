@@ -71,8 +71,8 @@ std::string leading_word(std::string_view prompt) {
   std::string word;
   while (i < prompt.size() && is_ascii_letter(prompt[i])) word += lower(prompt[i++]);
   // "Researché" is not "Research": a word continues into non-ASCII letters.
-  if (i < prompt.size() && (static_cast<unsigned char>(prompt[i]) >= 0xC0 ||
-                            is_ascii_digit(prompt[i]))) {
+  if (i < prompt.size() &&
+      (static_cast<unsigned char>(prompt[i]) >= 0xC0 || is_ascii_digit(prompt[i]))) {
     return {};
   }
   return word;
@@ -106,13 +106,14 @@ constexpr std::array<Verb, 18> k_verbs = {{
 
 // ---- count_items ----
 
-// Splits into clauses (rule 1 of count_items).
-std::vector<std::string_view> clauses(std::string_view text) {
+// Splits into sentences (rule 1 of count_items): at brackets and at . ! ?
+// followed by white space or the end.
+std::vector<std::string_view> sentences(std::string_view text) {
   std::vector<std::string_view> out;
   std::size_t begin = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    bool cut = c == ';' || c == ':' || c == '(' || c == ')' || c == '[' || c == ']';
+    bool cut = c == '(' || c == ')' || c == '[' || c == ']';
     if (c == '.' || c == '!' || c == '?') {
       cut = i + 1 == text.size() || is_ascii_space(text[i + 1]);
     }
@@ -122,6 +123,18 @@ std::vector<std::string_view> clauses(std::string_view text) {
     }
   }
   out.push_back(text.substr(begin));
+  return out;
+}
+
+std::vector<std::string_view> split_at(std::string_view text, char sep) {
+  std::vector<std::string_view> out;
+  std::size_t begin = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == sep) {
+      out.push_back(text.substr(begin, i - begin));
+      begin = i + 1;
+    }
+  }
   return out;
 }
 
@@ -143,7 +156,9 @@ std::vector<std::string> words(std::string_view part) {
   return out;
 }
 
-bool is_conjunction(const std::string& word) { return word == "and" || word == "or" || word == "&"; }
+bool is_conjunction(const std::string& word) {
+  return word == "and" || word == "or" || word == "&";
+}
 
 // Parts that hold no item of their own: empty, or only "etc", "e.g.", "i.e.".
 bool is_filler(const std::vector<std::string>& part_words) {
@@ -225,7 +240,18 @@ model::TaskKind classify(std::string_view prompt) {
 
 std::size_t count_items(std::string_view prompt) {
   std::size_t most = 1;
-  for (std::string_view clause : clauses(prompt)) most = std::max(most, clause_items(clause));
+  for (std::string_view sentence : sentences(prompt)) {
+    const auto segments = split_at(sentence, ':');
+    for (std::size_t s = 0; s < segments.size(); ++s) {
+      const auto clauses = split_at(segments[s], ';');
+      if (s > 0) {  // "…: A; B; C", as nested list items are joined
+        const auto listed = std::count_if(clauses.begin(), clauses.end(),
+                                          [](auto clause) { return !is_filler(words(clause)); });
+        most = std::max(most, static_cast<std::size_t>(listed));
+      }
+      for (std::string_view clause : clauses) most = std::max(most, clause_items(clause));
+    }
+  }
   return most;
 }
 
@@ -233,7 +259,8 @@ model::Estimate estimate(std::string_view prompt, const Model& model) {
   const std::size_t items = count_items(prompt);
   const std::size_t extra = items > model.free_items ? items - model.free_items : 0;
   model::Estimate e;
-  e.likely = base_hours(classify(prompt), model) + model.per_extra_item * static_cast<double>(extra);
+  e.likely =
+      base_hours(classify(prompt), model) + model.per_extra_item * static_cast<double>(extra);
   e.hours = e.likely;
   e.optimistic = e.likely * model.optimistic_factor;
   e.pessimistic = e.likely * model.pessimistic_factor;

@@ -28,19 +28,24 @@ struct Model {
 // Anything else (including an empty prompt) is `other`.
 model::TaskKind classify(std::string_view prompt);
 
-// How many items the prompt lists; 1 when it lists none. The rule, in full:
-//  1. The prompt is cut into clauses at ; : ( ) [ ] and at . ! ? followed by
-//     white space or the end ("OAuth 2.0" and "Node.js" are not cut).
-//  2. A clause is split at commas (also the full-width ， and the ideographic
+// How many items the prompt lists; 1 when it lists none. The rule, in full
+// (docs/estimation.md has examples):
+//  1. The prompt is cut into sentences at ( ) [ ] and at . ! ? followed by
+//     white space or the end ("OAuth 2.0" and "Node.js" are not cut), each
+//     sentence into segments at colons, and each segment into clauses at
+//     semicolons.
+//  2. After a colon, a segment of k >= 2 clauses lists k items: nested list
+//     items arrive joined as "Prompt: A; B; C".
+//  3. A clause is split at commas (also the full-width ， and the ideographic
 //     、); a comma between two digits ("1,000") does not split. Empty parts and
-//     parts that are only "etc", "e.g." or "i.e." are dropped.
-//  3. A clause of n parts lists:
+//     parts that are only "etc", "e.g." or "i.e." are dropped. A clause of n
+//     parts lists:
 //       n >= 2, last part starts with and/or/&     ("A, B, and C")  n items
 //       n >= 2, last part has and/or/& inside      ("A, B and C")   n + 1
 //       n >= 3, no conjunction                     ("A, B, C")      n
 //       n == 1 with and/or/& inside                ("A and B")      2
 //       otherwise                                                   1
-//  4. The prompt lists as many items as its longest clause.
+//  4. The prompt lists as many items as its longest enumeration.
 std::size_t count_items(std::string_view prompt);
 
 // The model's estimate of a prompt (never manual): likely = base hours of the

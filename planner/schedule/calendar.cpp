@@ -68,8 +68,8 @@ WorkCalendar::WorkCalendar(const model::Assignee& person, std::span<const Date> 
       m_horizon(start + std::chrono::days{k_horizon_days}),
       m_clock(&clock),
       m_next(start),
-      m_none(m_minutes_per_day <= 0 ||
-             std::none_of(person.workdays.begin(), person.workdays.end(), [](bool b) { return b; })) {}
+      m_none(m_minutes_per_day <= 0 || std::none_of(person.workdays.begin(), person.workdays.end(),
+                                                    [](bool b) { return b; })) {}
 
 bool WorkCalendar::workable(Date day) const {
   if (m_none || day < m_start || day >= m_horizon) return false;
@@ -105,9 +105,9 @@ std::optional<std::size_t> WorkCalendar::first_day_ending_after(Instant t, std::
     if (!generate_next()) return std::nullopt;
   }
   hint = std::min(hint, m_days.size() - 1);
-  const auto it = std::partition_point(m_days.begin() + static_cast<std::ptrdiff_t>(hint),
-                                       m_days.end(),
-                                       [t](const WorkDay& d) { return d.utc_end <= t; });
+  const auto it =
+      std::partition_point(m_days.begin() + static_cast<std::ptrdiff_t>(hint), m_days.end(),
+                           [t](const WorkDay& d) { return d.utc_end <= t; });
   return static_cast<std::size_t>(it - m_days.begin());
 }
 
@@ -141,7 +141,9 @@ void WorkCalendar::blocks(const Span& span, std::int64_t minutes,
                           std::vector<model::WorkBlock>& out) {
   std::int64_t remaining = minutes;
   for (std::size_t k = span.first_day; k <= span.last_day && remaining > 0; ++k) {
-    const WorkDay& d = m_days[k];
+    const WorkDay* day_k = day(k);  // a span from an identical calendar may reach further
+    if (day_k == nullptr) break;
+    const WorkDay& d = *day_k;
     const Instant begin = k == span.first_day ? span.start : d.utc_start;
     const std::int64_t available = (d.utc_end - begin).count() / 60;
     const std::int64_t length = std::min(available, remaining);

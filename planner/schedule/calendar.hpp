@@ -96,8 +96,8 @@ class WorkCalendar {
   // minutes give an empty span at the first working minute.
   std::optional<Span> fit(Instant from, std::int64_t minutes, std::size_t hint = 0);
 
-  // The blocks of a span found by fit() for the same minutes, appended to out.
-  // Each block's sequence is 0.
+  // The blocks of a span found by fit() for the same minutes (by this or an
+  // identical calendar), appended to out. Each block's sequence is 0.
   void blocks(const Span& span, std::int64_t minutes, std::vector<model::WorkBlock>& out);
 
  private:

@@ -33,7 +33,11 @@ std::vector<std::vector<std::size_t>> dependencies(const model::Project& project
     std::unordered_map<std::string_view, std::size_t> topic_group;
     std::vector<std::size_t> group_of(tasks.size());
     for (std::size_t i = 0; i < tasks.size(); ++i) {
-      group_of[i] = topic_group.emplace(tasks[i].topic_id, topic_group.size()).first->second;
+      if (i > 0 && tasks[i].topic_id == tasks[i - 1].topic_id) {  // tasks come by topic
+        group_of[i] = group_of[i - 1];
+      } else {
+        group_of[i] = topic_group.emplace(tasks[i].topic_id, topic_group.size()).first->second;
+      }
     }
     std::vector<std::vector<std::size_t>> others(topic_group.size());
     bool any_documentation = false;

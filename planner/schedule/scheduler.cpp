@@ -1,1 +1,311 @@
 #include "planner/schedule/scheduler.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <queue>
+#include <tuple>
+#include <unordered_map>
+
+#include "planner/schedule/planner.hpp"
+#include "planner/util/error.hpp"
+
+namespace rplan::schedule {
+
+namespace detail {
+
+namespace {
+
+std::int64_t task_minutes(const model::Task& task) {
+  const double hours = task.estimate.hours;
+  if (!std::isfinite(hours) || hours <= 0) return 0;
+  const double cap = static_cast<double>(k_horizon_days) * 24 * 60;
+  return static_cast<std::int64_t>(std::llround(std::min(hours * 60, cap)));
+}
+
+}  // namespace
+
+Planner::Planner(model::Project& project, const Options& options,
+                 std::vector<std::vector<std::size_t>> deps)
+    : m_project(project), m_options(options), m_deps(std::move(deps)) {
+  m_dependents = invert(m_deps);
+  build_team();
+  build_tasks();
+  std::vector<int> ordinal(m_project.tasks.size());
+  for (std::size_t i = 0; i < ordinal.size(); ++i) {
+    ordinal[i] = m_topic[i] == k_none ? INT32_MAX : m_project.topics[m_topic[i]].ordinal;
+  }
+  m_by_rank = priority_order(m_project.tasks, ordinal, m_deps, m_dependents, m_minutes, m_done,
+                             m_capable.size());
+  m_rank.resize(m_by_rank.size());
+  for (std::uint32_t r = 0; r < m_by_rank.size(); ++r) m_rank[m_by_rank[r]] = r;
+}
+
+void Planner::build_team() {
+  m_team = m_project.team;
+  std::stable_sort(
+      m_team.begin(), m_team.end(),
+      [](const model::Assignee& a, const model::Assignee& b) { return a.name < b.name; });
+  for (const model::Holiday& h : m_project.holidays) m_holidays.push_back(h.date);
+  std::sort(m_holidays.begin(), m_holidays.end());
+  m_holidays.erase(std::unique(m_holidays.begin(), m_holidays.end()), m_holidays.end());
+  std::map<std::string_view, std::vector<DateRange>> time_off;
+  for (const model::TimeOff& off : m_project.time_off) {
+    time_off[off.assignee].push_back({off.from, off.to});
+  }
+
+  m_workers.reserve(m_team.size());
+  for (const model::Assignee& person : m_team) {
+    auto& clock = m_clocks[{person.timezone, person.day_start}];
+    if (!clock) {
+      try {
+        clock = std::make_unique<LocalClock>(person.timezone, person.day_start, m_options.start);
+      } catch (const InputError& e) {
+        throw InputError(person.name + ": " + e.what());
+      }
+    }
+    const auto off = time_off.find(person.name);
+    m_workers.push_back(
+        Worker{&person, WorkCalendar(person, m_holidays,
+                                     off == time_off.end() ? std::vector<DateRange>{} : off->second,
+                                     m_options.start, *clock)});
+  }
+
+  // Calendar kinds: same zone, day start, hours, workdays and time off.
+  using KindKey = std::tuple<std::string_view, int, int, std::array<bool, 7>,
+                             std::vector<std::pair<Date, Date>>>;
+  std::map<KindKey, std::uint32_t> kinds;
+  for (std::size_t p = 0; p < m_team.size(); ++p) {
+    const model::Assignee& a = m_team[p];
+    std::vector<std::pair<Date, Date>> off;
+    if (const auto it = time_off.find(a.name); it != time_off.end()) {
+      for (const DateRange& r : it->second) off.emplace_back(r.from, r.to);
+      std::sort(off.begin(), off.end());
+    }
+    KindKey key{a.timezone, m_workers[p].calendar.day_start(),
+                m_workers[p].calendar.minutes_per_day(), a.workdays, std::move(off)};
+    m_workers[p].kind = kinds.emplace(std::move(key), kinds.size()).first->second;
+  }
+  m_kinds = static_cast<std::uint32_t>(kinds.size());
+  m_kind_slot.assign(m_kinds, KindSlot{});
+  m_candidate_of.assign(m_team.size(), SIZE_MAX);
+
+  m_skills = SkillIndex(m_team);
+  m_free_by_word.resize(m_skills.word_count());
+  m_seen.assign(m_team.size(), 0);
+  m_free_by_kind.resize(m_kinds);
+  for (std::uint32_t p = 0; p < m_workers.size(); ++p) {
+    if (!m_workers[p].calendar.has_working_time()) continue;
+    m_capable.push_back(p);
+    m_workers[p].next_free = m_workers[p].calendar.day(0)->utc_start;
+    m_free_by_kind[m_workers[p].kind].emplace(m_workers[p].next_free, p);
+    for (std::uint32_t w : m_skills.words_of(p))
+      m_free_by_word[w].emplace(m_workers[p].next_free, p);
+  }
+  for (std::uint32_t k = 0; k < m_kinds; ++k) {
+    if (!m_free_by_kind[k].empty()) m_kind_heads.emplace(m_free_by_kind[k].begin()->first, k);
+  }
+}
+
+void Planner::build_tasks() {
+  const auto& tasks = m_project.tasks;
+  const std::size_t n = tasks.size();
+  std::unordered_map<std::string_view, std::uint32_t> topic_index;  // lookups only
+  for (std::uint32_t t = 0; t < m_project.topics.size(); ++t) {
+    topic_index.emplace(m_project.topics[t].id, t);
+  }
+  m_minutes.resize(n);
+  m_done.resize(n);
+  m_topic.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    m_done[i] = tasks[i].status == model::TaskStatus::done;
+    m_minutes[i] = m_done[i] ? 0 : task_minutes(tasks[i]);
+    if (i > 0 && tasks[i].topic_id == tasks[i - 1].topic_id) {  // tasks come by topic
+      m_topic[i] = m_topic[i - 1];
+      continue;
+    }
+    const auto it = topic_index.find(tasks[i].topic_id);
+    m_topic[i] = it == topic_index.end() ? k_none : it->second;
+  }
+  m_topic_words.resize(m_project.topics.size());
+  m_topic_words_known.assign(m_project.topics.size(), 0);
+  m_waiting.assign(n, 0);
+  m_ready.assign(n, Instant::min());
+  m_blocked.assign(n, 0);
+  m_unassigned.assign(n, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (m_done[i]) continue;
+    for (std::size_t d : m_deps[i]) m_waiting[i] += m_done[d] ? 0 : 1;
+  }
+}
+
+// List scheduling. A task is released once all its dependencies are placed,
+// at the latest of their finishes. The "gate" is the earliest instant anyone
+// can start new work; of the released tasks whose dependencies finish by
+// then, the one of highest priority is placed next (when none has, the
+// earliest released). So nobody is kept waiting for a task that could be
+// worked on now, and the cursor per person loses no usable time.
+void Planner::run() {
+  using Pending = std::pair<Instant, std::uint32_t>;  // ready instant, rank
+  std::priority_queue<Pending, std::vector<Pending>, std::greater<>> pending;
+  std::priority_queue<std::uint32_t, std::vector<std::uint32_t>, std::greater<>> ready;
+  for (std::uint32_t i = 0; i < m_project.tasks.size(); ++i) {
+    if (!m_done[i] && m_waiting[i] == 0) pending.emplace(Instant::min(), m_rank[i]);
+  }
+  while (!pending.empty() || !ready.empty()) {
+    const Instant gate = m_kind_heads.empty() ? Instant::max() : m_kind_heads.begin()->first;
+    while (!pending.empty() && pending.top().first <= gate) {
+      ready.push(pending.top().second);
+      pending.pop();
+    }
+    if (ready.empty()) {
+      const Instant first = pending.top().first;
+      while (!pending.empty() && pending.top().first == first) {
+        ready.push(pending.top().second);
+        pending.pop();
+      }
+    }
+    const std::uint32_t task = m_by_rank[ready.top()];
+    ready.pop();
+    place(task);
+    for (auto e = m_dependents.offsets[task]; e < m_dependents.offsets[task + 1]; ++e) {
+      const std::uint32_t j = m_dependents.targets[e];
+      if (m_done[j]) continue;
+      if (m_unassigned[task]) {
+        m_blocked[j] = 1;
+      } else {
+        m_ready[j] = std::max(m_ready[j], *m_project.tasks[task].finish);
+      }
+      if (--m_waiting[j] == 0) {
+        if (m_blocked[j]) {
+          ready.push(m_rank[j]);
+        } else {
+          pending.emplace(m_ready[j], m_rank[j]);
+        }
+      }
+    }
+  }
+  finish();
+}
+
+void Planner::place(std::uint32_t task) {
+  const model::Task& t = m_project.tasks[task];
+  if (m_blocked[task]) return unassign(task);
+  if (!t.pinned_assignee.empty()) {
+    const auto it = std::lower_bound(
+        m_team.begin(), m_team.end(), t.pinned_assignee,
+        [](const model::Assignee& a, const std::string& name) { return a.name < name; });
+    if (it == m_team.end() || it->name != t.pinned_assignee) return unassign(task);
+    const auto p = static_cast<std::uint32_t>(it - m_team.begin());
+    Worker& w = m_workers[p];
+    const auto span = w.calendar.fit(std::max(m_ready[task], w.cursor), m_minutes[task], w.hint);
+    if (!span) return unassign(task);
+    return assign(task, p, *span);
+  }
+  if (m_capable.empty()) return unassign(task);
+  if (m_options.strategy == model::Strategy::round_robin) return place_round_robin(task);
+  place_balanced(task);
+}
+
+const std::vector<std::uint32_t>& Planner::words_of_task(std::uint32_t task) {
+  static const std::vector<std::uint32_t> k_no_words;
+  const std::uint32_t topic = m_topic[task];
+  if (m_skills.empty() || topic == k_none) return k_no_words;
+  if (!m_topic_words_known[topic]) {
+    m_topic_words[topic] = m_skills.topic_words(m_project.topics[topic]);
+    m_topic_words_known[topic] = 1;
+  }
+  return m_topic_words[topic];
+}
+
+void Planner::assign(std::uint32_t task, std::uint32_t person, const Span& span) {
+  model::Task& t = m_project.tasks[task];
+  Worker& w = m_workers[person];
+  const std::int64_t minutes = m_minutes[task];
+  // Blocks keep the iCalendar sequence of the block at their position; the
+  // store decides whether an event changed.
+  m_sequences.clear();
+  for (const model::WorkBlock& b : t.blocks) m_sequences.push_back(b.sequence);
+  t.blocks.clear();
+  w.calendar.blocks(span, minutes, t.blocks);
+  for (std::size_t b = 0; b < t.blocks.size() && b < m_sequences.size(); ++b) {
+    t.blocks[b].sequence = m_sequences[b];
+  }
+  t.assignee = w.person->name;
+  t.start = span.start;
+  t.finish = span.finish;
+  if (!t.blocks.empty()) {
+    m_last_date = m_last_date ? std::max(*m_last_date, t.blocks.back().date) : t.blocks.back().date;
+  }
+  if (minutes == 0) return;
+  w.cursor = span.finish;
+  w.hint = span.last_day;
+  w.load += minutes;
+  const auto next = w.calendar.fit(w.cursor, 0, w.hint);
+  set_next_free(person, next ? next->start : Instant::max());
+}
+
+void Planner::set_next_free(std::uint32_t person, Instant next_free) {
+  Worker& w = m_workers[person];
+  auto move = [&](FreeSet& set) {
+    auto node = set.extract({w.next_free, person});
+    if (next_free == Instant::max()) return;
+    node.value().first = next_free;
+    set.insert(std::move(node));
+  };
+  FreeSet& kind = m_free_by_kind[w.kind];
+  const Instant head = kind.begin()->first;
+  move(kind);
+  const Instant new_head = kind.empty() ? Instant::max() : kind.begin()->first;
+  if (new_head != head) {
+    auto node = m_kind_heads.extract({head, w.kind});
+    if (!kind.empty()) {
+      node.value().first = new_head;
+      m_kind_heads.insert(std::move(node));
+    }
+  }
+  for (std::uint32_t word : m_skills.words_of(person)) move(m_free_by_word[word]);
+  w.next_free = next_free;
+}
+
+void Planner::unassign(std::uint32_t task) {
+  model::Task& t = m_project.tasks[task];
+  m_unassigned[task] = 1;
+  t.assignee.clear();
+  t.blocks.clear();
+  t.start.reset();
+  t.finish.reset();
+}
+
+void Planner::finish() {
+  model::PlanInfo& plan = m_project.plan;
+  plan.exists = true;
+  plan.start = m_options.start;
+  plan.strategy = m_options.strategy;
+  plan.total_hours = 0;
+  plan.unassigned.clear();
+  for (std::size_t i = 0; i < m_project.tasks.size(); ++i) {
+    model::Task& t = m_project.tasks[i];
+    if (m_done[i]) continue;
+    plan.total_hours += t.estimate.hours;
+    if (m_unassigned[i]) plan.unassigned.push_back(t.id);
+    t.depends_on.clear();
+    for (std::size_t d : m_deps[i]) t.depends_on.push_back(m_project.tasks[d].id);
+  }
+  plan.finish = m_last_date.value_or(m_options.start);
+}
+
+}  // namespace detail
+
+void make_plan(model::Project& project, const Options& options) {
+  auto deps = dependencies(project, options.documenting);
+  const auto cycle = find_cycle(project, deps);
+  if (!cycle.empty()) {
+    throw InputError("tasks wait for each other in a cycle: " + describe_cycle(cycle) +
+                     " (each waits for the next); break it with `rplan task ID --not-after OTHER`");
+  }
+  detail::Planner planner(project, options, std::move(deps));
+  planner.run();
+}
+
+}  // namespace rplan::schedule

@@ -29,14 +29,17 @@ std::vector<std::vector<std::size_t>> dependencies(const model::Project& project
 // vector when the graph is acyclic.
 std::vector<std::string> find_cycle(const model::Project& project, DocumentingOrder documenting);
 
-// Schedules every task of `project` that is not done, deterministically:
-// fills each task's assignee, depends_on, start, finish and blocks (utc and
-// local) and project.plan's start, finish, strategy, total_hours and
-// unassigned. Done tasks keep whatever plan they carry and count as finished.
-// A task nobody can take (pinned to someone without working time, or a team
-// with no capacity) is left without assignee and listed in plan.unassigned,
-// never silently dropped. Leaves plan.created_at and every sequence alone.
-// Throws rplan::InputError when the dependencies have a cycle.
+// Schedules every task of `project` that is not done, deterministically
+// (docs/scheduling.md): fills each task's assignee, depends_on, start, finish
+// and blocks (utc and local) and project.plan's exists, start, finish,
+// strategy, total_hours and unassigned. Done tasks keep whatever plan they
+// carry and count as finished. A task nobody can take (pinned to someone
+// absent or without working time, a team with no capacity, or waiting for
+// such a task) is left without assignee, dates and blocks and listed in
+// plan.unassigned, never silently dropped. Leaves plan.created_at and every
+// sequence alone (a new block keeps the sequence of the block it replaces at
+// its position). Throws rplan::InputError naming the tasks when the
+// dependencies have a cycle; the project is then unchanged.
 void make_plan(model::Project& project, const Options& options);
 
 }  // namespace rplan::schedule

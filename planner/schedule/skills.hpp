@@ -1,9 +1,10 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "planner/model/model.hpp"
@@ -17,6 +18,11 @@ namespace rplan::schedule {
 // With Words::subject (a topic's title or focus) single letters are dropped too.
 enum class Words { tag, subject };
 std::vector<std::string> skill_words(std::string_view text, Words kind);
+
+// The same words, each passed to `use` (valid during the call only), without
+// allocating.
+void for_each_skill_word(std::string_view text, Words kind,
+                         const std::function<void(std::string_view)>& use);
 
 // The team's skill tags, indexed. A tag matches a topic when every word of the
 // tag is among the topic's words: the words of its Skills line when it has
@@ -45,10 +51,15 @@ class SkillIndex {
   }
 
  private:
-  std::map<std::string, std::uint32_t, std::less<>> m_word_numbers;
-  std::vector<std::vector<std::uint32_t>> m_people_with;               // by word number
-  std::vector<std::vector<std::vector<std::uint32_t>>> m_tags;         // by person: each tag's words
-  std::vector<std::vector<std::uint32_t>> m_words_of;                  // by person
+  struct WordHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view w) const { return std::hash<std::string_view>{}(w); }
+  };
+  // Lookups only: its order never reaches a result.
+  std::unordered_map<std::string, std::uint32_t, WordHash, std::equal_to<>> m_word_numbers;
+  std::vector<std::vector<std::uint32_t>> m_people_with;        // by word number
+  std::vector<std::vector<std::vector<std::uint32_t>>> m_tags;  // by person: each tag's words
+  std::vector<std::vector<std::uint32_t>> m_words_of;           // by person
 };
 
 }  // namespace rplan::schedule

@@ -56,9 +56,11 @@ TEST(EstimatorTest, ClassifiesIgnoringCaseMarkupAndEmoji) {
       {"_Analyze_ caching", TaskKind::analysis},
       {"`Document` caching", TaskKind::documentation},
       {"[Compare](https://example.com) caches", TaskKind::analysis},
-      {"\xF0\x9F\x94\x8D Research caching", TaskKind::research},      // magnifier emoji
+      {"\xF0\x9F\x94\x8D Research caching", TaskKind::research},              // magnifier emoji
       {"\xE2\x9C\x8D\xEF\xB8\x8F Write the guide", TaskKind::documentation},  // writing hand
-      {"\xC2\xA0" "Evaluate options", TaskKind::analysis},               // no-break space
+      {"\xC2\xA0"
+       "Evaluate options",
+       TaskKind::analysis},  // no-break space
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.prompt);
@@ -68,12 +70,12 @@ TEST(EstimatorTest, ClassifiesIgnoringCaseMarkupAndEmoji) {
 
 TEST(EstimatorTest, NeedsTheWholeVerbAsTheFirstWord) {
   const std::vector<std::string> prompts = {
-      "Researchers' survey habits",   // a longer word
-      "Re-search the archive",        // hyphenated
-      "Résumé of Research",           // non-ASCII first word
-      "The research on caching",      // verb not first
-      "Research\xC3\xA9 caching",     // word continues into a non-ASCII letter
-      "Исследовать кэширование",      // non-Latin text
+      "Researchers' survey habits",  // a longer word
+      "Re-search the archive",       // hyphenated
+      "Résumé of Research",          // non-ASCII first word
+      "The research on caching",     // verb not first
+      "Research\xC3\xA9 caching",    // word continues into a non-ASCII letter
+      "Исследовать кэширование",     // non-Latin text
       "3 ways to research caching",
   };
   for (const auto& prompt : prompts) {
@@ -102,8 +104,7 @@ TEST(EstimatorTest, CountsTheItemsOfTheLongestEnumeration) {
        "clustering, load balancing, and microservices patterns",
        3},
       // The inner "and" of an Oxford list's last item adds nothing.
-      {"Research sharding, replication, and partitioning strategies for PostgreSQL and MongoDB",
-       3},
+      {"Research sharding, replication, and partitioning strategies for PostgreSQL and MongoDB", 3},
       {"Research OAuth 2.0, OpenID Connect, and JWT implementation patterns", 3},
       // Two comma parts without a conjunction are a clause, not a list.
       {"Research caching, focusing on latency", 1},
@@ -119,6 +120,14 @@ TEST(EstimatorTest, CountsTheItemsOfTheLongestEnumeration) {
       {"Compare caches, e.g. Redis, Memcached and Hazelcast", 3},
       {"Compare Redis, Memcached, Hazelcast, etc.", 3},
       {"Research caching. Then compare A, B and C.", 3},
+      // Nested list items arrive joined as "Prompt: A; B; C".
+      {"Compare compression codecs, including: Zstandard; Snappy", 2},
+      {"Research caching: Redis; Memcached; Hazelcast", 3},
+      {"Research caching including: Redis; Memcached; Hazelcast; Valkey", 4},
+      {"Research caching: Redis", 1},
+      {"Research caching: Redis, Valkey and KeyDB; Memcached", 3},
+      // Without a colon, semicolons only separate clauses.
+      {"Research caching; measure it; write it up", 1},
       // Full-width and ideographic commas.
       {"Research Redis\xEF\xBC\x8C Memcached\xEF\xBC\x8C Hazelcast", 3},
       {"Research Redis\xE3\x80\x81Memcached\xE3\x80\x81Hazelcast", 3},
@@ -147,6 +156,7 @@ TEST(EstimatorTest, AddsAnHourForEachItemBeyondTwo) {
       {"Compare Redis and Memcached", 6},
       {"Document monitoring and debugging tools for Node.js applications", 4},
       {"Write up A, B, C and D", 6},
+      {"Research caching: Redis; Memcached; Hazelcast; Valkey", 10},
       {"Build a prototype", 6},
   };
   for (const auto& c : cases) {

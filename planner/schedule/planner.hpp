@@ -1,0 +1,130 @@
+#pragma once
+
+// The scheduler's working state, shared by scheduler.cpp (the list-scheduling
+// loop and its bookkeeping) and choose.cpp (who gets a task). Internal to
+// planner/schedule.
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "planner/schedule/calendar.hpp"
+#include "planner/schedule/graph.hpp"
+#include "planner/schedule/scheduler.hpp"
+#include "planner/schedule/skills.hpp"
+
+namespace rplan::schedule::detail {
+
+// Balanced assignment looks at the first person of each of this many calendar
+// kinds, in the order they are free (and at those who could start as early),
+// up to k_free_candidates people...
+constexpr std::size_t k_free_kinds = 12;
+constexpr std::size_t k_free_candidates = 32;
+// ...and, for each of the topic's skill words, at up to k_skill_candidates of
+// the people with it (passing over at most k_skill_scan).
+constexpr std::size_t k_skill_candidates = 8;
+constexpr std::size_t k_skill_scan = 64;
+
+constexpr std::uint32_t k_none = UINT32_MAX;
+
+// A person by the instant they can next start work; people with the same
+// instant in name order.
+using FreeKey = std::pair<Instant, std::uint32_t>;
+using FreeSet = std::set<FreeKey>;
+
+struct Worker {
+  const model::Assignee* person;
+  WorkCalendar calendar;
+  Instant cursor = Instant::min();     // busy until
+  std::size_t hint = 0;                // no work fits before this calendar day
+  Instant next_free = Instant::max();  // first working minute at or after cursor; max: none left
+  std::int64_t load = 0;               // minutes assigned
+  std::uint32_t kind = 0;              // people of one kind have identical calendars
+};
+
+struct Candidate {
+  std::uint32_t person;
+  Span span;
+  int score;
+};
+
+// Plans one project; make_plan's working state.
+class Planner {
+ public:
+  Planner(model::Project& project, const Options& options,
+          std::vector<std::vector<std::size_t>> deps);
+  void run();
+
+ private:
+  void build_team();
+  void build_tasks();
+  void place(std::uint32_t task);
+  void place_balanced(std::uint32_t task);
+  void place_round_robin(std::uint32_t task);
+  // Adds the person's slot for the task to m_candidates (once) and returns its
+  // index; SIZE_MAX when their calendar has no room.
+  std::size_t consider(std::uint32_t person, Instant ready, std::int64_t minutes);
+  // True when someone of the person's kind, looked at for this task, starts
+  // earlier and still finishes after `bound`: the person finishes later still.
+  bool dominated(std::uint32_t person, Instant ready, Instant bound) const;
+  void assign(std::uint32_t task, std::uint32_t person, const Span& span);
+  void unassign(std::uint32_t task);
+  void set_next_free(std::uint32_t person, Instant next_free);
+  const std::vector<std::uint32_t>& words_of_task(std::uint32_t task);
+  void finish();
+
+  model::Project& m_project;
+  const Options& m_options;
+  std::vector<std::vector<std::size_t>> m_deps;
+  Dependents m_dependents;
+
+  // Team, in name order.
+  std::vector<model::Assignee> m_team;
+  std::vector<Date> m_holidays;
+  std::map<std::pair<std::string, int>, std::unique_ptr<LocalClock>> m_clocks;
+  std::vector<Worker> m_workers;
+  std::vector<std::uint32_t> m_capable;  // people with working time, in name order
+  SkillIndex m_skills{{}};
+  std::vector<FreeSet> m_free_by_kind;  // by calendar kind
+  FreeSet m_kind_heads;                 // each kind by its first free person: (instant, kind)
+  std::vector<FreeSet> m_free_by_word;  // by skill word number
+
+  // Tasks, by index into project.tasks.
+  std::vector<std::int64_t> m_minutes;
+  std::vector<char> m_done;
+  std::vector<std::uint32_t> m_topic;    // index into project.topics, k_none if unknown
+  std::vector<std::uint32_t> m_rank;     // priority: lower goes first
+  std::vector<std::uint32_t> m_by_rank;  // tasks by priority
+  std::vector<std::uint32_t> m_waiting;  // dependencies not yet placed
+  std::vector<Instant> m_ready;          // latest finish of placed dependencies
+  std::vector<char> m_blocked;           // a dependency could not be placed
+  std::vector<char> m_unassigned;
+  std::vector<std::vector<std::uint32_t>> m_topic_words;  // by topic, filled lazily
+  std::vector<char> m_topic_words_known;
+
+  // Scratch of place_balanced, reused across tasks.
+  std::vector<Candidate> m_candidates;
+  std::vector<std::uint32_t> m_seen;  // by person: stamp of the last task that considered them
+  std::uint32_t m_stamp = 0;
+  std::vector<std::size_t> m_candidate_of;  // by person: index in m_candidates (same stamp)
+  // The first person of each calendar kind that the current task looked at.
+  struct KindSlot {
+    std::uint32_t stamp = 0;
+    Instant start;             // when they could start
+    std::optional<Span> span;  // their slot; none when their calendar has no room
+    std::uint32_t late_stamp = 0;
+    Instant late = Instant::max();  // starting then or later finishes past the skill bound
+  };
+  std::uint32_t m_kinds = 0;  // calendar kinds among the team
+  std::vector<KindSlot> m_kind_slot;
+  std::vector<int> m_sequences;
+  std::size_t m_rotation = 0;  // round-robin: next position in m_capable
+  std::optional<Date> m_last_date;
+};
+
+}  // namespace rplan::schedule::detail
