@@ -73,7 +73,8 @@ void print_summary(const model::Project& p, std::ostream& out) {
   }
   if (!p.plan.unassigned.empty()) {
     out << "Not scheduled: " << p.plan.unassigned.size()
-        << " task(s) nobody can take (pinned to someone without working time?): "
+        << " task(s) nobody can take (pinned to someone without working time, or waiting "
+           "for such a task): "
         << util::join(p.plan.unassigned, ", ") << "\n";
   }
 }

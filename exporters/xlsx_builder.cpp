@@ -1,0 +1,254 @@
+#include "exporters/xlsx_builder.hpp"
+
+#include <algorithm>
+#include <cstdint>
+
+#include "exporters/xlsx_index.hpp"
+#include "planner/util/dates.hpp"
+
+namespace rplan::exporters::xlsx {
+
+namespace {
+
+constexpr std::string_view k_replacement = "\xEF\xBF\xBD";  // U+FFFD
+constexpr std::string_view k_ellipsis = "\xE2\x80\xA6";     // U+2026
+
+// Decodes one UTF-8 sequence at text[i]; returns its length, or 0 when the
+// bytes there are not well-formed UTF-8.
+std::size_t decode_utf8(std::string_view text, std::size_t i, std::uint32_t& cp) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
+  const unsigned char c = byte(0);
+  std::size_t len = 0;
+  if (c < 0x80) {
+    cp = c;
+    return 1;
+  } else if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+    cp = c & 0x1Fu;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    cp = c & 0x0Fu;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    cp = c & 0x07u;
+  } else {
+    return 0;
+  }
+  if (i + len > text.size()) return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    if ((byte(k) & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (byte(k) & 0x3Fu);
+  }
+  if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+      (cp >= 0xD800 && cp <= 0xDFFF)) {
+    return 0;
+  }
+  return len;
+}
+
+// Characters XML 1.0 cannot carry (a cell's text is XML in the file).
+bool xml_forbidden(std::uint32_t cp) {
+  return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xFFFE || cp == 0xFFFF;
+}
+
+// "_x0041_" in a cell's XML means "A" to Excel: such text starts with an
+// escaped underscore instead ("_x005F_x0041_"), which reads back as typed.
+bool starts_escape(std::string_view text, std::size_t i) {
+  const auto hex = [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  };
+  return i + 7 <= text.size() && text[i] == '_' && (text[i + 1] == 'x' || text[i + 1] == 'X') &&
+         hex(text[i + 2]) && hex(text[i + 3]) && hex(text[i + 4]) && hex(text[i + 5]) &&
+         text[i + 6] == '_';
+}
+
+enum class Escapes { keep, escape };
+
+std::string clean_text(std::string_view text, Escapes escapes) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t units = 0;  // UTF-16 units so far, as Excel counts characters
+  std::size_t cut = 0;    // bytes of `out` that fit with room for the ellipsis
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::uint32_t cp = 0;
+    const std::size_t len = decode_utf8(text, i, cp);
+    if (len == 0 || xml_forbidden(cp)) {
+      out += k_replacement;
+      units += 1;
+      i += len == 0 ? 1 : len;
+    } else {
+      if (escapes == Escapes::escape && starts_escape(text, i)) out += "_x005F";
+      out.append(text.substr(i, len));
+      units += cp >= 0x10000 ? 2 : 1;
+      i += len;
+    }
+    if (units <= k_max_text_units - 1) cut = out.size();
+  }
+  if (units > k_max_text_units) {
+    out.resize(cut);
+    out += k_ellipsis;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::uint32_t person_colour(int person) {
+  if (person < 0) return k_others_colour;
+  return k_palette[static_cast<std::size_t>(person) % k_palette.size()];
+}
+
+std::string cell_text(std::string_view text) { return clean_text(text, Escapes::escape); }
+
+double excel_serial(util::Date date, int minutes_after_midnight) {
+  // 1970-01-01 is serial 25569 (Excel's 1900 date system, as written by libxlsxwriter).
+  constexpr double k_unix_epoch = 25569;
+  return k_unix_epoch + static_cast<double>(date.time_since_epoch().count()) +
+         minutes_after_midnight / 1440.0;
+}
+
+Cell text_cell(int column, std::string_view text, Style style) {
+  Cell cell;
+  cell.column = column;
+  cell.type = Cell::Type::text;
+  cell.style = style;
+  cell.text = cell_text(text);
+  return cell;
+}
+
+Cell number_cell(int column, double value, Style style) {
+  Cell cell;
+  cell.column = column;
+  cell.type = Cell::Type::number;
+  cell.style = style;
+  cell.number = value;
+  return cell;
+}
+
+Cell date_cell(int column, double serial, Style style) {
+  Cell cell = number_cell(column, serial, style);
+  cell.type = Cell::Type::date_time;
+  return cell;
+}
+
+Cell fill_cell(int column, Style style, int colour) {
+  Cell cell;
+  cell.column = column;
+  cell.style = style;
+  cell.colour = colour;
+  return cell;
+}
+
+// ---- PlanIndex ----
+
+PlanIndex::PlanIndex(const model::Project& project) {
+  const auto add_person = [&](const std::string& name, const std::string& zone) {
+    const auto [it, added] = person_of.emplace(name, static_cast<int>(people.size()));
+    if (!added) return it->second;
+    people.push_back(name);
+    zones.push_back(zone);
+    planned_hours.push_back(0);
+    return it->second;
+  };
+  for (const auto& a : project.team) {
+    add_person(a.name, a.timezone);
+    for (std::size_t d = 0; d < 7; ++d) team_works[d] = team_works[d] || a.workdays[d];
+  }
+  if (project.team.empty()) team_works = {true, true, true, true, true, false, false};
+
+  for (const auto& h : project.holidays) holidays.push_back(h.date);
+  std::sort(holidays.begin(), holidays.end());
+
+  std::unordered_map<std::string, std::size_t> group_of;
+  groups.resize(project.topics.size());
+  for (std::size_t g = 0; g < project.topics.size(); ++g) {
+    groups[g].topic = &project.topics[g];
+    group_of.emplace(project.topics[g].id, g);
+  }
+  std::optional<std::size_t> orphans;
+  for (std::size_t i = 0; i < project.tasks.size(); ++i) {
+    const model::Task& task = project.tasks[i];
+    const auto it = group_of.find(task.topic_id);
+    if (it != group_of.end()) {
+      groups[it->second].tasks.push_back(i);
+    } else {
+      if (!orphans) {
+        orphans = groups.size();
+        groups.emplace_back();
+      }
+      groups[*orphans].tasks.push_back(i);
+    }
+    if (!task.planned()) continue;
+    const int who = add_person(task.assignee, "");
+    for (const auto& b : task.blocks) {
+      planned_hours[static_cast<std::size_t>(who)] += b.hours();
+      if (!first_day || b.date < *first_day) first_day = b.date;
+      if (!last_day || b.date > *last_day) last_day = b.date;
+    }
+  }
+}
+
+int PlanIndex::person(const std::string& name) const {
+  const auto it = person_of.find(name);
+  return it == person_of.end() ? -1 : it->second;
+}
+
+bool PlanIndex::is_holiday(util::Date day) const {
+  return std::binary_search(holidays.begin(), holidays.end(), day);
+}
+
+bool PlanIndex::is_working_day(util::Date day) const {
+  return team_works[static_cast<std::size_t>(util::weekday_index(day))] && !is_holiday(day);
+}
+
+// ---- WorkbookBuilder ----
+
+WorkbookBuilder::WorkbookBuilder(const model::Project& project, GanttLimits limits)
+    : m_project(project), m_limits(limits), m_index(std::make_unique<PlanIndex>(project)) {}
+
+WorkbookBuilder::~WorkbookBuilder() = default;
+
+DocumentProperties WorkbookBuilder::properties() const {
+  const auto& plan = m_project.plan;
+  DocumentProperties p;
+  p.title = clean_text(m_project.title.empty() ? "Research plan" : m_project.title, Escapes::keep);
+  p.subject = "Research plan: " + std::to_string(m_project.tasks.size()) + " tasks";
+  if (plan.exists) {
+    p.subject += ", " + util::format_date(plan.start) + " to " + util::format_date(plan.finish);
+  }
+  p.author = "rplan";
+  p.comments = "Exported by rplan. Start and finish times are each assignee's local time.";
+  p.created = plan.created_at.time_since_epoch().count();
+  return p;
+}
+
+SheetLayout WorkbookBuilder::layout(SheetId sheet) const {
+  switch (sheet) {
+    case SheetId::tasks:
+      return tasks_layout(m_project);
+    case SheetId::gantt:
+      return gantt_layout(m_project, *m_index, m_limits);
+    case SheetId::workload:
+      return workload_layout(*m_index);
+    case SheetId::topics:
+      break;
+  }
+  return topics_layout(*m_index);
+}
+
+void WorkbookBuilder::rows(SheetId sheet, const std::function<void(const Row&)>& emit) const {
+  switch (sheet) {
+    case SheetId::tasks:
+      return tasks_rows(m_project, *m_index, emit);
+    case SheetId::gantt:
+      return gantt_rows(m_project, *m_index, m_limits, emit);
+    case SheetId::workload:
+      return workload_rows(m_project, *m_index, emit);
+    case SheetId::topics:
+      break;
+  }
+  topics_rows(m_project, *m_index, emit);
+}
+
+}  // namespace rplan::exporters::xlsx

@@ -1,0 +1,200 @@
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "planner/model/model.hpp"
+
+// The Excel workbook as data: what each sheet holds, cell by cell, with no
+// library in sight. xlsx_writer.cpp turns it into a file; tests read it in
+// memory. Rows are produced one at a time so that a 300,000-task plan never
+// has its cells in memory at once.
+namespace rplan::exporters::xlsx {
+
+// How a cell looks; the writer maps each (style, colour) pair to one Excel format.
+enum class Style : std::uint8_t {
+  text,          // plain text or number
+  wrapped,       // text wrapped at the column width, top-aligned
+  header,        // bold column header, light fill, bottom border
+  title,         // a sheet's title line: bold, larger
+  note,          // an explanatory line: italic, grey
+  topic,         // a topic's name in the Gantt: bold
+  hours,         // a number of hours: "0.0", zero shown as "-"
+  date_time,     // an Excel serial date-time shown as yyyy-mm-dd hh:mm
+  date,          // an Excel serial date shown as yyyy-mm-dd
+  day_header,    // a date shown as its day of the month, centred (daily Gantt)
+  week_header,   // a date shown as "d mmm", centred (weekly Gantt)
+  month_header,  // a month label above the Gantt's date header: bold
+  percent,       // a fraction shown as "0%"
+  person,        // filled in the palette colour Cell::colour (Gantt work, legend)
+  topic_span,    // dark grey fill: a topic's first to last working day
+  weekend,       // light grey fill: a day nobody on the team works
+  holiday,       // light yellow fill: a global holiday
+  total,         // bold (a totals row)
+  total_hours,   // bold hours
+  background,    // white fill: rows above the Gantt header hide the day shading
+};
+
+// Team colours, by the person's place in the team (team order, then people
+// found only on tasks); the palette repeats past its end.
+inline constexpr std::array<std::uint32_t, 12> k_palette = {0x4E79A7, 0xF28E2B, 0xE15759, 0x76B7B2,
+                                                            0x59A14F, 0xEDC948, 0xB07AA1, 0xFF9DA7,
+                                                            0x9C755F, 0x499894, 0xD37295, 0xA0CBE8};
+inline constexpr std::uint32_t k_others_colour = 0xBAB0AC;  // "Others" in the workload chart
+std::uint32_t person_colour(int person);
+
+struct Cell {
+  enum class Type : std::uint8_t {
+    empty,      // no value; written only for its style (a fill)
+    text,       // user or label text, always written as a string, never a formula
+    number,     // a plain number
+    date_time,  // an Excel serial date-time (days since 1899-12-30, local time)
+  };
+  int column = 0;
+  Type type = Type::empty;
+  Style style = Style::text;
+  int colour = 0;     // the person's palette index, for Style::person
+  double number = 0;  // Type::number and Type::date_time
+  std::string text;   // Type::text
+  int span = 1;       // columns merged from `column` on (legend entries)
+};
+
+struct Row {
+  int index = 0;                    // 0-based row on the sheet
+  double height = 0;                // points; 0 leaves the default
+  std::optional<Style> background;  // a style for the row's unwritten cells
+  std::vector<Cell> cells;          // in column order
+};
+
+struct Range {
+  int first_row = 0;
+  int first_column = 0;
+  int last_row = 0;
+  int last_column = 0;
+};
+
+struct ColumnSpec {
+  int first = 0;
+  int last = 0;
+  double width = 8.43;         // Excel character units
+  std::optional<Style> style;  // a column format (the Gantt's weekend/holiday shading)
+};
+
+// A drop-down list on every cell of `range`; other values are refused with
+// a message titled `title`.
+struct ListValidation {
+  Range range;
+  std::vector<std::string> values;
+  std::string title;
+};
+
+// One stacked-column series: values from a column of this sheet, named by the
+// header cell above it (a reference, so a name is never read as a formula).
+struct ChartSeries {
+  int name_row = 0;
+  int column = 0;
+  int first_row = 0;
+  int last_row = 0;
+  std::uint32_t colour = 0;
+};
+
+struct ChartSpec {
+  std::string title;
+  std::string x_title;
+  std::string y_title;
+  int category_column = 0;  // the labels, rows as in the series
+  std::vector<ChartSeries> series;
+  int anchor_row = 0;  // top-left cell of the chart
+  int anchor_column = 0;
+  double x_scale = 1;  // of Excel's default 480 x 288 pixels
+  double y_scale = 1;
+};
+
+// A data bar (conditional format) over a column of fractions 0..1.
+struct DataBar {
+  Range range;
+  std::uint32_t colour = 0;
+};
+
+// Everything about a sheet except its rows.
+struct SheetLayout {
+  std::string name;
+  std::vector<ColumnSpec> columns;
+  int freeze_rows = 0;  // rows kept in view at the top
+  int freeze_columns = 0;
+  std::optional<Range> autofilter;
+  std::optional<ListValidation> validation;
+  std::optional<DataBar> data_bar;
+  std::optional<ChartSpec> chart;
+  int repeat_rows = 0;  // header rows repeated on every printed page
+};
+
+enum class SheetId { tasks, gantt, workload, topics };
+inline constexpr std::array<SheetId, 4> k_sheets = {SheetId::tasks, SheetId::gantt,
+                                                    SheetId::workload, SheetId::topics};
+
+struct DocumentProperties {
+  std::string title;
+  std::string subject;
+  std::string author;
+  std::string comments;
+  std::int64_t created = 0;  // Unix seconds: the plan's creation time, never the wall clock
+};
+
+// When the Gantt sheet stops showing every day and every task.
+struct GanttLimits {
+  // Past this many working days (days someone on the team works, holidays
+  // excluded) between the first and last day of work, one column per week.
+  int max_daily_working_days = 120;
+  // Past this many tasks, one row per topic instead of one per task.
+  std::size_t max_task_rows = 5000;
+};
+
+// Limits of the file format that the sheets respect.
+inline constexpr int k_max_rows = 1'048'576;
+inline constexpr int k_max_columns = 16'384;
+inline constexpr std::size_t k_max_text_units = 32'767;  // UTF-16 units in one cell
+
+// Text as a cell may hold it: bytes that are not UTF-8 and control characters
+// XML cannot carry become U+FFFD; text that Excel would read as an escape
+// ("_x0041_") gets its underscore escaped ("_x005F_x0041_"), so it shows as
+// typed; text past Excel's 32,767 characters is cut (on a character boundary)
+// and ends with "…". Leading "=", "+", "-" or "@" are kept as they are: cells
+// are written as strings, never formulas.
+std::string cell_text(std::string_view text);
+
+// An Excel serial date-time: days since 1899-12-30 plus the fraction of the day.
+double excel_serial(util::Date date, int minutes_after_midnight = 0);
+
+struct PlanIndex;  // shared look-ups built once from the project (xlsx_index.hpp)
+
+// Turns a project into the four sheets Tasks, Gantt, Workload and Topics.
+// The project must outlive the builder. Dates and times are each assignee's
+// local ones, as the plan's work blocks record them.
+class WorkbookBuilder {
+ public:
+  explicit WorkbookBuilder(const model::Project& project, GanttLimits limits = {});
+  ~WorkbookBuilder();
+  WorkbookBuilder(const WorkbookBuilder&) = delete;
+  WorkbookBuilder& operator=(const WorkbookBuilder&) = delete;
+
+  DocumentProperties properties() const;
+  SheetLayout layout(SheetId sheet) const;
+  // Calls emit once per row that has content, in increasing row order. Each
+  // Row is built, handed over and discarded before the next one is built.
+  void rows(SheetId sheet, const std::function<void(const Row&)>& emit) const;
+
+ private:
+  const model::Project& m_project;
+  GanttLimits m_limits;
+  std::unique_ptr<const PlanIndex> m_index;
+};
+
+}  // namespace rplan::exporters::xlsx

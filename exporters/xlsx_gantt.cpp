@@ -1,0 +1,420 @@
+// The Gantt sheet: a timeline with a row per task (or per topic), a column
+// per day (or per week), cells filled in the assignee's colour.
+
+#include <algorithm>
+#include <cmath>
+
+#include "exporters/xlsx_index.hpp"
+#include "planner/util/dates.hpp"
+#include "planner/util/text.hpp"
+
+namespace rplan::exporters::xlsx {
+
+namespace {
+
+constexpr int k_id_column = 0;
+constexpr int k_label_column = 1;
+constexpr int k_who_column = 2;
+constexpr int k_timeline = 3;  // first timeline column
+constexpr double k_day_width = 3.3;
+constexpr double k_week_width = 7;
+constexpr int k_min_legend_columns = 20;  // the legend may run past a short timeline
+constexpr std::size_t k_max_legend_people = 24;
+
+enum class Scale { daily, weekly };
+enum class RowsPer { task, topic };
+
+struct LegendEntry {
+  std::string label;
+  Style style;
+  int colour = 0;
+};
+
+// Everything the layout and the rows agree on, computed from the project.
+struct GanttShape {
+  Scale scale = Scale::daily;
+  RowsPer rows = RowsPer::task;
+  util::Date first{};  // the first column's day (a Monday when weekly)
+  util::Date last{};   // the last column's day
+  int columns = 0;     // timeline columns (0 when nothing is scheduled)
+  int hidden = 0;      // weeks past the sheet's last column, not shown
+  int working_days = 0;
+  std::vector<LegendEntry> legend;
+  int entry_span = 2;  // columns per legend entry
+  int per_row = 1;     // legend entries per row
+  int legend_row = 2;
+  int legend_rows = 0;
+  int month_row = 0;
+  int header_row = 0;
+  int first_data_row = 0;
+  std::size_t max_topic_rows = 0;
+
+  double column_width() const { return scale == Scale::daily ? k_day_width : k_week_width; }
+  int legend_columns() const { return std::max(columns, k_min_legend_columns); }
+  // The timeline column of a local date, or -1 when it is not shown.
+  int column_of(util::Date day) const {
+    const auto days = (day - first).count();
+    const auto col = scale == Scale::daily ? days : (util::week_start(day) - first).count() / 7;
+    return col >= 0 && col < columns ? static_cast<int>(col) : -1;
+  }
+};
+
+bool has_holiday_between(const PlanIndex& index, util::Date from, util::Date to) {
+  const auto it = std::lower_bound(index.holidays.begin(), index.holidays.end(), from);
+  return it != index.holidays.end() && *it <= to;
+}
+
+double display_width(std::string_view text) { return static_cast<double>(util::utf8_length(text)); }
+
+// The legend: people with work (the first 24), the shadings, the topic bar,
+// and "+N more people" last, as plain text that may run on to the right.
+void add_legend(GanttShape& s, const PlanIndex& index) {
+  std::size_t people = 0;
+  for (std::size_t p = 0; p < index.people.size(); ++p) {
+    if (index.planned_hours[p] <= 0) continue;
+    if (++people <= k_max_legend_people) {
+      s.legend.push_back({index.people[p], Style::person, static_cast<int>(p)});
+    }
+  }
+  if (s.columns > 0 && s.scale == Scale::daily) {
+    s.legend.push_back({"Weekend", Style::weekend});
+    if (has_holiday_between(index, s.first, s.last)) {
+      s.legend.push_back({"Holiday", Style::holiday});
+    }
+  }
+  if (s.columns > 0 && s.rows == RowsPer::task) {
+    s.legend.push_back({"Topic span", Style::topic_span});
+  }
+  double widest = 0;
+  for (const auto& e : s.legend) widest = std::max(widest, display_width(e.label));
+  s.entry_span = std::clamp(static_cast<int>(std::ceil((widest + 1) / s.column_width())), 2, 24);
+  if (people > k_max_legend_people) {
+    s.legend.push_back({"+" + std::to_string(people - k_max_legend_people) +
+                            " more people (colours repeat every " +
+                            std::to_string(k_palette.size()) + ")",
+                        Style::text});
+  }
+  s.per_row = std::max(1, s.legend_columns() / s.entry_span);
+  s.legend_rows = static_cast<int>((s.legend.size() + static_cast<std::size_t>(s.per_row) - 1) /
+                                   static_cast<std::size_t>(s.per_row));
+}
+
+GanttShape gantt_shape(const model::Project& project, const PlanIndex& index,
+                       const GanttLimits& limits) {
+  GanttShape s;
+  s.rows = project.tasks.size() > limits.max_task_rows ? RowsPer::topic : RowsPer::task;
+  if (index.first_day) {
+    for (util::Date d = *index.first_day; d <= *index.last_day; d += std::chrono::days{1}) {
+      if (index.is_working_day(d)) ++s.working_days;
+    }
+    s.scale = s.working_days > limits.max_daily_working_days ? Scale::weekly : Scale::daily;
+    s.first = s.scale == Scale::daily ? *index.first_day : util::week_start(*index.first_day);
+    s.last = s.scale == Scale::daily ? *index.last_day : util::week_start(*index.last_day);
+    const int step = s.scale == Scale::daily ? 1 : 7;
+    s.columns = static_cast<int>((s.last - s.first).count() / step) + 1;
+    const int room = k_max_columns - k_timeline;
+    if (s.columns > room) {
+      s.hidden = s.columns - room;
+      s.columns = room;
+      s.last = s.first + std::chrono::days{step * (room - 1)};
+    }
+  }
+
+  add_legend(s, index);
+  s.month_row = s.legend_row + s.legend_rows + (s.legend_rows > 0 ? 1 : 0);
+  s.header_row = s.month_row + 1;
+  s.first_data_row = s.header_row + 1;
+  s.max_topic_rows = static_cast<std::size_t>(k_max_rows - s.first_data_row - 1);
+  return s;
+}
+
+std::string month_label(util::Date day) {
+  static constexpr std::array<std::string_view, 12> k_months = {
+      "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  const std::chrono::year_month_day ymd{day};
+  return std::string(k_months[static_cast<unsigned>(ymd.month()) - 1]) + " " +
+         std::to_string(static_cast<int>(ymd.year()));
+}
+
+std::string note_text(const model::Project& project, const GanttShape& s,
+                      const GanttLimits& limits) {
+  if (s.columns == 0) return "Nothing is scheduled yet: run `rplan plan` first.";
+  std::string note;
+  if (s.scale == Scale::daily) {
+    note = "One column per day, " + util::format_date(s.first) + " to " +
+           util::format_date(s.last) +
+           "; a filled cell is a day of work, on the assignee's local date.";
+  } else {
+    note = "One column per week (Monday to Sunday): the plan spans " +
+           std::to_string(s.working_days) + " working days, more than " +
+           std::to_string(limits.max_daily_working_days) +
+           "; a cell holds the hours worked that week (local dates).";
+  }
+  if (s.rows == RowsPer::topic) {
+    note += " One row per topic: the plan has " + std::to_string(project.tasks.size()) +
+            " tasks, more than " + std::to_string(limits.max_task_rows) +
+            "; a cell takes the colour of whoever worked most hours on the topic in it.";
+  }
+  if (s.hidden > 0) {
+    note += " The last " + std::to_string(s.hidden) + " weeks do not fit in a sheet.";
+  }
+  return note;
+}
+
+Row background_row(int index) {
+  Row row;
+  row.index = index;
+  row.background = Style::background;
+  return row;
+}
+
+void emit_top_rows(const model::Project& project, const GanttShape& s, const GanttLimits& limits,
+                   const RowSink& emit) {
+  Row title = background_row(0);
+  title.cells.push_back(
+      text_cell(k_id_column, (project.title.empty() ? "Research plan" : project.title) + " — Gantt",
+                Style::title));
+  emit(title);
+  Row note = background_row(1);
+  note.cells.push_back(text_cell(k_id_column, note_text(project, s, limits), Style::note));
+  emit(note);
+
+  for (int r = 0; r < s.legend_rows; ++r) {
+    Row row = background_row(s.legend_row + r);
+    if (r == 0) row.cells.push_back(text_cell(k_who_column, "Legend", Style::topic));
+    for (int k = 0; k < s.per_row; ++k) {
+      const auto e = static_cast<std::size_t>(r * s.per_row + k);
+      if (e >= s.legend.size()) break;
+      Cell cell = text_cell(k_timeline + k * s.entry_span, s.legend[e].label, s.legend[e].style);
+      cell.colour = s.legend[e].colour;
+      cell.span = s.legend[e].style == Style::text ? 1 : s.entry_span;
+      row.cells.push_back(std::move(cell));
+    }
+    emit(row);
+  }
+  for (int r = s.legend_row + s.legend_rows; r < s.month_row; ++r) emit(background_row(r));
+
+  Row months = background_row(s.month_row);
+  Row header;
+  header.index = s.header_row;
+  header.cells.push_back(text_cell(k_id_column, "ID", Style::header));
+  header.cells.push_back(
+      text_cell(k_label_column, s.rows == RowsPer::task ? "Task" : "Topic", Style::header));
+  header.cells.push_back(
+      text_cell(k_who_column, s.rows == RowsPer::task ? "Assignee" : "People", Style::header));
+  const int step = s.scale == Scale::daily ? 1 : 7;
+  for (int c = 0; c < s.columns; ++c) {
+    const util::Date day = s.first + std::chrono::days{step * c};
+    const util::Date before = day - std::chrono::days{step};
+    if (c == 0 ||
+        std::chrono::year_month_day{day}.month() != std::chrono::year_month_day{before}.month()) {
+      months.cells.push_back(text_cell(k_timeline + c, month_label(day), Style::month_header));
+    }
+    header.cells.push_back(
+        date_cell(k_timeline + c, excel_serial(day),
+                  s.scale == Scale::daily ? Style::day_header : Style::week_header));
+  }
+  emit(months);
+  emit(header);
+}
+
+// Minutes of work per timeline column, for one person or one topic.
+struct ColumnWork {
+  int column;
+  int person;
+  int minutes;
+};
+
+// Adds one timeline cell per column: a filled cell (daily) or the hours
+// (weekly), coloured for the person who worked most minutes in it.
+void add_work_cells(Row& row, std::vector<ColumnWork>& work, const GanttShape& s) {
+  std::sort(work.begin(), work.end(), [](const ColumnWork& a, const ColumnWork& b) {
+    return a.column != b.column ? a.column < b.column : a.person < b.person;
+  });
+  std::size_t i = 0;
+  while (i < work.size()) {
+    const int column = work[i].column;
+    int total = 0, best_person = work[i].person, best = 0;
+    while (i < work.size() && work[i].column == column) {
+      const int person = work[i].person;
+      int minutes = 0;
+      for (; i < work.size() && work[i].column == column && work[i].person == person; ++i) {
+        minutes += work[i].minutes;
+      }
+      total += minutes;
+      if (minutes > best) {
+        best = minutes;
+        best_person = person;
+      }
+    }
+    Cell cell = fill_cell(k_timeline + column, Style::person, best_person);
+    if (s.scale == Scale::weekly) {
+      cell.type = Cell::Type::number;
+      cell.number = std::round(total / 6.0) / 10.0;  // hours to one decimal
+    }
+    row.cells.push_back(std::move(cell));
+  }
+}
+
+void collect_work(const model::Task& task, const PlanIndex& index, const GanttShape& s,
+                  std::vector<ColumnWork>& work) {
+  if (!task.planned()) return;
+  const int who = index.person(task.assignee);
+  for (const auto& b : task.blocks) {
+    const int column = s.column_of(b.date);
+    if (column >= 0) work.push_back({column, who, b.minutes});
+  }
+}
+
+// The topic's id and "3. Caching", as the heading reads: bold above its
+// tasks, plain when topics are the rows.
+void add_topic_cells(Row& row, const TopicGroup& group, Style style) {
+  std::string label = "(tasks without a topic)";
+  if (group.topic) {
+    row.cells.push_back(text_cell(k_id_column, group.topic->id, style));
+    label = group.topic->number ? std::to_string(*group.topic->number) + ". " + group.topic->title
+                                : group.topic->title;
+  }
+  row.cells.push_back(text_cell(k_label_column, label, style));
+}
+
+// One row per topic: who works on it, and its work per column.
+void emit_topic_rows(const model::Project& project, const PlanIndex& index, const GanttShape& s,
+                     const RowSink& emit) {
+  const std::size_t shown = std::min(index.groups.size(), s.max_topic_rows);
+  Row row;
+  std::vector<ColumnWork> work;
+  std::vector<int> people;
+  for (std::size_t g = 0; g < shown; ++g) {
+    const TopicGroup& group = index.groups[g];
+    row.index = s.first_data_row + static_cast<int>(g);
+    row.cells.clear();
+    add_topic_cells(row, group, Style::text);
+    work.clear();
+    people.clear();
+    for (std::size_t i : group.tasks) {
+      collect_work(project.tasks[i], index, s, work);
+      const int who = project.tasks[i].planned() ? index.person(project.tasks[i].assignee) : -1;
+      if (who >= 0 && std::find(people.begin(), people.end(), who) == people.end()) {
+        people.push_back(who);
+      }
+    }
+    if (people.size() == 1) {
+      row.cells.push_back(
+          text_cell(k_who_column, index.people[static_cast<std::size_t>(people[0])]));
+    } else if (people.size() > 1) {
+      row.cells.push_back(text_cell(k_who_column, std::to_string(people.size()) + " people"));
+    }
+    add_work_cells(row, work, s);
+    emit(row);
+  }
+  if (shown < index.groups.size()) {
+    Row note;
+    note.index = s.first_data_row + static_cast<int>(shown);
+    note.cells.push_back(text_cell(
+        k_label_column,
+        std::to_string(index.groups.size() - shown) + " more topics do not fit in a sheet.",
+        Style::note));
+    emit(note);
+  }
+}
+
+// A grey bar over the columns from the topic's first to its last work.
+void add_topic_span(Row& row, const model::Project& project, const TopicGroup& group,
+                    const GanttShape& s) {
+  int first = -1, last = -1;
+  for (std::size_t i : group.tasks) {
+    const model::Task& task = project.tasks[i];
+    if (!task.planned()) continue;
+    for (const auto& b : task.blocks) {
+      const int column = s.column_of(b.date);
+      if (column < 0) continue;
+      first = first < 0 ? column : std::min(first, column);
+      last = std::max(last, column);
+    }
+  }
+  for (int c = first; c >= 0 && c <= last; ++c) {
+    row.cells.push_back(fill_cell(k_timeline + c, Style::topic_span));
+  }
+}
+
+// Each topic's row, then a row per task of the topic.
+void emit_task_rows(const model::Project& project, const PlanIndex& index, const GanttShape& s,
+                    const RowSink& emit) {
+  int r = s.first_data_row;
+  Row row;
+  std::vector<ColumnWork> work;
+  for (const TopicGroup& group : index.groups) {
+    row.index = r++;
+    row.cells.clear();
+    add_topic_cells(row, group, Style::topic);
+    add_topic_span(row, project, group, s);
+    emit(row);
+    for (std::size_t i : group.tasks) {
+      const model::Task& task = project.tasks[i];
+      row.index = r++;
+      row.cells.clear();
+      row.cells.push_back(text_cell(k_id_column, task.id));
+      row.cells.push_back(text_cell(k_label_column, task.prompt));
+      if (task.planned()) row.cells.push_back(text_cell(k_who_column, task.assignee));
+      work.clear();
+      collect_work(task, index, s, work);
+      add_work_cells(row, work, s);
+      emit(row);
+    }
+  }
+}
+
+}  // namespace
+
+SheetLayout gantt_layout(const model::Project& project, const PlanIndex& index,
+                         const GanttLimits& limits) {
+  const GanttShape s = gantt_shape(project, index, limits);
+  SheetLayout layout;
+  layout.name = "Gantt";
+  layout.columns = {
+      {k_id_column, k_id_column, 10, std::nullopt},
+      {k_label_column, k_label_column, s.rows == RowsPer::task ? 44.0 : 36.0, std::nullopt},
+      {k_who_column, k_who_column, 16, std::nullopt}};
+  if (s.scale == Scale::daily) {
+    // One spec per run of days that look alike: weekends and holidays shaded.
+    for (int c = 0; c < s.columns; ++c) {
+      const util::Date day = s.first + std::chrono::days{c};
+      std::optional<Style> style;
+      if (index.is_holiday(day)) {
+        style = Style::holiday;
+      } else if (!index.is_working_day(day)) {
+        style = Style::weekend;
+      }
+      auto& last = layout.columns.back();
+      if (c > 0 && last.style == style) {
+        last.last = k_timeline + c;
+      } else {
+        layout.columns.push_back({k_timeline + c, k_timeline + c, k_day_width, style});
+      }
+    }
+  } else if (s.columns > 0) {
+    layout.columns.push_back({k_timeline, k_timeline + s.columns - 1, k_week_width, std::nullopt});
+  }
+  if (!s.legend.empty() && s.legend_columns() > s.columns) {
+    layout.columns.push_back({k_timeline + s.columns, k_timeline + s.legend_columns() - 1,
+                              s.column_width(), std::nullopt});
+  }
+  layout.freeze_rows = s.first_data_row;
+  layout.freeze_columns = k_timeline;
+  layout.repeat_rows = s.first_data_row;
+  return layout;
+}
+
+void gantt_rows(const model::Project& project, const PlanIndex& index, const GanttLimits& limits,
+                const RowSink& emit) {
+  const GanttShape s = gantt_shape(project, index, limits);
+  emit_top_rows(project, s, limits, emit);
+  if (s.rows == RowsPer::topic) {
+    emit_topic_rows(project, index, s, emit);
+  } else {
+    emit_task_rows(project, index, s, emit);
+  }
+}
+
+}  // namespace rplan::exporters::xlsx

@@ -1,0 +1,474 @@
+// The table sheets of the workbook: Tasks, Topics and Workload.
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+
+#include "exporters/xlsx_index.hpp"
+#include "planner/util/dates.hpp"
+#include "planner/util/text.hpp"
+
+namespace rplan::exporters::xlsx {
+
+namespace {
+
+struct Column {
+  std::string_view header;
+  double width;
+};
+
+// ---- Tasks ----
+
+enum TaskColumn : int {
+  c_id,
+  c_number,
+  c_topic,
+  c_kind,
+  c_prompt,
+  c_assignee,
+  c_estimate,
+  c_start,
+  c_finish,
+  c_zone,
+  c_status,
+  c_depends,
+  c_task_columns
+};
+constexpr std::array<Column, c_task_columns> k_task_columns = {{{"ID", 10},
+                                                                {"No.", 5},
+                                                                {"Topic", 28},
+                                                                {"Kind", 13},
+                                                                {"Prompt", 60},
+                                                                {"Assignee", 18},
+                                                                {"Estimate (h)", 11},
+                                                                {"Start (local)", 17},
+                                                                {"Finish (local)", 17},
+                                                                {"Time zone", 17},
+                                                                {"Status", 12},
+                                                                {"Depends on", 18}}};
+constexpr int k_max_wrapped_lines = 8;
+constexpr double k_line_height = 15;
+
+// Task rows that fit on the sheet: one row is the header, and one is kept for
+// a note when some tasks do not fit.
+std::size_t shown_tasks(const model::Project& project) {
+  const auto room = static_cast<std::size_t>(k_max_rows - 2);
+  return std::min(project.tasks.size(), room);
+}
+
+// Columns the text takes in a proportional font: East Asian wide characters
+// and emoji count twice.
+double display_width(std::string_view text) {
+  double width = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c & 0xC0) == 0x80) continue;  // continuation byte
+    width += c >= 0xE3 ? 2 : 1;        // U+3000 and up (CJK, Hangul, emoji …)
+  }
+  return width;
+}
+
+int wrapped_lines(std::string_view text, double column_width) {
+  // About 1.2 characters of ordinary text fit per unit of column width.
+  const double per_line = column_width * 1.2;
+  return std::max(1, static_cast<int>(std::ceil(display_width(text) / per_line)));
+}
+
+std::vector<ColumnSpec> column_specs(const auto& columns) {
+  std::vector<ColumnSpec> specs;
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    const int c = static_cast<int>(i);
+    specs.push_back({c, c, columns[i].width, std::nullopt});
+  }
+  return specs;
+}
+
+Row header_row(const auto& columns) {
+  Row row;
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    row.cells.push_back(text_cell(static_cast<int>(i), columns[i].header, Style::header));
+  }
+  return row;
+}
+
+std::string topic_label(const TopicGroup& group) {
+  return group.topic ? group.topic->title : "(tasks without a topic)";
+}
+
+// ---- Topics ----
+
+enum TopicColumn : int {
+  t_number,
+  t_title,
+  t_document,
+  t_tasks,
+  t_done,
+  t_hours,
+  t_done_hours,
+  t_start,
+  t_finish,
+  t_percent,
+  t_topic_columns
+};
+constexpr std::array<Column, t_topic_columns> k_topic_columns = {{{"No.", 5},
+                                                                  {"Topic", 36},
+                                                                  {"Document", 24},
+                                                                  {"Tasks", 7},
+                                                                  {"Done", 7},
+                                                                  {"Hours", 9},
+                                                                  {"Done (h)", 9},
+                                                                  {"Start", 12},
+                                                                  {"Finish", 12},
+                                                                  {"% done", 10}}};
+
+// Totals over some tasks. Start and finish are the local dates of the
+// earliest-starting and latest-ending work blocks (compared in UTC).
+struct Progress {
+  std::size_t tasks = 0;
+  std::size_t done = 0;
+  double hours = 0;
+  double done_hours = 0;
+  const model::WorkBlock* first = nullptr;
+  const model::WorkBlock* last = nullptr;
+
+  void add(const model::Task& task) {
+    ++tasks;
+    hours += task.estimate.hours;
+    if (task.status == model::TaskStatus::done) {
+      ++done;
+      done_hours += task.estimate.hours;
+    }
+    if (!task.planned()) return;
+    if (!first || task.blocks.front().utc_start < first->utc_start) first = &task.blocks.front();
+    if (!last || task.blocks.back().utc_end > last->utc_end) last = &task.blocks.back();
+  }
+  void add(const Progress& other) {
+    tasks += other.tasks;
+    done += other.done;
+    hours += other.hours;
+    done_hours += other.done_hours;
+    if (other.first && (!first || other.first->utc_start < first->utc_start)) first = other.first;
+    if (other.last && (!last || other.last->utc_end > last->utc_end)) last = other.last;
+  }
+  // Done hours over all hours; by task count when no task has hours.
+  double fraction() const {
+    if (hours > 0) return done_hours / hours;
+    return tasks == 0 ? 0 : static_cast<double>(done) / static_cast<double>(tasks);
+  }
+};
+
+void progress_cells(Row& row, const Progress& p, Style number_style) {
+  const bool total = number_style == Style::total;
+  row.cells.push_back(number_cell(t_tasks, static_cast<double>(p.tasks), number_style));
+  row.cells.push_back(number_cell(t_done, static_cast<double>(p.done), number_style));
+  row.cells.push_back(number_cell(t_hours, p.hours, total ? Style::total_hours : Style::hours));
+  row.cells.push_back(
+      number_cell(t_done_hours, p.done_hours, total ? Style::total_hours : Style::hours));
+  if (p.first) row.cells.push_back(date_cell(t_start, excel_serial(p.first->date), Style::date));
+  if (p.last) row.cells.push_back(date_cell(t_finish, excel_serial(p.last->date), Style::date));
+  row.cells.push_back(number_cell(t_percent, p.fraction(), Style::percent));
+}
+
+// ---- Workload ----
+
+constexpr int k_week_label = 0;
+constexpr int k_week_of = 1;
+constexpr int k_first_person = 2;
+constexpr std::size_t k_max_chart_series = 20;
+
+// What the Workload sheet shows: its weeks, its people, and who is charted.
+struct WorkloadShape {
+  util::Date first_week{};
+  int weeks = 0;
+  int people = 0;  // person columns (everyone, unless past the column limit)
+  int total_column = 0;
+  std::vector<int> charted;  // people with their own series
+  std::vector<int> others;   // people summed into the "Others" series
+  int others_column = -1;    // -1 when nobody is summed
+};
+
+WorkloadShape workload_shape(const PlanIndex& index) {
+  WorkloadShape s;
+  if (index.first_day) {
+    s.first_week = util::week_start(*index.first_day);
+    s.weeks = static_cast<int>((util::week_start(*index.last_day) - s.first_week).count() / 7) + 1;
+  }
+  s.people = std::min(static_cast<int>(index.people.size()), k_max_columns - k_first_person - 2);
+  s.total_column = k_first_person + s.people;
+  std::vector<int> busy;
+  for (int p = 0; p < s.people; ++p) {
+    if (index.planned_hours[static_cast<std::size_t>(p)] > 0) busy.push_back(p);
+  }
+  if (busy.size() <= k_max_chart_series) {
+    s.charted = busy;
+  } else {
+    s.charted.assign(busy.begin(), busy.begin() + k_max_chart_series - 1);
+    s.others.assign(busy.begin() + k_max_chart_series - 1, busy.end());
+    s.others_column = s.total_column + 1;
+  }
+  return s;
+}
+
+int week_of(const WorkloadShape& s, util::Date day) {
+  return static_cast<int>((util::week_start(day) - s.first_week).count() / 7);
+}
+
+// Hours per person per week: small (weeks x people), unlike the task list.
+struct WeeklyHours {
+  std::vector<double> hours;  // [week * people + person]
+  std::vector<double> total;  // per week, everyone included
+};
+
+WeeklyHours weekly_hours(const model::Project& project, const PlanIndex& index,
+                         const WorkloadShape& s) {
+  const auto people = static_cast<std::size_t>(s.people);
+  WeeklyHours w;
+  w.hours.assign(static_cast<std::size_t>(s.weeks) * people, 0.0);
+  w.total.assign(static_cast<std::size_t>(s.weeks), 0.0);
+  for (const auto& task : project.tasks) {
+    if (!task.planned()) continue;
+    const int who = index.person(task.assignee);
+    for (const auto& b : task.blocks) {
+      const auto week = static_cast<std::size_t>(week_of(s, b.date));
+      w.total[week] += b.hours();
+      if (who >= 0 && who < s.people) {
+        w.hours[week * people + static_cast<std::size_t>(who)] += b.hours();
+      }
+    }
+  }
+  return w;
+}
+
+// Week, Week of, a column per person (named, so the chart can name its
+// series by reference), Total, and Others when the chart sums some people.
+Row workload_header(const PlanIndex& index, const WorkloadShape& s) {
+  Row header;
+  header.cells.push_back(text_cell(k_week_label, "Week", Style::header));
+  header.cells.push_back(text_cell(k_week_of, "Week of", Style::header));
+  for (int p = 0; p < s.people; ++p) {
+    header.cells.push_back(
+        text_cell(k_first_person + p, index.people[static_cast<std::size_t>(p)], Style::header));
+  }
+  header.cells.push_back(text_cell(s.total_column, "Total", Style::header));
+  if (s.others_column >= 0) {
+    header.cells.push_back(text_cell(s.others_column, "Others in chart", Style::header));
+  }
+  return header;
+}
+
+std::string iso_week_label(util::Date monday) {
+  const auto w = util::iso_week(monday);
+  std::string label = std::to_string(w.year) + "-W";
+  if (w.week < 10) label += '0';
+  return label + std::to_string(w.week);
+}
+
+}  // namespace
+
+// ---- Tasks ----
+
+SheetLayout tasks_layout(const model::Project& project) {
+  SheetLayout layout;
+  layout.name = "Tasks";
+  layout.columns = column_specs(k_task_columns);
+  layout.freeze_rows = 1;
+  layout.repeat_rows = 1;
+  const int last = static_cast<int>(shown_tasks(project));
+  layout.autofilter = Range{0, 0, last, c_task_columns - 1};
+  if (last > 0) {
+    layout.validation = ListValidation{
+        Range{1, c_status, last, c_status}, {"open", "in-progress", "done"}, "Status"};
+  }
+  return layout;
+}
+
+void tasks_rows(const model::Project& project, const PlanIndex& index, const RowSink& emit) {
+  emit(header_row(k_task_columns));
+  std::vector<const model::Topic*> topic_of(project.tasks.size(), nullptr);
+  for (const auto& group : index.groups) {
+    for (std::size_t i : group.tasks) topic_of[i] = group.topic;
+  }
+  const std::size_t shown = shown_tasks(project);
+  Row row;
+  for (std::size_t i = 0; i < shown; ++i) {
+    const model::Task& t = project.tasks[i];
+    const model::Topic* topic = topic_of[i];
+    row.index = static_cast<int>(i) + 1;
+    row.cells.clear();
+    row.cells.push_back(text_cell(c_id, t.id));
+    if (topic && topic->number) {
+      row.cells.push_back(number_cell(c_number, *topic->number));
+    }
+    if (topic) row.cells.push_back(text_cell(c_topic, topic->title, Style::wrapped));
+    row.cells.push_back(text_cell(c_kind, model::display_name(t.kind)));
+    row.cells.push_back(text_cell(c_prompt, t.prompt, Style::wrapped));
+    if (t.planned()) row.cells.push_back(text_cell(c_assignee, t.assignee));
+    row.cells.push_back(number_cell(c_estimate, t.estimate.hours));
+    if (!t.blocks.empty()) {
+      const auto& first = t.blocks.front();
+      const auto& last = t.blocks.back();
+      row.cells.push_back(
+          date_cell(c_start, excel_serial(first.date, first.start_minute), Style::date_time));
+      row.cells.push_back(date_cell(
+          c_finish, excel_serial(last.date, last.start_minute + last.minutes), Style::date_time));
+    }
+    const int who = t.planned() ? index.person(t.assignee) : -1;
+    if (who >= 0 && !index.zones[static_cast<std::size_t>(who)].empty()) {
+      row.cells.push_back(text_cell(c_zone, index.zones[static_cast<std::size_t>(who)]));
+    }
+    row.cells.push_back(text_cell(c_status, model::to_string(t.status)));
+    if (!t.depends_on.empty()) {
+      row.cells.push_back(text_cell(c_depends, util::join(t.depends_on, ", ")));
+    }
+    const int lines =
+        std::max(wrapped_lines(t.prompt, k_task_columns[c_prompt].width),
+                 topic ? wrapped_lines(topic->title, k_task_columns[c_topic].width) : 1);
+    row.height = lines > 1 ? std::min(lines, k_max_wrapped_lines) * k_line_height : 0;
+    emit(row);
+  }
+  if (shown < project.tasks.size()) {
+    Row note;
+    note.index = static_cast<int>(shown) + 1;
+    note.cells.push_back(text_cell(c_prompt,
+                                   std::to_string(project.tasks.size() - shown) +
+                                       " more tasks do not fit in a sheet (1,048,576 rows); "
+                                       "the JSON and CSV exports have them all.",
+                                   Style::note));
+    emit(note);
+  }
+}
+
+// ---- Topics ----
+
+SheetLayout topics_layout(const PlanIndex& index) {
+  SheetLayout layout;
+  layout.name = "Topics";
+  layout.columns = column_specs(k_topic_columns);
+  layout.freeze_rows = 1;
+  layout.repeat_rows = 1;
+  const int last = static_cast<int>(index.groups.size());
+  layout.autofilter = Range{0, 0, last, t_topic_columns - 1};
+  if (last > 0) layout.data_bar = DataBar{Range{1, t_percent, last, t_percent}, k_palette[4]};
+  return layout;
+}
+
+void topics_rows(const model::Project& project, const PlanIndex& index, const RowSink& emit) {
+  emit(header_row(k_topic_columns));
+  Progress all;
+  Row row;
+  for (std::size_t g = 0; g < index.groups.size(); ++g) {
+    const TopicGroup& group = index.groups[g];
+    Progress p;
+    for (std::size_t i : group.tasks) p.add(project.tasks[i]);
+    all.add(p);
+    row.index = static_cast<int>(g) + 1;
+    row.cells.clear();
+    if (group.topic && group.topic->number) {
+      row.cells.push_back(number_cell(t_number, *group.topic->number));
+    }
+    row.cells.push_back(text_cell(t_title, topic_label(group), Style::wrapped));
+    if (group.topic) row.cells.push_back(text_cell(t_document, group.topic->document));
+    progress_cells(row, p, Style::text);
+    const int lines = wrapped_lines(topic_label(group), k_topic_columns[t_title].width);
+    row.height = lines > 1 ? std::min(lines, k_max_wrapped_lines) * k_line_height : 0;
+    emit(row);
+  }
+  Row total;
+  total.index = static_cast<int>(index.groups.size()) + 1;
+  total.cells.push_back(text_cell(t_title, "All topics", Style::total));
+  progress_cells(total, all, Style::total);
+  emit(total);
+}
+
+// ---- Workload ----
+
+SheetLayout workload_layout(const PlanIndex& index) {
+  const WorkloadShape s = workload_shape(index);
+  SheetLayout layout;
+  layout.name = "Workload";
+  layout.columns = {{k_week_label, k_week_label, 10, std::nullopt},
+                    {k_week_of, k_week_of, 12, std::nullopt}};
+  for (int p = 0; p < s.people; ++p) {
+    const double width = display_width(index.people[static_cast<std::size_t>(p)]) + 2;
+    layout.columns.push_back(
+        {k_first_person + p, k_first_person + p, std::clamp(width, 9.0, 24.0), std::nullopt});
+  }
+  layout.columns.push_back({s.total_column, s.total_column, 9, std::nullopt});
+  if (s.others_column >= 0) layout.columns.push_back({s.others_column, s.others_column, 15, {}});
+  layout.freeze_rows = 1;
+  layout.freeze_columns = 2;
+  layout.repeat_rows = 1;
+  if (s.weeks == 0) return layout;
+
+  ChartSpec chart;
+  chart.title = "Hours per person per week";
+  chart.x_title = "Week";
+  chart.y_title = "Hours";
+  chart.category_column = k_week_label;
+  for (int p : s.charted) {
+    chart.series.push_back({0, k_first_person + p, 1, s.weeks, person_colour(p)});
+  }
+  if (s.others_column >= 0) {
+    chart.series.push_back({0, s.others_column, 1, s.weeks, k_others_colour});
+  }
+  chart.anchor_row = 1;
+  chart.anchor_column = (s.others_column >= 0 ? s.others_column : s.total_column) + 2;
+  chart.x_scale = 1.4;
+  chart.y_scale = 1.4;
+  layout.chart = std::move(chart);
+  return layout;
+}
+
+void workload_rows(const model::Project& project, const PlanIndex& index, const RowSink& emit) {
+  const WorkloadShape s = workload_shape(index);
+  emit(workload_header(index, s));
+  if (s.weeks == 0) {
+    Row note;
+    note.index = 1;
+    note.cells.push_back(text_cell(k_week_label, "Nothing is scheduled yet.", Style::note));
+    emit(note);
+    return;
+  }
+
+  const auto people = static_cast<std::size_t>(s.people);
+  const WeeklyHours weekly = weekly_hours(project, index, s);
+  const auto& hours = weekly.hours;
+  const auto& week_total = weekly.total;
+
+  std::vector<double> person_total(people, 0.0);
+  Row row;
+  for (int w = 0; w < s.weeks; ++w) {
+    const auto wi = static_cast<std::size_t>(w);
+    const util::Date monday = s.first_week + std::chrono::days{7 * w};
+    row.index = w + 1;
+    row.cells.clear();
+    row.cells.push_back(text_cell(k_week_label, iso_week_label(monday)));
+    row.cells.push_back(date_cell(k_week_of, excel_serial(monday), Style::date));
+    for (std::size_t p = 0; p < people; ++p) {
+      person_total[p] += hours[wi * people + p];
+      row.cells.push_back(
+          number_cell(k_first_person + static_cast<int>(p), hours[wi * people + p], Style::hours));
+    }
+    row.cells.push_back(number_cell(s.total_column, week_total[wi], Style::total_hours));
+    if (s.others_column >= 0) {
+      double others = 0;
+      for (int p : s.others) others += hours[wi * people + static_cast<std::size_t>(p)];
+      row.cells.push_back(number_cell(s.others_column, others, Style::hours));
+    }
+    emit(row);
+  }
+
+  Row total;
+  total.index = s.weeks + 1;
+  total.cells.push_back(text_cell(k_week_label, "Total", Style::total));
+  double all = 0;
+  for (std::size_t p = 0; p < people; ++p) {
+    total.cells.push_back(
+        number_cell(k_first_person + static_cast<int>(p), person_total[p], Style::total_hours));
+  }
+  for (double h : week_total) all += h;
+  total.cells.push_back(number_cell(s.total_column, all, Style::total_hours));
+  emit(total);
+}
+
+}  // namespace rplan::exporters::xlsx

@@ -1,0 +1,336 @@
+// The only file that sees libxlsxwriter: sheet models from xlsx_builder in,
+// an .xlsx file out.
+
+#include "exporters/xlsx_writer.hpp"
+
+#include <xlsxwriter.h>
+
+#include <ctime>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "planner/util/atomic_file.hpp"
+#include "planner/util/error.hpp"
+
+namespace rplan::exporters {
+
+namespace {
+
+namespace fs = std::filesystem;
+using xlsx::Cell;
+using xlsx::Style;
+
+// Black or white, whichever reads better on `background`.
+lxw_color_t font_on(std::uint32_t background) {
+  const double r = (background >> 16) & 0xFF, g = (background >> 8) & 0xFF, b = background & 0xFF;
+  return 0.299 * r + 0.587 * g + 0.114 * b < 140 ? LXW_COLOR_WHITE : LXW_COLOR_BLACK;
+}
+
+void set_fill(lxw_format* f, std::uint32_t colour) {
+  format_set_pattern(f, LXW_PATTERN_SOLID);
+  format_set_bg_color(f, colour);
+  format_set_font_color(f, font_on(colour));
+}
+
+// One open workbook. Formats are made on first use, one per (style, colour).
+// Destroying an unclosed workbook frees it without writing the file.
+class Workbook {
+ public:
+  Workbook(const fs::path& file, const fs::path& target) : m_target(target) {
+    m_tmpdir = target.parent_path().empty() ? std::string(".") : target.parent_path().string();
+    lxw_workbook_options options{};
+    options.constant_memory = LXW_TRUE;  // rows go to disk as they are written
+    options.tmpdir = m_tmpdir.data();
+    m_book = workbook_new_opt(file.c_str(), &options);
+    if (m_book == nullptr) fail("cannot start the workbook", LXW_ERROR_MEMORY_MALLOC_FAILED);
+  }
+  ~Workbook() {
+    if (m_book != nullptr) lxw_workbook_free(m_book);
+  }
+  Workbook(const Workbook&) = delete;
+  Workbook& operator=(const Workbook&) = delete;
+
+  lxw_workbook* get() { return m_book; }
+
+  [[noreturn]] void fail(const std::string& what, lxw_error err) const {
+    throw OutputError("cannot write " + m_target.string() + ": " + what + " (" + lxw_strerror(err) +
+                      ")");
+  }
+  void check(lxw_error err, const std::string& what) const {
+    if (err != LXW_NO_ERROR) fail(what, err);
+  }
+
+  void close() {
+    lxw_workbook* book = std::exchange(m_book, nullptr);
+    check(workbook_close(book), "cannot finish the workbook");
+  }
+
+  lxw_format* format(Style style, int colour) {
+    if (style != Style::person) colour = 0;
+    const auto key = std::make_pair(style, colour);
+    if (const auto it = m_formats.find(key); it != m_formats.end()) return it->second;
+    lxw_format* f = workbook_add_format(m_book);
+    // Every cell sits at the top of its row, level with a wrapped prompt's first line.
+    format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+    describe(f, style, colour);
+    m_formats.emplace(key, f);
+    return f;
+  }
+
+ private:
+  static void describe(lxw_format* f, Style style, int colour) {
+    constexpr const char* k_hours = "#,##0.0;-#,##0.0;\"-\"";
+    switch (style) {
+      case Style::text:
+        break;
+      case Style::wrapped:
+        format_set_text_wrap(f);
+        break;
+
+      case Style::header:
+        format_set_bold(f);
+        set_fill(f, 0xDDEBF7);
+        format_set_bottom(f, LXW_BORDER_THIN);
+        format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+        break;
+      case Style::title:
+        format_set_bold(f);
+        format_set_font_size(f, 14);
+        break;
+      case Style::note:
+        format_set_italic(f);
+        format_set_font_color(f, 0x595959);
+        break;
+      case Style::topic:
+      case Style::total:
+        format_set_bold(f);
+        break;
+      case Style::hours:
+        format_set_num_format(f, k_hours);
+        break;
+      case Style::total_hours:
+        format_set_bold(f);
+        format_set_num_format(f, k_hours);
+        break;
+      case Style::date_time:
+        format_set_num_format(f, "yyyy-mm-dd hh:mm");
+        break;
+      case Style::date:
+        format_set_num_format(f, "yyyy-mm-dd");
+        break;
+      case Style::day_header:
+      case Style::week_header:
+        format_set_num_format(f, style == Style::day_header ? "d" : "d mmm");
+        format_set_align(f, LXW_ALIGN_CENTER);
+        format_set_font_size(f, 9);
+        set_fill(f, 0xDDEBF7);
+        format_set_bottom(f, LXW_BORDER_THIN);
+        break;
+      case Style::month_header:
+        format_set_bold(f);
+        format_set_font_size(f, 9);
+        break;
+      case Style::percent:
+        format_set_num_format(f, "0%");
+        break;
+      case Style::person:
+        set_fill(f, xlsx::person_colour(colour));
+        format_set_font_size(f, 9);
+        format_set_align(f, LXW_ALIGN_CENTER);
+        break;
+      case Style::topic_span:
+        set_fill(f, 0x7F7F7F);
+        format_set_font_size(f, 9);
+        format_set_align(f, LXW_ALIGN_CENTER);
+        break;
+      case Style::weekend:
+      case Style::holiday:
+        set_fill(f, style == Style::weekend ? 0xE7E6E6 : 0xFFF2CC);
+        format_set_font_size(f, 9);
+        format_set_align(f, LXW_ALIGN_CENTER);
+        break;
+      case Style::background:
+        set_fill(f, 0xFFFFFF);
+        break;
+    }
+  }
+
+  fs::path m_target;
+  std::string m_tmpdir;
+  lxw_workbook* m_book = nullptr;
+  std::map<std::pair<Style, int>, lxw_format*> m_formats;
+};
+
+void write_row(Workbook& book, lxw_worksheet* sheet, const xlsx::Row& row) {
+  const auto r = static_cast<lxw_row_t>(row.index);
+  if (row.height > 0 || row.background) {
+    lxw_format* f = row.background ? book.format(*row.background, 0) : nullptr;
+    book.check(worksheet_set_row(sheet, r, row.height > 0 ? row.height : LXW_DEF_ROW_HEIGHT, f),
+               "cannot shape a row");
+  }
+  for (const Cell& cell : row.cells) {
+    const auto c = static_cast<lxw_col_t>(cell.column);
+    lxw_format* f = book.format(cell.style, cell.colour);
+    lxw_error err = LXW_NO_ERROR;
+    if (cell.span > 1 && cell.type == Cell::Type::text) {
+      err = worksheet_merge_range(sheet, r, c, r, static_cast<lxw_col_t>(c + cell.span - 1),
+                                  cell.text.c_str(), f);
+    } else if (cell.type == Cell::Type::text) {
+      // Always a string: text starting with "=" stays text, never a formula.
+      err = worksheet_write_string(sheet, r, c, cell.text.c_str(), f);
+    } else if (cell.type == Cell::Type::number || cell.type == Cell::Type::date_time) {
+      err = worksheet_write_number(sheet, r, c, cell.number, f);
+    } else if (cell.style != Style::text) {  // an empty cell matters only for its fill
+      err = worksheet_write_blank(sheet, r, c, f);
+    }
+    book.check(err, "cannot write a cell");
+  }
+}
+
+void add_validation(Workbook& book, lxw_worksheet* sheet, const xlsx::ListValidation& v) {
+  std::vector<std::string> values = v.values;
+  std::vector<char*> list;
+  for (auto& value : values) list.push_back(value.data());
+  list.push_back(nullptr);
+  std::string title = v.title, message = "Choose one of: ";
+  for (std::size_t i = 0; i < v.values.size(); ++i) {
+    message += (i > 0 ? ", " : "") + v.values[i];
+  }
+  message += ".";
+  lxw_data_validation dv{};
+  dv.validate = LXW_VALIDATION_TYPE_LIST;
+  dv.value_list = list.data();
+  dv.error_title = title.data();
+  dv.error_message = message.data();
+  const auto& r = v.range;
+  book.check(worksheet_data_validation_range(
+                 sheet, static_cast<lxw_row_t>(r.first_row), static_cast<lxw_col_t>(r.first_column),
+                 static_cast<lxw_row_t>(r.last_row), static_cast<lxw_col_t>(r.last_column), &dv),
+             "cannot add a drop-down list");
+}
+
+// A solid bar from 0 to 1 (0% to 100%).
+void add_data_bar(Workbook& book, lxw_worksheet* sheet, const xlsx::DataBar& bar) {
+  lxw_conditional_format cf{};
+  cf.type = LXW_CONDITIONAL_DATA_BAR;
+  cf.bar_color = bar.colour;
+  cf.bar_solid = LXW_TRUE;
+  cf.min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
+  cf.min_value = 0;
+  cf.max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
+  cf.max_value = 1;
+  const auto& r = bar.range;
+  book.check(worksheet_conditional_format_range(
+                 sheet, static_cast<lxw_row_t>(r.first_row), static_cast<lxw_col_t>(r.first_column),
+                 static_cast<lxw_row_t>(r.last_row), static_cast<lxw_col_t>(r.last_column), &cf),
+             "cannot add the progress bars");
+}
+
+void apply_layout(Workbook& book, lxw_worksheet* sheet, const xlsx::SheetLayout& layout) {
+  for (const auto& col : layout.columns) {
+    lxw_format* f = col.style ? book.format(*col.style, 0) : nullptr;
+    book.check(worksheet_set_column(sheet, static_cast<lxw_col_t>(col.first),
+                                    static_cast<lxw_col_t>(col.last), col.width, f),
+               "cannot size a column");
+  }
+  if (layout.freeze_rows > 0 || layout.freeze_columns > 0) {
+    worksheet_freeze_panes(sheet, static_cast<lxw_row_t>(layout.freeze_rows),
+                           static_cast<lxw_col_t>(layout.freeze_columns));
+  }
+  if (const auto& a = layout.autofilter) {
+    book.check(worksheet_autofilter(sheet, static_cast<lxw_row_t>(a->first_row),
+                                    static_cast<lxw_col_t>(a->first_column),
+                                    static_cast<lxw_row_t>(a->last_row),
+                                    static_cast<lxw_col_t>(a->last_column)),
+               "cannot add the autofilter");
+  }
+  if (layout.validation) add_validation(book, sheet, *layout.validation);
+  if (layout.data_bar) add_data_bar(book, sheet, *layout.data_bar);
+  if (layout.repeat_rows > 0) {
+    book.check(worksheet_repeat_rows(sheet, 0, static_cast<lxw_row_t>(layout.repeat_rows - 1)),
+               "cannot set the print titles");
+  }
+  worksheet_set_landscape(sheet);
+  worksheet_fit_to_pages(sheet, 1, 0);  // all columns on one page width
+}
+
+void add_chart(Workbook& book, lxw_worksheet* sheet, const xlsx::SheetLayout& layout) {
+  const xlsx::ChartSpec& spec = *layout.chart;
+  lxw_chart* chart = workbook_add_chart(book.get(), LXW_CHART_COLUMN_STACKED);
+  if (chart == nullptr) book.fail("cannot add the chart", LXW_ERROR_MEMORY_MALLOC_FAILED);
+  const char* name = layout.name.c_str();
+  for (const auto& s : spec.series) {
+    lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+    if (series == nullptr) book.fail("cannot add a chart series", LXW_ERROR_MEMORY_MALLOC_FAILED);
+    chart_series_set_categories(series, name, static_cast<lxw_row_t>(s.first_row),
+                                static_cast<lxw_col_t>(spec.category_column),
+                                static_cast<lxw_row_t>(s.last_row),
+                                static_cast<lxw_col_t>(spec.category_column));
+    chart_series_set_values(series, name, static_cast<lxw_row_t>(s.first_row),
+                            static_cast<lxw_col_t>(s.column), static_cast<lxw_row_t>(s.last_row),
+                            static_cast<lxw_col_t>(s.column));
+    // The name is a reference to the header cell: a person named "=x" stays a name.
+    chart_series_set_name_range(series, name, static_cast<lxw_row_t>(s.name_row),
+                                static_cast<lxw_col_t>(s.column));
+    lxw_chart_fill fill{};
+    fill.color = s.colour;
+    chart_series_set_fill(series, &fill);
+  }
+  chart_title_set_name(chart, spec.title.c_str());
+  chart_axis_set_name(chart->x_axis, spec.x_title.c_str());
+  chart_axis_set_name(chart->y_axis, spec.y_title.c_str());
+  chart_set_series_gap(chart, 40);
+  chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+  lxw_chart_options options{};
+  options.x_scale = spec.x_scale;
+  options.y_scale = spec.y_scale;
+  book.check(
+      worksheet_insert_chart_opt(sheet, static_cast<lxw_row_t>(spec.anchor_row),
+                                 static_cast<lxw_col_t>(spec.anchor_column), chart, &options),
+      "cannot place the chart");
+}
+
+void set_properties(Workbook& book, const xlsx::DocumentProperties& p) {
+  std::string title = p.title, subject = p.subject, author = p.author, comments = p.comments;
+  lxw_doc_properties props{};
+  props.title = title.data();
+  props.subject = subject.data();
+  props.author = author.data();
+  props.comments = comments.data();
+  // libxlsxwriter reads 0 as "now"; a plan made at the epoch keeps a fixed date.
+  props.created = static_cast<std::time_t>(p.created != 0 ? p.created : 1);
+  book.check(workbook_set_properties(book.get(), &props), "cannot set the document properties");
+}
+
+void write_workbook(const xlsx::WorkbookBuilder& builder, const fs::path& file,
+                    const fs::path& target) {
+  Workbook book(file, target);
+  set_properties(book, builder.properties());
+  std::vector<std::pair<xlsx::SheetLayout, lxw_worksheet*>> sheets;
+  for (const auto id : xlsx::k_sheets) {
+    xlsx::SheetLayout layout = builder.layout(id);
+    lxw_worksheet* sheet = workbook_add_worksheet(book.get(), layout.name.c_str());
+    if (sheet == nullptr)
+      book.fail("cannot add sheet " + layout.name, LXW_ERROR_MEMORY_MALLOC_FAILED);
+    sheets.emplace_back(std::move(layout), sheet);
+  }
+  for (std::size_t i = 0; i < xlsx::k_sheets.size(); ++i) {
+    auto& [layout, sheet] = sheets[i];
+    apply_layout(book, sheet, layout);
+    builder.rows(xlsx::k_sheets[i], [&](const xlsx::Row& row) { write_row(book, sheet, row); });
+    if (layout.chart) add_chart(book, sheet, layout);
+  }
+  book.close();
+}
+
+}  // namespace
+
+void write_xlsx(const model::Project& project, const fs::path& out, xlsx::GanttLimits limits) {
+  util::AtomicFile file(out);
+  write_workbook(xlsx::WorkbookBuilder(project, limits), file.temp_path(), out);
+  file.commit();
+}
+
+}  // namespace rplan::exporters

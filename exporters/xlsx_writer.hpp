@@ -1,0 +1,19 @@
+#pragma once
+
+#include <filesystem>
+
+#include "exporters/xlsx_builder.hpp"
+#include "planner/model/model.hpp"
+
+namespace rplan::exporters {
+
+// Writes the project as an Excel workbook at `out`: sheets Tasks, Gantt,
+// Workload and Topics (docs/file-formats.md). Rows stream through
+// libxlsxwriter's constant-memory mode into a temporary file beside `out`
+// (its scratch files go to the same folder), which is then renamed over
+// `out`. On any failure the previous `out` is left as it was and
+// rplan::OutputError (exit 73) names `out`.
+void write_xlsx(const model::Project& project, const std::filesystem::path& out,
+                xlsx::GanttLimits limits = {});
+
+}  // namespace rplan::exporters

@@ -1,0 +1,197 @@
+#!/usr/bin/python3
+"""Reads back, with openpyxl, the workbook a real `rplan run` writes.
+
+    check_xlsx.py --rplan BUILD/rplan --topics DOC.md --team TEAM.csv [--formulas N]
+
+Runs `rplan run` into a temporary folder, then `rplan export xlsx --out`, and
+checks both workbooks against the plan.json of the same run: the sheets, one
+Tasks row per task, real date-times, the status drop-down, the frozen header
+and the autofilter, formula-like prompts kept as text, the stacked chart on
+the Workload sheet, and the document properties. Exits non-zero with one line
+per failed check.
+"""
+
+import argparse
+import datetime
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import warnings
+import zipfile
+from pathlib import Path
+
+warnings.simplefilter("ignore")  # openpyxl warns that it drops data-bar extensions
+import openpyxl  # noqa: E402  (Debian's python3-openpyxl)
+
+SHEETS = ["Tasks", "Gantt", "Workload", "Topics"]
+TASK_HEADER = ["ID", "No.", "Topic", "Kind", "Prompt", "Assignee", "Estimate (h)",
+               "Start (local)", "Finish (local)", "Time zone", "Status", "Depends on"]
+FORMULA_START = ("=", "+", "-", "@")
+
+failures = []
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+    return condition
+
+
+def unescape(text):
+    """Decodes OOXML's _xHHHH_ escapes, as Excel does when it reads a cell."""
+    return re.sub(r"_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m.group(1), 16)), text)
+
+
+def local_wall_time(rfc3339):
+    """"2026-12-07T09:00:00+01:00" -> datetime(2026, 12, 7, 9, 0): the local time shown."""
+    return datetime.datetime.fromisoformat(rfc3339).replace(tzinfo=None)
+
+
+def same_minute(a, b):
+    return isinstance(a, datetime.datetime) and abs((a - b).total_seconds()) < 1
+
+
+def check_tasks(wb, plan, formulas):
+    ws = wb["Tasks"]
+    tasks = plan["tasks"]
+    n = len(tasks)
+    check(ws.max_row == n + 1, f"Tasks: {ws.max_row} rows, expected {n} tasks + 1")
+    check([c.value for c in ws[1]] == TASK_HEADER, f"Tasks header: {[c.value for c in ws[1]]}")
+    check(all(c.font.b for c in ws[1]), "Tasks header is not bold")
+    check(ws.freeze_panes == "A2", f"Tasks frozen at {ws.freeze_panes}, expected A2")
+    check(ws.auto_filter.ref == f"A1:L{n + 1}", f"Tasks autofilter {ws.auto_filter.ref}")
+    lists = [dv for dv in ws.data_validations.dataValidation if dv.type == "list"]
+    check(len(lists) == 1 and lists[0].formula1 == '"open,in-progress,done"'
+          and str(lists[0].sqref) == f"K2:K{n + 1}",
+          "Tasks: no status drop-down over K2:K%d" % (n + 1))
+    check(ws.column_dimensions["E"].width >= 50, "Tasks: the prompt column is narrow")
+
+    seen_formulas = 0
+    for row, task in zip(ws.iter_rows(min_row=2), tasks):
+        tid = task["id"]
+        check(row[0].value == tid, f"Tasks: row of {tid} holds {row[0].value}")
+        prompt = row[4]
+        check(prompt.data_type == "s", f"Tasks: prompt of {tid} is not a string cell")
+        check(prompt.alignment.wrap_text, f"Tasks: prompt of {tid} does not wrap")
+        check(unescape(prompt.value or "") == task["prompt"],
+              f"Tasks: prompt of {tid} reads {prompt.value!r}, not {task['prompt']!r}")
+        if task["prompt"].startswith(FORMULA_START):
+            seen_formulas += 1
+        check(row[10].value == task["status"], f"Tasks: status of {tid} is {row[10].value}")
+        check(row[6].value == task["estimate_hours"], f"Tasks: estimate of {tid}")
+        if task["start"] is None:
+            check(row[7].value is None and row[8].value is None, f"Tasks: {tid} has dates")
+            continue
+        for cell, key in ((row[7], "start"), (row[8], "finish")):
+            check(cell.is_date and cell.data_type == "d"
+                  and same_minute(cell.value, local_wall_time(task[key])),
+                  f"Tasks: {key} of {tid} is {cell.value!r} ({cell.data_type}), "
+                  f"expected the date-time {task[key]}")
+        check(row[5].value == task["assignee"], f"Tasks: assignee of {tid}")
+    check(seen_formulas >= formulas,
+          f"Tasks: {seen_formulas} formula-like prompts, expected at least {formulas}")
+
+
+def check_other_sheets(wb, plan):
+    tasks = plan["tasks"]
+    ids = {t["id"] for t in tasks}
+    gantt = wb["Gantt"]
+    header = next((r for r in gantt.iter_rows() if r[0].value == "ID"), None)
+    if check(header is not None, "Gantt: no header row"):
+        check(gantt.freeze_panes == f"D{header[0].row + 1}", f"Gantt frozen at {gantt.freeze_panes}")
+    task_rows = [r for r in gantt.iter_rows() if r[0].value in ids]
+    if len(tasks) <= 5000:
+        check(len(task_rows) == len(tasks), f"Gantt: {len(task_rows)} task rows for {len(tasks)}")
+    filled = sum(1 for r in task_rows for c in r[3:] if c.fill.fgColor.rgb not in (None, "00000000"))
+    check(filled > 0 or not any(t["blocks"] for t in tasks), "Gantt: no day is filled")
+
+    workload = wb["Workload"]
+    total_row = next((r for r in workload.iter_rows() if r[0].value == "Total"), None)
+    blocks = sum(b["hours"] for t in tasks for b in t["blocks"] if t["assignee"])
+    if check(total_row is not None, "Workload: no Total row"):
+        total = [c.value for c in total_row if isinstance(c.value, (int, float))][-1]
+        check(abs(total - blocks) < 0.01, f"Workload: total {total} h, blocks hold {blocks} h")
+    weeks = [r for r in workload.iter_rows(min_row=2) if r[0].value != "Total"]
+    check(len(weeks) > 0 or not blocks, "Workload: no weeks")
+    for r in weeks:
+        check(re.fullmatch(r"\d{4}-W\d\d", str(r[0].value)) and r[1].is_date
+              and r[1].value.weekday() == 0, f"Workload: week row {[c.value for c in r[:2]]}")
+
+    topics = wb["Topics"]
+    check(topics.max_row == len(plan["topics"]) + 2,
+          f"Topics: {topics.max_row} rows for {len(plan['topics'])} topics")
+
+
+def check_package(path, plan):
+    with zipfile.ZipFile(path) as z:
+        names = set(z.namelist())
+        check("xl/charts/chart1.xml" in names, "no chart in the workbook")
+        if "xl/charts/chart1.xml" in names:
+            chart = z.read("xl/charts/chart1.xml").decode()
+            check("<c:barChart>" in chart and '<c:barDir val="col"/>' in chart
+                  and '<c:grouping val="stacked"/>' in chart, "the chart is not stacked columns")
+            people = {t["assignee"] for t in plan["tasks"] if t["assignee"] and t["blocks"]}
+            series = chart.count("<c:ser>")
+            check(series == min(len(people), 20), f"chart: {series} series for {len(people)} people")
+            check("Workload!$" in chart, "the chart does not plot the Workload sheet")
+        rels = z.read("xl/worksheets/_rels/sheet3.xml.rels").decode() \
+            if "xl/worksheets/_rels/sheet3.xml.rels" in names else ""
+        check("drawing" in rels, "the Workload sheet has no drawing")
+        for name in names:
+            if name.startswith("xl/worksheets/sheet"):
+                check("<f>" not in z.read(name).decode(), f"{name} holds a formula")
+
+
+def check_properties(wb, plan):
+    p = wb.properties
+    check(p.title == plan.get("title"), f"title {p.title!r}, expected {plan.get('title')!r}")
+    check(p.creator == "rplan", f"author {p.creator!r}")
+    created = datetime.datetime.fromisoformat(plan["generated_at"]).replace(tzinfo=None)
+    check(p.created == created, f"created {p.created}, expected the plan's {created}")
+
+
+def check_workbook(path, plan, formulas):
+    wb = openpyxl.load_workbook(path)
+    if not check(wb.sheetnames == SHEETS, f"{path.name}: sheets {wb.sheetnames}"):
+        return
+    check_tasks(wb, plan, formulas)
+    check_other_sheets(wb, plan)
+    check_package(path, plan)
+    check_properties(wb, plan)
+
+
+def run(cmd, cwd):
+    result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"{' '.join(map(str, cmd))} failed ({result.returncode}):\n{result.stderr}")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rplan", required=True)
+    parser.add_argument("--topics", required=True)
+    parser.add_argument("--team", required=True)
+    parser.add_argument("--formulas", type=int, default=0,
+                        help="formula-like prompts the document must have")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="rplan-xlsx-") as tmp:
+        out = Path(tmp)
+        run([args.rplan, "run", args.topics, "--team", args.team, "--start", "2026-12-07",
+             "--out", out], cwd=out)
+        run([args.rplan, "--db", out / "rplan.db", "export", "xlsx", "--out",
+             out / "export.xlsx"], cwd=out)
+        plan = json.loads((out / "plan.json").read_text(encoding="utf-8"))
+        for name in ("plan.xlsx", "export.xlsx"):
+            before = len(failures)
+            check_workbook(out / name, plan, args.formulas)
+            failures[before:] = [f"{name}: {f}" for f in failures[before:]]
+    for f in failures:
+        print(f"FAIL: {f}")
+    print(f"{len(failures)} failed checks" if failures else "all checks passed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,330 @@
+#include "exporters/xlsx_builder.hpp"
+
+#include <gtest/gtest.h>
+
+#include "tests/exporters/xlsx/xlsx_fixtures.hpp"
+
+namespace rplan::exporters::xlsx {
+namespace {
+
+using namespace testing;
+
+// Tasks sheet columns.
+constexpr int k_id = 0, k_number = 1, k_topic = 2, k_kind = 3, k_prompt = 4, k_assignee = 5,
+              k_estimate = 6, k_start = 7, k_finish = 8, k_zone = 9, k_status = 10, k_depends = 11;
+
+TEST(XlsxCellTextTest, KeepsFormulaLikeTextAsTyped) {
+  for (const char* text : {"=1+1", "+cmd", "-x", "@SUM(A1)", "=HYPERLINK(\"http://x\")"}) {
+    SCOPED_TRACE(text);
+    EXPECT_EQ(cell_text(text), text);
+  }
+}
+
+TEST(XlsxCellTextTest, KeepsNonLatinTextAndEmoji) {
+  EXPECT_EQ(cell_text("日本語 Ελληνικά Приве́т 🚀"), "日本語 Ελληνικά Приве́т 🚀");
+}
+
+TEST(XlsxCellTextTest, ReplacesWhatXmlCannotCarry) {
+  EXPECT_EQ(cell_text(std::string("a\x01"
+                                  "b\x1f"
+                                  "c",
+                                  5)),
+            "a\xEF\xBF\xBD"
+            "b\xEF\xBF\xBD"
+            "c");
+  EXPECT_EQ(cell_text("tab\tand\nline"), "tab\tand\nline");
+  EXPECT_EQ(cell_text("bad \xC3 byte"), "bad \xEF\xBF\xBD byte");
+}
+
+TEST(XlsxCellTextTest, EscapesWhatExcelWouldReadAsAnEscape) {
+  EXPECT_EQ(cell_text("see _x0041_ here"), "see _x005F_x0041_ here");
+  EXPECT_EQ(cell_text("_x00zz_ and _x12_ stay"), "_x00zz_ and _x12_ stay");
+}
+
+TEST(XlsxCellTextTest, CutsTextPastExcelsLimitOnACharacterBoundary) {
+  const std::string text = cell_text(std::string(40'000, 'a'));
+  EXPECT_EQ(text.size(), 32'766u + 3u);  // 32,766 letters and a three-byte ellipsis
+  EXPECT_EQ(text.substr(text.size() - 3), "\xE2\x80\xA6");
+
+  std::string emoji;  // 🚀 is two UTF-16 units, as Excel counts
+  for (int i = 0; i < 20'000; ++i) emoji += "🚀";
+  const std::string cut = cell_text(emoji);
+  EXPECT_EQ(cut.size(), 16'383u * 4 + 3);
+  EXPECT_EQ(cell_text(std::string(32'767, 'b')), std::string(32'767, 'b'));
+}
+
+TEST(XlsxExcelSerialTest, CountsDaysFromExcelsEpoch) {
+  EXPECT_DOUBLE_EQ(excel_serial(day("2026-12-07")), 46363);
+  EXPECT_DOUBLE_EQ(excel_serial(day("2026-12-07"), 9 * 60), 46363.375);
+  EXPECT_DOUBLE_EQ(excel_serial(day("1900-03-01")), 61);
+}
+
+TEST(XlsxPersonColourTest, FollowsThePaletteAndRepeats) {
+  EXPECT_EQ(person_colour(0), k_palette[0]);
+  EXPECT_EQ(person_colour(static_cast<int>(k_palette.size()) + 1), k_palette[1]);
+  EXPECT_EQ(person_colour(-1), k_others_colour);
+}
+
+TEST(XlsxPropertiesTest, TakeTheTitleAndTheCreationTimeFromThePlan) {
+  const model::Project project = sample_project();
+  const DocumentProperties p = WorkbookBuilder(project).properties();
+  EXPECT_EQ(p.title, "Formulas & Ünïcödé");
+  EXPECT_EQ(p.author, "rplan");
+  EXPECT_EQ(p.created, project.plan.created_at.time_since_epoch().count());
+  EXPECT_NE(p.subject.find("7 tasks, 2026-12-07 to 2026-12-14"), std::string::npos);
+}
+
+TEST(XlsxTasksSheetTest, HasAHeaderAndOneRowPerTaskInOrder) {
+  const model::Project project = sample_project();
+  const auto rows = all_rows(WorkbookBuilder(project), SheetId::tasks);
+  ASSERT_EQ(rows.size(), project.tasks.size() + 1);
+  const std::vector<std::string> headers = {
+      "ID",           "No.",           "Topic",          "Kind",      "Prompt", "Assignee",
+      "Estimate (h)", "Start (local)", "Finish (local)", "Time zone", "Status", "Depends on"};
+  ASSERT_EQ(rows[0].cells.size(), headers.size());
+  for (std::size_t c = 0; c < headers.size(); ++c) {
+    EXPECT_EQ(rows[0].cells[c].text, headers[c]);
+    EXPECT_EQ(rows[0].cells[c].style, Style::header);
+  }
+  for (std::size_t i = 0; i < project.tasks.size(); ++i) {
+    EXPECT_EQ(rows[i + 1].index, static_cast<int>(i) + 1);
+    EXPECT_EQ(find_cell(rows[i + 1], k_id)->text, project.tasks[i].id);
+  }
+}
+
+TEST(XlsxTasksSheetTest, FormulaLikePromptsAreTextCells) {
+  const model::Project project = sample_project();
+  const auto rows = all_rows(WorkbookBuilder(project), SheetId::tasks);
+  for (const char* prompt : {"=1+1", "+cmd", "-x", "@SUM(A1)"}) {
+    SCOPED_TRACE(prompt);
+    const Row* row = row_with(rows, k_prompt, prompt);
+    ASSERT_NE(row, nullptr);
+    EXPECT_EQ(find_cell(*row, k_prompt)->type, Cell::Type::text);
+    EXPECT_EQ(find_cell(*row, k_prompt)->style, Style::wrapped);
+  }
+  EXPECT_NE(row_with(rows, k_prompt, "Investigate 日本語 and Ελληνικά tokenizers 🚀"), nullptr);
+}
+
+TEST(XlsxTasksSheetTest, StartAndFinishAreLocalDateTimes) {
+  const model::Project project = sample_project();
+  const auto rows = all_rows(WorkbookBuilder(project), SheetId::tasks);
+  const Row& ada = rows[1];  // aaa1: Ada, 09:00-15:00 Berlin time
+  EXPECT_EQ(find_cell(ada, k_start)->type, Cell::Type::date_time);
+  EXPECT_EQ(find_cell(ada, k_start)->style, Style::date_time);
+  EXPECT_DOUBLE_EQ(find_cell(ada, k_start)->number, 46363.375);
+  EXPECT_DOUBLE_EQ(find_cell(ada, k_finish)->number, 46363.625);
+  EXPECT_EQ(find_cell(ada, k_zone)->text, "Europe/Berlin");
+  const Row& spans = rows[4];  // aaa4: Monday 09:00 to the next Monday 10:00
+  EXPECT_DOUBLE_EQ(find_cell(spans, k_start)->number, 46364.375);
+  EXPECT_DOUBLE_EQ(find_cell(spans, k_finish)->number, 46370 + 10.0 / 24);
+}
+
+TEST(XlsxTasksSheetTest, RowsCarryTopicKindEstimateStatusAndDependencies) {
+  const model::Project project = sample_project();
+  const auto rows = all_rows(WorkbookBuilder(project), SheetId::tasks);
+  const Row& row = rows[4];
+  EXPECT_EQ(find_cell(row, k_number)->type, Cell::Type::number);
+  EXPECT_EQ(find_cell(row, k_number)->number, 1);
+  EXPECT_EQ(find_cell(row, k_topic)->text, "Spreadsheet Injection");
+  EXPECT_EQ(find_cell(row, k_kind)->text, "Research");
+  EXPECT_EQ(find_cell(row, k_assignee)->text, "Bo");
+  EXPECT_EQ(find_cell(row, k_estimate)->type, Cell::Type::number);
+  EXPECT_DOUBLE_EQ(find_cell(row, k_estimate)->number, 7);
+  EXPECT_EQ(find_cell(row, k_status)->text, "open");
+  EXPECT_EQ(find_cell(row, k_depends)->text, "aaa1, aaa2");
+  EXPECT_EQ(find_cell(rows[2], k_status)->text, "in-progress");
+  EXPECT_EQ(find_cell(rows[7], k_status)->text, "done");
+  EXPECT_EQ(find_cell(rows[5], k_number), nullptr);  // a topic without a number
+}
+
+TEST(XlsxTasksSheetTest, AnUnplannedTaskHasNoAssigneeOrDates) {
+  const model::Project project = sample_project();
+  const auto rows = all_rows(WorkbookBuilder(project), SheetId::tasks);
+  const Row* row = row_with(rows, k_id, "bbb2");
+  ASSERT_NE(row, nullptr);
+  EXPECT_EQ(find_cell(*row, k_assignee), nullptr);
+  EXPECT_EQ(find_cell(*row, k_start), nullptr);
+  EXPECT_EQ(find_cell(*row, k_finish), nullptr);
+  EXPECT_DOUBLE_EQ(find_cell(*row, k_estimate)->number, 4);
+}
+
+TEST(XlsxTasksSheetTest, LongPromptsGetTallerRows) {
+  model::Project project = sample_project();
+  project.tasks[0].prompt = std::string(300, 'w');
+  const auto rows = all_rows(WorkbookBuilder(project), SheetId::tasks);
+  EXPECT_GT(rows[1].height, 15);
+  EXPECT_LE(rows[1].height, 8 * 15);
+  EXPECT_EQ(rows[2].height, 0);  // one line: the default height
+}
+
+TEST(XlsxTasksSheetTest, LayoutFreezesTheHeaderFiltersAndOffersStatuses) {
+  const model::Project project = sample_project();
+  const SheetLayout layout = WorkbookBuilder(project).layout(SheetId::tasks);
+  EXPECT_EQ(layout.name, "Tasks");
+  EXPECT_EQ(layout.freeze_rows, 1);
+  ASSERT_TRUE(layout.autofilter);
+  EXPECT_EQ(layout.autofilter->last_row, 7);
+  EXPECT_EQ(layout.autofilter->last_column, k_depends);
+  ASSERT_TRUE(layout.validation);
+  EXPECT_EQ(layout.validation->range.first_row, 1);
+  EXPECT_EQ(layout.validation->range.last_row, 7);
+  EXPECT_EQ(layout.validation->range.first_column, k_status);
+  EXPECT_EQ(layout.validation->values, (std::vector<std::string>{"open", "in-progress", "done"}));
+  ASSERT_EQ(layout.columns.size(), 12u);
+  EXPECT_GE(layout.columns[k_prompt].width, 50);
+}
+
+TEST(XlsxTasksSheetTest, AnEmptyProjectHasOnlyTheHeader) {
+  const model::Project project;
+  const WorkbookBuilder builder(project);
+  EXPECT_EQ(all_rows(builder, SheetId::tasks).size(), 1u);
+  EXPECT_FALSE(builder.layout(SheetId::tasks).validation);
+  for (SheetId sheet : k_sheets) EXPECT_FALSE(all_rows(builder, sheet).empty());
+}
+
+// Topics sheet columns.
+constexpr int t_title = 1, t_tasks = 3, t_done = 4, t_hours = 5, t_done_hours = 6, t_start = 7,
+              t_finish = 8, t_percent = 9;
+
+TEST(XlsxTopicsSheetTest, SumsTasksHoursDatesAndProgressPerTopic) {
+  const model::Project project = sample_project();
+  const auto rows = all_rows(WorkbookBuilder(project), SheetId::topics);
+  ASSERT_EQ(rows.size(), 1u + 3u + 1u);  // header, three topics, the total
+  const Row& injection = rows[1];
+  EXPECT_EQ(find_cell(injection, t_title)->text, "Spreadsheet Injection");
+  EXPECT_EQ(find_cell(injection, t_tasks)->number, 4);
+  EXPECT_DOUBLE_EQ(find_cell(injection, t_hours)->number, 27);
+  EXPECT_EQ(find_cell(injection, t_start)->type, Cell::Type::date_time);
+  EXPECT_DOUBLE_EQ(find_cell(injection, t_start)->number, excel_serial(day("2026-12-07")));
+  EXPECT_DOUBLE_EQ(find_cell(injection, t_finish)->number, excel_serial(day("2026-12-14")));
+  EXPECT_DOUBLE_EQ(find_cell(injection, t_percent)->number, 0);
+
+  const Row& japanese = rows[2];
+  EXPECT_EQ(find_cell(japanese, t_done)->number, 1);
+  EXPECT_DOUBLE_EQ(find_cell(japanese, t_done_hours)->number, 4);
+  EXPECT_DOUBLE_EQ(find_cell(japanese, t_percent)->number, 4.0 / 14);
+  EXPECT_EQ(find_cell(japanese, t_percent)->style, Style::percent);
+
+  const Row& empty = rows[3];  // no tasks: no dates
+  EXPECT_EQ(find_cell(empty, t_tasks)->number, 0);
+  EXPECT_EQ(find_cell(empty, t_start), nullptr);
+
+  const Row& total = rows[4];
+  EXPECT_EQ(find_cell(total, t_title)->text, "All topics");
+  EXPECT_EQ(find_cell(total, t_tasks)->number, 7);
+  EXPECT_DOUBLE_EQ(find_cell(total, t_hours)->number, 41);
+}
+
+TEST(XlsxTopicsSheetTest, LayoutFiltersTheTopicsAndDrawsProgressBars) {
+  const model::Project project = sample_project();
+  const SheetLayout layout = WorkbookBuilder(project).layout(SheetId::topics);
+  EXPECT_EQ(layout.name, "Topics");
+  ASSERT_TRUE(layout.autofilter);
+  EXPECT_EQ(layout.autofilter->last_row, 3);  // the total row stays out of sorting
+  ASSERT_TRUE(layout.data_bar);
+  EXPECT_EQ(layout.data_bar->range.first_column, t_percent);
+}
+
+TEST(XlsxWorkloadSheetTest, HoldsHoursPerPersonPerWeek) {
+  const model::Project project = sample_project();
+  const auto rows = all_rows(WorkbookBuilder(project), SheetId::workload);
+  ASSERT_EQ(rows.size(), 4u);  // header, two weeks, total
+  EXPECT_EQ(rows[0].cells[2].text, "Ada");
+  EXPECT_EQ(rows[0].cells[3].text, "Bo");
+  EXPECT_EQ(rows[0].cells[4].text, "Total");
+  EXPECT_EQ(rows[1].cells[0].text, "2026-W50");
+  EXPECT_EQ(rows[1].cells[1].type, Cell::Type::date_time);
+  EXPECT_DOUBLE_EQ(rows[1].cells[1].number, excel_serial(day("2026-12-07")));
+  EXPECT_DOUBLE_EQ(rows[1].cells[2].number, 20);
+  EXPECT_DOUBLE_EQ(rows[1].cells[3].number, 16);
+  EXPECT_DOUBLE_EQ(rows[1].cells[4].number, 36);
+  EXPECT_EQ(rows[2].cells[0].text, "2026-W51");
+  EXPECT_DOUBLE_EQ(rows[2].cells[2].number, 0);
+  EXPECT_DOUBLE_EQ(rows[2].cells[3].number, 1);
+  EXPECT_EQ(rows[3].cells[0].text, "Total");
+  ASSERT_EQ(rows[3].cells.size(), 4u);  // no week label
+  EXPECT_DOUBLE_EQ(find_cell(rows[3], 2)->number, 20);
+  EXPECT_DOUBLE_EQ(find_cell(rows[3], 3)->number, 17);
+  EXPECT_DOUBLE_EQ(find_cell(rows[3], 4)->number, 37);
+}
+
+TEST(XlsxWorkloadSheetTest, ChartsOneStackedSeriesPerPersonOverTheWeeks) {
+  const model::Project project = sample_project();
+  const SheetLayout layout = WorkbookBuilder(project).layout(SheetId::workload);
+  ASSERT_TRUE(layout.chart);
+  const ChartSpec& chart = *layout.chart;
+  EXPECT_EQ(chart.category_column, 0);  // the ISO week labels
+  ASSERT_EQ(chart.series.size(), 2u);
+  for (int p = 0; p < 2; ++p) {
+    const ChartSeries& s = chart.series[static_cast<std::size_t>(p)];
+    EXPECT_EQ(s.name_row, 0);
+    EXPECT_EQ(s.column, 2 + p);
+    EXPECT_EQ(s.first_row, 1);
+    EXPECT_EQ(s.last_row, 2);
+    EXPECT_EQ(s.colour, person_colour(p));
+  }
+  EXPECT_GT(chart.anchor_column, 4);  // beside the table, not over it
+}
+
+TEST(XlsxWorkloadSheetTest, PeoplePastTwentyShareAnOthersSeries) {
+  model::Project project = sample_project();
+  for (int i = 0; i < 23; ++i) {
+    model::Assignee a;
+    a.name = "P" + std::to_string(i);
+    project.team.push_back(a);
+    project.tasks.push_back(task("p" + std::to_string(i), "tinj", 10 + i, "Work", a.name,
+                                 {block("2026-12-07", 540, 60)}));
+  }
+  const WorkbookBuilder builder(project);
+  const SheetLayout layout = builder.layout(SheetId::workload);
+  ASSERT_TRUE(layout.chart);
+  ASSERT_EQ(layout.chart->series.size(), 20u);
+  const ChartSeries& others = layout.chart->series.back();
+  EXPECT_EQ(others.colour, k_others_colour);
+  const auto rows = all_rows(builder, SheetId::workload);
+  EXPECT_EQ(find_cell(rows[0], others.column)->text, "Others in chart");
+  // 25 people with work: 19 charted alone, 6 (one hour each) summed.
+  EXPECT_DOUBLE_EQ(find_cell(rows[1], others.column)->number, 6);
+}
+
+TEST(XlsxWorkloadSheetTest, NothingScheduledMeansNoChart) {
+  model::Project project = sample_project();
+  for (auto& t : project.tasks) {
+    t.assignee.clear();
+    t.blocks.clear();
+  }
+  const WorkbookBuilder builder(project);
+  EXPECT_FALSE(builder.layout(SheetId::workload).chart);
+  EXPECT_EQ(all_rows(builder, SheetId::workload).size(), 2u);  // header and a note
+}
+
+TEST(XlsxWorkbookBuilderTest, RowsComeInIncreasingOrderWithCellsInColumnOrder) {
+  // libxlsxwriter's constant-memory mode can only append.
+  const model::Project project = sample_project();
+  const WorkbookBuilder builder(project);
+  for (SheetId sheet : k_sheets) {
+    SCOPED_TRACE(static_cast<int>(sheet));
+    int previous = -1;
+    for (const Row& row : all_rows(builder, sheet)) {
+      EXPECT_GT(row.index, previous);
+      previous = row.index;
+      int column = -1;
+      for (const Cell& cell : row.cells) {
+        EXPECT_GT(cell.column, column);
+        column = cell.column + cell.span - 1;
+      }
+    }
+  }
+}
+
+TEST(XlsxWorkbookBuilderTest, TasksWithAnUnknownTopicAreKept) {
+  model::Project project = sample_project();
+  project.tasks.push_back(task("zzz1", "gone", 1, "Orphan", "Ada", {}));
+  const WorkbookBuilder builder(project);
+  EXPECT_EQ(all_rows(builder, SheetId::tasks).size(), project.tasks.size() + 1);
+  const auto topics = all_rows(builder, SheetId::topics);
+  EXPECT_NE(row_with(topics, t_title, "(tasks without a topic)"), nullptr);
+}
+
+}  // namespace
+}  // namespace rplan::exporters::xlsx
