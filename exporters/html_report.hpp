@@ -1,0 +1,165 @@
+#pragma once
+
+// Internals of the HTML report shared by html_export.cpp (the document, the
+// summary and the topics), html_gantt.cpp and html_workload.cpp (the SVG
+// charts). Not part of the exporter's interface.
+
+#include <array>
+#include <charconv>
+#include <concepts>
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "planner/model/model.hpp"
+
+namespace rplan::exporters::html {
+
+using model::Date;
+
+// Assignee colours in team order, repeating for a team larger than the
+// palette (the 13th person shares the first one's). CSS classes c0..c11; "cx"
+// is nobody's (a task without a known assignee).
+inline constexpr std::array<const char*, 12> k_palette = {
+    "#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948",
+    "#b07aa1", "#ff9da7", "#9c755f", "#86bcb6", "#8cd17d", "#d37295"};
+
+template <class T>
+concept Integer = std::is_integral_v<T> && !std::is_same_v<T, char> && !std::is_same_v<T, bool>;
+
+// Buffered output of the report, which is written in millions of small
+// pieces: std::ostream's cost per insertion dominated the run time. Collects
+// 64 KiB at a time; flush() at the end (nothing is written on destruction, so
+// a failed export leaves nothing half-flushed behind its exception).
+class Writer {
+ public:
+  explicit Writer(std::ostream& out) : m_out(out) { m_buffer.reserve(k_capacity + 4096); }
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
+
+  Writer& operator<<(std::string_view text) {
+    m_buffer.append(text);
+    return spill();
+  }
+  Writer& operator<<(const char* text) { return *this << std::string_view(text); }
+  Writer& operator<<(const std::string& text) { return *this << std::string_view(text); }
+  Writer& operator<<(char c) {
+    m_buffer.push_back(c);
+    return spill();
+  }
+  template <Integer T>
+  Writer& operator<<(T value) {
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+    return *this << std::string_view(digits, static_cast<std::size_t>(end - digits));
+  }
+  std::string& buffer() { return m_buffer; }
+  Writer& spill() {
+    if (m_buffer.size() >= k_capacity) flush();
+    return *this;
+  }
+  void flush() {
+    m_out.write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
+    m_buffer.clear();
+  }
+
+ private:
+  static constexpr std::size_t k_capacity = 64 * 1024;
+  std::ostream& m_out;
+  std::string m_buffer;
+};
+
+// Appends text escaped as html_escape does.
+void append_escaped(std::string& out, std::string_view text);
+
+// Writes text escaped, without building a string.
+struct Esc {
+  std::string_view text;
+};
+inline Writer& operator<<(Writer& out, Esc e) {
+  append_escaped(out.buffer(), e.text);
+  return out.spill();
+}
+
+// A number in fixed notation with at most `precision` decimals, trailing
+// zeros dropped (SVG coordinates: never "1.2e+06").
+struct Num {
+  double value;
+  int precision = 1;
+};
+Writer& operator<<(Writer& out, Num n);
+
+// At most max_code_points code points of UTF-8 text, "…" appended when cut.
+std::string truncate_text(std::string_view text, std::size_t max_code_points);
+// "Dec 7"; "December 2026".
+std::string format_day_label(Date date);
+std::string format_month_label(Date date);
+// "42%", or "–" when whole is 0.
+std::string percent(double part, double whole);
+
+struct PersonStats {
+  const model::Assignee* who = nullptr;
+  std::size_t color = 0;                        // palette index
+  double planned = 0;                           // hours of blocks of tasks not done
+  double capacity = 0;                          // hours over the plan's days
+  std::vector<std::pair<Date, Date>> time_off;  // inclusive ranges
+};
+
+struct TopicStats {
+  std::size_t tasks = 0;
+  double hours = 0;
+  double done_hours = 0;
+  std::optional<Date> first, last;  // first and last local day with a block
+  bool scheduled = false;           // from/to are set
+  double from = 0, to = 0;          // in day columns from Report::first
+  int main_person = -1;             // most hours of scheduled tasks in the topic
+};
+
+// What the writers need beyond the project, computed before any output: a
+// few numbers per task, topic, person and week, never the document itself.
+struct Report {
+  explicit Report(const model::Project& p) : project(p) {}
+  const model::Project& project;
+  // Task indices grouped by topic (topic order, then task order); topic t's
+  // tasks are order[topic_begin[t] .. topic_begin[t+1]). Index topics.size()
+  // collects tasks whose topic is unknown.
+  std::vector<std::uint32_t> order;
+  std::vector<std::uint32_t> topic_begin;
+  std::vector<TopicStats> topics;  // project.topics.size() + 1
+  bool several_documents = false;
+  std::vector<PersonStats> people;  // team order
+  std::unordered_map<std::string_view, int> person_index;
+  std::array<bool, 7> team_works{};  // weekdays on which someone works
+  std::vector<Date> holidays;        // sorted
+  // Day columns of the Gantt chart, and ISO weeks of the workload chart.
+  bool has_axis = false;
+  Date first{};
+  int days = 0;
+  Date week0{};
+  int weeks = 0;
+  std::vector<double> week_hours;     // [week * people + person]
+  std::vector<double> week_capacity;  // [week]
+};
+
+// Writes the <section> of the Gantt chart and of the workload chart.
+void write_schedule(const Report& r, Date today, Writer& out);
+void write_workload(const Report& r, Writer& out);
+// True when `date` is one of the project's holidays.
+bool is_holiday(const Report& r, Date date);
+// The name of holiday `date`, "" when none.
+std::string_view holiday_name(const Report& r, Date date);
+// Index into r.people of the task's assignee; -1 when unplanned or unknown.
+int person_of(const Report& r, const model::Task& task);
+// "3. Caching" (the number when the topic has one); t == topics.size() is the
+// group of tasks without a known topic.
+std::string topic_title(const Report& r, std::size_t t);
+// Share (0..1) of the assignee's working day before local `minute`.
+double day_fraction(const Report& r, int person, int minute);
+
+}  // namespace rplan::exporters::html

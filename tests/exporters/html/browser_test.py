@@ -1,0 +1,239 @@
+#!/usr/bin/python3
+"""Renders the HTML report of a real `rplan run` in Debian's headless chromium.
+
+Checks, each a failure when it does not hold (chromium missing included):
+  - the rendered DOM has one element with data-task per task of plan.json,
+    no <script> element, and the hostile prompt as text;
+  - chromium's net log shows no request from the page to anything but the file
+    (proven able to see one by a control page that does load from the network);
+  - a screenshot is a 1400x1800 PNG with bars in the assignees' colours.
+Every chromium run has a fresh profile, no network (host resolver maps every
+name to nothing) and a timeout; the process group is killed on timeout.
+"""
+
+import argparse
+import html.parser
+import json
+import os
+import shutil
+import signal
+import struct
+import subprocess
+import sys
+import tempfile
+import zlib
+
+TIMEOUT = 120
+PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759"]  # first colours, html_report.hpp
+
+# Markup in code spans and after a backslash reaches the prompts as text.
+HOSTILE_DOC = """# Hostile `<b>plan</b>`
+
+### 1. Escaping `<script>alert("topic")</script>`
+**Research Focus**: what a browser does with `<img src=x onerror=alert(1)>`
+**Research Prompts**:
+- Research `<script>document.title='pwned'</script>` injection & escaping
+- Analyze "quotes" and 'apostrophes' in \\<svg onload=alert(2)> attributes
+- Document the `<style>body{display:none}</style>` outcome
+"""
+
+
+def fail(message):
+    print("FAIL: " + message, file=sys.stderr)
+    sys.exit(1)
+
+
+def chromium_binary():
+    for name in ("chromium", "chromium-browser"):
+        path = shutil.which(name)
+        if path:
+            return path
+    fail("chromium is not installed; scripts/install-deps installs it (apt-get install chromium)")
+
+
+def run_chromium(chromium, args, work):
+    profile = tempfile.mkdtemp(prefix="profile-", dir=work)
+    command = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+               "--no-first-run", "--disable-background-networking", "--disable-component-update",
+               "--disable-sync", "--disable-extensions", "--user-data-dir=" + profile,
+               "--host-resolver-rules=MAP * ~NOTFOUND"] + args
+    # Nothing of the user's: a home and caches inside the work folder.
+    env = dict(os.environ, HOME=work, XDG_CONFIG_HOME=os.path.join(work, "config"),
+               XDG_CACHE_HOME=os.path.join(work, "cache"))
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               stdin=subprocess.DEVNULL, start_new_session=True, env=env)
+    try:
+        out, err = process.communicate(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        fail("chromium did not finish within %d s: %s" % (TIMEOUT, " ".join(args)))
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    if process.returncode != 0:
+        fail("chromium exited with %d: %s"
+             % (process.returncode, err.decode(errors="replace")[-2000:]))
+    return out.decode("utf-8", errors="replace")
+
+
+def page_requests(net_log_path):
+    """URLs the page asked the network for: requests started on behalf of a
+    document (an initiator origin), not the browser's own housekeeping."""
+    with open(net_log_path, encoding="utf-8") as f:
+        log = json.load(f)
+    names = {v: k for k, v in log["constants"]["logEventTypes"].items()}
+    urls = []
+    for event in log["events"]:
+        if names.get(event["type"]) != "URL_REQUEST_START_JOB":
+            continue
+        params = event.get("params", {})
+        url = params.get("url", "")
+        if url.startswith(("file:", "data:", "about:", "chrome:")):
+            continue
+        if params.get("initiator", "not an origin") != "not an origin" or \
+                "file://" in params.get("network_isolation_key", ""):
+            urls.append(url)
+    return urls
+
+
+class DomScan(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tasks = []
+        self.tags = {}
+        self.fetching = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags[tag] = self.tags.get(tag, 0) + 1
+        for name, value in attrs:
+            if name == "data-task":
+                self.tasks.append(value)
+            external_link = name in ("href", "xlink:href") and not (value or "").startswith("#")
+            if name in ("src", "srcset") or external_link:
+                self.fetching.append((tag, name, value))
+
+
+def png_size_and_colours(path):
+    """(width, height, {(r,g,b): count}) of an 8-bit RGB/RGBA, non-interlaced PNG."""
+    with open(path, "rb") as f:
+        data = f.read()
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        fail(path + " is not a PNG")
+    pos, idat, header = 8, b"", None
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        chunk = data[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            header = struct.unpack(">IIBBBBB", chunk)
+        elif kind == b"IDAT":
+            idat += chunk
+        pos += 12 + length
+    width, height, depth, colour, _, _, interlace = header
+    if depth != 8 or colour not in (2, 6) or interlace:
+        return width, height, None
+    bpp = 3 if colour == 2 else 4
+    raw = zlib.decompress(idat)
+    stride = width * bpp
+    previous = bytearray(stride)
+    colours = {}
+    at = 0
+    for _ in range(height):
+        kind = raw[at]
+        line = bytearray(raw[at + 1:at + 1 + stride])
+        at += 1 + stride
+        for i in range(stride):
+            a = line[i - bpp] if i >= bpp else 0
+            b = previous[i]
+            c = previous[i - bpp] if i >= bpp else 0
+            if kind == 1:
+                line[i] = (line[i] + a) & 0xFF
+            elif kind == 2:
+                line[i] = (line[i] + b) & 0xFF
+            elif kind == 3:
+                line[i] = (line[i] + ((a + b) >> 1)) & 0xFF
+            elif kind == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                pred = a if pa <= pb and pa <= pc else (b if pb <= pc else c)
+                line[i] = (line[i] + pred) & 0xFF
+        for i in range(0, stride, bpp):
+            key = (line[i], line[i + 1], line[i + 2])
+            colours[key] = colours.get(key, 0) + 1
+        previous = line
+    return width, height, colours
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rplan", required=True)
+    parser.add_argument("--source", required=True)
+    parser.add_argument("--work", required=True)
+    args = parser.parse_args()
+    chromium = chromium_binary()
+
+    shutil.rmtree(args.work, ignore_errors=True)
+    os.makedirs(args.work)
+    work = os.path.abspath(args.work)
+    hostile = os.path.join(work, "hostile.md")
+    with open(hostile, "w", encoding="utf-8") as f:
+        f.write(HOSTILE_DOC)
+    out_dir = os.path.join(work, "out")
+    examples = os.path.join(args.source, "docs", "examples")
+    run = subprocess.run([args.rplan, "run", os.path.join(examples, "research-topics.md"), hostile,
+                          "--team", os.path.join(examples, "team.csv"), "--start", "2026-12-07",
+                          "--out", out_dir], capture_output=True, text=True, timeout=TIMEOUT)
+    if run.returncode != 0:
+        fail("rplan run exited with %d: %s" % (run.returncode, run.stderr))
+    report = os.path.join(out_dir, "report.html")
+    with open(os.path.join(out_dir, "plan.json"), encoding="utf-8") as f:
+        ids = [t["id"] for t in json.load(f)["tasks"]]
+    if len(ids) != 21:
+        fail("expected 21 tasks in plan.json, found %d" % len(ids))
+    url = "file://" + report
+
+    # The control: the net log does show a page that loads from the network.
+    control = os.path.join(work, "control.html")
+    with open(control, "w", encoding="utf-8") as f:
+        f.write('<!DOCTYPE html><img src="http://example.invalid/x.png">')
+    control_log = os.path.join(work, "control-netlog.json")
+    run_chromium(chromium, ["--log-net-log=" + control_log, "--dump-dom", "file://" + control],
+                 work)
+    if "http://example.invalid/x.png" not in page_requests(control_log):
+        fail("the net log check cannot see a page's requests (control page)")
+
+    net_log = os.path.join(work, "netlog.json")
+    dom = run_chromium(chromium, ["--log-net-log=" + net_log, "--dump-dom", url], work)
+    requests = page_requests(net_log)
+    if requests:
+        fail("the report asked the network for: " + ", ".join(requests))
+    scan = DomScan()
+    scan.feed(dom)
+    if sorted(scan.tasks) != sorted(ids):
+        fail("rendered data-task ids %s differ from the plan's %s"
+             % (sorted(scan.tasks), sorted(ids)))
+    if scan.tags.get("script") or scan.tags.get("img") or scan.fetching:
+        fail("the rendered DOM has elements that fetch: %s %s" % (scan.tags, scan.fetching))
+    if "&lt;script&gt;document.title='pwned'&lt;/script&gt;" not in dom:
+        fail("the hostile prompt is not shown as text")
+    if scan.tags.get("svg") != 2 or scan.tags.get("section") != 4:
+        fail("expected 2 charts and 4 sections, found %s" % scan.tags)
+
+    shot = os.path.join(work, "report.png")
+    run_chromium(chromium, ["--screenshot=" + shot, "--window-size=1400,1800",
+                            "--hide-scrollbars", url], work)
+    if not os.path.exists(shot):
+        fail("chromium wrote no screenshot")
+    width, height, colours = png_size_and_colours(shot)
+    if (width, height) != (1400, 1800):
+        fail("screenshot is %dx%d, not 1400x1800" % (width, height))
+    if colours is not None:
+        for hex_colour in PALETTE:
+            rgb = tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+            if colours.get(rgb, 0) < 200:
+                fail("the screenshot shows almost no %s bars (%d pixels)"
+                     % (hex_colour, colours.get(rgb, 0)))
+    print("ok: %d bars rendered, no network request, screenshot %s" % (len(scan.tasks), shot))
+
+
+if __name__ == "__main__":
+    main()

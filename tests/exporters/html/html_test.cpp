@@ -1,0 +1,382 @@
+// Structure tests of the HTML report on hand-built projects: what the document
+// contains, what it must never contain, and how it grows.
+#include "exporters/html_export.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cctype>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace rplan::exporters {
+namespace {
+
+using model::Date;
+using std::chrono::days;
+using std::chrono::minutes;
+
+Date day(const char* iso) { return *util::parse_date(iso); }
+
+// A block in a UTC person's local time.
+model::WorkBlock block(const char* date, int start_hour, int hours) {
+  model::WorkBlock b;
+  b.date = day(date);
+  b.start_minute = start_hour * 60;
+  b.minutes = hours * 60;
+  b.utc_start = util::Instant{b.date} + minutes{b.start_minute};
+  b.utc_end = b.utc_start + minutes{b.minutes};
+  return b;
+}
+
+model::Task task(std::string id, std::string topic, std::string prompt, double hours,
+                 std::string assignee, std::vector<model::WorkBlock> blocks) {
+  model::Task t;
+  t.id = std::move(id);
+  t.topic_id = std::move(topic);
+  t.prompt = std::move(prompt);
+  t.estimate.hours = hours;
+  t.assignee = std::move(assignee);
+  t.blocks = std::move(blocks);
+  if (!t.blocks.empty()) {
+    t.start = t.blocks.front().utc_start;
+    t.finish = t.blocks.back().utc_end;
+  }
+  return t;
+}
+
+// Plan Mon 2026-12-07 .. Fri 2026-12-11, Thursday a holiday. Ada works
+// mon-fri 6 h, Bob mon-thu 8 h and is off on Tuesday. A done task of an
+// earlier plan sits on Friday 2026-12-04, before the plan.
+model::Project sample() {
+  model::Project p;
+  p.title = "Plan <b>&</b> \"co\"";
+  model::Assignee ada;
+  ada.name = "Ada";
+  model::Assignee bob;
+  bob.name = "Bob <admin>";
+  bob.hours_per_day = 8;
+  bob.workdays = {true, true, true, true, false, false, false};
+  p.team = {ada, bob};
+  p.holidays = {{day("2026-12-10"), "Founders' <Day>"}};
+  p.time_off = {{"Bob <admin>", day("2026-12-08"), day("2026-12-08"), "dentist"}};
+  model::Topic caching;
+  caching.id = "tcache";
+  caching.number = 1;
+  caching.title = "Caching";
+  caching.focus = "Fast & <cheap>";
+  model::Topic queues;
+  queues.id = "tqueue";
+  queues.number = 2;
+  queues.title = "Queues <script>alert(1)</script>";
+  p.topics = {caching, queues};
+  p.tasks.push_back(task("k1", "tcache", "Research caches", 6, "Ada", {block("2026-12-07", 9, 6)}));
+  p.tasks.push_back(task("k2", "tcache", "Document caches", 10, "Bob <admin>",
+                         {block("2026-12-07", 9, 8), block("2026-12-09", 9, 2)}));
+  p.tasks[1].depends_on = {"k1"};
+  p.tasks.push_back(task("k3", "tqueue", "<script>alert('x')</script> & more", 4, "Ada",
+                         {block("2026-12-04", 9, 4)}));
+  p.tasks[2].status = model::TaskStatus::done;
+  p.tasks.push_back(task("k4", "tqueue", "Nobody can do this", 6, "", {}));
+  p.tasks.push_back(task("k5", "tqueue", "Analyze queues", 3, "Ada", {block("2026-12-11", 9, 3)}));
+  p.plan.exists = true;
+  p.plan.start = day("2026-12-07");
+  p.plan.finish = day("2026-12-11");
+  p.plan.total_hours = 25;
+  p.plan.unassigned = {"k4"};
+  p.plan.created_at = util::Instant{day("2026-12-01")} + minutes{600};
+  return p;
+}
+
+std::string report(const model::Project& p, Date today = day("2026-11-01")) {
+  std::ostringstream out;
+  write_html_report(p, today, out);
+  return out.str();
+}
+
+std::size_t count(const std::string& text, const std::string& needle) {
+  std::size_t n = 0;
+  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+  return n;
+}
+
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+// Values of attribute `name` (name="...") anywhere in the document.
+std::vector<std::string> attribute_values(const std::string& html, const std::string& name) {
+  std::vector<std::string> values;
+  const std::regex re("\\s" + name + "=\"([^\"]*)\"");
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), re); it != std::sregex_iterator();
+       ++it) {
+    values.push_back((*it)[1]);
+  }
+  return values;
+}
+
+TEST(HtmlExportTest, EscapesAllFiveCharactersAndDropsControls) {
+  EXPECT_EQ(html_escape("a & b < c > d \" e ' f"), "a &amp; b &lt; c &gt; d &quot; e &#39; f");
+  EXPECT_EQ(html_escape(std::string("x\x01y\tz\n\x1f")), "xy\tz\n");
+  EXPECT_EQ(html_escape("Zoë 🛰️ 東京"), "Zoë 🛰️ 東京");
+}
+
+TEST(HtmlExportTest, IsOneDocument) {
+  const std::string html = report(sample());
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>\n<html lang=\"en\">", 0), 0u);
+  EXPECT_EQ(html.substr(html.size() - 8), "</html>\n");
+  EXPECT_EQ(count(html, "<svg"), count(html, "</svg>"));
+  EXPECT_EQ(count(html, "<svg"), 2u);  // the Gantt and the workload chart
+  EXPECT_EQ(count(html, "<g ") + count(html, "<g>"), count(html, "</g>"));
+  EXPECT_EQ(count(html, "<section"), count(html, "</section>"));
+  EXPECT_EQ(count(html, "<table"), count(html, "</table>"));
+  EXPECT_EQ(count(html, "<tr>"), count(html, "</tr>"));
+  for (const char* id : {"summary", "schedule", "workload", "topics"}) {
+    EXPECT_NE(html.find("<section id=\"" + std::string(id) + "\">"), std::string::npos) << id;
+  }
+}
+
+TEST(HtmlExportTest, OneBarPerTaskCarryingItsId) {
+  const model::Project p = sample();
+  const std::string html = report(p);
+  const auto ids = attribute_values(html, "data-task");
+  ASSERT_EQ(ids.size(), p.tasks.size());
+  for (const auto& t : p.tasks) {
+    SCOPED_TRACE(t.id);
+    EXPECT_EQ(std::count(ids.begin(), ids.end(), t.id), 1);
+  }
+  EXPECT_TRUE(attribute_values(html, "data-topic").empty());
+  // The task nobody can take still has its row.
+  EXPECT_NE(html.find("<g class=\"task unplanned\" data-task=\"k4\">"), std::string::npos);
+  // Done work is drawn, faded.
+  EXPECT_NE(html.find("<g class=\"task c0 done\" data-task=\"k3\">"), std::string::npos);
+}
+
+TEST(HtmlExportTest, BarsAreColouredByPersonInTeamOrderWithALegend) {
+  const std::string html = report(sample());
+  EXPECT_NE(html.find("<g class=\"task c0\" data-task=\"k1\">"), std::string::npos);
+  EXPECT_NE(html.find("<g class=\"task c1\" data-task=\"k2\">"), std::string::npos);
+  EXPECT_NE(html.find("<ul class=\"legend\"><li><span class=\"sw c0\"></span>Ada</li>"
+                      "<li><span class=\"sw c1\"></span>Bob &lt;admin&gt;</li></ul>"),
+            std::string::npos);
+}
+
+TEST(HtmlExportTest, UserTextStaysText) {
+  const std::string html = report(sample());
+  EXPECT_EQ(lower(html).find("<script"), std::string::npos);
+  EXPECT_NE(html.find("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more"),
+            std::string::npos);
+  EXPECT_NE(html.find("Queues &lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
+  EXPECT_NE(html.find("<h1>Plan &lt;b&gt;&amp;&lt;/b&gt; &quot;co&quot;</h1>"), std::string::npos);
+  EXPECT_NE(html.find("Founders&#39; &lt;Day&gt;"), std::string::npos);
+  EXPECT_NE(html.find("Fast &amp; &lt;cheap&gt;"), std::string::npos);
+  EXPECT_EQ(html.find("<admin>"), std::string::npos);
+  EXPECT_EQ(html.find("<b>"), std::string::npos);
+}
+
+TEST(HtmlExportTest, LoadsNothingFromOutside) {
+  model::Project p = sample();
+  // Text that looks like references is only text.
+  p.tasks[0].prompt = "See <img src=https://example.org/x.png> @import url(https://example.org/y)";
+  const std::string html = lower(report(p));
+  // No element that fetches anything (a '<' of user text is escaped, so these are tags).
+  for (const char* tag :
+       {"<script", "<link", "<img", "<iframe", "<object", "<embed", "<image", "<use",
+        "<foreignobject", "<audio", "<video", "<source", "<base", "<picture", "<track", "<frame"}) {
+    EXPECT_EQ(html.find(tag), std::string::npos) << tag;
+  }
+  for (const char* attribute : {"src", "srcset", "xlink:href", "action", "poster", "background"}) {
+    EXPECT_TRUE(attribute_values(html, attribute).empty()) << attribute;
+  }
+  for (const auto& href : attribute_values(html, "href")) {
+    EXPECT_EQ(href.rfind('#', 0), 0u) << href;  // links only within the page
+  }
+  for (const auto& value : attribute_values(html, "[a-z-]+")) {
+    if (value.find("url(") != std::string::npos) {
+      EXPECT_EQ(value.rfind("url(#", 0), 0u) << value;
+    }
+  }
+  // The style sheet: no imports, fonts or urls at all.
+  const auto style_from = html.find("<style>"), style_to = html.find("</style>");
+  ASSERT_NE(style_from, std::string::npos);
+  ASSERT_EQ(count(html, "<style"), 1u);
+  const std::string css = html.substr(style_from, style_to - style_from);
+  for (const char* rule : {"@import", "@font-face", "url(", "http"}) {
+    EXPECT_EQ(css.find(rule), std::string::npos) << rule;
+  }
+  EXPECT_NE(html.find("<meta http-equiv=\"content-security-policy\" content=\"default-src "
+                      "'none'; style-src 'unsafe-inline'\">"),
+            std::string::npos);
+}
+
+TEST(HtmlExportTest, TodayLineOnlyInsideThePlan) {
+  const model::Project p = sample();
+  struct Case {
+    const char* today;
+    bool line;
+  };
+  for (const Case& c :
+       {Case{"2026-12-06", false}, Case{"2026-12-07", true}, Case{"2026-12-09", true},
+        Case{"2026-12-11", true}, Case{"2026-12-12", false}, Case{"2026-12-04", false}}) {
+    SCOPED_TRACE(c.today);
+    const std::string html = report(p, day(c.today));
+    EXPECT_EQ(html.find("<line class=\"today\"") != std::string::npos, c.line);
+  }
+}
+
+TEST(HtmlExportTest, TodayLineSitsOnTodaysColumn) {
+  // Columns from Friday 2026-12-04 (the done task): Wednesday the 9th is column
+  // 5, the holiday on Thursday column 6; the label column is 320 px wide.
+  const std::string html = report(sample(), day("2026-12-09"));
+  std::smatch today, holiday;
+  ASSERT_TRUE(std::regex_search(html, today, std::regex("<line class=\"today\" x1=\"([0-9.]+)\"")));
+  ASSERT_TRUE(
+      std::regex_search(html, holiday, std::regex("<rect class=\"holiday\" x=\"([0-9.]+)\"")));
+  const double today_x = std::stod(today[1]), holiday_x = std::stod(holiday[1]);
+  const double day_w = holiday_x - today_x;
+  EXPECT_GT(day_w, 0);
+  EXPECT_NEAR(today_x, 320 + 5 * day_w, 0.1);
+}
+
+TEST(HtmlExportTest, ShadesDaysOffAndHolidays) {
+  const std::string html = report(sample());
+  // Saturday and Sunday 2026-12-05/06 in one shaded stretch; the holiday with its name.
+  EXPECT_EQ(count(html, "<rect class=\"off\""), 1u);
+  EXPECT_EQ(count(html, "<rect class=\"holiday\""), 1u);
+  EXPECT_NE(html.find("<title>2026-12-10: Founders&#39; &lt;Day&gt;</title>"), std::string::npos);
+}
+
+TEST(HtmlExportTest, DependencyArrowsBetweenBars) {
+  const std::string html = report(sample());
+  EXPECT_EQ(count(html, "<path class=\"arrow\" marker-end=\"url(#arrowhead)\""), 1u);
+  EXPECT_NE(html.find("<marker id=\"arrowhead\""), std::string::npos);
+}
+
+TEST(HtmlExportTest, HoverTitleHasPromptHoursAndDates) {
+  const std::string html = report(sample());
+  EXPECT_NE(html.find("<title>Document caches\nk2 \u00b7 Bob &lt;admin&gt; \u00b7 10 h \u00b7 "
+                      "other \u00b7 open\n2026-12-07 09:00 \u2192 2026-12-09 11:00 (local time)\n"
+                      "after k1</title>"),
+            std::string::npos);
+}
+
+TEST(HtmlExportTest, SummaryHasFinishHoursAndUtilisation) {
+  const std::string html = report(sample());
+  EXPECT_NE(html.find("<dt>Finish</dt><dd>2026-12-11</dd>"), std::string::npos);
+  EXPECT_NE(html.find("<dt>Total hours</dt><dd>25</dd>"), std::string::npos);
+  // Ada: 9 h planned (the done task does not count) of 4 days x 6 h = 24 h.
+  EXPECT_NE(html.find("Ada</td><td>UTC</td><td class=\"num\">6</td><td>mon tue wed thu fri</td>"
+                      "<td class=\"num\">9</td><td class=\"num\">24</td>"),
+            std::string::npos);
+  EXPECT_NE(html.find("38%</td></tr>"), std::string::npos);
+  // Bob: 10 h of Monday and Wednesday at 8 h (Tuesday off, Thursday a holiday).
+  EXPECT_NE(html.find("<td class=\"num\">10</td><td class=\"num\">16</td>"), std::string::npos);
+  EXPECT_NE(html.find("63%</td></tr>"), std::string::npos);
+  EXPECT_NE(html.find("<dt>Utilisation</dt><dd>48%</dd>"), std::string::npos);  // 19 of 40 h
+  EXPECT_NE(html.find("1 task(s) could not be scheduled"), std::string::npos);
+}
+
+TEST(HtmlExportTest, TopicsTableShowsProgress) {
+  const std::string html = report(sample());
+  // Queues: 4 of 13 hours done; first day the done task's Friday.
+  EXPECT_NE(html.find("<td class=\"num\">3</td><td class=\"num\">13</td><td>2026-12-04</td>"
+                      "<td>2026-12-11</td>"),
+            std::string::npos);
+  EXPECT_NE(html.find("31%</td></tr>"), std::string::npos);
+  EXPECT_NE(html.find("<td class=\"num\">2</td><td class=\"num\">16</td><td>2026-12-07</td>"
+                      "<td>2026-12-09</td><td><span class=\"meter\"><span style=\"width:0%\">"
+                      "</span></span>0%</td>"),
+            std::string::npos);
+}
+
+TEST(HtmlExportTest, WorkloadStacksHoursPerPersonPerWeek) {
+  const std::string html = report(sample());
+  EXPECT_NE(html.find("<title>Ada \u00b7 week 50 from 2026-12-07: 9 h</title>"), std::string::npos);
+  EXPECT_NE(html.find("<title>Bob &lt;admin&gt; \u00b7 week 50 from 2026-12-07: 10 h</title>"),
+            std::string::npos);
+  // The done task's week has no open work.
+  EXPECT_EQ(html.find("week 49 from"), std::string::npos);
+  EXPECT_NE(html.find("<path class=\"capacity\""), std::string::npos);
+}
+
+TEST(HtmlExportTest, PrintsWell) {
+  const std::string html = report(sample());
+  EXPECT_NE(html.find("@media print{"), std::string::npos);
+  EXPECT_NE(html.find("print-color-adjust:exact"), std::string::npos);
+}
+
+model::Project many_tasks(std::size_t topics, std::size_t tasks) {
+  model::Project p;
+  model::Assignee ada;
+  ada.name = "Ada";
+  p.team = {ada};
+  for (std::size_t t = 0; t < topics; ++t) {
+    model::Topic topic;
+    topic.id = "t" + std::to_string(t);
+    topic.title = "Topic " + std::to_string(t);
+    p.topics.push_back(topic);
+  }
+  const Date start = day("2026-12-07");
+  for (std::size_t i = 0; i < tasks; ++i) {
+    const Date d = start + days{static_cast<int>(i / 10)};
+    p.tasks.push_back(task("k" + std::to_string(i), "t" + std::to_string(i * topics / tasks),
+                           "Prompt", 1, "Ada", {block(util::format_date(d).c_str(), 9, 1)}));
+    if (i > 0) p.tasks.back().depends_on = {"k" + std::to_string(i - 1)};
+  }
+  p.plan.exists = true;
+  p.plan.start = start;
+  p.plan.finish = start + days{static_cast<int>((tasks - 1) / 10)};
+  p.plan.total_hours = static_cast<double>(tasks);
+  return p;
+}
+
+TEST(HtmlExportTest, UpToTheThresholdOneBarPerTask) {
+  const std::string html = report(many_tasks(700, k_html_max_task_bars));
+  EXPECT_EQ(attribute_values(html, "data-task").size(), k_html_max_task_bars);
+  EXPECT_TRUE(attribute_values(html, "data-topic").empty());
+  EXPECT_EQ(count(html, "<path class=\"arrow\""), k_html_max_task_bars - 1);
+}
+
+TEST(HtmlExportTest, PastTheThresholdOneBarPerTopic) {
+  const std::string html = report(many_tasks(700, k_html_max_task_bars + 1));
+  EXPECT_TRUE(attribute_values(html, "data-task").empty());
+  const auto topics = attribute_values(html, "data-topic");
+  ASSERT_EQ(topics.size(), 700u);
+  EXPECT_EQ(topics.front(), "t0");
+  EXPECT_EQ(topics.back(), "t699");
+  EXPECT_EQ(html.find("class=\"arrow\""), std::string::npos);
+  EXPECT_NE(html.find("one bar per topic"), std::string::npos);
+  // Cut into boxes the browser may skip off screen: 700 rows in SVGs of 400,
+  // and 700 topics in tables of 250; the day header only once.
+  EXPECT_EQ(count(html, "<svg class=\"chart gantt\""), 2u);
+  EXPECT_EQ(count(html, "<div class=\"chunk\" style=\"width:"), 2u);
+  EXPECT_EQ(count(html, "<table class=\"topics\">"), 3u);
+  EXPECT_EQ(count(html, "<thead><tr><th>Topic</th>"), 1u);
+  EXPECT_EQ(count(html, "<g class=\"header\">"), 1u);
+}
+
+TEST(HtmlExportTest, WithoutAPlanSaysSo) {
+  model::Project p = sample();
+  p.plan = {};
+  for (auto& t : p.tasks) {
+    t.assignee.clear();
+    t.blocks.clear();
+  }
+  const std::string html = report(p);
+  EXPECT_NE(html.find("Not planned yet"), std::string::npos);
+  EXPECT_EQ(count(html, "Nothing is scheduled yet."), 2u);
+  EXPECT_EQ(html.substr(html.size() - 8), "</html>\n");
+}
+
+TEST(HtmlExportTest, EmptyProject) {
+  const std::string html = report(model::Project{});
+  EXPECT_NE(html.find("<h1>Research plan</h1>"), std::string::npos);
+  EXPECT_EQ(html.substr(html.size() - 8), "</html>\n");
+}
+
+}  // namespace
+}  // namespace rplan::exporters
