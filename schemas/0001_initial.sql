@@ -54,7 +54,6 @@ CREATE TABLE tasks (
   archived              INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1))
 );
 CREATE INDEX tasks_by_topic ON tasks (topic_id, position);
-CREATE INDEX tasks_by_pin ON tasks (pinned_assignee_id);
 
 -- Explicit dependencies: task_id starts after after_id finishes.
 CREATE TABLE task_after (

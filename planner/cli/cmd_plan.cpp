@@ -1,6 +1,9 @@
 // Commands that plan and export: plan, export, run.
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <thread>
 #include <iomanip>
 #include <map>
 
@@ -149,6 +152,33 @@ int cmd_export(Context& ctx, const po::variables_map& vm) {
   return 0;
 }
 
+// Writes the exports on as many threads as the machine has cores (the
+// exporters only read the project). Every export is attempted; the first
+// failure, in the order of `jobs`, is then thrown.
+void write_in_parallel(const model::Project& project, const ExportOptions& options,
+                       const std::vector<std::pair<const ExportFormat*, fs::path>>& jobs) {
+  std::vector<std::exception_ptr> errors(jobs.size());
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < jobs.size(); i = next++) {
+      try {
+        jobs[i].first->write(project, options, jobs[i].second);
+      } catch (...) {
+        errors[i] = std::current_exception();
+      }
+    }
+  };
+  const std::size_t threads =
+      std::min<std::size_t>(jobs.size(), std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+  for (const auto& e : errors) {
+    if (e) std::rethrow_exception(e);
+  }
+}
+
 int cmd_run(Context& ctx, const po::variables_map& vm) {
   const auto files = get_strings(vm, "FILE");
   const auto out_dir = get_string(vm, "out");
@@ -195,15 +225,16 @@ int cmd_run(Context& ctx, const po::variables_map& vm) {
     tx.commit();
   }
   print_summary(project, ctx.out);
+  std::vector<std::pair<const ExportFormat*, fs::path>> jobs;
   for (const auto& format : export_formats()) {
     if (format.run_file.empty()) continue;
     const bool folder = export_opts.per_assignee && !format.run_folder.empty();
-    const fs::path path = dir / (folder ? format.run_folder : format.run_file);
-    ctx.stage("writing " + path.string());
-    format.write(project, export_opts, path);
-    ctx.stage_done();
-    ctx.out << "wrote " << path.string() << "\n";
+    jobs.emplace_back(&format, dir / (folder ? format.run_folder : format.run_file));
   }
+  ctx.stage("writing " + std::to_string(jobs.size()) + " exports into " + dir.string());
+  write_in_parallel(project, export_opts, jobs);
+  ctx.stage_done();
+  for (const auto& [format, path] : jobs) ctx.out << "wrote " << path.string() << "\n";
   return 0;
 }
 

@@ -26,6 +26,10 @@ auto streamed(F write) {
 
 const std::vector<ExportFormat>& export_formats() {
   static const std::vector<ExportFormat> formats = {
+      {"xlsx", "plan.xlsx", "",
+       [](const model::Project& p, const ExportOptions&, const std::filesystem::path& out) {
+         exporters::write_xlsx(p, out);  // atomic itself: libxlsxwriter writes by file name
+       }},
       {"json", "plan.json", "", streamed([](const model::Project& p, const ExportOptions&, std::ostream& out) {
          exporters::write_json(p, exporters::JsonDocument::plan, out);
        })},
@@ -52,11 +56,8 @@ const std::vector<ExportFormat>& export_formats() {
       {"html", "report.html", "", streamed([](const model::Project& p, const ExportOptions& o, std::ostream& out) {
          exporters::write_html_report(p, o.today, out);
        })},
-      {"xlsx", "plan.xlsx", "",
-       [](const model::Project& p, const ExportOptions&, const std::filesystem::path& out) {
-         exporters::write_xlsx(p, out);  // atomic itself: libxlsxwriter writes by file name
-       }},
-      // FORMATS: one entry per format; `run` writes those with a file name, in this order.
+      // FORMATS: one entry per format. `run` writes those with a file name, on several
+      // threads, taking them in this order: the slowest first.
   };
   return formats;
 }

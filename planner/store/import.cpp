@@ -5,6 +5,7 @@
 
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include "planner/store/identity.hpp"
 #include "planner/store/sqlite_guard.hpp"
@@ -32,14 +33,14 @@ struct ExistingTask {
 class ImportStatements {
  public:
   explicit ImportStatements(SQLite::Database& db)
-      : topic_taken(db, "SELECT 1 FROM topics WHERE id = ?"),
-        task_taken(db, "SELECT 1 FROM tasks WHERE id = ?"),
-        insert_topic(db,
+      : insert_topic(db,
                      "INSERT INTO topics (id, document_id, title, number, focus, skills, "
                      "position, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
         update_topic(db,
-                     "UPDATE topics SET number = ?, focus = ?, skills = ?, position = ?, "
-                     "line = ?, archived = 0 WHERE id = ?"),
+                     "UPDATE topics SET number = ?1, focus = ?2, skills = ?3, position = ?4, "
+                     "line = ?5, archived = 0 WHERE id = ?6 AND (number IS NOT ?1 OR "
+                     "focus IS NOT ?2 OR skills IS NOT ?3 OR position IS NOT ?4 OR "
+                     "line IS NOT ?5 OR archived != 0)"),
         tasks_of_topic(db,
                        "SELECT id, prompt, archived FROM tasks WHERE topic_id = ? "
                        "ORDER BY archived, position"),
@@ -47,21 +48,32 @@ class ImportStatements {
                     "INSERT INTO tasks (id, topic_id, position, prompt, line, kind, "
                     "estimate_likely, estimate_optimistic, estimate_pessimistic) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        // Rows that would not change are not written (a re-import of an
+        // unchanged document then writes nothing).
         update_task(db,
-                    "UPDATE tasks SET position = ?, prompt = ?, line = ?, kind = ?, "
-                    "estimate_likely = ?, estimate_optimistic = ?, estimate_pessimistic = ?, "
-                    "archived = 0 WHERE id = ?"),
+                    "UPDATE tasks SET position = ?1, prompt = ?2, line = ?3, kind = ?4, "
+                    "estimate_likely = ?5, estimate_optimistic = ?6, estimate_pessimistic = ?7, "
+                    "archived = 0 WHERE id = ?8 AND (position IS NOT ?1 OR prompt IS NOT ?2 OR "
+                    "line IS NOT ?3 OR kind IS NOT ?4 OR estimate_likely IS NOT ?5 OR "
+                    "estimate_optimistic IS NOT ?6 OR estimate_pessimistic IS NOT ?7 OR "
+                    "archived != 0)"),
         archive_task(db, "UPDATE tasks SET archived = 1 WHERE id = ?") {}
 
-  static bool taken(SQLite::Statement& q, const std::string& id) {
-    q.reset();
-    q.bind(1, id);
-    return q.executeStep();
-  }
-
-  SQLite::Statement topic_taken, task_taken, insert_topic, update_topic, tasks_of_topic,
-      insert_task, update_task, archive_task;
+  SQLite::Statement insert_topic, update_topic, tasks_of_topic, insert_task, update_task,
+      archive_task;
+  // Every id in use, so that new ids are checked in memory: rows are never
+  // deleted, so an id once used stays taken.
+  std::unordered_set<std::string> topic_ids, task_ids;
 };
+
+std::unordered_set<std::string> all_ids(SQLite::Database& db, const char* table) {
+  std::unordered_set<std::string> ids;
+  ids.reserve(static_cast<std::size_t>(
+      db.execAndGet(std::string("SELECT count(*) FROM ") + table).getInt64()));
+  SQLite::Statement q(db, std::string("SELECT id FROM ") + table);
+  while (q.executeStep()) ids.emplace(q.getColumn(0).getText());
+  return ids;
+}
 
 void bind_number(SQLite::Statement& q, int index, const std::optional<int>& number) {
   if (number) {
@@ -72,12 +84,12 @@ void bind_number(SQLite::Statement& q, int index, const std::optional<int>& numb
 }
 
 void import_tasks(ImportStatements& s, const std::string& document,
-                  const model::ParsedTopic& topic, const std::string& topic_id,
+                  const model::ParsedTopic& topic, const std::string& topic_id, bool new_topic,
                   ImportReport& report) {
   std::vector<ExistingTask> existing;
   s.tasks_of_topic.reset();
   s.tasks_of_topic.bind(1, topic_id);
-  while (s.tasks_of_topic.executeStep()) {
+  while (!new_topic && s.tasks_of_topic.executeStep()) {
     existing.push_back({s.tasks_of_topic.getColumn(0).getString(),
                         s.tasks_of_topic.getColumn(1).getString(),
                         s.tasks_of_topic.getColumn(2).getInt() != 0});
@@ -122,9 +134,8 @@ void import_tasks(ImportStatements& s, const std::string& document,
     }
     const std::string id =
         unique_id(task_key(document, topic.title, p.text, occurrence), k_task_id_length,
-                  [&](const std::string& candidate) {
-                    return ImportStatements::taken(s.task_taken, candidate);
-                  });
+                  [&](const std::string& candidate) { return s.task_ids.count(candidate) > 0; });
+    s.task_ids.insert(id);
     auto& q = s.insert_task;
     q.reset();
     q.bind(1, id);
@@ -191,12 +202,15 @@ ImportReport Store::import_document(const model::ParsedDocument& document) {
       }
     }
     ImportStatements s(db());
+    s.topic_ids = all_ids(db(), "topics");
+    s.task_ids = all_ids(db(), "tasks");
     std::set<std::string> seen;
     for (std::size_t i = 0; i < document.topics.size(); ++i) {
       const model::ParsedTopic& topic = document.topics[i];
       seen.insert(topic.title);
       const std::string skills = util::join(topic.skills, ",");
       std::string topic_id;
+      bool new_topic = false;
       if (auto it = topics.find(topic.title); it != topics.end()) {
         topic_id = it->second.id;
         if (it->second.archived) ++report.topics_restored;
@@ -210,10 +224,11 @@ ImportReport Store::import_document(const model::ParsedDocument& document) {
         q.bind(6, topic_id);
         q.exec();
       } else {
-        topic_id = unique_id(topic_key(document.name, topic.title), k_topic_id_length,
-                             [&](const std::string& candidate) {
-                               return ImportStatements::taken(s.topic_taken, candidate);
-                             });
+        topic_id = unique_id(
+            topic_key(document.name, topic.title), k_topic_id_length,
+            [&](const std::string& candidate) { return s.topic_ids.count(candidate) > 0; });
+        s.topic_ids.insert(topic_id);
+        new_topic = true;
         auto& q = s.insert_topic;
         q.reset();
         q.bind(1, topic_id);
@@ -227,7 +242,7 @@ ImportReport Store::import_document(const model::ParsedDocument& document) {
         q.exec();
         ++report.topics_added;
       }
-      import_tasks(s, document.name, topic, topic_id, report);
+      import_tasks(s, document.name, topic, topic_id, new_topic, report);
     }
     for (const auto& [title, topic] : topics) {
       if (topic.archived || seen.count(title) > 0) continue;

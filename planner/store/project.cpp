@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
+#include <cstring>
 #include <unordered_map>
 
 #include "planner/store/sqlite_guard.hpp"
@@ -169,51 +171,89 @@ std::optional<TaskDetails> Store::find_task(const std::string& id) const {
 
 namespace {
 
-std::string block_fingerprint(const model::Task& t, const model::Topic* topic,
-                              const model::WorkBlock& b, std::size_t number) {
-  std::string key = t.id + '\x1f' + std::to_string(number) + '\x1f' +
-                    std::to_string(to_unix(b.utc_start)) + '\x1f' + std::to_string(b.minutes) +
-                    '\x1f' + t.assignee + '\x1f' + t.prompt + '\x1f' +
-                    std::string(model::to_string(t.kind)) + '\x1f' +
-                    std::string(model::to_string(t.status)) + '\x1f' +
-                    util::format_hours(t.estimate.hours);
-  if (topic != nullptr) key += '\x1f' + topic->title + '\x1f' + topic->focus;
-  return util::short_id(key, 13);
+// FNV-1a over the fields that make up an event's time and text, without
+// building strings: the fingerprints of 600,000 blocks are cheap.
+class Fingerprint {
+ public:
+  Fingerprint& add(std::string_view text) {
+    for (unsigned char c : text) mix(c);
+    mix(0x1f);
+    return *this;
+  }
+  Fingerprint& add(std::int64_t number) {
+    for (int i = 0; i < 8; ++i) mix(static_cast<unsigned char>(number >> (8 * i)));
+    return *this;
+  }
+  Fingerprint& add(double number) { return add(static_cast<std::int64_t>(number * 1000)); }
+  std::uint64_t value() const { return m_hash; }
+  std::string hex() const {
+    static constexpr char k_hex[] = "0123456789abcdef";
+    std::string out(16, '0');
+    for (int i = 0; i < 16; ++i) out[15 - i] = k_hex[(m_hash >> (4 * i)) & 15];
+    return out;
+  }
+
+ private:
+  void mix(unsigned char c) {
+    m_hash ^= c;
+    m_hash *= 1099511628211ull;
+  }
+  std::uint64_t m_hash = 14695981039346656037ull;
+};
+
+// What every event of a task shows besides its own time.
+Fingerprint task_text(const model::Task& t, const model::Topic* topic) {
+  Fingerprint f;
+  f.add(t.id).add(t.assignee).add(t.prompt).add(model::to_string(t.kind));
+  f.add(model::to_string(t.status)).add(t.estimate.hours);
+  if (topic != nullptr) f.add(topic->title).add(topic->focus);
+  return f;
 }
 
-std::string task_fingerprint(const model::Task& t, const model::Topic* topic) {
-  std::string key = t.id + '\x1f' + t.assignee + '\x1f' + t.prompt + '\x1f' +
-                    std::string(model::to_string(t.kind)) + '\x1f' +
-                    std::string(model::to_string(t.status)) + '\x1f' +
-                    util::format_hours(t.estimate.hours) + '\x1f' + util::join(t.depends_on, ",");
-  if (t.start) key += '\x1f' + std::to_string(to_unix(*t.start));
-  if (t.finish) key += '\x1f' + std::to_string(to_unix(*t.finish));
-  if (topic != nullptr) key += '\x1f' + topic->title + '\x1f' + topic->focus;
-  return util::short_id(key, 13);
+std::string block_fingerprint(Fingerprint text, const model::WorkBlock& b, std::size_t number) {
+  return text.add(static_cast<std::int64_t>(number))
+      .add(static_cast<std::int64_t>(to_unix(b.utc_start)))
+      .add(static_cast<std::int64_t>(b.minutes))
+      .hex();
 }
 
-struct OldSequence {
-  int sequence;
-  std::string fingerprint;
+std::string task_fingerprint(Fingerprint text, const model::Task& t) {
+  for (const auto& d : t.depends_on) text.add(d);
+  text.add(static_cast<std::int64_t>(t.start ? to_unix(*t.start) : -1));
+  text.add(static_cast<std::int64_t>(t.finish ? to_unix(*t.finish) : -1));
+  return text.hex();
+}
+
+// The previous plan's rows, read in task-id order alongside the new ones.
+class OldRows {
+ public:
+  OldRows(SQLite::Database& db, const char* sql) : m_query(db, sql) { m_more = m_query.executeStep(); }
+  // The sequence to give the row (task_id, number) whose fingerprint is `fp`:
+  // the old one when unchanged, one more when changed, 0 when new.
+  int sequence(const std::string& task_id, int number, const std::string& fp) {
+    while (m_more && less(task_id, number)) m_more = m_query.executeStep();
+    if (!m_more || m_query.getColumn(0).getString() != task_id ||
+        m_query.getColumn(1).getInt() != number) {
+      return 0;
+    }
+    const int old = m_query.getColumn(2).getInt();
+    return m_query.getColumn(3).getString() == fp ? old : old + 1;
+  }
+
+ private:
+  // The current old row comes before (task_id, number).
+  bool less(const std::string& task_id, int number) {
+    const int c = std::strcmp(m_query.getColumn(0).getText(), task_id.c_str());
+    return c < 0 || (c == 0 && m_query.getColumn(1).getInt() < number);
+  }
+  SQLite::Statement m_query;
+  bool m_more = false;
 };
 
 }  // namespace
 
 void Store::save_plan(model::Project& project, model::Instant now) {
   guarded(m_path, [&] {
-    std::unordered_map<std::string, OldSequence> old_blocks, old_tasks;
-    {
-      SQLite::Statement q(db(), "SELECT task_id, number, sequence, fingerprint FROM plan_blocks");
-      while (q.executeStep()) {
-        old_blocks.emplace(q.getColumn(0).getString() + '#' + q.getColumn(1).getString(),
-                           OldSequence{q.getColumn(2).getInt(), q.getColumn(3).getString()});
-      }
-      SQLite::Statement t(db(), "SELECT task_id, sequence, fingerprint FROM plan_tasks");
-      while (t.executeStep()) {
-        old_tasks.emplace(t.getColumn(0).getString(),
-                          OldSequence{t.getColumn(1).getInt(), t.getColumn(2).getString()});
-      }
-    }
     std::optional<std::pair<std::int64_t, std::string>> old_plan;
     {
       SQLite::Statement q(db(), "SELECT created_at, fingerprint FROM plan");
@@ -222,73 +262,88 @@ void Store::save_plan(model::Project& project, model::Instant now) {
     std::unordered_map<std::string, const model::Topic*> topics;
     for (const auto& topic : project.topics) topics.emplace(topic.id, &topic);
 
-    auto next_sequence = [](const std::unordered_map<std::string, OldSequence>& old,
-                            const std::string& key, const std::string& fingerprint) {
-      auto it = old.find(key);
-      if (it == old.end()) return 0;
-      return it->second.fingerprint == fingerprint ? it->second.sequence
-                                                   : it->second.sequence + 1;
-    };
+    // The new rows, in task-id order: both tables are keyed by task id, so
+    // they are appended in key order, and the old rows can be read alongside.
+    std::vector<model::Task*> by_id;
+    by_id.reserve(project.tasks.size());
+    for (auto& t : project.tasks) {
+      const bool unassigned = t.assignee.empty() && t.status != model::TaskStatus::done;
+      if (t.planned() || unassigned) by_id.push_back(&t);
+    }
+    std::sort(by_id.begin(), by_id.end(),
+              [](const model::Task* a, const model::Task* b) { return a->id < b->id; });
 
+    // Sequences are decided from the old rows, which go to a temporary table
+    // first so that the plan tables can be emptied and refilled.
+    db().exec("CREATE TEMP TABLE old_tasks AS SELECT task_id, 0 AS number, sequence, fingerprint "
+              "FROM plan_tasks ORDER BY task_id");
+    db().exec("CREATE TEMP TABLE old_blocks AS SELECT task_id, number, sequence, fingerprint "
+              "FROM plan_blocks ORDER BY task_id, number");
     db().exec("DELETE FROM plan_blocks");
     db().exec("DELETE FROM plan_tasks");
     db().exec("DELETE FROM plan");
-    SQLite::Statement ins_task(db(),
-                               "INSERT INTO plan_tasks (task_id, assignee, depends_on, sequence, "
-                               "fingerprint) VALUES (?, ?, ?, ?, ?)");
-    SQLite::Statement ins_block(db(),
-                                "INSERT INTO plan_blocks (task_id, number, date, start_minute, "
-                                "minutes, utc_start, sequence, fingerprint) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    std::string whole;  // every fingerprint, for the plan's own
-    whole += util::format_date(project.plan.start) + '\x1f' +
-             std::string(model::to_string(project.plan.strategy));
-    for (auto& t : project.tasks) {
-      const bool unassigned = t.assignee.empty();
-      if (!t.planned() && !(unassigned && t.status != model::TaskStatus::done)) continue;
-      const auto topic_it = topics.find(t.topic_id);
-      const model::Topic* topic = topic_it == topics.end() ? nullptr : topic_it->second;
-      const std::string fp = task_fingerprint(t, topic);
-      t.sequence = next_sequence(old_tasks, t.id, fp);
-      whole += fp;
-      ins_task.reset();
-      ins_task.bind(1, t.id);
-      ins_task.bind(2, t.assignee);
-      ins_task.bind(3, util::join(t.depends_on, ","));
-      ins_task.bind(4, t.sequence);
-      ins_task.bind(5, fp);
-      ins_task.exec();
-      for (std::size_t n = 0; n < t.blocks.size(); ++n) {
-        model::WorkBlock& b = t.blocks[n];
-        const std::string bfp = block_fingerprint(t, topic, b, n + 1);
-        b.sequence = next_sequence(old_blocks, t.id + '#' + std::to_string(n + 1), bfp);
-        whole += bfp;
-        ins_block.reset();
-        ins_block.bind(1, t.id);
-        ins_block.bind(2, static_cast<int>(n) + 1);
-        ins_block.bind(3, util::format_date(b.date));
-        ins_block.bind(4, b.start_minute);
-        ins_block.bind(5, b.minutes);
-        ins_block.bind(6, static_cast<std::int64_t>(to_unix(b.utc_start)));
-        ins_block.bind(7, b.sequence);
-        ins_block.bind(8, bfp);
-        ins_block.exec();
+    {
+      OldRows old_tasks(db(), "SELECT * FROM old_tasks ORDER BY task_id");
+      OldRows old_blocks(db(), "SELECT * FROM old_blocks ORDER BY task_id, number");
+      SQLite::Statement ins_task(db(),
+                                 "INSERT INTO plan_tasks (task_id, assignee, depends_on, sequence, "
+                                 "fingerprint) VALUES (?, ?, ?, ?, ?)");
+      SQLite::Statement ins_block(db(),
+                                  "INSERT INTO plan_blocks (task_id, number, date, start_minute, "
+                                  "minutes, utc_start, sequence, fingerprint) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      Fingerprint whole;  // of every row, for the plan's own
+      whole.add(util::format_date(project.plan.start)).add(model::to_string(project.plan.strategy));
+      for (model::Task* task : by_id) {
+        model::Task& t = *task;
+        const auto topic_it = topics.find(t.topic_id);
+        const Fingerprint text =
+            task_text(t, topic_it == topics.end() ? nullptr : topic_it->second);
+        const std::string fp = task_fingerprint(text, t);
+        t.sequence = old_tasks.sequence(t.id, 0, fp);
+        whole.add(fp);
+        ins_task.reset();
+        ins_task.bind(1, t.id);
+        ins_task.bind(2, t.assignee);
+        ins_task.bind(3, util::join(t.depends_on, ","));
+        ins_task.bind(4, t.sequence);
+        ins_task.bind(5, fp);
+        ins_task.exec();
+        for (std::size_t n = 0; n < t.blocks.size(); ++n) {
+          model::WorkBlock& b = t.blocks[n];
+          const int number = static_cast<int>(n) + 1;
+          const std::string bfp = block_fingerprint(text, b, n + 1);
+          b.sequence = old_blocks.sequence(t.id, number, bfp);
+          whole.add(bfp);
+          ins_block.reset();
+          ins_block.bind(1, t.id);
+          ins_block.bind(2, number);
+          ins_block.bind(3, util::format_date(b.date));
+          ins_block.bind(4, b.start_minute);
+          ins_block.bind(5, b.minutes);
+          ins_block.bind(6, static_cast<std::int64_t>(to_unix(b.utc_start)));
+          ins_block.bind(7, b.sequence);
+          ins_block.bind(8, bfp);
+          ins_block.exec();
+        }
       }
+      const std::string plan_fp = whole.hex();
+      project.plan.exists = true;
+      project.plan.created_at =
+          old_plan && old_plan->second == plan_fp ? from_unix(old_plan->first) : now;
+      SQLite::Statement ins_plan(db(),
+                                 "INSERT INTO plan (id, start, finish, strategy, created_at, "
+                                 "total_hours, fingerprint) VALUES (1, ?, ?, ?, ?, ?, ?)");
+      ins_plan.bind(1, util::format_date(project.plan.start));
+      ins_plan.bind(2, util::format_date(project.plan.finish));
+      ins_plan.bind(3, std::string(model::to_string(project.plan.strategy)));
+      ins_plan.bind(4, static_cast<std::int64_t>(to_unix(project.plan.created_at)));
+      ins_plan.bind(5, project.plan.total_hours);
+      ins_plan.bind(6, plan_fp);
+      ins_plan.exec();
     }
-    const std::string plan_fp = util::short_id(whole, 13);
-    project.plan.exists = true;
-    project.plan.created_at =
-        old_plan && old_plan->second == plan_fp ? from_unix(old_plan->first) : now;
-    SQLite::Statement ins_plan(db(),
-                               "INSERT INTO plan (id, start, finish, strategy, created_at, "
-                               "total_hours, fingerprint) VALUES (1, ?, ?, ?, ?, ?, ?)");
-    ins_plan.bind(1, util::format_date(project.plan.start));
-    ins_plan.bind(2, util::format_date(project.plan.finish));
-    ins_plan.bind(3, std::string(model::to_string(project.plan.strategy)));
-    ins_plan.bind(4, static_cast<std::int64_t>(to_unix(project.plan.created_at)));
-    ins_plan.bind(5, project.plan.total_hours);
-    ins_plan.bind(6, plan_fp);
-    ins_plan.exec();
+    db().exec("DROP TABLE old_tasks");
+    db().exec("DROP TABLE old_blocks");
   });
 }
 

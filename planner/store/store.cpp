@@ -133,10 +133,15 @@ Store::Store(const fs::path& path, Access access) : m_path(path) {
       m_db = open_read_only(path);
     } else {
       m_db = std::make_unique<SQLite::Database>(
-          path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, k_busy_timeout_ms);
+          path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX,
+          k_busy_timeout_ms);
     }
     check_schema(*m_db, m_path);
     m_db->exec("PRAGMA foreign_keys = ON");
+    // A 64 MiB page cache: large plans are read and rewritten whole, and the
+    // default 2 MiB cache makes SQLite re-read pages from the OS all the time.
+    m_db->exec("PRAGMA cache_size = -65536");
+    m_db->exec("PRAGMA temp_store = MEMORY");
     if (access == Access::read_write) {
       // Migrate in the default rollback-journal mode first, so a new file's
       // header carries the rplan application id before WAL is turned on.

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -76,10 +77,14 @@ std::string expected_utc(const std::string& zone, const std::string& day, const 
 
 // "2026-12-07T09:00:00+01:00" -> "20261207T080000Z".
 std::string rfc3339_as_utc(const std::string& text) {
-  std::istringstream in(text);
-  date::sys_seconds t;
-  in >> date::parse("%FT%T%Ez", t);
-  EXPECT_FALSE(in.fail()) << text;
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, se = 0, oh = 0, om = 0;
+  char sign = '+';
+  const int n = std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c%2d:%2d", &y, &mo, &d, &h, &mi,
+                            &se, &sign, &oh, &om);
+  EXPECT_EQ(n, 9) << text;
+  const int offset = (oh * 60 + om) * (sign == '-' ? -1 : 1);
+  const date::sys_seconds t = date::sys_days{date::year{y} / mo / d} + std::chrono::hours{h} +
+                              std::chrono::minutes{mi - offset} + std::chrono::seconds{se};
   return date::format("%Y%m%dT%H%M%SZ", t);
 }
 

@@ -12,14 +12,14 @@ namespace rplan::exporters::testing {
 namespace {
 
 std::string utc_of(icaltimetype t) {
-  char buf[32];
+  char buf[64];
   std::snprintf(buf, sizeof buf, "%04d%02d%02dT%02d%02d%02d%s", t.year, t.month, t.day, t.hour,
                 t.minute, t.second, icaltime_is_utc(t) ? "Z" : "");
   return buf;
 }
 
 std::string date_of(icaltimetype t) {
-  char buf[16];
+  char buf[64];
   std::snprintf(buf, sizeof buf, "%04d%02d%02d%s", t.year, t.month, t.day,
                 t.is_date ? "" : " (not a DATE)");
   return buf;
