@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <unistd.h>
+
 #include <array>
 #include <cstring>
 #include <fstream>
@@ -79,14 +81,20 @@ void migrate(SQLite::Database& db) {
   tx.commit();
 }
 
-// Opens for reading. A WAL database needs its shared-memory file (-shm); when
+// Opens for reading (the caller never writes through it). A WAL database needs its shared-memory file (-shm); when
 // neither the file nor its folder may be written, SQLite cannot create it, and
 // the database is opened as immutable instead (no locking: right for a file
 // nobody here can change).
 std::unique_ptr<SQLite::Database> open_read_only(const fs::path& path) {
+  // When we may write the file and its folder, open it for writing (and
+  // write nothing): then closing removes the -wal and -shm files, which a
+  // read-only connection would leave behind.
+  const std::string folder = path.parent_path().empty() ? "." : path.parent_path().string();
+  const bool writable = ::access(path.c_str(), W_OK) == 0 && ::access(folder.c_str(), W_OK) == 0;
   try {
-    auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY,
-                                                 k_busy_timeout_ms);
+    auto db = std::make_unique<SQLite::Database>(
+        path.string(), writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY,
+        k_busy_timeout_ms);
     db->execAndGet("SELECT count(*) FROM sqlite_master");
     return db;
   } catch (const SQLite::Exception& e) {

@@ -249,3 +249,54 @@ TEST(RunTest, WritesEveryExportAndPerAssigneeCalendarsIntoAFolder) {
 
 }  // namespace
 }  // namespace rplan::e2e
+
+namespace rplan::e2e {
+namespace {
+
+TEST(PlanTest, TheSeedPlanForAMixedTeamHoldsEveryRule) {
+  const auto seed = seed_document();
+  if (seed.empty()) GTEST_SKIP() << "no shared/seeds beside this checkout";
+  Workspace ws;
+  ws.write("team.csv", k_team);
+  ASSERT_EQ(ws.run({"holiday", "add", "2026-12-25", "--name", "Christmas"}).exit_code, 0);
+  ASSERT_EQ(ws.run({"holiday", "add", "2027-01-01"}).exit_code, 0);
+  ASSERT_EQ(ws.run({"team", "import", "team.csv"}).exit_code, 0);
+  ASSERT_EQ(ws.run({"off", "Grace", "--from", "2026-12-14", "--to", "2026-12-18"}).exit_code, 0);
+  const auto r = ws.run({"--db", "rplan.db", "run", seed.string(), "--start", "2026-12-07", "--out", "out"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json plan = json::parse(slurp(ws.path("out/plan.json")));
+  ASSERT_EQ(plan["tasks"].size(), 48u);
+  check_rules(plan);
+}
+
+TEST(ExportTest, AFailedExportLeavesThePreviousFileAndNoTemporaryFiles) {
+  Workspace ws;
+  ws.write("topics.md", document(2));
+  ASSERT_EQ(ws.run({"run", "topics.md", "--assignees", "Ada", "--start", "2026-12-07", "--out", "o"}).exit_code, 0);
+  // A missing folder: exit 73, naming the file.
+  auto r = ws.run({"--db", "o/rplan.db", "export", "json", "--out", "missing/plan.json"});
+  EXPECT_EQ(r.exit_code, 73);
+  EXPECT_NE(r.err.find("missing/plan.json"), std::string::npos) << r.err;
+  // A target that cannot be replaced (a folder in its place) fails after the
+  // data was written: the temporary file is removed again.
+  std::filesystem::create_directories(ws.path("o/blocked.json/inside"));
+  for (const char* format : {"json", "csv", "ics", "md", "html", "xlsx"}) {
+    SCOPED_TRACE(format);
+    r = ws.run({"--db", "o/rplan.db", "export", format, "--out", "o/blocked.json"});
+    EXPECT_EQ(r.exit_code, 73) << r.err;
+  }
+  // The previous export is intact and nothing else was left in the folder.
+  const std::string before = slurp(ws.path("o/plan.json"));
+  r = ws.run({"--db", "o/rplan.db", "export", "json", "--out", "o/plan.json/x"});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_EQ(slurp(ws.path("o/plan.json")), before);
+  std::set<std::string> names;
+  for (const auto& e : std::filesystem::directory_iterator(ws.path("o"))) {
+    names.insert(e.path().filename().string());
+  }
+  EXPECT_EQ(names, (std::set<std::string>{"blocked.json", "checklist.md", "plan.ics", "plan.json",
+                                          "plan.xlsx", "report.html", "rplan.db"}));
+}
+
+}  // namespace
+}  // namespace rplan::e2e
