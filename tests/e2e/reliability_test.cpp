@@ -143,5 +143,24 @@ TEST(ReliabilityTest, ConcurrentWritersSucceedOrReportBusy) {
   }
 }
 
+// Bounds: a 100 MB document (mostly prose and lists that are not topics, one
+// long line among them) imports in one go, without a crash or a hang.
+TEST(ReliabilityTest, AHundredMegabyteDocumentImports) {
+  Workspace ws;
+  std::string doc = "# Huge\n\n## Overview\n\n";
+  const std::string paragraph(990, 'x');
+  doc.reserve(105u << 20);
+  doc += std::string(1u << 20, 'y') + "\n\n";  // a 1 MB line
+  while (doc.size() < (100u << 20)) {
+    doc += "- " + paragraph + "\n  continued *emphasis* and `code`\n";
+  }
+  doc += "\n### 1. The only topic\n**Research Prompts**:\n- Research the end\n";
+  ws.write("huge.md", doc);
+  doc.clear();
+  const auto r = ws.run({"import", "huge.md"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "huge.md: 1 added, 0 updated, 0 unchanged, 0 removed (topics: 1 new)\n");
+}
+
 }  // namespace
 }  // namespace rplan::e2e
