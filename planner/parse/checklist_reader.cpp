@@ -1,5 +1,7 @@
 #include "planner/parse/checklist_reader.hpp"
 
+#include "planner/parse/md4c_driver.hpp"
+
 #include <md4c.h>
 
 #include <algorithm>
@@ -54,6 +56,8 @@ class ChecklistCollector {
 
   void enter_block(MD_BLOCKTYPE type, const void* detail);
   void leave_block(MD_BLOCKTYPE type);
+  void enter_span(MD_SPANTYPE) {}  // emphasis, links...: their text is all that counts
+  void leave_span() {}
   void text(MD_TEXTTYPE type, const char* data, MD_SIZE size);
   // Closes the document and returns its items in document order.
   std::vector<ChecklistItem> finish(const KnownTask& known);
@@ -228,47 +232,6 @@ std::vector<ChecklistItem> ChecklistCollector::finish(const KnownTask& known) {
   return std::move(m_items);
 }
 
-// What the md4c callbacks get as userdata. No exception crosses md4c's C code:
-// the first one is kept, parsing stops, and run_md4c rethrows it.
-struct Md4cCall {
-  ChecklistCollector* collector;
-  std::exception_ptr failure;
-};
-
-template <typename Call>
-int guarded(void* userdata, Call&& call) noexcept {
-  auto* md4c_call = static_cast<Md4cCall*>(userdata);
-  try {
-    call(*md4c_call->collector);
-    return 0;
-  } catch (...) {
-    md4c_call->failure = std::current_exception();
-    return 1;
-  }
-}
-
-void run_md4c(std::string_view markdown, ChecklistCollector& collector, const std::string& path) {
-  MD_PARSER parser{};
-  parser.abi_version = 0;
-  parser.flags = MD_DIALECT_GITHUB;
-  parser.enter_block = [](MD_BLOCKTYPE type, void* detail, void* userdata) {
-    return guarded(userdata, [&](ChecklistCollector& c) { c.enter_block(type, detail); });
-  };
-  parser.leave_block = [](MD_BLOCKTYPE type, void*, void* userdata) {
-    return guarded(userdata, [&](ChecklistCollector& c) { c.leave_block(type); });
-  };
-  parser.enter_span = [](MD_SPANTYPE, void*, void*) { return 0; };
-  parser.leave_span = [](MD_SPANTYPE, void*, void*) { return 0; };
-  parser.text = [](MD_TEXTTYPE type, const MD_CHAR* data, MD_SIZE size, void* userdata) {
-    return guarded(userdata, [&](ChecklistCollector& c) { c.text(type, data, size); });
-  };
-  Md4cCall call{&collector, nullptr};
-  const int result =
-      md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &call);
-  if (call.failure) std::rethrow_exception(call.failure);
-  if (result != 0) throw InputError(path + ": the Markdown parser failed (out of memory)");
-}
-
 }  // namespace
 
 std::vector<ChecklistItem> read_checklist(std::string_view text, const std::string& path,
@@ -279,7 +242,7 @@ std::vector<ChecklistItem> read_checklist(std::string_view text, const std::stri
   const LineIndex lines(text);
   const std::size_t bom = text.starts_with(k_bom) ? k_bom.size() : 0;
   ChecklistCollector collector(path, lines, bom);
-  run_md4c(text.substr(bom), collector, path);
+  detail::run_md4c(text.substr(bom), collector, path);
   std::vector<ChecklistItem> items = collector.finish(known);
   std::vector<Diagnostic>& diagnostics = collector.diagnostics();
   if (!diagnostics.empty()) {

@@ -1,5 +1,7 @@
 #include "planner/parse/topic_parser.hpp"
 
+#include "planner/parse/md4c_driver.hpp"
+
 #include <md4c.h>
 
 #include <algorithm>
@@ -365,52 +367,6 @@ std::vector<model::ParsedTopic> TopicCollector::finish() {
   return std::move(m_topics);
 }
 
-// What the md4c callbacks get as userdata. Calls into the collector never
-// let an exception cross md4c's C code: the first one is kept, parsing stops
-// (a non-zero return), and run_md4c rethrows it.
-struct Md4cCall {
-  TopicCollector* collector;
-  std::exception_ptr failure;
-};
-
-template <typename Call>
-int guarded(void* userdata, Call&& call) noexcept {
-  auto* md4c_call = static_cast<Md4cCall*>(userdata);
-  try {
-    call(*md4c_call->collector);
-    return 0;
-  } catch (...) {
-    md4c_call->failure = std::current_exception();
-    return 1;
-  }
-}
-
-void run_md4c(std::string_view markdown, TopicCollector& collector, const std::string& path) {
-  MD_PARSER parser{};
-  parser.abi_version = 0;
-  parser.flags = MD_DIALECT_GITHUB;
-  parser.enter_block = [](MD_BLOCKTYPE type, void* detail, void* userdata) {
-    return guarded(userdata, [&](TopicCollector& c) { c.enter_block(type, detail); });
-  };
-  parser.leave_block = [](MD_BLOCKTYPE type, void*, void* userdata) {
-    return guarded(userdata, [&](TopicCollector& c) { c.leave_block(type); });
-  };
-  parser.enter_span = [](MD_SPANTYPE type, void*, void* userdata) {
-    return guarded(userdata, [&](TopicCollector& c) { c.enter_span(type); });
-  };
-  parser.leave_span = [](MD_SPANTYPE, void*, void* userdata) {
-    return guarded(userdata, [&](TopicCollector& c) { c.leave_span(); });
-  };
-  parser.text = [](MD_TEXTTYPE type, const MD_CHAR* data, MD_SIZE size, void* userdata) {
-    return guarded(userdata, [&](TopicCollector& c) { c.text(type, data, size); });
-  };
-  Md4cCall call{&collector, nullptr};
-  const int result =
-      md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &call);
-  if (call.failure) std::rethrow_exception(call.failure);
-  if (result != 0) throw InputError(path + ": the Markdown parser failed (out of memory)");
-}
-
 }  // namespace
 
 model::ParsedDocument parse_topics(std::string_view text, const std::string& path) {
@@ -426,7 +382,7 @@ model::ParsedDocument parse_topics(std::string_view text, const std::string& pat
 
   const std::string_view markdown = text.starts_with(k_bom) ? text.substr(k_bom.size()) : text;
   TopicCollector collector(path, lines, diagnostics);
-  run_md4c(markdown, collector, path);
+  detail::run_md4c(markdown, collector, path);
 
   model::ParsedDocument document;
   document.name = std::filesystem::path(path).filename().string();

@@ -1,0 +1,64 @@
+#pragma once
+
+// The one place that drives md4c for the readers of parse/ (topic documents,
+// checklists). Internal to parse/.
+
+#include <md4c.h>
+
+#include <exception>
+#include <string>
+#include <string_view>
+
+#include "planner/util/error.hpp"
+
+namespace rplan::parse::detail {
+
+// Runs md4c (GitHub dialect) over `markdown`, calling the collector's
+//   enter_block(MD_BLOCKTYPE, void* detail), leave_block(MD_BLOCKTYPE),
+//   enter_span(MD_SPANTYPE), leave_span(), text(MD_TEXTTYPE, const MD_CHAR*, MD_SIZE).
+// No exception crosses md4c's C code: the first one a callback throws is kept,
+// parsing stops (a non-zero return), and it is rethrown here. A failure of
+// md4c itself (out of memory) is an InputError naming `path`.
+template <class Collector>
+void run_md4c(std::string_view markdown, Collector& collector, const std::string& path) {
+  struct Call {
+    Collector* collector;
+    std::exception_ptr failure;
+  };
+  // Calls f on the collector; turns an exception into md4c's "stop".
+  static constexpr auto guarded = [](void* userdata, auto&& f) noexcept {
+    auto* call = static_cast<Call*>(userdata);
+    try {
+      f(*call->collector);
+      return 0;
+    } catch (...) {
+      call->failure = std::current_exception();
+      return 1;
+    }
+  };
+  MD_PARSER parser{};
+  parser.abi_version = 0;
+  parser.flags = MD_DIALECT_GITHUB;
+  parser.enter_block = [](MD_BLOCKTYPE type, void* detail, void* userdata) {
+    return guarded(userdata, [&](Collector& c) { c.enter_block(type, detail); });
+  };
+  parser.leave_block = [](MD_BLOCKTYPE type, void*, void* userdata) {
+    return guarded(userdata, [&](Collector& c) { c.leave_block(type); });
+  };
+  parser.enter_span = [](MD_SPANTYPE type, void*, void* userdata) {
+    return guarded(userdata, [&](Collector& c) { c.enter_span(type); });
+  };
+  parser.leave_span = [](MD_SPANTYPE, void*, void* userdata) {
+    return guarded(userdata, [&](Collector& c) { c.leave_span(); });
+  };
+  parser.text = [](MD_TEXTTYPE type, const MD_CHAR* data, MD_SIZE size, void* userdata) {
+    return guarded(userdata, [&](Collector& c) { c.text(type, data, size); });
+  };
+  Call call{&collector, nullptr};
+  const int result =
+      md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &call);
+  if (call.failure) std::rethrow_exception(call.failure);
+  if (result != 0) throw InputError(path + ": the Markdown parser failed (out of memory)");
+}
+
+}  // namespace rplan::parse::detail
