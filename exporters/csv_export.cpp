@@ -33,16 +33,16 @@ void write_tasks_csv(const model::Project& project, std::ostream& out) {
     const model::Topic* topic = it == topics.end() ? nullptr : it->second;
     std::string start, finish;
     if (!t.blocks.empty()) {
-      start = util::format_rfc3339(t.blocks.front().utc_start, t.blocks.front().utc_offset_minutes());
+      start =
+          util::format_rfc3339(t.blocks.front().utc_start, t.blocks.front().utc_offset_minutes());
       finish = util::format_rfc3339(t.blocks.back().utc_end, t.blocks.back().utc_offset_minutes());
     }
     out << csv_field(t.id) << ',' << csv_field(t.topic_id) << ','
         << (topic && topic->number ? std::to_string(*topic->number) : std::string()) << ','
-        << csv_field(topic ? topic->title : std::string()) << ',' << model::to_string(t.kind)
-        << ',' << csv_field(t.prompt) << ',' << csv_field(t.planned() ? t.assignee : "") << ','
+        << csv_field(topic ? topic->title : std::string()) << ',' << model::to_string(t.kind) << ','
+        << csv_field(t.prompt) << ',' << csv_field(t.planned() ? t.assignee : "") << ','
         << util::format_hours(t.estimate.hours) << ',' << start << ',' << finish << ','
-        << model::to_string(t.status) << ',' << csv_field(util::join(t.depends_on, " "))
-        << "\r\n";
+        << model::to_string(t.status) << ',' << csv_field(util::join(t.depends_on, " ")) << "\r\n";
   }
 }
 

@@ -40,10 +40,11 @@ json task_json(const model::Task& t) {
           {"kind", model::to_string(t.kind)},
           {"prompt", t.prompt},
           {"estimate_hours", t.estimate.hours},
-          {"estimate", {{"optimistic", t.estimate.optimistic},
-                        {"likely", t.estimate.likely},
-                        {"pessimistic", t.estimate.pessimistic},
-                        {"manual", t.estimate.manual}}},
+          {"estimate",
+           {{"optimistic", t.estimate.optimistic},
+            {"likely", t.estimate.likely},
+            {"pessimistic", t.estimate.pessimistic},
+            {"manual", t.estimate.manual}}},
           {"status", model::to_string(t.status)},
           {"pinned_assignee", or_null(t.pinned_assignee)},
           {"assignee", t.planned() ? json(t.assignee) : json(nullptr)},
@@ -99,8 +100,8 @@ void write_json(const model::Project& project, JsonDocument which, std::ostream&
                  {"total_hours", p.total_hours},
                  {"unassigned", p.unassigned}};
     out << "\"format\":\"rplan-plan\",\"version\":1,\"generated_at\":"
-        << json(util::format_rfc3339(p.created_at, 0)).dump() << ",\n\"title\":"
-        << json(project.title).dump() << ",\n\"plan\":" << plan.dump() << ",\n";
+        << json(util::format_rfc3339(p.created_at, 0)).dump()
+        << ",\n\"title\":" << json(project.title).dump() << ",\n\"plan\":" << plan.dump() << ",\n";
     write_array(out, "assignees", project.team,
                 [&](const model::Assignee& a) { return assignee_json(a, project.time_off); });
     out << ",\n";

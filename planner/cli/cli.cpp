@@ -109,8 +109,7 @@ void print_markdown(std::ostream& out) {
       << "`FILE:LINE: error: ...` (all of them), others as `rplan: error: ...`.\n\n"
       << k_exit_codes << "\n## Commands\n";
   for (const auto& c : commands()) {
-    out << "\n### " << c.name << "\n\n```\n" << synopsis(c) << "\n```\n\n" << c.summary
-        << ".\n";
+    out << "\n### " << c.name << "\n\n```\n" << synopsis(c) << "\n```\n\n" << c.summary << ".\n";
     if (!c.details.empty()) out << "\n" << c.details << "\n";
     if (c.options) {
       po::options_description d("");
@@ -195,7 +194,8 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
       out << "rplan " RPLAN_VERSION "\n";
       return 0;
     } else {
-      throw UsageError("unknown option " + a + " (global options: --db, --config, --help, "
+      throw UsageError("unknown option " + a +
+                       " (global options: --db, --config, --help, "
                        "--version); see rplan --help");
     }
   }
@@ -244,8 +244,8 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
     const std::string option = e.get_option_name();
     const bool global = option.rfind("--db", 0) == 0 || option.rfind("--config", 0) == 0;
     throw UsageError(command->name + ": " + e.what() +
-                     (global ? " (global options go before the command: rplan " + option +
-                                   " ... " + command->name + ")"
+                     (global ? " (global options go before the command: rplan " + option + " ... " +
+                                   command->name + ")"
                              : "; see rplan " + command->name + " --help"));
   } catch (const po::error& e) {
     throw UsageError(command->name + ": " + e.what());

@@ -29,8 +29,7 @@ int cmd_import(Context& ctx, const po::variables_map& vm) {
 }
 
 int cmd_forget(Context& ctx, const po::variables_map& vm) {
-  const std::string name =
-      std::filesystem::path(*get_string(vm, "FILE")).filename().string();
+  const std::string name = std::filesystem::path(*get_string(vm, "FILE")).filename().string();
   store::Store store(ctx.db_path, store::Access::read_write);
   store::Store::Transaction tx(store);
   const int hidden = store.forget_document(name);
@@ -90,9 +89,11 @@ void print_table(const model::Project& p, const Context& ctx) {
   std::unordered_map<std::string, const model::Topic*> topics;
   for (const auto& t : p.topics) topics.emplace(t.id, &t);
   std::size_t assignee_width = 8;
-  for (const auto& t : p.tasks) assignee_width = std::max(assignee_width, util::utf8_length(t.assignee));
+  for (const auto& t : p.tasks)
+    assignee_width = std::max(assignee_width, util::utf8_length(t.assignee));
   std::size_t columns = 100;
-  if (const char* env = std::getenv("COLUMNS")) columns = std::max(60ul, std::strtoul(env, nullptr, 10));
+  if (const char* env = std::getenv("COLUMNS"))
+    columns = std::max(60ul, std::strtoul(env, nullptr, 10));
   const std::size_t fixed = 8 + 6 + 14 + 6 + 12 + assignee_width + 2 + 17;
   const std::size_t prompt_width = columns > fixed + 20 ? columns - fixed : 20;
   ctx.out << fit("ID", 8, false) << fit("TOPIC", 6, false) << fit("KIND", 14, false)
@@ -107,7 +108,8 @@ void print_table(const model::Project& p, const Context& ctx) {
             << fit(std::string(model::to_string(t.kind)), 14, false)
             << fit(util::format_hours(t.estimate.hours), 6, false)
             << fit(std::string(model::to_string(t.status)), 12, false)
-            << fit(t.planned() ? t.assignee : (t.pinned_assignee.empty() ? "-" : t.pinned_assignee + "*"),
+            << fit(t.planned() ? t.assignee
+                               : (t.pinned_assignee.empty() ? "-" : t.pinned_assignee + "*"),
                    assignee_width + 2, false)
             << fit(t.blocks.empty() ? "-" : local_time(t.blocks.front(), false), 17, false)
             << (ctx.terminal ? fit(t.prompt, prompt_width, true) : t.prompt) << "\n";
@@ -150,18 +152,18 @@ int cmd_show(Context& ctx, const po::variables_map& vm) {
   const model::Topic& topic = found->topic;
   auto& out = ctx.out;
   out << "Task " << t.id << "\n";
-  print_row(out, "Topic", (topic.number ? std::to_string(*topic.number) + ". " : "") +
-                              topic.title + "  (" + topic.id + ", " + topic.document + ")");
+  print_row(out, "Topic",
+            (topic.number ? std::to_string(*topic.number) + ". " : "") + topic.title + "  (" +
+                topic.id + ", " + topic.document + ")");
   print_row(out, "Focus", topic.focus);
   print_row(out, "Prompt", t.prompt);
   print_row(out, "Position", std::to_string(t.position));
   print_row(out, "Kind", std::string(model::to_string(t.kind)));
   std::string estimate = util::format_hours(t.estimate.hours) + " h";
-  estimate += t.estimate.manual ? " (set by hand; the model says " +
-                                      util::format_hours(t.estimate.likely) + " h)"
-                                : " (model; optimistic " + util::format_hours(t.estimate.optimistic) +
-                                      " h, pessimistic " +
-                                      util::format_hours(t.estimate.pessimistic) + " h)";
+  estimate += t.estimate.manual
+                  ? " (set by hand; the model says " + util::format_hours(t.estimate.likely) + " h)"
+                  : " (model; optimistic " + util::format_hours(t.estimate.optimistic) +
+                        " h, pessimistic " + util::format_hours(t.estimate.pessimistic) + " h)";
   print_row(out, "Estimate", estimate);
   print_row(out, "Status", std::string(model::to_string(t.status)));
   print_row(out, "Pinned to", t.pinned_assignee);
@@ -169,12 +171,12 @@ int cmd_show(Context& ctx, const po::variables_map& vm) {
   if (t.planned()) {
     print_row(out, "Depends on", util::join(t.depends_on, ", "));
     print_row(out, "Assignee", t.assignee);
-    print_row(out, "Start", local_time(t.blocks.front(), false) + " (" +
-                                util::format_rfc3339(*t.start, t.blocks.front().utc_offset_minutes()) +
-                                ")");
-    print_row(out, "Finish", local_time(t.blocks.back(), true) + " (" +
-                                 util::format_rfc3339(*t.finish, t.blocks.back().utc_offset_minutes()) +
-                                 ")");
+    print_row(out, "Start",
+              local_time(t.blocks.front(), false) + " (" +
+                  util::format_rfc3339(*t.start, t.blocks.front().utc_offset_minutes()) + ")");
+    print_row(out, "Finish",
+              local_time(t.blocks.back(), true) + " (" +
+                  util::format_rfc3339(*t.finish, t.blocks.back().utc_offset_minutes()) + ")");
     out << "Work blocks:\n";
     for (const auto& b : t.blocks) {
       out << "  " << local_time(b, false) << " - " << util::format_clock(b.start_minute + b.minutes)
@@ -213,7 +215,8 @@ int cmd_task(Context& ctx, const po::variables_map& vm) {
   std::optional<model::TaskStatus> status;
   if (status_text) {
     status = model::parse_task_status(*status_text);
-    if (!status) throw UsageError("--status " + *status_text + " is not one of open, in-progress, done");
+    if (!status)
+      throw UsageError("--status " + *status_text + " is not one of open, in-progress, done");
   }
   store::Store store(ctx.db_path, store::Access::read_write);
   store::Store::Transaction tx(store);
@@ -270,25 +273,42 @@ int cmd_task(Context& ctx, const po::variables_map& vm) {
 }  // namespace
 
 void add_document_commands(std::vector<Command>& t) {
-  t.push_back({"import", "FILE...", "import topic documents (re-importing updates, never duplicates)",
+  t.push_back({"import",
+               "FILE...",
+               "import topic documents (re-importing updates, never duplicates)",
                "Each FILE is a Markdown topic document (docs/topic-format.md). A document is\n"
                "known by its file name: importing it again keeps task ids, statuses and\n"
                "manual changes, and reports added / updated / unchanged / removed tasks.\n"
                "Problems are printed as FILE:LINE: error: ..., all of them, and nothing is\n"
                "stored (exit 65).",
-               nullptr, {{"FILE", -1}}, cmd_import});
-  t.push_back({"forget", "FILE", "archive a document's topics (importing it again restores them)", "",
-               nullptr, {{"FILE", 1}}, cmd_forget});
-  t.push_back({"list", "", "list tasks (table, csv or json)", "",
-               [](po::options_description& d) {
-                 d.add_options()("assignee", po::value<std::string>(), "only tasks of this person")(
-                     "topic", po::value<std::string>(), "only this topic: id, number or part of the title")(
-                     "status", po::value<std::string>(), "only open, in-progress or done tasks")(
-                     "format", po::value<std::string>()->default_value("table"), "table, csv or json");
-               },
-               {}, cmd_list});
-  t.push_back({"show", "ID", "show one task, everything about it", "", nullptr, {{"ID", 1}}, cmd_show});
-  t.push_back({"task", "ID", "change a task: estimate, assignee, status, dependencies",
+               nullptr,
+               {{"FILE", -1}},
+               cmd_import});
+  t.push_back({"forget",
+               "FILE",
+               "archive a document's topics (importing it again restores them)",
+               "",
+               nullptr,
+               {{"FILE", 1}},
+               cmd_forget});
+  t.push_back(
+      {"list",
+       "",
+       "list tasks (table, csv or json)",
+       "",
+       [](po::options_description& d) {
+         d.add_options()("assignee", po::value<std::string>(), "only tasks of this person")(
+             "topic", po::value<std::string>(), "only this topic: id, number or part of the title")(
+             "status", po::value<std::string>(), "only open, in-progress or done tasks")(
+             "format", po::value<std::string>()->default_value("table"), "table, csv or json");
+       },
+       {},
+       cmd_list});
+  t.push_back(
+      {"show", "ID", "show one task, everything about it", "", nullptr, {{"ID", 1}}, cmd_show});
+  t.push_back({"task",
+               "ID",
+               "change a task: estimate, assignee, status, dependencies",
                "Changes survive re-import and re-planning. --after and --not-after may be\n"
                "given several times; a change that would make a dependency cycle is refused.",
                [](po::options_description& d) {
@@ -297,10 +317,13 @@ void add_document_commands(std::vector<Command>& t) {
                      "assignee", po::value<std::string>(), "pin the task to this person")(
                      "unpin", "let the scheduler choose the person again")(
                      "status", po::value<std::string>(), "open, in-progress or done")(
-                     "after", po::value<std::vector<std::string>>(), "start only after task OTHER finishes")(
-                     "not-after", po::value<std::vector<std::string>>(), "remove such a dependency");
+                     "after", po::value<std::vector<std::string>>(),
+                     "start only after task OTHER finishes")("not-after",
+                                                             po::value<std::vector<std::string>>(),
+                                                             "remove such a dependency");
                },
-               {{"ID", 1}}, cmd_task});
+               {{"ID", 1}},
+               cmd_task});
 }
 
 }  // namespace rplan::cli

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
-#include <thread>
 #include <iomanip>
 #include <map>
+#include <thread>
 
 #include "planner/cli/command.hpp"
 #include "planner/cli/exports.hpp"
@@ -43,9 +43,9 @@ double capacity(const model::Assignee& a, const model::Project& p, model::Date f
     if (!a.workdays[static_cast<std::size_t>(util::weekday_index(d))]) continue;
     const bool holiday = std::any_of(p.holidays.begin(), p.holidays.end(),
                                      [&](const model::Holiday& h) { return h.date == d; });
-    const bool off = std::any_of(p.time_off.begin(), p.time_off.end(), [&](const model::TimeOff& o) {
-      return o.assignee == a.name && o.from <= d && d <= o.to;
-    });
+    const bool off = std::any_of(
+        p.time_off.begin(), p.time_off.end(),
+        [&](const model::TimeOff& o) { return o.assignee == a.name && o.from <= d && d <= o.to; });
     if (!holiday && !off) hours += a.hours_per_day;
   }
   return hours;
@@ -70,9 +70,9 @@ void print_summary(const model::Project& p, std::ostream& out) {
     const double hours = load[a.name];
     const double cap = capacity(a, p, p.plan.start, p.plan.finish);
     const int percent = cap > 0 ? static_cast<int>(hours / cap * 100 + 0.5) : 0;
-    out << "  " << a.name << std::string(width + 2 - util::utf8_length(a.name), ' ')
-        << std::setw(6) << util::format_hours(hours) << " h  " << std::setw(3) << percent
-        << " % of " << util::format_hours(cap) << " h available\n";
+    out << "  " << a.name << std::string(width + 2 - util::utf8_length(a.name), ' ') << std::setw(6)
+        << util::format_hours(hours) << " h  " << std::setw(3) << percent << " % of "
+        << util::format_hours(cap) << " h available\n";
   }
   if (!p.plan.unassigned.empty()) {
     out << "Not scheduled: " << p.plan.unassigned.size()
@@ -86,8 +86,9 @@ void print_summary(const model::Project& p, std::ostream& out) {
 void plan_and_save(store::Store& store, model::Project& project, const schedule::Options& options,
                    const Context& ctx) {
   if (project.team.empty()) {
-    throw UsageError("there is no team to plan for: add people with rplan team add NAME or "
-                     "rplan team import FILE.csv");
+    throw UsageError(
+        "there is no team to plan for: add people with rplan team add NAME or "
+        "rplan team import FILE.csv");
   }
   if (project.tasks.empty()) {
     throw InputError("there are no tasks to plan: import topic documents first");
@@ -239,7 +240,8 @@ int cmd_run(Context& ctx, const po::variables_map& vm) {
 }
 
 void plan_options_description(po::options_description& d) {
-  d.add_options()("start", po::value<std::string>(), "first day of the plan, YYYY-MM-DD (next Monday)")(
+  d.add_options()("start", po::value<std::string>(),
+                  "first day of the plan, YYYY-MM-DD (next Monday)")(
       "strategy", po::value<std::string>(), "balanced (default) or round-robin");
 }
 
@@ -252,16 +254,22 @@ void export_options_description(po::options_description& d) {
 }  // namespace
 
 void add_plan_commands(std::vector<Command>& t) {
-  t.push_back({"plan", "", "schedule every open task over the team's calendars",
+  t.push_back({"plan",
+               "",
+               "schedule every open task over the team's calendars",
                "Deterministic: the same database and options give the same plan. Prints\n"
                "the tasks, hours, finish date and each person's load.",
-               plan_options_description, {}, cmd_plan});
+               plan_options_description,
+               {},
+               cmd_plan});
   std::vector<std::string> formats, run_files;
   for (const auto& f : export_formats()) {
     formats.push_back(f.name);
     if (!f.run_file.empty()) run_files.push_back(f.run_file);
   }
-  t.push_back({"export", "FORMAT --out PATH", "write the plan as " + util::join(formats, ", "),
+  t.push_back({"export",
+               "FORMAT --out PATH",
+               "write the plan as " + util::join(formats, ", "),
                "FORMAT is one of " + util::join(formats, ", ") +
                    " (see docs/file-formats.md).\n"
                    "The file is written to a temporary file and renamed: a failed export leaves\n"
@@ -271,21 +279,28 @@ void add_plan_commands(std::vector<Command>& t) {
                  d.add_options()("out", po::value<std::string>(), "the file (or folder) to write");
                  export_options_description(d);
                },
-               {{"FORMAT", 1}}, cmd_export});
-  t.push_back({"run", "FILE... --out DIR", "import, plan and export everything in one go",
+               {{"FORMAT", 1}},
+               cmd_export});
+  t.push_back({"run",
+               "FILE... --out DIR",
+               "import, plan and export everything in one go",
                "Imports the documents, adds the team, plans, and writes every export into\n"
-               "DIR: " + util::join(run_files, ", ") +
+               "DIR: " +
+                   util::join(run_files, ", ") +
                    " (with --per-assignee, DIR/calendars/ holds one\n"
                    "calendar per person instead of plan.ics). The database is DIR/rplan.db\n"
                    "unless --db is given; an existing one is updated as by re-import.",
                [](po::options_description& d) {
-                 d.add_options()("team", po::value<std::string>(), "team CSV file (see team import)")(
-                     "assignees", po::value<std::string>(), "team by name: \"Ada,Grace\" (defaults for the rest)")(
+                 d.add_options()("team", po::value<std::string>(),
+                                 "team CSV file (see team import)")(
+                     "assignees", po::value<std::string>(),
+                     "team by name: \"Ada,Grace\" (defaults for the rest)")(
                      "out", po::value<std::string>(), "folder for the database and the exports");
                  plan_options_description(d);
                  export_options_description(d);
                },
-               {{"FILE", -1}}, cmd_run});
+               {{"FILE", -1}},
+               cmd_run});
 }
 
 }  // namespace rplan::cli

@@ -19,7 +19,8 @@ int cmd_team_add(Context& ctx, const po::variables_map& vm) {
   std::optional<std::array<bool, 7>> workdays;
   if (const auto w = get_string(vm, "workdays")) {
     workdays = model::parse_workdays(*w);
-    if (!workdays) throw UsageError("--workdays " + *w + " is not a list of weekdays (mon,tue,...)");
+    if (!workdays)
+      throw UsageError("--workdays " + *w + " is not a list of weekdays (mon,tue,...)");
   }
   std::optional<int> day_start;
   if (const auto s = get_string(vm, "day-start")) {
@@ -28,8 +29,9 @@ int cmd_team_add(Context& ctx, const po::variables_map& vm) {
   }
   const auto timezone = get_string(vm, "timezone");
   if (timezone && !util::is_known_time_zone(*timezone)) {
-    throw UsageError("--timezone " + *timezone +
-                     " is not a time zone of the tz database (e.g. Europe/Berlin, America/New_York)");
+    throw UsageError(
+        "--timezone " + *timezone +
+        " is not a time zone of the tz database (e.g. Europe/Berlin, America/New_York)");
   }
   auto person = [&](model::Assignee p) {
     p.name = name;
@@ -40,7 +42,8 @@ int cmd_team_add(Context& ctx, const po::variables_map& vm) {
     if (timezone) p.timezone = *timezone;
     if (const auto s = get_string(vm, "skills")) {
       p.skills.clear();
-      for (const auto& skill : util::split(*s, ',')) p.skills.push_back(util::to_lower_ascii(skill));
+      for (const auto& skill : util::split(*s, ','))
+        p.skills.push_back(util::to_lower_ascii(skill));
     }
     const auto problems = model::validate(p);
     if (!problems.empty()) throw UsageError(p.name + ": " + problems.front());
@@ -100,7 +103,8 @@ int cmd_team_remove(Context& ctx, const po::variables_map& vm) {
   const std::string name = *get_string(vm, "NAME");
   store::Store store(ctx.db_path, store::Access::read_write);
   store::Store::Transaction tx(store);
-  if (!store.remove_assignee(name)) throw InputError("nobody named \"" + name + "\" is in the team");
+  if (!store.remove_assignee(name))
+    throw InputError("nobody named \"" + name + "\" is in the team");
   tx.commit();
   ctx.out << "removed " << name << " (their tasks are unpinned; run rplan plan to reschedule)\n";
   return 0;
@@ -188,45 +192,77 @@ int cmd_holiday_remove(Context& ctx, const po::variables_map& vm) {
 }  // namespace
 
 void add_team_commands(std::vector<Command>& t) {
-  t.push_back({"team add", "NAME", "add a person, or update the one with that name", "",
-               [](po::options_description& d) {
-                 d.add_options()("email", po::value<std::string>(), "email (calendar invitations)")(
-                     "hours-per-day", po::value<double>(), "working hours per day (6)")(
-                     "workdays", po::value<std::string>(), "working days, e.g. mon,tue,wed,thu (mon-fri)")(
-                     "day-start", po::value<std::string>(), "local start of the working day, HH:MM (09:00)")(
-                     "timezone", po::value<std::string>(), "IANA time zone, e.g. Europe/Berlin (UTC)")(
-                     "skills", po::value<std::string>(), "comma-separated tags, e.g. database,security");
-               },
-               {{"NAME", 1}}, cmd_team_add});
-  t.push_back({"team import", "FILE.csv", "add or update people from a CSV file",
+  t.push_back(
+      {"team add",
+       "NAME",
+       "add a person, or update the one with that name",
+       "",
+       [](po::options_description& d) {
+         d.add_options()("email", po::value<std::string>(), "email (calendar invitations)")(
+             "hours-per-day", po::value<double>(), "working hours per day (6)")(
+             "workdays", po::value<std::string>(), "working days, e.g. mon,tue,wed,thu (mon-fri)")(
+             "day-start", po::value<std::string>(),
+             "local start of the working day, HH:MM (09:00)")(
+             "timezone", po::value<std::string>(), "IANA time zone, e.g. Europe/Berlin (UTC)")(
+             "skills", po::value<std::string>(), "comma-separated tags, e.g. database,security");
+       },
+       {{"NAME", 1}},
+       cmd_team_add});
+  t.push_back({"team import",
+               "FILE.csv",
+               "add or update people from a CSV file",
                "The header names the columns: name (required), email, hours_per_day,\n"
                "workdays, day_start, timezone, skills, in any order. Lists go in a quoted\n"
                "field: \"mon,tue,wed\". Every bad row is reported with its line; nothing is\n"
                "stored unless all rows are good.",
-               nullptr, {{"FILE.csv", 1}}, cmd_team_import});
+               nullptr,
+               {{"FILE.csv", 1}},
+               cmd_team_import});
   t.push_back({"team list", "", "list the team", "", nullptr, {}, cmd_team_list});
-  t.push_back({"team remove", "NAME", "remove a person (their tasks are unpinned)", "", nullptr,
-               {{"NAME", 1}}, cmd_team_remove});
-  t.push_back({"off add", "NAME --from DATE --to DATE", "record time off (also: rplan off NAME ...)", "",
+  t.push_back({"team remove",
+               "NAME",
+               "remove a person (their tasks are unpinned)",
+               "",
+               nullptr,
+               {{"NAME", 1}},
+               cmd_team_remove});
+  t.push_back({"off add",
+               "NAME --from DATE --to DATE",
+               "record time off (also: rplan off NAME ...)",
+               "",
                [](po::options_description& d) {
                  d.add_options()("from", po::value<std::string>(), "first day off, YYYY-MM-DD")(
                      "to", po::value<std::string>(), "last day off, YYYY-MM-DD")(
                      "reason", po::value<std::string>(), "a note");
                },
-               {{"NAME", 1}}, cmd_off_add});
+               {{"NAME", 1}},
+               cmd_off_add});
   t.push_back({"off list", "", "list time off", "", nullptr, {}, cmd_off_list});
-  t.push_back({"off remove", "NAME --from DATE", "remove time off starting on DATE", "",
+  t.push_back({"off remove",
+               "NAME --from DATE",
+               "remove time off starting on DATE",
+               "",
                [](po::options_description& d) {
                  d.add_options()("from", po::value<std::string>(), "first day of the time off");
                },
-               {{"NAME", 1}}, cmd_off_remove});
-  t.push_back({"holiday add", "DATE", "add a holiday for everyone", "",
+               {{"NAME", 1}},
+               cmd_off_remove});
+  t.push_back({"holiday add",
+               "DATE",
+               "add a holiday for everyone",
+               "",
                [](po::options_description& d) {
                  d.add_options()("name", po::value<std::string>(), "what the day is");
                },
-               {{"DATE", 1}}, cmd_holiday_add});
+               {{"DATE", 1}},
+               cmd_holiday_add});
   t.push_back({"holiday list", "", "list holidays", "", nullptr, {}, cmd_holiday_list});
-  t.push_back({"holiday remove", "DATE", "remove a holiday", "", nullptr, {{"DATE", 1}},
+  t.push_back({"holiday remove",
+               "DATE",
+               "remove a holiday",
+               "",
+               nullptr,
+               {{"DATE", 1}},
                cmd_holiday_remove});
 }
 

@@ -39,10 +39,10 @@ struct Context {
 // One row of the command table: the same row feeds dispatch, `--help` and
 // docs/cli.md.
 struct Command {
-  std::string name;      // "import", "team add"
-  std::string args;      // synopsis after the name: "FILE..."
-  std::string summary;   // one line
-  std::string details;   // more help text, may be empty
+  std::string name;                                       // "import", "team add"
+  std::string args;                                       // synopsis after the name: "FILE..."
+  std::string summary;                                    // one line
+  std::string details;                                    // more help text, may be empty
   std::function<void(po::options_description&)> options;  // may be empty
   std::vector<std::pair<std::string, int>> positional;    // name, count (-1: any number)
   std::function<int(Context&, const po::variables_map&)> handler;

@@ -15,11 +15,12 @@ namespace {
 // Wraps a writer of std::ostream as an atomic file writer.
 template <class F>
 auto streamed(F write) {
-  return [write](const model::Project& p, const ExportOptions& o, const std::filesystem::path& out) {
-    util::AtomicFile file(out);
-    write(p, o, file.stream());
-    file.commit();
-  };
+  return
+      [write](const model::Project& p, const ExportOptions& o, const std::filesystem::path& out) {
+        util::AtomicFile file(out);
+        write(p, o, file.stream());
+        file.commit();
+      };
 }
 
 }  // namespace
@@ -30,10 +31,12 @@ const std::vector<ExportFormat>& export_formats() {
        [](const model::Project& p, const ExportOptions&, const std::filesystem::path& out) {
          exporters::write_xlsx(p, out);  // atomic itself: libxlsxwriter writes by file name
        }},
-      {"json", "plan.json", "", streamed([](const model::Project& p, const ExportOptions&, std::ostream& out) {
+      {"json", "plan.json", "",
+       streamed([](const model::Project& p, const ExportOptions&, std::ostream& out) {
          exporters::write_json(p, exporters::JsonDocument::plan, out);
        })},
-      {"csv", "", "", streamed([](const model::Project& p, const ExportOptions&, std::ostream& out) {
+      {"csv", "", "",
+       streamed([](const model::Project& p, const ExportOptions&, std::ostream& out) {
          exporters::write_tasks_csv(p, out);
        })},
       {"ics", "plan.ics", "calendars",
@@ -48,12 +51,15 @@ const std::vector<ExportFormat>& export_formats() {
          exporters::write_ics(p, exporters::IcsOptions{mode, ""}, file.stream());
          file.commit();
        }},
-      {"md", "checklist.md", "", streamed([](const model::Project& p, const ExportOptions& o, std::ostream& out) {
+      {"md", "checklist.md", "",
+       streamed([](const model::Project& p, const ExportOptions& o, std::ostream& out) {
          exporters::write_checklist(
-             p, exporters::parse_checklist_group(o.group).value_or(exporters::ChecklistGroup::topic),
+             p,
+             exporters::parse_checklist_group(o.group).value_or(exporters::ChecklistGroup::topic),
              out);
        })},
-      {"html", "report.html", "", streamed([](const model::Project& p, const ExportOptions& o, std::ostream& out) {
+      {"html", "report.html", "",
+       streamed([](const model::Project& p, const ExportOptions& o, std::ostream& out) {
          exporters::write_html_report(p, o.today, out);
        })},
       // FORMATS: one entry per format. `run` writes those with a file name, on several

@@ -11,10 +11,10 @@ namespace rplan::cli {
 
 // Options of `rplan export` that some formats read.
 struct ExportOptions {
-  bool per_assignee = false;   // ics: one file per person in the --out folder
-  std::string mode = "events"; // ics: events | todos | span
-  std::string group = "topic"; // md: topic | assignee | week
-  util::Date today{};          // html: the "today" line
+  bool per_assignee = false;    // ics: one file per person in the --out folder
+  std::string mode = "events";  // ics: events | todos | span
+  std::string group = "topic";  // md: topic | assignee | week
+  util::Date today{};           // html: the "today" line
 };
 
 // One export format: its name, the file `run` writes it to, and the writer,

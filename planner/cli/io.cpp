@@ -63,8 +63,8 @@ std::vector<model::ParsedDocument> read_documents(const std::vector<std::string>
 
 void print_import_reports(const std::vector<store::ImportReport>& reports, std::ostream& out) {
   for (const auto& r : reports) {
-    out << r.document << ": " << r.added << " added, " << r.updated << " updated, "
-        << r.unchanged << " unchanged, " << r.removed << " removed";
+    out << r.document << ": " << r.added << " added, " << r.updated << " updated, " << r.unchanged
+        << " unchanged, " << r.removed << " removed";
     std::vector<std::string> topics;
     if (r.topics_added > 0) topics.push_back(std::to_string(r.topics_added) + " new");
     if (r.topics_archived > 0) topics.push_back(std::to_string(r.topics_archived) + " archived");

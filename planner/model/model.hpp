@@ -52,11 +52,11 @@ struct ParsedPrompt {
 };
 
 struct ParsedTopic {
-  std::string title;             // heading text without its number ("Caching")
-  std::optional<int> number;     // "### 3. Caching" -> 3
-  std::string focus;             // "" when the topic has no Research Focus line
+  std::string title;                // heading text without its number ("Caching")
+  std::optional<int> number;        // "### 3. Caching" -> 3
+  std::string focus;                // "" when the topic has no Research Focus line
   std::vector<std::string> skills;  // from an optional "**Skills**:" line, lower-case
-  int line = 0;                  // line of the heading
+  int line = 0;                     // line of the heading
   std::vector<ParsedPrompt> prompts;
 };
 
@@ -80,17 +80,18 @@ struct Topic {
 
 // One contiguous stretch of work by one person on one local day.
 struct WorkBlock {
-  Date date;               // the assignee's local date
-  int start_minute = 0;    // local wall-clock minutes after midnight
-  int minutes = 0;         // length
-  Instant utc_start;       // the same start as a UTC instant
-  Instant utc_end;         // utc_start + minutes
-  int sequence = 0;        // iCalendar SEQUENCE of this block's event
+  Date date;             // the assignee's local date
+  int start_minute = 0;  // local wall-clock minutes after midnight
+  int minutes = 0;       // length
+  Instant utc_start;     // the same start as a UTC instant
+  Instant utc_end;       // utc_start + minutes
+  int sequence = 0;      // iCalendar SEQUENCE of this block's event
   double hours() const { return minutes / 60.0; }
   // The assignee's offset from UTC on that day, in minutes (local - utc).
   int utc_offset_minutes() const {
     const auto local = Instant{date} + std::chrono::minutes{start_minute};
-    return static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(local - utc_start).count());
+    return static_cast<int>(
+        std::chrono::duration_cast<std::chrono::minutes>(local - utc_start).count());
   }
 };
 
@@ -102,15 +103,15 @@ struct Task {
   std::string prompt;
   Estimate estimate;
   TaskStatus status = TaskStatus::open;
-  std::string pinned_assignee;         // "" when not pinned
-  std::vector<std::string> after;      // explicit dependencies (task ids), `task --after`
+  std::string pinned_assignee;     // "" when not pinned
+  std::vector<std::string> after;  // explicit dependencies (task ids), `task --after`
   // ---- the stored plan; empty/unset while unplanned ----
-  std::string assignee;                // "" when unplanned or unassignable
-  std::vector<std::string> depends_on; // effective dependencies used by the plan
-  std::optional<Instant> start;        // first block's utc_start
-  std::optional<Instant> finish;       // last block's utc_end
-  std::vector<WorkBlock> blocks;       // in time order
-  int sequence = 0;                    // iCalendar SEQUENCE for the task-level (todo/span) item
+  std::string assignee;                 // "" when unplanned or unassignable
+  std::vector<std::string> depends_on;  // effective dependencies used by the plan
+  std::optional<Instant> start;         // first block's utc_start
+  std::optional<Instant> finish;        // last block's utc_end
+  std::vector<WorkBlock> blocks;        // in time order
+  int sequence = 0;                     // iCalendar SEQUENCE for the task-level (todo/span) item
   bool planned() const { return !assignee.empty() && !blocks.empty(); }
 };
 
@@ -147,9 +148,9 @@ struct Holiday {
 struct PlanInfo {
   bool exists = false;
   Date start{};
-  Date finish{};             // last local date with work, across the team
+  Date finish{};  // last local date with work, across the team
   Strategy strategy = Strategy::balanced;
-  Instant created_at{};      // when `plan` ran: the export timestamp (generated_at, DTSTAMP)
+  Instant created_at{};  // when `plan` ran: the export timestamp (generated_at, DTSTAMP)
   double total_hours = 0;
   std::vector<std::string> unassigned;  // task ids nobody could take
 };
@@ -160,11 +161,11 @@ struct PlanInfo {
 struct Project {
   std::vector<Topic> topics;
   std::vector<Task> tasks;
-  std::vector<Assignee> team;        // by name
-  std::vector<Holiday> holidays;     // by date
-  std::vector<TimeOff> time_off;     // by assignee, then from
+  std::vector<Assignee> team;     // by name
+  std::vector<Holiday> holidays;  // by date
+  std::vector<TimeOff> time_off;  // by assignee, then from
   PlanInfo plan;
-  std::string title;                 // title of the first document, "" if none
+  std::string title;  // title of the first document, "" if none
 };
 
 }  // namespace rplan::model

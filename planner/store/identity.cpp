@@ -40,7 +40,8 @@ constexpr std::size_t k_max_similarity_pairs = 10000;
 // Pairs the unmatched prompts of one gap with the unmatched tasks of the same
 // gap: the most similar pairs (sharing words) first, then the rest in order.
 void match_gap(const std::vector<StoredPrompt>& stored, const std::vector<std::string>& prompts,
-               const std::vector<std::size_t>& gap_prompts, const std::vector<std::size_t>& gap_tasks,
+               const std::vector<std::size_t>& gap_prompts,
+               const std::vector<std::size_t>& gap_tasks,
                std::vector<std::optional<std::size_t>>& result, std::vector<bool>& used) {
   if (gap_prompts.empty() || gap_tasks.empty()) return;
   if (gap_prompts.size() * gap_tasks.size() <= k_max_similarity_pairs) {

@@ -83,9 +83,8 @@ void bind_number(SQLite::Statement& q, int index, const std::optional<int>& numb
   }
 }
 
-void import_tasks(ImportStatements& s, const std::string& document,
-                  const model::ParsedTopic& topic, const std::string& topic_id, bool new_topic,
-                  ImportReport& report) {
+void import_tasks(ImportStatements& s, const std::string& document, const model::ParsedTopic& topic,
+                  const std::string& topic_id, bool new_topic, ImportReport& report) {
   std::vector<ExistingTask> existing;
   s.tasks_of_topic.reset();
   s.tasks_of_topic.bind(1, topic_id);

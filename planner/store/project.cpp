@@ -17,7 +17,9 @@ using detail::guarded;
 
 namespace {
 
-model::Instant from_unix(std::int64_t seconds) { return model::Instant{std::chrono::seconds{seconds}}; }
+model::Instant from_unix(std::int64_t seconds) {
+  return model::Instant{std::chrono::seconds{seconds}};
+}
 std::int64_t to_unix(model::Instant t) { return t.time_since_epoch().count(); }
 
 model::Topic read_topic(SQLite::Statement& q) {
@@ -61,8 +63,7 @@ model::Task read_task(SQLite::Statement& q) {
 // Fills the plan fields of tasks (indexed by id) from plan_tasks and plan_blocks.
 void load_plan_rows(SQLite::Database& db, model::Project& project,
                     const std::unordered_map<std::string, std::size_t>& index) {
-  SQLite::Statement plan(db,
-                         "SELECT start, finish, strategy, created_at, total_hours FROM plan");
+  SQLite::Statement plan(db, "SELECT start, finish, strategy, created_at, total_hours FROM plan");
   if (plan.executeStep()) {
     auto& info = project.plan;
     info.exists = true;
@@ -124,8 +125,8 @@ model::Project Store::load_project() const {
       SQLite::Statement title(db(), "SELECT title FROM documents ORDER BY ordinal LIMIT 1");
       if (title.executeStep()) project.title = title.getColumn(0).getString();
     }
-    SQLite::Statement topics(db(), std::string(k_topic_columns) +
-                                       "WHERE p.archived = 0 ORDER BY d.ordinal, p.position");
+    SQLite::Statement topics(
+        db(), std::string(k_topic_columns) + "WHERE p.archived = 0 ORDER BY d.ordinal, p.position");
     while (topics.executeStep()) {
       project.topics.push_back(read_topic(topics));
       project.topics.back().ordinal = static_cast<int>(project.topics.size()) - 1;
@@ -138,10 +139,12 @@ model::Project Store::load_project() const {
       project.tasks.push_back(read_task(tasks));
       index.emplace(project.tasks.back().id, project.tasks.size() - 1);
     }
-    SQLite::Statement after(db(), "SELECT task_id, after_id FROM task_after ORDER BY task_id, after_id");
+    SQLite::Statement after(db(),
+                            "SELECT task_id, after_id FROM task_after ORDER BY task_id, after_id");
     while (after.executeStep()) {
       auto it = index.find(after.getColumn(0).getString());
-      if (it != index.end()) project.tasks[it->second].after.push_back(after.getColumn(1).getString());
+      if (it != index.end())
+        project.tasks[it->second].after.push_back(after.getColumn(1).getString());
     }
     for (auto& t : project.tasks) t.depends_on = t.after;
     load_plan_rows(db(), project, index);
@@ -227,7 +230,9 @@ std::string task_fingerprint(Fingerprint text, const model::Task& t) {
 // The previous plan's rows, read in task-id order alongside the new ones.
 class OldRows {
  public:
-  OldRows(SQLite::Database& db, const char* sql) : m_query(db, sql) { m_more = m_query.executeStep(); }
+  OldRows(SQLite::Database& db, const char* sql) : m_query(db, sql) {
+    m_more = m_query.executeStep();
+  }
   // The sequence to give the row (task_id, number) whose fingerprint is `fp`:
   // the old one when unchanged, one more when changed, 0 when new.
   int sequence(const std::string& task_id, int number, const std::string& fp) {
@@ -275,10 +280,12 @@ void Store::save_plan(model::Project& project, model::Instant now) {
 
     // Sequences are decided from the old rows, which go to a temporary table
     // first so that the plan tables can be emptied and refilled.
-    db().exec("CREATE TEMP TABLE old_tasks AS SELECT task_id, 0 AS number, sequence, fingerprint "
-              "FROM plan_tasks ORDER BY task_id");
-    db().exec("CREATE TEMP TABLE old_blocks AS SELECT task_id, number, sequence, fingerprint "
-              "FROM plan_blocks ORDER BY task_id, number");
+    db().exec(
+        "CREATE TEMP TABLE old_tasks AS SELECT task_id, 0 AS number, sequence, fingerprint "
+        "FROM plan_tasks ORDER BY task_id");
+    db().exec(
+        "CREATE TEMP TABLE old_blocks AS SELECT task_id, number, sequence, fingerprint "
+        "FROM plan_blocks ORDER BY task_id, number");
     db().exec("DELETE FROM plan_blocks");
     db().exec("DELETE FROM plan_tasks");
     db().exec("DELETE FROM plan");

@@ -36,7 +36,7 @@ void check_header(const fs::path& path) {
   std::array<unsigned char, 100> header{};
   in.read(reinterpret_cast<char*>(header.data()), header.size());
   const auto got = in.gcount();
-  if (got == 0) return;  // an empty file is an empty database
+  if (got == 0) return;                                 // an empty file is an empty database
   static constexpr char k_magic[] = "SQLite format 3";  // and its NUL
   if (got < 100 || std::memcmp(header.data(), k_magic, sizeof k_magic) != 0) {
     throw InputError(path.string() + " is not an rplan database (it is not an SQLite file)");
@@ -81,8 +81,8 @@ void migrate(SQLite::Database& db) {
   tx.commit();
 }
 
-// Opens for reading (the caller never writes through it). A WAL database needs its shared-memory file (-shm); when
-// neither the file nor its folder may be written, SQLite cannot create it, and
+// Opens for reading (the caller never writes through it). A WAL database needs its shared-memory
+// file (-shm); when neither the file nor its folder may be written, SQLite cannot create it, and
 // the database is opened as immutable instead (no locking: right for a file
 // nobody here can change).
 std::unique_ptr<SQLite::Database> open_read_only(const fs::path& path) {
@@ -172,8 +172,8 @@ int Store::version() const {
 
 Store::Transaction::Transaction(Store& store) : m_store(store) {
   guarded(store.m_path, [&] {
-    m_tx = std::make_unique<SQLite::Transaction>(*store.m_db,
-                                                 SQLite::TransactionBehavior::IMMEDIATE);
+    m_tx =
+        std::make_unique<SQLite::Transaction>(*store.m_db, SQLite::TransactionBehavior::IMMEDIATE);
   });
 }
 
@@ -330,7 +330,8 @@ void Store::add_after(const std::string& task_id, const std::string& after_id) {
     require_task(db(), task_id);
     require_task(db(), after_id);
     if (task_id == after_id) throw InputError("a task cannot come after itself");
-    SQLite::Statement ins(db(), "INSERT OR IGNORE INTO task_after (task_id, after_id) VALUES (?, ?)");
+    SQLite::Statement ins(db(),
+                          "INSERT OR IGNORE INTO task_after (task_id, after_id) VALUES (?, ?)");
     ins.bind(1, task_id);
     ins.bind(2, after_id);
     ins.exec();

@@ -89,9 +89,8 @@ std::vector<std::string> split(std::string_view text, char sep, EmptyParts empty
   std::size_t start = 0;
   while (true) {
     const std::size_t end = text.find(sep, start);
-    const std::string_view part =
-        trim(text.substr(start, end == std::string_view::npos ? std::string_view::npos
-                                                              : end - start));
+    const std::string_view part = trim(
+        text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
     if (!part.empty() || empty == EmptyParts::keep) parts.emplace_back(part);
     if (end == std::string_view::npos) break;
     start = end + 1;

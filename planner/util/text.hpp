@@ -24,7 +24,8 @@ std::string to_lower_ascii(std::string_view text);
 // Splits on sep; with trim_parts each part is trimmed; empty parts are kept
 // unless skip_empty.
 enum class EmptyParts { keep, skip };
-std::vector<std::string> split(std::string_view text, char sep, EmptyParts empty = EmptyParts::skip);
+std::vector<std::string> split(std::string_view text, char sep,
+                               EmptyParts empty = EmptyParts::skip);
 
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
 

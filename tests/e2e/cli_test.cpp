@@ -14,7 +14,8 @@ TEST(CliTest, PrintsVersionAndHelp) {
   EXPECT_EQ(version.out.rfind("rplan ", 0), 0u) << version.out;
   const auto help = ws.run({"--help"});
   EXPECT_EQ(help.exit_code, 0);
-  for (const char* command : {"import", "list", "show", "task", "team add", "plan", "export", "run"}) {
+  for (const char* command :
+       {"import", "list", "show", "task", "team add", "plan", "export", "run"}) {
     EXPECT_NE(help.out.find(command), std::string::npos) << command;
   }
   EXPECT_NE(help.out.find("Exit codes"), std::string::npos);
@@ -22,9 +23,12 @@ TEST(CliTest, PrintsVersionAndHelp) {
 
 TEST(CliTest, EveryCommandHasItsOwnHelp) {
   Workspace ws;
-  for (const auto& args : std::vector<std::vector<std::string>>{
-           {"import", "--help"}, {"list", "--help"}, {"team", "add", "--help"},
-           {"help", "task"}, {"export", "-h"}, {"off", "list", "--help"}}) {
+  for (const auto& args : std::vector<std::vector<std::string>>{{"import", "--help"},
+                                                                {"list", "--help"},
+                                                                {"team", "add", "--help"},
+                                                                {"help", "task"},
+                                                                {"export", "-h"},
+                                                                {"off", "list", "--help"}}) {
     SCOPED_TRACE(args[0]);
     const auto r = ws.run(args);
     EXPECT_EQ(r.exit_code, 0) << r.err;

@@ -165,8 +165,9 @@ TEST(ImportTest, ListFiltersAndFormats) {
   EXPECT_NE(table.out.find("5 tasks in 2 topics"), std::string::npos) << table.out;
   const auto csv = ws.run({"list", "--format", "csv"});
   EXPECT_EQ(csv.out.rfind("id,topic_id,topic_number,topic,kind,prompt", 0), 0u);
-  EXPECT_NE(csv.out.find("\"Research multi-level caching including local, distributed, and CDN caches\""),
-            std::string::npos);
+  EXPECT_NE(
+      csv.out.find("\"Research multi-level caching including local, distributed, and CDN caches\""),
+      std::string::npos);
 }
 
 TEST(ImportTest, ShowAndTaskWorkOnOneTask) {
@@ -220,12 +221,17 @@ namespace {
 TEST(ReadOnlyTest, AReadOnlyDatabaseStillServesListShowAndExports) {
   Workspace ws;
   ws.write("platform.md", k_doc);
-  ASSERT_EQ(ws.run({"run", "platform.md", "--assignees", "Ada", "--start", "2026-12-07", "--out", "o"}).exit_code, 0);
+  ASSERT_EQ(
+      ws.run({"run", "platform.md", "--assignees", "Ada", "--start", "2026-12-07", "--out", "o"})
+          .exit_code,
+      0);
   const std::string id = json::parse(slurp(ws.path("o/plan.json")))["tasks"][0]["id"];
   namespace fs = std::filesystem;
-  fs::permissions(ws.path("o/rplan.db"), fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
-  fs::permissions(ws.path("o"), fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
-                                    fs::perms::group_exec | fs::perms::others_read | fs::perms::others_exec);
+  fs::permissions(ws.path("o/rplan.db"),
+                  fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+  fs::permissions(ws.path("o"), fs::perms::owner_read | fs::perms::owner_exec |
+                                    fs::perms::group_read | fs::perms::group_exec |
+                                    fs::perms::others_read | fs::perms::others_exec);
   fs::permissions(ws.dir(), fs::perms::all);  // the exports go here
   const std::string before = slurp(ws.path("o/rplan.db"));
   auto r = ws.run_unprivileged({"--db", "o/rplan.db", "list"});

@@ -51,7 +51,8 @@ void check_rules(const json& plan) {
     Person p;
     p.day_start = *util::parse_clock(a["day_start"].get<std::string>());
     p.hours = a["hours_per_day"];
-    for (const auto& d : a["workdays"]) p.workdays.insert(*util::parse_weekday(d.get<std::string>()));
+    for (const auto& d : a["workdays"])
+      p.workdays.insert(*util::parse_weekday(d.get<std::string>()));
     p.zone = std::make_unique<util::TimeZone>(a["timezone"].get<std::string>());
     for (const auto& o : a["time_off"]) {
       p.off.emplace_back(*util::parse_date(o["from"].get<std::string>()),
@@ -60,7 +61,8 @@ void check_rules(const json& plan) {
     people.emplace(a["name"].get<std::string>(), std::move(p));
   }
   std::set<util::Date> holidays;
-  for (const auto& h : plan["holidays"]) holidays.insert(*util::parse_date(h["date"].get<std::string>()));
+  for (const auto& h : plan["holidays"])
+    holidays.insert(*util::parse_date(h["date"].get<std::string>()));
   const util::Date start = *util::parse_date(plan["plan"]["start"].get<std::string>());
 
   std::map<std::string, std::vector<std::pair<util::Instant, util::Instant>>> busy;
@@ -82,7 +84,8 @@ void check_rules(const json& plan) {
       EXPECT_GE(minute, p.day_start);
       EXPECT_LE(minute + h * 60, p.day_start + p.hours * 60 + 1e-6);
       const util::Instant utc = p.zone->to_utc(day, minute);
-      busy[t["assignee"]].emplace_back(utc, utc + std::chrono::seconds{static_cast<long>(h * 3600)});
+      busy[t["assignee"]].emplace_back(utc,
+                                       utc + std::chrono::seconds{static_cast<long>(h * 3600)});
     }
     EXPECT_NEAR(hours, t["estimate_hours"].get<double>(), 1e-6);
     const auto s = util::parse_rfc3339(t["start"].get<std::string>());
@@ -96,7 +99,8 @@ void check_rules(const json& plan) {
   for (auto& [name, intervals] : busy) {
     std::sort(intervals.begin(), intervals.end());
     for (std::size_t i = 1; i < intervals.size(); ++i) {
-      EXPECT_LE(intervals[i - 1].second, intervals[i].first) << name << " works on two things at once";
+      EXPECT_LE(intervals[i - 1].second, intervals[i].first)
+          << name << " works on two things at once";
     }
   }
   // Dependencies, and documentation after its topic's other tasks.
@@ -125,7 +129,8 @@ TEST(PlanTest, AMixedTeamPlanHoldsEverySchedulingRule) {
   ASSERT_EQ(ws.run({"holiday", "add", "2026-12-25"}).exit_code, 0);
   ASSERT_EQ(ws.run({"team", "import", "team.csv"}).exit_code, 0);
   ASSERT_EQ(ws.run({"off", "Ada", "--from", "2026-12-14", "--to", "2026-12-18"}).exit_code, 0);
-  const auto r = ws.run({"--db", "rplan.db", "run", "topics.md", "--start", "2026-12-07", "--out", "out"});
+  const auto r =
+      ws.run({"--db", "rplan.db", "run", "topics.md", "--start", "2026-12-07", "--out", "out"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("Planned 48 tasks"), std::string::npos) << r.out;
   for (const char* name : {"Ada", "Grace", "Linus", "Zoe"}) {
@@ -143,11 +148,18 @@ TEST(PlanTest, PlanningIsDeterministicAndAnUnchangedPlanExportsTheSameBytes) {
   Workspace ws;
   ws.write("topics.md", document(6));
   ws.write("team.csv", k_team);
-  ASSERT_EQ(ws.run({"run", "topics.md", "--team", "team.csv", "--start", "2026-12-07", "--out", "a"}).exit_code, 0);
-  ASSERT_EQ(ws.run({"run", "topics.md", "--team", "team.csv", "--start", "2026-12-07", "--out", "b"}).exit_code, 0);
+  ASSERT_EQ(
+      ws.run({"run", "topics.md", "--team", "team.csv", "--start", "2026-12-07", "--out", "a"})
+          .exit_code,
+      0);
+  ASSERT_EQ(
+      ws.run({"run", "topics.md", "--team", "team.csv", "--start", "2026-12-07", "--out", "b"})
+          .exit_code,
+      0);
   EXPECT_EQ(slurp(ws.path("a/plan.json")), slurp(ws.path("b/plan.json")));
   // Planning again later with nothing changed keeps the plan's timestamp.
-  ASSERT_EQ(ws.run({"--db", "a/rplan.db", "plan", "--start", "2026-12-07"}, {{"SOURCE_DATE_EPOCH", "1796000000"}})
+  ASSERT_EQ(ws.run({"--db", "a/rplan.db", "plan", "--start", "2026-12-07"},
+                   {{"SOURCE_DATE_EPOCH", "1796000000"}})
                 .exit_code,
             0);
   ASSERT_EQ(ws.run({"--db", "a/rplan.db", "export", "json", "--out", "again.json"}).exit_code, 0);
@@ -158,10 +170,14 @@ TEST(PlanTest, OverridesPinsAndDependenciesAreHonouredAndSurviveReimport) {
   Workspace ws;
   ws.write("topics.md", document(4));
   ws.write("team.csv", k_team);
-  ASSERT_EQ(ws.run({"run", "topics.md", "--team", "team.csv", "--start", "2026-12-07", "--out", "o"}).exit_code, 0);
+  ASSERT_EQ(
+      ws.run({"run", "topics.md", "--team", "team.csv", "--start", "2026-12-07", "--out", "o"})
+          .exit_code,
+      0);
   const json before = json::parse(slurp(ws.path("o/plan.json")));
   const std::string first = before["tasks"][0]["id"], last = before["tasks"][11]["id"];
-  ASSERT_EQ(ws.run({"--db", "o/rplan.db", "task", first, "--estimate", "3", "--assignee", "Zoe", "--after", last})
+  ASSERT_EQ(ws.run({"--db", "o/rplan.db", "task", first, "--estimate", "3", "--assignee", "Zoe",
+                    "--after", last})
                 .exit_code,
             0);
   // A cycle is refused and changes nothing.
@@ -181,7 +197,10 @@ TEST(PlanTest, OverridesPinsAndDependenciesAreHonouredAndSurviveReimport) {
 TEST(PlanTest, DoneTasksAreNotScheduledAgain) {
   Workspace ws;
   ws.write("topics.md", document(2));
-  ASSERT_EQ(ws.run({"run", "topics.md", "--assignees", "Ada,Bo", "--start", "2026-12-07", "--out", "o"}).exit_code, 0);
+  ASSERT_EQ(
+      ws.run({"run", "topics.md", "--assignees", "Ada,Bo", "--start", "2026-12-07", "--out", "o"})
+          .exit_code,
+      0);
   const json before = json::parse(slurp(ws.path("o/plan.json")));
   const std::string id = before["tasks"][0]["id"];
   ASSERT_EQ(ws.run({"--db", "o/rplan.db", "task", id, "--status", "done"}).exit_code, 0);
@@ -204,11 +223,17 @@ TEST(PlanTest, RunWithoutATeamIsAUsageErrorAndWritesNothing) {
 TEST(PlanTest, ATaskNobodyCanTakeIsReportedNotDropped) {
   Workspace ws;
   ws.write("topics.md", document(1));
-  ASSERT_EQ(ws.run({"run", "topics.md", "--assignees", "Ada", "--start", "2026-12-07", "--out", "o"}).exit_code, 0);
+  ASSERT_EQ(
+      ws.run({"run", "topics.md", "--assignees", "Ada", "--start", "2026-12-07", "--out", "o"})
+          .exit_code,
+      0);
   const std::string id = json::parse(slurp(ws.path("o/plan.json")))["tasks"][0]["id"];
   // Bo is pinned the task but away past the scheduling horizon (100 years).
   ASSERT_EQ(ws.run({"--db", "o/rplan.db", "team", "add", "Bo"}).exit_code, 0);
-  ASSERT_EQ(ws.run({"--db", "o/rplan.db", "off", "Bo", "--from", "2026-01-01", "--to", "2199-12-31"}).exit_code, 0);
+  ASSERT_EQ(
+      ws.run({"--db", "o/rplan.db", "off", "Bo", "--from", "2026-01-01", "--to", "2199-12-31"})
+          .exit_code,
+      0);
   ASSERT_EQ(ws.run({"--db", "o/rplan.db", "task", id, "--assignee", "Bo"}).exit_code, 0);
   const auto r = ws.run({"--db", "o/rplan.db", "plan", "--start", "2026-12-07"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -232,11 +257,13 @@ namespace {
 
 TEST(RunTest, WritesEveryExportAndPerAssigneeCalendarsIntoAFolder) {
   Workspace ws;
-  ws.write("topics.md", "### Caching\n**Research Prompts**:\n- Research Redis\n- Analyze eviction\n");
+  ws.write("topics.md",
+           "### Caching\n**Research Prompts**:\n- Research Redis\n- Analyze eviction\n");
   auto r = ws.run({"run", "topics.md", "--assignees", "Ada Lovelace,李雷", "--start", "2026-12-07",
                    "--out", "o"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  for (const char* file : {"plan.json", "plan.ics", "checklist.md", "report.html", "plan.xlsx", "rplan.db"}) {
+  for (const char* file :
+       {"plan.json", "plan.ics", "checklist.md", "report.html", "plan.xlsx", "rplan.db"}) {
     EXPECT_TRUE(std::filesystem::exists(ws.path("o") / file)) << file;
   }
   r = ws.run({"--db", "o/rplan.db", "run", "topics.md", "--start", "2026-12-07", "--out", "p",
@@ -262,7 +289,8 @@ TEST(PlanTest, TheSeedPlanForAMixedTeamHoldsEveryRule) {
   ASSERT_EQ(ws.run({"holiday", "add", "2027-01-01"}).exit_code, 0);
   ASSERT_EQ(ws.run({"team", "import", "team.csv"}).exit_code, 0);
   ASSERT_EQ(ws.run({"off", "Grace", "--from", "2026-12-14", "--to", "2026-12-18"}).exit_code, 0);
-  const auto r = ws.run({"--db", "rplan.db", "run", seed.string(), "--start", "2026-12-07", "--out", "out"});
+  const auto r =
+      ws.run({"--db", "rplan.db", "run", seed.string(), "--start", "2026-12-07", "--out", "out"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const json plan = json::parse(slurp(ws.path("out/plan.json")));
   ASSERT_EQ(plan["tasks"].size(), 48u);
@@ -272,7 +300,10 @@ TEST(PlanTest, TheSeedPlanForAMixedTeamHoldsEveryRule) {
 TEST(ExportTest, AFailedExportLeavesThePreviousFileAndNoTemporaryFiles) {
   Workspace ws;
   ws.write("topics.md", document(2));
-  ASSERT_EQ(ws.run({"run", "topics.md", "--assignees", "Ada", "--start", "2026-12-07", "--out", "o"}).exit_code, 0);
+  ASSERT_EQ(
+      ws.run({"run", "topics.md", "--assignees", "Ada", "--start", "2026-12-07", "--out", "o"})
+          .exit_code,
+      0);
   // A missing folder: exit 73, naming the file.
   auto r = ws.run({"--db", "o/rplan.db", "export", "json", "--out", "missing/plan.json"});
   EXPECT_EQ(r.exit_code, 73);

@@ -42,7 +42,8 @@ DbState inspect(const std::filesystem::path& db_path) {
   s.integrity = db.execAndGet("PRAGMA integrity_check").getString();
   s.tasks = db.execAndGet("SELECT count(*) FROM tasks WHERE archived = 0").getInt();
   s.blocks = db.execAndGet("SELECT count(*) FROM plan_blocks").getInt();
-  s.first_prompt = db.execAndGet("SELECT coalesce(min(prompt), '') FROM tasks WHERE archived = 0").getString();
+  s.first_prompt =
+      db.execAndGet("SELECT coalesce(min(prompt), '') FROM tasks WHERE archived = 0").getString();
   return s;
 }
 
@@ -59,7 +60,8 @@ TEST(ReliabilityTest, KillNineDuringImportLeavesTheOldOrTheNewState) {
   for (int delay_ms : {5, 20, 40, 80, 120, 200, 400, 800}) {
     SCOPED_TRACE(delay_ms);
     // Alternate documents so every run changes every prompt.
-    const bool to_beta = inspect(ws.path("rplan.db")).first_prompt.find("alpha") != std::string::npos;
+    const bool to_beta =
+        inspect(ws.path("rplan.db")).first_prompt.find("alpha") != std::string::npos;
     ws.write("doc.md", big_document(3000, to_beta ? "beta" : "alpha"));
     const int pid = ws.start({"import", "doc.md"});
     std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
@@ -70,7 +72,9 @@ TEST(ReliabilityTest, KillNineDuringImportLeavesTheOldOrTheNewState) {
     EXPECT_EQ(s.integrity, "ok");
     EXPECT_EQ(s.tasks, 9000);
     SQLite::Database db(ws.path("rplan.db").string());
-    const int alpha = db.execAndGet("SELECT count(*) FROM tasks WHERE archived = 0 AND prompt LIKE '%alpha%'").getInt();
+    const int alpha =
+        db.execAndGet("SELECT count(*) FROM tasks WHERE archived = 0 AND prompt LIKE '%alpha%'")
+            .getInt();
     EXPECT_TRUE(alpha == 0 || alpha == 9000) << "a mix: " << alpha << " alpha prompts";
     (alpha == 9000) == to_beta ? ++saw_old : ++saw_new;
   }
@@ -86,7 +90,10 @@ TEST(ReliabilityTest, KillNineDuringImportLeavesTheOldOrTheNewState) {
 TEST(ReliabilityTest, KillNineDuringPlanKeepsAWholePlan) {
   Workspace ws;
   ws.write("doc.md", big_document(2000, "alpha"));
-  ASSERT_EQ(ws.run({"run", "doc.md", "--assignees", "Ada,Bo,Cy", "--start", "2026-12-07", "--out", "o"}).exit_code, 0);
+  ASSERT_EQ(
+      ws.run({"run", "doc.md", "--assignees", "Ada,Bo,Cy", "--start", "2026-12-07", "--out", "o"})
+          .exit_code,
+      0);
   const int blocks = inspect(ws.path("o/rplan.db")).blocks;
   ASSERT_GT(blocks, 0);
   for (int delay_ms : {5, 30, 60, 120, 250}) {
@@ -100,7 +107,8 @@ TEST(ReliabilityTest, KillNineDuringPlanKeepsAWholePlan) {
     EXPECT_EQ(s.integrity, "ok");
     SQLite::Database db(ws.path("o/rplan.db").string());
     const std::string start = db.execAndGet("SELECT start FROM plan").getString();
-    const int early = db.execAndGet("SELECT count(*) FROM plan_blocks WHERE date < '2027-01-04'").getInt();
+    const int early =
+        db.execAndGet("SELECT count(*) FROM plan_blocks WHERE date < '2027-01-04'").getInt();
     if (start == "2026-12-07") {
       EXPECT_EQ(s.blocks, blocks);
     } else {
@@ -115,7 +123,10 @@ TEST(ReliabilityTest, KillNineDuringPlanKeepsAWholePlan) {
 TEST(ReliabilityTest, ConcurrentWritersSucceedOrReportBusy) {
   Workspace ws;
   ws.write("doc.md", big_document(40, "alpha"));
-  ASSERT_EQ(ws.run({"run", "doc.md", "--assignees", "Ada,Bo", "--start", "2026-12-07", "--out", "o"}).exit_code, 0);
+  ASSERT_EQ(
+      ws.run({"run", "doc.md", "--assignees", "Ada,Bo", "--start", "2026-12-07", "--out", "o"})
+          .exit_code,
+      0);
   const json plan = json::parse(slurp(ws.path("o/plan.json")));
   std::vector<std::string> ids;
   for (const auto& t : plan["tasks"]) ids.push_back(t["id"]);
@@ -124,7 +135,8 @@ TEST(ReliabilityTest, ConcurrentWritersSucceedOrReportBusy) {
     runs.push_back(std::async(std::launch::async, [&, i] {
       if (i % 4 == 3) return ws.run({"--db", "o/rplan.db", "plan", "--start", "2026-12-07"});
       if (i % 4 == 2) return ws.run({"--db", "o/rplan.db", "import", "doc.md"});
-      return ws.run({"--db", "o/rplan.db", "task", ids[static_cast<std::size_t>(i)], "--status", "done"});
+      return ws.run(
+          {"--db", "o/rplan.db", "task", ids[static_cast<std::size_t>(i)], "--status", "done"});
     }));
   }
   std::vector<std::size_t> done;

@@ -85,15 +85,16 @@ TEST(TeamTest, CsvImportReportsEveryBadRowAndStoresNothing) {
   EXPECT_EQ(r.exit_code, 65);
   for (const char* expected :
        {"team.csv:3: error: hours_per_day \"lots\"", "team.csv:4: error: \"Cy\": unknown time zone",
-        "team.csv:5: error: \"Ada\" is listed twice (lines 2 and 5)", "team.csv:6: error: the row has no name",
-        "team.csv:7: error: workdays \"mon,someday\""}) {
+        "team.csv:5: error: \"Ada\" is listed twice (lines 2 and 5)",
+        "team.csv:6: error: the row has no name", "team.csv:7: error: workdays \"mon,someday\""}) {
     EXPECT_NE(r.err.find(expected), std::string::npos) << expected << "\n" << r.err;
   }
   EXPECT_FALSE(std::filesystem::exists(ws.path("rplan.db")));
   ws.write("cols.csv", "name,colour\nAda,red\n");
   const auto cols = ws.run({"team", "import", "cols.csv"});
   EXPECT_EQ(cols.exit_code, 65);
-  EXPECT_NE(cols.err.find("cols.csv:1: error: unknown column \"colour\""), std::string::npos) << cols.err;
+  EXPECT_NE(cols.err.find("cols.csv:1: error: unknown column \"colour\""), std::string::npos)
+      << cols.err;
   EXPECT_EQ(ws.run({"team", "import", "missing.csv"}).exit_code, 66);
 }
 

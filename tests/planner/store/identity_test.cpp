@@ -16,26 +16,37 @@ TEST(IdentityTest, MatchesByTextThenByPosition) {
   };
   const Case cases[] = {
       {"same document", {{"a"}, {"b"}}, {"a", "b"}, {0, 1}},
-      {"prompt inserted above moves nothing", {{"a"}, {"b"}}, {"new", "a", "b"},
+      {"prompt inserted above moves nothing",
+       {{"a"}, {"b"}},
+       {"new", "a", "b"},
        {std::nullopt, 0, 1}},
       {"reworded prompt keeps its task", {{"a"}, {"b"}, {"c"}}, {"a", "B!", "c"}, {0, 1, 2}},
       {"removed prompt frees its task", {{"a"}, {"b"}, {"c"}}, {"a", "c"}, {0, 2}},
       {"reordered prompts follow their text", {{"a"}, {"b"}}, {"b", "a"}, {1, 0}},
       {"duplicates match earliest first", {{"x"}, {"x"}}, {"x", "x", "x"}, {0, 1, std::nullopt}},
       {"an archived prompt comes back by text", {{"a"}, {"gone", true}}, {"a", "gone"}, {0, 1}},
-      {"archived tasks are not matched by position", {{"a"}, {"gone", true}}, {"a", "other"},
+      {"archived tasks are not matched by position",
+       {{"a"}, {"gone", true}},
+       {"a", "other"},
        {0, std::nullopt}},
       {"reworded and inserted", {{"a"}, {"b"}}, {"a", "b2", "c"}, {0, 1, std::nullopt}},
-      {"inserted above, reworded and removed below", {{"r"}, {"e"}, {"d"}}, {"m", "r", "e2"},
+      {"inserted above, reworded and removed below",
+       {{"r"}, {"e"}, {"d"}},
+       {"m", "r", "e2"},
        {std::nullopt, 0, 1}},
       {"a prompt moved and reworded is new", {{"a"}, {"b"}}, {"b2", "a"}, {std::nullopt, 0}},
-      {"rewording stays between its neighbours", {{"a"}, {"b"}, {"c"}, {"d"}}, {"x", "b", "d2"},
+      {"rewording stays between its neighbours",
+       {{"a"}, {"b"}, {"c"}, {"d"}},
+       {"x", "b", "d2"},
        {0, 1, 2}},
-      {"new prompt above a reworded one", {{"Research brokers"}, {"Document it"}},
+      {"new prompt above a reworded one",
+       {{"Research brokers"}, {"Document it"}},
        {"Investigate registries", "Research message brokers", "Document it"},
        {std::nullopt, 0, 1}},
-      {"the most similar task wins within a gap", {{"Analyze cache invalidation"}, {"Research Redis"}},
-       {"Research Redis clusters", "Analyze cache invalidation patterns"}, {1, 0}},
+      {"the most similar task wins within a gap",
+       {{"Analyze cache invalidation"}, {"Research Redis"}},
+       {"Research Redis clusters", "Analyze cache invalidation patterns"},
+       {1, 0}},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);
@@ -45,13 +56,14 @@ TEST(IdentityTest, MatchesByTextThenByPosition) {
 
 TEST(IdentityTest, UniqueIdPerturbsOnlyOnCollision) {
   const std::string key = task_key("doc.md", "Caching", "Research Redis", 0);
-  const std::string first = unique_id(key, k_task_id_length, [](const std::string&) { return false; });
+  const std::string first =
+      unique_id(key, k_task_id_length, [](const std::string&) { return false; });
   EXPECT_EQ(first.size(), k_task_id_length);
   const std::string second =
       unique_id(key, k_task_id_length, [&](const std::string& id) { return id == first; });
   EXPECT_NE(first, second);
-  EXPECT_EQ(second, unique_id(key, k_task_id_length,
-                              [&](const std::string& id) { return id == first; }));
+  EXPECT_EQ(second,
+            unique_id(key, k_task_id_length, [&](const std::string& id) { return id == first; }));
 }
 
 }  // namespace

@@ -1,9 +1,9 @@
 #include "planner/store/store.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <gtest/gtest.h>
 #include <map>
 #include <set>
-#include <gtest/gtest.h>
 
 #include "planner/util/error.hpp"
 #include "test_support.hpp"
@@ -65,7 +65,8 @@ TEST(StoreTest, RefusesAFileThatIsNotSqliteAndLeavesItUntouched) {
 TEST(StoreTest, RefusesAnotherProgramsSqliteDatabaseUntouched) {
   TempDir dir;
   {
-    SQLite::Database other((dir / "other.db").string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    SQLite::Database other((dir / "other.db").string(),
+                           SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     other.exec("CREATE TABLE t (x); INSERT INTO t VALUES (1)");
   }
   expect_refused(dir / "other.db", "another program");
@@ -128,7 +129,8 @@ TEST(StoreTest, ReimportKeepsIdsStatusesAndOverridesAndReportsChanges) {
 
   // A prompt inserted above, one reworded, one removed.
   const auto report = store.import_document(document(
-      "t.md", {{"Caching", {"Research Memcached", "Research Redis", "Analyze eviction policies"}}}));
+      "t.md",
+      {{"Caching", {"Research Memcached", "Research Redis", "Analyze eviction policies"}}}));
   EXPECT_EQ(report.added, 1);
   EXPECT_EQ(report.updated, 1);
   EXPECT_EQ(report.unchanged, 1);
@@ -143,7 +145,8 @@ TEST(StoreTest, ReimportKeepsIdsStatusesAndOverridesAndReportsChanges) {
   EXPECT_DOUBLE_EQ(find(after, "Analyze eviction policies").estimate.hours, 3.5);
 
   const auto again = store.import_document(document(
-      "t.md", {{"Caching", {"Research Memcached", "Research Redis", "Analyze eviction policies"}}}));
+      "t.md",
+      {{"Caching", {"Research Memcached", "Research Redis", "Analyze eviction policies"}}}));
   EXPECT_EQ(again.unchanged, 3);
   EXPECT_EQ(again.added + again.updated + again.removed, 0);
 }

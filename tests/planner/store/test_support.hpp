@@ -55,7 +55,7 @@ inline model::ParsedDocument document(
       p.text = text;
       p.line = line++;
       p.kind = text.rfind("Document", 0) == 0 ? model::TaskKind::documentation
-                                               : model::TaskKind::research;
+                                              : model::TaskKind::research;
       p.estimate = {8, 6, 8, 12, false};
       t.prompts.push_back(p);
     }
