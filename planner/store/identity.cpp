@@ -38,42 +38,46 @@ double similarity(const std::set<std::string>& a, const std::set<std::string>& b
 constexpr std::size_t k_max_similarity_pairs = 10000;
 
 // Pairs the unmatched prompts of one gap with the unmatched tasks of the same
-// gap: the most similar pairs (sharing words) first, then the rest in order.
+// gap, keeping their order (pairs never cross): as many pairs as possible, and
+// among those the alignment whose pairs share the most words. With as many
+// prompts as tasks that is simply by position; with more or fewer, similarity
+// decides which prompt is new or which task is gone.
 void match_gap(const std::vector<StoredPrompt>& stored, const std::vector<std::string>& prompts,
-               const std::vector<std::size_t>& gap_prompts,
-               const std::vector<std::size_t>& gap_tasks,
+               const std::vector<std::size_t>& gap_prompts, const std::vector<std::size_t>& gap_tasks,
                std::vector<std::optional<std::size_t>>& result, std::vector<bool>& used) {
-  if (gap_prompts.empty() || gap_tasks.empty()) return;
-  if (gap_prompts.size() * gap_tasks.size() <= k_max_similarity_pairs) {
-    struct Pair {
-      double score;
-      std::size_t p, k;
-    };
-    std::vector<std::set<std::string>> task_words;
-    for (std::size_t k : gap_tasks) task_words.push_back(words(stored[k].text));
-    std::vector<Pair> pairs;
-    for (std::size_t p : gap_prompts) {
-      const auto pw = words(prompts[p]);
-      for (std::size_t i = 0; i < gap_tasks.size(); ++i) {
-        const double s = similarity(pw, task_words[i]);
-        if (s > 0) pairs.push_back({s, p, gap_tasks[i]});
-      }
-    }
-    std::stable_sort(pairs.begin(), pairs.end(),
-                     [](const Pair& a, const Pair& b) { return a.score > b.score; });
-    for (const auto& pair : pairs) {
-      if (result[pair.p] || used[pair.k]) continue;
-      result[pair.p] = pair.k;
-      used[pair.k] = true;
+  const std::size_t n = gap_prompts.size(), m = gap_tasks.size();
+  if (n == 0 || m == 0) return;
+  auto pair = [&](std::size_t i, std::size_t j) {
+    result[gap_prompts[i]] = gap_tasks[j];
+    used[gap_tasks[j]] = true;
+  };
+  if (n == m || n * m > k_max_similarity_pairs) {
+    for (std::size_t i = 0; i < std::min(n, m); ++i) pair(i, i);
+    return;
+  }
+  std::vector<std::set<std::string>> prompt_words, task_words;
+  for (std::size_t p : gap_prompts) prompt_words.push_back(words(prompts[p]));
+  for (std::size_t k : gap_tasks) task_words.push_back(words(stored[k].text));
+  // best[i][j]: the best alignment of prompts i.. with tasks j..; a pair
+  // scores 1 (more pairs win) plus half its similarity (0..1). Ties go to
+  // the earliest pairs, as position would have it.
+  auto score = [&](std::size_t i, std::size_t j) {
+    return 1 + similarity(prompt_words[i], task_words[j]) / 2;
+  };
+  std::vector<std::vector<double>> best(n + 1, std::vector<double>(m + 1, 0));
+  for (std::size_t i = n; i-- > 0;) {
+    for (std::size_t j = m; j-- > 0;) {
+      best[i][j] = std::max({best[i + 1][j], best[i][j + 1], best[i + 1][j + 1] + score(i, j)});
     }
   }
-  std::size_t next = 0;
-  for (std::size_t p : gap_prompts) {
-    if (result[p]) continue;
-    while (next < gap_tasks.size() && used[gap_tasks[next]]) ++next;
-    if (next == gap_tasks.size()) break;
-    result[p] = gap_tasks[next];
-    used[gap_tasks[next]] = true;
+  for (std::size_t i = 0, j = 0; i < n && j < m;) {
+    if (best[i][j] == best[i + 1][j + 1] + score(i, j)) {
+      pair(i++, j++);
+    } else if (best[i][j] == best[i + 1][j]) {
+      ++i;
+    } else {
+      ++j;
+    }
   }
 }
 

@@ -16,8 +16,9 @@ struct StoredPrompt {
 // Matches the prompts of a re-imported topic to its stored tasks, like a
 // diff: first by exact text (each stored task at most once, earliest first,
 // live before archived); then each run of unmatched prompts between two
-// matched ones may take the unmatched live tasks between those two tasks,
-// the pairs sharing the most words first, then the rest in order. Returns,
+// matched ones may take the unmatched live tasks between those two tasks, in
+// order (pairs never cross): by position when the counts agree, else the
+// alignment whose pairs share the most words. Returns,
 // for every new prompt, the index of its stored task, or nullopt for a new
 // task. So a prompt inserted above others moves nothing, a reworded prompt
 // keeps its task, and a prompt both moved and reworded is a new task.

@@ -150,6 +150,11 @@ Store::Store(const fs::path& path, Access access) : m_path(path) {
     // default 2 MiB cache makes SQLite re-read pages from the OS all the time.
     m_db->exec("PRAGMA cache_size = -65536");
     m_db->exec("PRAGMA temp_store = MEMORY");
+    if (access == Access::read_only) {
+      // Opened for writing only so that closing cleans up (see
+      // open_read_only); SQLite itself refuses any write through it.
+      m_db->exec("PRAGMA query_only = ON");
+    }
     if (access == Access::read_write) {
       // Migrate in the default rollback-journal mode first, so a new file's
       // header carries the rplan application id before WAL is turned on.

@@ -43,10 +43,18 @@ TEST(IdentityTest, MatchesByTextThenByPosition) {
        {{"Research brokers"}, {"Document it"}},
        {"Investigate registries", "Research message brokers", "Document it"},
        {std::nullopt, 0, 1}},
-      {"the most similar task wins within a gap",
+      {"two reworded neighbours keep their order",
+       {{"Research the first alpha item"}, {"Analyze alpha two thoroughly"}},
+       {"Study alpha", "Evaluate two"},
+       {0, 1}},
+      {"a removed prompt is the least similar one",
+       {{"Research Redis"}, {"Analyze eviction"}, {"Compare Memcached"}},
+       {"Research Redis clusters", "Compare Memcached and Redis"},
+       {0, 2}},
+      {"reworded prompts do not swap places, however similar",
        {{"Analyze cache invalidation"}, {"Research Redis"}},
        {"Research Redis clusters", "Analyze cache invalidation patterns"},
-       {1, 0}},
+       {0, 1}},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);
