@@ -193,19 +193,32 @@ int cmd_run(Context& ctx, const po::variables_map& vm) {
   // Read every input before touching the database or the folder.
   const auto docs = read_documents(files, ctx.config.estimate);
   std::vector<model::Assignee> team;
-  if (team_file) team = parse::parse_team_csv(read_text_file(*team_file), *team_file);
+  const fs::path db_path_for_team = ctx.db_given ? ctx.db_path : fs::path(*out_dir) / "rplan.db";
+  if (team_file) {
+    team = parse::parse_team_csv(read_text_file(*team_file), *team_file,
+                                 current_team(db_path_for_team));
+  }
   if (names) {
-    for (const auto& name : util::split(*names, ',')) {
+    // New names join with the defaults; people already in the team keep
+    // their settings.
+    const auto current = current_team(db_path_for_team);
+    const auto listed = util::split(*names, ',');
+    if (listed.empty()) throw UsageError("run: --assignees names nobody");
+    for (const auto& name : listed) {
+      const auto known = [&](const model::Assignee& a) { return a.name == name; };
+      if (std::any_of(current.begin(), current.end(), known) ||
+          std::any_of(team.begin(), team.end(), known)) {
+        continue;
+      }
       model::Assignee a;
       a.name = name;
       team.push_back(a);
     }
-    if (team.empty()) throw UsageError("run: --assignees names nobody");
   }
   const fs::path dir = *out_dir;
-  const fs::path db_path = ctx.db_given ? ctx.db_path : dir / "rplan.db";
+  const fs::path& db_path = db_path_for_team;
   std::error_code ec;
-  if (team.empty() && !fs::exists(db_path, ec)) {
+  if (!team_file && !names && !fs::exists(db_path, ec)) {
     throw UsageError("run needs a team: --team FILE.csv or --assignees \"A,B,C\"");
   }
   if (!fs::is_directory(dir, ec)) {

@@ -66,7 +66,7 @@ int cmd_team_add(Context& ctx, const po::variables_map& vm) {
 
 int cmd_team_import(Context& ctx, const po::variables_map& vm) {
   const std::string file = *get_string(vm, "FILE.csv");
-  const auto team = parse::parse_team_csv(read_text_file(file), file);
+  const auto team = parse::parse_team_csv(read_text_file(file), file, current_team(ctx.db_path));
   store::Store store(ctx.db_path, store::Access::read_write);
   store::Store::Transaction tx(store);
   int added = 0;

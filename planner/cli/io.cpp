@@ -61,6 +61,12 @@ std::vector<model::ParsedDocument> read_documents(const std::vector<std::string>
   return docs;
 }
 
+std::vector<model::Assignee> current_team(const fs::path& db) {
+  std::error_code ec;
+  if (!fs::exists(db, ec)) return {};
+  return store::Store(db, store::Access::read_only).team();
+}
+
 void print_import_reports(const std::vector<store::ImportReport>& reports, std::ostream& out) {
   for (const auto& r : reports) {
     out << r.document << ": " << r.added << " added, " << r.updated << " updated, " << r.unchanged

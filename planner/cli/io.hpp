@@ -19,6 +19,10 @@ std::string read_text_file(const std::filesystem::path& path);
 std::vector<model::ParsedDocument> read_documents(const std::vector<std::string>& files,
                                                   const estimate::Model& estimates);
 
+// The team in the database at `db`, or nobody when there is no database yet
+// (read before a team file is applied, so that it updates people in place).
+std::vector<model::Assignee> current_team(const std::filesystem::path& db);
+
 // One line per imported document: added / updated / unchanged / removed.
 void print_import_reports(const std::vector<store::ImportReport>& reports, std::ostream& out);
 

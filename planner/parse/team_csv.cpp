@@ -47,7 +47,8 @@ std::vector<std::string> k_columns = {"name",      "email",    "hours_per_day", 
 
 }  // namespace
 
-std::vector<model::Assignee> parse_team_csv(std::string_view text, const std::string& path) {
+std::vector<model::Assignee> parse_team_csv(std::string_view text, const std::string& path,
+                                            const std::vector<model::Assignee>& current) {
   std::vector<Diagnostic> problems;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   if (const auto bad = util::find_invalid_utf8(text)) {
@@ -110,15 +111,21 @@ std::vector<model::Assignee> parse_team_csv(std::string_view text, const std::st
     bool blank = true;
     for (const auto& f : row.fields) blank = blank && util::trim(f).empty();
     if (blank) continue;
-    if (row.fields.size() > header.fields.size()) {
+    if (row.fields.size() != header.fields.size()) {
       problems.push_back(
           {path, row.line,
            "the row has " + std::to_string(row.fields.size()) + " fields but the header names " +
-               std::to_string(header.fields.size()) + " (quote a list: \"mon,tue\")"});
+               std::to_string(header.fields.size()) +
+               (row.fields.size() > header.fields.size() ? " (quote a list: \"mon,tue\")"
+                                                         : " (leave a field empty to keep it)")});
       continue;
     }
     model::Assignee p;
     p.name = cell("name");
+    // Someone already in the team keeps every value the row leaves empty.
+    for (const auto& existing : current) {
+      if (existing.name == p.name) p = existing;
+    }
     if (p.name.empty()) {
       problems.push_back({path, row.line, "the row has no name"});
       continue;
@@ -131,7 +138,7 @@ std::vector<model::Assignee> parse_team_csv(std::string_view text, const std::st
       continue;
     }
     const std::size_t before = problems.size();
-    p.email = cell("email");
+    if (const std::string e = cell("email"); !e.empty()) p.email = e;
     if (const std::string h = cell("hours_per_day"); !h.empty()) {
       char* end = nullptr;
       p.hours_per_day = std::strtod(h.c_str(), &end);
@@ -155,8 +162,14 @@ std::vector<model::Assignee> parse_team_csv(std::string_view text, const std::st
       }
     }
     if (const std::string z = cell("timezone"); !z.empty()) p.timezone = z;
-    for (const auto& skill : util::split(cell("skills"), ',')) {
-      p.skills.push_back(util::to_lower_ascii(skill));
+    if (const std::string skills = cell("skills"); !skills.empty()) {
+      p.skills.clear();
+      for (const auto& skill : util::split(skills, ',')) {
+        const std::string tag = util::to_lower_ascii(skill);
+        if (std::find(p.skills.begin(), p.skills.end(), tag) == p.skills.end()) {
+          p.skills.push_back(tag);
+        }
+      }
     }
     if (problems.size() == before) {
       for (const auto& problem : model::validate(p)) {

@@ -117,3 +117,48 @@ TEST(TeamTest, TimeOffAndHolidaysAreListedAndRemoved) {
 
 }  // namespace
 }  // namespace rplan::e2e
+
+namespace rplan::e2e {
+namespace {
+
+TEST(TeamTest, CsvImportUpdatesOnlyTheColumnsARowGives) {
+  Workspace ws;
+  ASSERT_EQ(ws.run({"team", "add", "Zoë", "--timezone", "Europe/Berlin", "--email", "zoe@example.org",
+                    "--skills", "database,security"})
+                .exit_code,
+            0);
+  ws.write("upd.csv", "name,timezone,email\nZoë,UTC,\nNew,Asia/Tokyo,new@example.org\n");
+  auto r = ws.run({"team", "import", "upd.csv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "upd.csv: 1 added, 1 updated\n");
+  r = ws.run({"team", "list"});
+  EXPECT_NE(r.out.find("Zoë  6 h/day from 09:00 UTC, mon,tue,wed,thu,fri, zoe@example.org, skills: "
+                       "database, security"),
+            std::string::npos)
+      << r.out;
+  ws.write("short.csv", "name,timezone\nZoë\n");
+  r = ws.run({"team", "import", "short.csv"});
+  EXPECT_EQ(r.exit_code, 65);
+  EXPECT_NE(r.err.find("short.csv:2: error: the row has 1 fields but the header names 2"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST(TeamTest, RunWithAssigneesKeepsTheSettingsOfPeopleAlreadyInTheTeam) {
+  Workspace ws;
+  ws.write("t.md", "### Caching\n**Research Prompts**:\n- Research Redis\n");
+  ASSERT_EQ(ws.run({"--db", "o/rplan.db", "team", "add", "Ada", "--timezone", "Asia/Tokyo"}).exit_code,
+            66)
+      << "the folder does not exist yet";
+  std::filesystem::create_directories(ws.path("o"));
+  ASSERT_EQ(ws.run({"--db", "o/rplan.db", "team", "add", "Ada", "--timezone", "Asia/Tokyo"}).exit_code,
+            0);
+  const auto r = ws.run({"run", "t.md", "--assignees", "Ada,Bo,Bo", "--start", "2026-12-07", "--out", "o"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto team = ws.run({"--db", "o/rplan.db", "team", "list"}).out;
+  EXPECT_NE(team.find("Ada  6 h/day from 09:00 Asia/Tokyo"), std::string::npos) << team;
+  EXPECT_NE(team.find("Bo  6 h/day from 09:00 UTC"), std::string::npos) << team;
+}
+
+}  // namespace
+}  // namespace rplan::e2e
