@@ -148,7 +148,7 @@ TEST(TeamTest, RunWithAssigneesKeepsTheSettingsOfPeopleAlreadyInTheTeam) {
   Workspace ws;
   ws.write("t.md", "### Caching\n**Research Prompts**:\n- Research Redis\n");
   ASSERT_EQ(ws.run({"--db", "o/rplan.db", "team", "add", "Ada", "--timezone", "Asia/Tokyo"}).exit_code,
-            66)
+            73)
       << "the folder does not exist yet";
   std::filesystem::create_directories(ws.path("o"));
   ASSERT_EQ(ws.run({"--db", "o/rplan.db", "team", "add", "Ada", "--timezone", "Asia/Tokyo"}).exit_code,
