@@ -304,6 +304,20 @@ void make_plan(model::Project& project, const Options& options) {
     throw InputError("tasks wait for each other in a cycle: " + describe_cycle(cycle) +
                      " (each waits for the next); break it with `rplan task ID --not-after OTHER`");
   }
+  // A done task keeps the work it did before the plan's start; blocks from
+  // the start on were never worked (it was finished early), and the new plan
+  // may give that time to others, so they go.
+  for (auto& task : project.tasks) {
+    if (task.status != model::TaskStatus::done || task.blocks.empty()) continue;
+    std::erase_if(task.blocks, [&](const model::WorkBlock& b) { return b.date >= options.start; });
+    if (task.blocks.empty()) {
+      task.start.reset();
+      task.finish.reset();
+    } else {
+      task.start = task.blocks.front().utc_start;
+      task.finish = task.blocks.back().utc_end;
+    }
+  }
   detail::Planner planner(project, options, std::move(deps));
   planner.run();
 }

@@ -32,8 +32,9 @@ std::vector<std::string> find_cycle(const model::Project& project, DocumentingOr
 // Schedules every task of `project` that is not done, deterministically
 // (docs/scheduling.md): fills each task's assignee, depends_on, start, finish
 // and blocks (utc and local) and project.plan's exists, start, finish,
-// strategy, total_hours and unassigned. Done tasks keep whatever plan they
-// carry and count as finished. A task nobody can take (pinned to someone
+// strategy, total_hours and unassigned. Done tasks count as finished and
+// keep the blocks they carry from before options.start (work done); their
+// blocks from the start on are dropped, so no one is booked twice. A task nobody can take (pinned to someone
 // absent or without working time, a team with no capacity, or waiting for
 // such a task) is left without assignee, dates and blocks and listed in
 // plan.unassigned, never silently dropped. Leaves plan.created_at and every

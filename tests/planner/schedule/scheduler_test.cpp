@@ -203,10 +203,10 @@ TEST(SchedulerTest, LeavesDoneTasksAsTheyAreAndCountsThemFinished) {
   d.status = model::TaskStatus::done;
   d.assignee = "zed";
   d.depends_on = {"x"};
-  d.start = at("2027-06-01T09:00:00Z");
-  d.finish = at("2027-06-01T10:00:00Z");
+  d.start = at("2026-11-30T09:00:00Z");  // work done before the plan's start
+  d.finish = at("2026-11-30T10:00:00Z");
   model::WorkBlock old;
-  old.date = date("2027-06-01");
+  old.date = date("2026-11-30");
   old.start_minute = 540;
   old.minutes = 60;
   old.utc_start = *d.start;
@@ -226,6 +226,33 @@ TEST(SchedulerTest, LeavesDoneTasksAsTheyAreAndCountsThemFinished) {
   EXPECT_EQ(describe(task(p, doc)), "ana 2026-12-07 09:00+240");
   EXPECT_DOUBLE_EQ(p.plan.total_hours, 4);
   EXPECT_EQ(p.plan.finish, k_monday);  // done work does not count
+}
+
+TEST(SchedulerTest, DropsTheBlocksADoneTaskHasFromThePlansStartOn) {
+  ProjectBuilder b;
+  b.topic("Caching");
+  const auto done = b.task(TaskKind::research, 8);
+  b.task(TaskKind::analysis, 6);
+  b.team({person("ana")});
+  auto& d = b.project().tasks[0];
+  d.status = model::TaskStatus::done;
+  d.assignee = "ana";
+  for (const char* day : {"2026-12-04", "2026-12-07"}) {  // a Friday before, the Monday of the start
+    model::WorkBlock block;
+    block.date = date(day);
+    block.start_minute = 540;
+    block.minutes = 240;
+    block.utc_start = at((std::string(day) + "T09:00:00Z").c_str());
+    block.utc_end = block.utc_start + std::chrono::minutes{240};
+    d.blocks.push_back(block);
+  }
+  make_plan(b.project(), options());
+  const auto& after = task(b.project(), done);
+  ASSERT_EQ(after.blocks.size(), 1u) << "the Monday block was never worked";
+  EXPECT_EQ(after.blocks[0].date, date("2026-12-04"));
+  EXPECT_EQ(after.finish, at("2026-12-04T13:00:00Z"));
+  // The freed Monday goes to the open task: nobody works on two things at once.
+  EXPECT_EQ(describe(b.project().tasks[1]), "ana 2026-12-07 09:00+360");
 }
 
 TEST(SchedulerTest, PrefersSkilledPeopleWhoFinishAboutAsEarly) {
