@@ -219,6 +219,22 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
     }
     return 0;
   }
+  // `rplan team --help`: the subcommands of a group.
+  if (i + 1 < args.size() && (args[i + 1] == "--help" || args[i + 1] == "-h")) {
+    std::vector<const Command*> group;
+    for (const auto& c : commands()) {
+      if (c.name.rfind(args[i] + " ", 0) == 0) group.push_back(&c);
+    }
+    if (!group.empty()) {
+      out << "Usage: rplan [--db PATH] [--config FILE] " << args[i] << " SUBCOMMAND ...\n\n";
+      for (const Command* c : group) {
+        out << "  " << c->name << (c->args.empty() ? "" : " " + c->args) << "\n      " << c->summary
+            << "\n";
+      }
+      out << "\nrplan " << args[i] << " SUBCOMMAND --help shows one subcommand's options.\n";
+      return 0;
+    }
+  }
   const auto [command, words] = find_command(args, i);
   const std::vector<std::string> rest(args.begin() + static_cast<long>(i + words), args.end());
 

@@ -30,7 +30,7 @@ int cmd_import(Context& ctx, const po::variables_map& vm) {
 
 int cmd_forget(Context& ctx, const po::variables_map& vm) {
   const std::string name = std::filesystem::path(*get_string(vm, "FILE")).filename().string();
-  store::Store store(ctx.db_path, store::Access::read_write);
+  store::Store store(ctx.db_path, store::Access::update);
   store::Store::Transaction tx(store);
   const int hidden = store.forget_document(name);
   tx.commit();
@@ -116,8 +116,9 @@ void print_table(const model::Project& p, const Context& ctx) {
   }
   double hours = 0;
   for (const auto& t : p.tasks) hours += t.estimate.hours;
-  ctx.out << p.tasks.size() << " tasks in " << p.topics.size() << " topics, "
-          << util::format_hours(hours) << " h\n";
+  ctx.out << p.tasks.size() << (p.tasks.size() == 1 ? " task in " : " tasks in ") << p.topics.size()
+          << (p.topics.size() == 1 ? " topic, " : " topics, ") << util::format_hours(hours)
+          << " h\n";
 }
 
 int cmd_list(Context& ctx, const po::variables_map& vm) {
@@ -147,7 +148,13 @@ int cmd_show(Context& ctx, const po::variables_map& vm) {
   const std::string id = *get_string(vm, "ID");
   store::Store store(ctx.db_path, store::Access::read_only);
   const auto found = store.find_task(id);
-  if (!found) throw InputError("no task has the id \"" + id + "\" (see rplan list)");
+  if (!found) {
+    if (const auto where = store.archived_task_document(id)) {
+      throw InputError("task " + id + " is archived: its prompt or topic is no longer in " +
+                       *where + " (import the document with it again to restore the task)");
+    }
+    throw InputError("no task has the id \"" + id + "\" (see rplan list)");
+  }
   const model::Task& t = found->task;
   const model::Topic& topic = found->topic;
   auto& out = ctx.out;
@@ -184,6 +191,13 @@ int cmd_show(Context& ctx, const po::variables_map& vm) {
     }
   } else if (t.status == model::TaskStatus::done) {
     print_row(out, "Plan", "done; not scheduled");
+  } else if (found->unassigned) {
+    print_row(out, "Plan",
+              "nobody could take it in the last plan: " +
+                  (t.pinned_assignee.empty()
+                       ? std::string("it waits for a task nobody could take")
+                       : "pinned to " + t.pinned_assignee +
+                             ", who has no working time for it (or it waits for such a task)"));
   } else {
     print_row(out, "Plan", "not scheduled yet (run rplan plan)");
   }
@@ -208,7 +222,8 @@ int cmd_task(Context& ctx, const po::variables_map& vm) {
     char* end = nullptr;
     const double h = std::strtod(estimate->c_str(), &end);
     if (end == estimate->c_str() || *end != 0 || !(h > 0) || h > 10000) {
-      throw UsageError("--estimate " + *estimate + " is not a positive number of hours");
+      throw UsageError("--estimate " + *estimate +
+                       " is not a number of hours above 0 and up to 10000");
     }
     hours = h;
   }
@@ -218,7 +233,7 @@ int cmd_task(Context& ctx, const po::variables_map& vm) {
     if (!status)
       throw UsageError("--status " + *status_text + " is not one of open, in-progress, done");
   }
-  store::Store store(ctx.db_path, store::Access::read_write);
+  store::Store store(ctx.db_path, store::Access::update);
   store::Store::Transaction tx(store);
   if (!store.find_task(id)) throw InputError("no task has the id \"" + id + "\" (see rplan list)");
   std::vector<std::string> changes;

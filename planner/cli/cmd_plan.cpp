@@ -1,7 +1,11 @@
 // Commands that plan and export: plan, export, run.
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <exception>
 #include <iomanip>
 #include <map>
@@ -61,9 +65,10 @@ void print_summary(const model::Project& p, std::ostream& out) {
       for (const auto& b : t.blocks) load[t.assignee] += b.hours();
     }
   }
-  out << "Planned " << planned << " tasks, " << util::format_hours(p.plan.total_hours) << " h, "
-      << util::format_date(p.plan.start) << " to " << util::format_date(p.plan.finish) << " ("
-      << model::to_string(p.plan.strategy) << ")\n";
+  out << "Planned " << planned << (planned == 1 ? " task, " : " tasks, ")
+      << util::format_hours(p.plan.total_hours) << " h, " << util::format_date(p.plan.start)
+      << " to " << util::format_date(p.plan.finish) << " (" << model::to_string(p.plan.strategy)
+      << ")\n";
   std::size_t width = 4;
   for (const auto& a : p.team) width = std::max(width, util::utf8_length(a.name));
   for (const auto& a : p.team) {
@@ -90,7 +95,7 @@ void plan_and_save(store::Store& store, model::Project& project, const schedule:
         "there is no team to plan for: add people with rplan team add NAME or "
         "rplan team import FILE.csv");
   }
-  if (project.tasks.empty()) {
+  if (project.tasks.empty() && !project.plan.exists) {
     throw InputError("there are no tasks to plan: import topic documents first");
   }
   ctx.stage("planning " + std::to_string(project.tasks.size()) + " tasks for " +
@@ -103,7 +108,7 @@ void plan_and_save(store::Store& store, model::Project& project, const schedule:
 
 int cmd_plan(Context& ctx, const po::variables_map& vm) {
   const auto options = plan_options(ctx, vm);
-  store::Store store(ctx.db_path, store::Access::read_write);
+  store::Store store(ctx.db_path, store::Access::update);
   store::Store::Transaction tx(store);
   model::Project project = store.load_project();
   plan_and_save(store, project, options, ctx);
@@ -138,6 +143,14 @@ ExportOptions export_options(const Context& ctx, const po::variables_map& vm) {
 
 int cmd_export(Context& ctx, const po::variables_map& vm) {
   const ExportFormat& format = find_format(*get_string(vm, "FORMAT"));
+  for (const auto& [option, applies_to] : {std::pair<std::string, std::string>{"mode", "ics"},
+                                           {"per-assignee", "ics"},
+                                           {"group", "md"}}) {
+    if (vm.count(option) && format.name != applies_to) {
+      throw UsageError("--" + option + " applies to the " + applies_to + " export, not " +
+                       format.name);
+    }
+  }
   const auto out = get_string(vm, "out");
   if (!out) throw UsageError("export: --out PATH is required");
   const ExportOptions options = export_options(ctx, vm);
@@ -225,6 +238,22 @@ int cmd_run(Context& ctx, const po::variables_map& vm) {
     fs::create_directory(dir, ec);
     if (ec) throw OutputError("cannot create the folder " + dir.string() + ": " + ec.message());
   }
+  // Every export must be writable before the database changes: a folder in
+  // the way of a file (or a file in the way of a folder) fails now, not after
+  // the plan was saved.
+  for (const auto& format : export_formats()) {
+    if (format.run_file.empty()) continue;
+    const bool folder = export_opts.per_assignee && !format.run_folder.empty();
+    const fs::path path = dir / (folder ? format.run_folder : format.run_file);
+    if (fs::exists(path, ec) && fs::is_directory(path, ec) != folder) {
+      throw OutputError("cannot write " + path.string() + ": a " + (folder ? "file" : "folder") +
+                        " is in the way; nothing was changed");
+    }
+  }
+  if (::access(dir.c_str(), W_OK) != 0) {
+    throw OutputError("cannot write into " + dir.string() + ": " + std::strerror(errno) +
+                      "; nothing was changed");
+  }
   store::Store store(db_path, store::Access::read_write);
   model::Project project;
   {
@@ -246,7 +275,13 @@ int cmd_run(Context& ctx, const po::variables_map& vm) {
     jobs.emplace_back(&format, dir / (folder ? format.run_folder : format.run_file));
   }
   ctx.stage("writing " + std::to_string(jobs.size()) + " exports into " + dir.string());
-  write_in_parallel(project, export_opts, jobs);
+  try {
+    write_in_parallel(project, export_opts, jobs);
+  } catch (const Error& e) {
+    throw Error(std::string(e.what()) + " (the plan itself is saved in " + db_path.string() +
+                    "; after fixing this, `rplan export` writes the file)",
+                e.code());
+  }
   ctx.stage_done();
   for (const auto& [format, path] : jobs) ctx.out << "wrote " << path.string() << "\n";
   return 0;

@@ -107,7 +107,7 @@ int cmd_sync(Context& ctx, const po::variables_map& vm) {
                             "; sync updates the database the checklist was exported from "
                             "(--db PATH)");
   }
-  store::Store store(ctx.db_path, store::Access::read_write);
+  store::Store store(ctx.db_path, store::Access::update);
   store::Store::Transaction tx(store);
   const model::Project project = store.load_project();
   std::unordered_map<std::string, const model::Task*> tasks;

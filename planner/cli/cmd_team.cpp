@@ -1,5 +1,6 @@
 // Commands about people and calendars: team, off, holiday.
 
+#include <algorithm>
 #include <iomanip>
 
 #include "planner/cli/command.hpp"
@@ -42,8 +43,12 @@ int cmd_team_add(Context& ctx, const po::variables_map& vm) {
     if (timezone) p.timezone = *timezone;
     if (const auto s = get_string(vm, "skills")) {
       p.skills.clear();
-      for (const auto& skill : util::split(*s, ','))
-        p.skills.push_back(util::to_lower_ascii(skill));
+      for (const auto& skill : util::split(*s, ',')) {
+        const std::string tag = util::to_lower_ascii(skill);
+        if (std::find(p.skills.begin(), p.skills.end(), tag) == p.skills.end()) {
+          p.skills.push_back(tag);
+        }
+      }
     }
     const auto problems = model::validate(p);
     if (!problems.empty()) throw UsageError(p.name + ": " + problems.front());
@@ -101,7 +106,7 @@ int cmd_team_list(Context& ctx, const po::variables_map&) {
 
 int cmd_team_remove(Context& ctx, const po::variables_map& vm) {
   const std::string name = *get_string(vm, "NAME");
-  store::Store store(ctx.db_path, store::Access::read_write);
+  store::Store store(ctx.db_path, store::Access::update);
   store::Store::Transaction tx(store);
   if (!store.remove_assignee(name))
     throw InputError("nobody named \"" + name + "\" is in the team");
@@ -119,7 +124,7 @@ int cmd_off_add(Context& ctx, const po::variables_map& vm) {
   off.to = get_date(vm, "to");
   if (off.to < off.from) throw UsageError("off: --to comes before --from");
   off.reason = get_string(vm, "reason").value_or("");
-  store::Store store(ctx.db_path, store::Access::read_write);
+  store::Store store(ctx.db_path, store::Access::update);
   store::Store::Transaction tx(store);
   store.add_time_off(off);
   tx.commit();
@@ -141,7 +146,7 @@ int cmd_off_remove(Context& ctx, const po::variables_map& vm) {
   const std::string name = *get_string(vm, "NAME");
   if (!vm.count("from")) throw UsageError("off remove: --from is required");
   const auto from = get_date(vm, "from");
-  store::Store store(ctx.db_path, store::Access::read_write);
+  store::Store store(ctx.db_path, store::Access::update);
   store::Store::Transaction tx(store);
   if (!store.remove_time_off(name, from)) {
     throw InputError(name + " has no time off starting " + util::format_date(from));
@@ -179,7 +184,7 @@ int cmd_holiday_list(Context& ctx, const po::variables_map&) {
 
 int cmd_holiday_remove(Context& ctx, const po::variables_map& vm) {
   const auto date = positional_date(vm);
-  store::Store store(ctx.db_path, store::Access::read_write);
+  store::Store store(ctx.db_path, store::Access::update);
   store::Store::Transaction tx(store);
   if (!store.remove_holiday(date)) {
     throw InputError("no holiday on " + util::format_date(date));

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "planner/util/error.hpp"
+#include "planner/util/text.hpp"
 
 namespace rplan::cli {
 
@@ -32,13 +33,14 @@ po::options_description config_options() {
   return d;
 }
 
-double positive(const po::variables_map& vm, const std::string& key, double fallback,
-                bool allow_zero = false) {
+double positive(const std::filesystem::path& file, const po::variables_map& vm,
+                const std::string& key, double fallback, bool allow_zero = false) {
   if (vm.count(key) == 0) return fallback;
   const double v = vm[key].as<double>();
   if (v < 0 || (!allow_zero && v == 0) || v > 1000) {
-    throw UsageError("configuration " + key + " = " + std::to_string(v) +
-                     " is out of range (a positive number of hours)");
+    throw UsageError(file.string() + ": " + key + " = " + util::format_hours(v) +
+                     " is out of range (a number " + (allow_zero ? "from 0" : "above 0") +
+                     " up to 1000)");
   }
   return v;
 }
@@ -46,6 +48,10 @@ double positive(const po::variables_map& vm, const std::string& key, double fall
 }  // namespace
 
 Config read_config(const std::filesystem::path& file) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(file, ec)) {
+    throw MissingInputError("cannot read configuration file " + file.string() + ": it is a folder");
+  }
   std::ifstream in(file);
   if (!in) throw MissingInputError("cannot read configuration file " + file.string());
   po::variables_map vm;
@@ -58,13 +64,13 @@ Config read_config(const std::filesystem::path& file) {
   Config c;
   if (vm.count("db")) c.db = vm["db"].as<std::string>();
   auto& m = c.estimate;
-  m.research = positive(vm, "estimate.research", m.research);
-  m.analysis = positive(vm, "estimate.analysis", m.analysis);
-  m.documentation = positive(vm, "estimate.documentation", m.documentation);
-  m.other = positive(vm, "estimate.other", m.other);
-  m.per_extra_item = positive(vm, "estimate.per_extra_item", m.per_extra_item, true);
-  m.optimistic_factor = positive(vm, "estimate.optimistic_factor", m.optimistic_factor);
-  m.pessimistic_factor = positive(vm, "estimate.pessimistic_factor", m.pessimistic_factor);
+  m.research = positive(file, vm, "estimate.research", m.research);
+  m.analysis = positive(file, vm, "estimate.analysis", m.analysis);
+  m.documentation = positive(file, vm, "estimate.documentation", m.documentation);
+  m.other = positive(file, vm, "estimate.other", m.other);
+  m.per_extra_item = positive(file, vm, "estimate.per_extra_item", m.per_extra_item, true);
+  m.optimistic_factor = positive(file, vm, "estimate.optimistic_factor", m.optimistic_factor);
+  m.pessimistic_factor = positive(file, vm, "estimate.pessimistic_factor", m.pessimistic_factor);
   if (vm.count("estimate.free_items")) {
     const int n = vm["estimate.free_items"].as<int>();
     if (n < 0) throw UsageError(file.string() + ": estimate.free_items must be 0 or more");

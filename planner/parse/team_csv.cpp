@@ -57,7 +57,7 @@ std::vector<model::Assignee> parse_team_csv(std::string_view text, const std::st
     throw DiagnosticsError({{path, line, "invalid UTF-8"}});
   }
   csv_parser parser;
-  csv_init(&parser, CSV_APPEND_NULL | CSV_EMPTY_IS_NULL);
+  csv_init(&parser, CSV_APPEND_NULL | CSV_EMPTY_IS_NULL | CSV_STRICT | CSV_STRICT_FINI);
   Collector c;
   // Feed line by line so each row knows the line it starts on.
   std::size_t pos = 0;
@@ -66,7 +66,11 @@ std::vector<model::Assignee> parse_team_csv(std::string_view text, const std::st
     end = end == std::string_view::npos ? text.size() : end + 1;
     if (csv_parse(&parser, text.data() + pos, end - pos, on_field, on_row, &c) != end - pos) {
       problems.push_back(
-          {path, c.line, std::string("malformed CSV: ") + csv_strerror(csv_error(&parser))});
+          {path, c.line,
+           csv_error(&parser) == CSV_EPARSE
+               ? std::string("malformed CSV: a quote inside a field that is not quoted (quote the "
+                             "whole field and double the quote: \"Ada \"\"the\"\" first\")")
+               : std::string("malformed CSV: ") + csv_strerror(csv_error(&parser))});
       break;
     }
     ++c.line;

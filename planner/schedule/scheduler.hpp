@@ -34,13 +34,12 @@ std::vector<std::string> find_cycle(const model::Project& project, DocumentingOr
 // and blocks (utc and local) and project.plan's exists, start, finish,
 // strategy, total_hours and unassigned. Done tasks count as finished and
 // keep the blocks they carry from before options.start (work done); their
-// blocks from the start on are dropped, so no one is booked twice. A task nobody can take (pinned to someone
-// absent or without working time, a team with no capacity, or waiting for
-// such a task) is left without assignee, dates and blocks and listed in
-// plan.unassigned, never silently dropped. Leaves plan.created_at and every
-// sequence alone (a new block keeps the sequence of the block it replaces at
-// its position). Throws rplan::InputError naming the tasks when the
-// dependencies have a cycle; the project is then unchanged.
+// blocks from the start on are dropped, so no one is booked twice. A task nobody can take (pinned
+// to someone absent or without working time, a team with no capacity, or waiting for such a task)
+// is left without assignee, dates and blocks and listed in plan.unassigned, never silently dropped.
+// Leaves plan.created_at and every sequence alone (a new block keeps the sequence of the block it
+// replaces at its position). Throws rplan::InputError naming the tasks when the dependencies have a
+// cycle; the project is then unchanged.
 void make_plan(model::Project& project, const Options& options);
 
 }  // namespace rplan::schedule

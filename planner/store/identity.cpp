@@ -43,7 +43,8 @@ constexpr std::size_t k_max_similarity_pairs = 10000;
 // prompts as tasks that is simply by position; with more or fewer, similarity
 // decides which prompt is new or which task is gone.
 void match_gap(const std::vector<StoredPrompt>& stored, const std::vector<std::string>& prompts,
-               const std::vector<std::size_t>& gap_prompts, const std::vector<std::size_t>& gap_tasks,
+               const std::vector<std::size_t>& gap_prompts,
+               const std::vector<std::size_t>& gap_tasks,
                std::vector<std::optional<std::size_t>>& result, std::vector<bool>& used) {
   const std::size_t n = gap_prompts.size(), m = gap_tasks.size();
   if (n == 0 || m == 0) return;

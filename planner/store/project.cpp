@@ -122,7 +122,10 @@ model::Project Store::load_project() const {
   return guarded(m_path, [&] {
     model::Project project;
     {
-      SQLite::Statement title(db(), "SELECT title FROM documents ORDER BY ordinal LIMIT 1");
+      SQLite::Statement title(db(),
+                              "SELECT title FROM documents d WHERE EXISTS (SELECT 1 FROM topics p "
+                              "WHERE p.document_id = d.id AND p.archived = 0) "
+                              "ORDER BY ordinal LIMIT 1");
       if (title.executeStep()) project.title = title.getColumn(0).getString();
     }
     SQLite::Statement topics(
@@ -167,9 +170,23 @@ std::optional<TaskDetails> Store::find_task(const std::string& id) const {
       if (topic.id == details.task.topic_id) details.topic = topic;
     }
     details.document_path_hint = details.topic.document;
+    details.unassigned = std::find(project.plan.unassigned.begin(), project.plan.unassigned.end(),
+                                   id) != project.plan.unassigned.end();
     return details;
   }
   return std::nullopt;
+}
+
+std::optional<std::string> Store::archived_task_document(const std::string& id) const {
+  return guarded(m_path, [&]() -> std::optional<std::string> {
+    SQLite::Statement q(db(),
+                        "SELECT d.name FROM tasks k JOIN topics p ON p.id = k.topic_id "
+                        "JOIN documents d ON d.id = p.document_id "
+                        "WHERE k.id = ? AND (k.archived = 1 OR p.archived = 1)");
+    q.bind(1, id);
+    if (!q.executeStep()) return std::nullopt;
+    return q.getColumn(0).getString();
+  });
 }
 
 namespace {

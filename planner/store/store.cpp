@@ -124,7 +124,7 @@ int Store::latest_version() { return k_migrations.empty() ? 0 : k_migrations.bac
 Store::Store(const fs::path& path, Access access) : m_path(path) {
   std::error_code ec;
   const bool exists = fs::exists(path, ec);
-  if (!exists && access == Access::read_only) {
+  if (!exists && access != Access::read_write) {
     throw MissingInputError("no database at " + path.string() +
                             " (import topics first, or name one with --db)");
   }
@@ -155,7 +155,7 @@ Store::Store(const fs::path& path, Access access) : m_path(path) {
       // open_read_only); SQLite itself refuses any write through it.
       m_db->exec("PRAGMA query_only = ON");
     }
-    if (access == Access::read_write) {
+    if (access != Access::read_only) {
       // Migrate in the default rollback-journal mode first, so a new file's
       // header carries the rplan application id before WAL is turned on.
       migrate(*m_db);
@@ -261,7 +261,8 @@ void Store::add_holiday(const model::Holiday& h) {
   guarded(m_path, [&] {
     SQLite::Statement ins(db(),
                           "INSERT INTO holidays (date, name) VALUES (?, ?) "
-                          "ON CONFLICT (date) DO UPDATE SET name = excluded.name");
+                          "ON CONFLICT (date) DO UPDATE SET name = excluded.name "
+                          "WHERE excluded.name != ''");
     ins.bind(1, util::format_date(h.date));
     ins.bind(2, h.name);
     ins.exec();

@@ -15,7 +15,11 @@ class Transaction;
 
 namespace rplan::store {
 
-enum class Access { read_only, read_write };
+enum class Access {
+  read_only,   // reading; the file must exist
+  read_write,  // reading and writing; a missing file is created
+  update,      // reading and writing an existing file (a command that changes what is there)
+};
 
 // What an import changed, in tasks (and topics).
 struct ImportReport {
@@ -34,6 +38,7 @@ struct TaskDetails {
   model::Task task;
   model::Topic topic;
   std::string document_path_hint;  // the document's name
+  bool unassigned = false;         // the last plan found nobody to take it
 };
 
 // The rplan database: the only code that sees SQLiteCpp.
@@ -82,6 +87,8 @@ class Store {
   // Everything the exporters and the scheduler need, archived items left out.
   model::Project load_project() const;
   std::optional<TaskDetails> find_task(const std::string& id) const;
+  // For an archived task (or one of an archived topic): its document's name.
+  std::optional<std::string> archived_task_document(const std::string& id) const;
 
   void set_status(const std::string& task_id, model::TaskStatus status);
   // nullopt clears the manual estimate (the model's figure applies again).
@@ -105,7 +112,8 @@ class Store {
   bool remove_time_off(const std::string& name, model::Date from);
   std::vector<model::TimeOff> time_off() const;
 
-  // Adds or renames the holiday on that date.
+  // Adds the holiday, or renames the one on that date (an empty name keeps
+  // the one it has).
   void add_holiday(const model::Holiday& holiday);
   bool remove_holiday(model::Date date);
   std::vector<model::Holiday> holidays() const;

@@ -102,3 +102,86 @@ TEST(CliTest, DocsCliMdIsGeneratedFromTheCommandTable) {
 
 }  // namespace
 }  // namespace rplan::e2e
+
+namespace rplan::e2e {
+namespace {
+
+TEST(CliTest, AGroupOfCommandsHasItsOwnHelp) {
+  Workspace ws;
+  for (const char* group : {"team", "off", "holiday"}) {
+    SCOPED_TRACE(group);
+    const auto r = ws.run({group, "--help"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find(std::string(group) + " list"), std::string::npos) << r.out;
+  }
+}
+
+TEST(CliTest, CommandsThatChangeADatabaseNeverCreateOne) {
+  Workspace ws;
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"forget", "x.md"},
+           {"team", "remove", "A"},
+           {"holiday", "remove", "2026-12-25"},
+           {"off", "remove", "A", "--from", "2026-12-14"},
+           {"task", "abc", "--status", "done"},
+           {"plan"},
+           {"off", "A", "--from", "2026-12-14", "--to", "2026-12-15"}}) {
+    SCOPED_TRACE(args[0]);
+    const auto r = ws.run([&] {
+      auto a = args;
+      a.insert(a.begin(), {"--db", "typo.db"});
+      return a;
+    }());
+    EXPECT_EQ(r.exit_code, 66) << r.err;
+    EXPECT_NE(r.err.find("no database at typo.db"), std::string::npos) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(ws.path("typo.db")));
+  }
+}
+
+TEST(CliTest, ExportOptionsThatDoNotApplyAreRefused) {
+  Workspace ws;
+  ws.write("t.md", "### Caching\n**Research Prompts**:\n- Research Redis\n");
+  ASSERT_EQ(ws.run({"run", "t.md", "--assignees", "Ada", "--start", "2026-12-07", "--out", "o"})
+                .exit_code,
+            0);
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"json", "--mode", "todos"}, {"ics", "--group", "week"}, {"md", "--per-assignee"}}) {
+    SCOPED_TRACE(args[0]);
+    std::vector<std::string> full = {"--db", "o/rplan.db", "export"};
+    full.insert(full.end(), args.begin(), args.end());
+    full.insert(full.end(), {"--out", "x"});
+    const auto r = ws.run(full);
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_NE(r.err.find("applies to the"), std::string::npos) << r.err;
+  }
+}
+
+TEST(CliTest, RunChecksItsOutputsBeforeChangingTheDatabase) {
+  Workspace ws;
+  ws.write("t.md", "### Caching\n**Research Prompts**:\n- Research Redis\n");
+  std::filesystem::create_directories(ws.path("o/plan.ics"));
+  const auto r =
+      ws.run({"run", "t.md", "--assignees", "Ada", "--start", "2026-12-07", "--out", "o"});
+  EXPECT_EQ(r.exit_code, 73) << r.err;
+  EXPECT_NE(r.err.find("o/plan.ics"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(ws.path("o/rplan.db")));
+  EXPECT_FALSE(std::filesystem::exists(ws.path("o/plan.json")));
+}
+
+TEST(CliTest, ShowExplainsArchivedAndUnassignableTasks) {
+  Workspace ws;
+  ws.write("t.md", "### Caching\n**Research Prompts**:\n- Research Redis\n- Analyze eviction\n");
+  ASSERT_EQ(ws.run({"run", "t.md", "--assignees", "Ada", "--start", "2026-12-07", "--out", "o"})
+                .exit_code,
+            0);
+  const auto list = ws.run({"--db", "o/rplan.db", "list", "--format", "csv"}).out;
+  const std::string first = list.substr(list.find('\n') + 1, 6);
+  ws.write("t.md", "### Caching\n**Research Prompts**:\n- Analyze eviction\n");
+  ASSERT_EQ(ws.run({"--db", "o/rplan.db", "import", "t.md"}).exit_code, 0);
+  const auto r = ws.run({"--db", "o/rplan.db", "show", first});
+  EXPECT_EQ(r.exit_code, 65);
+  EXPECT_NE(r.err.find("task " + first + " is archived"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace rplan::e2e

@@ -39,7 +39,7 @@ TEST(TeamTest, UnknownTimeZonesAndBadValuesAreRefused) {
   };
   const Case cases[] = {
       {{"team", "add", "Bo", "--timezone", "Europe/Atlantis"}, "--timezone Europe/Atlantis"},
-      {{"team", "add", "Bo", "--hours-per-day", "30"}, "hours_per_day 30"},
+      {{"team", "add", "Bo", "--hours-per-day", "30"}, "at most 24, not 30"},
       {{"team", "add", "Bo", "--workdays", "mon,funday"}, "--workdays mon,funday"},
       {{"team", "add", "Bo", "--day-start", "25:00"}, "--day-start 25:00"},
       {{"team", "add", "Bo", "--day-start", "20:00", "--hours-per-day", "6"}, "past midnight"},
@@ -123,8 +123,8 @@ namespace {
 
 TEST(TeamTest, CsvImportUpdatesOnlyTheColumnsARowGives) {
   Workspace ws;
-  ASSERT_EQ(ws.run({"team", "add", "Zoë", "--timezone", "Europe/Berlin", "--email", "zoe@example.org",
-                    "--skills", "database,security"})
+  ASSERT_EQ(ws.run({"team", "add", "Zoë", "--timezone", "Europe/Berlin", "--email",
+                    "zoe@example.org", "--skills", "database,security"})
                 .exit_code,
             0);
   ws.write("upd.csv", "name,timezone,email\nZoë,UTC,\nNew,Asia/Tokyo,new@example.org\n");
@@ -147,13 +147,16 @@ TEST(TeamTest, CsvImportUpdatesOnlyTheColumnsARowGives) {
 TEST(TeamTest, RunWithAssigneesKeepsTheSettingsOfPeopleAlreadyInTheTeam) {
   Workspace ws;
   ws.write("t.md", "### Caching\n**Research Prompts**:\n- Research Redis\n");
-  ASSERT_EQ(ws.run({"--db", "o/rplan.db", "team", "add", "Ada", "--timezone", "Asia/Tokyo"}).exit_code,
-            73)
+  ASSERT_EQ(
+      ws.run({"--db", "o/rplan.db", "team", "add", "Ada", "--timezone", "Asia/Tokyo"}).exit_code,
+      73)
       << "the folder does not exist yet";
   std::filesystem::create_directories(ws.path("o"));
-  ASSERT_EQ(ws.run({"--db", "o/rplan.db", "team", "add", "Ada", "--timezone", "Asia/Tokyo"}).exit_code,
-            0);
-  const auto r = ws.run({"run", "t.md", "--assignees", "Ada,Bo,Bo", "--start", "2026-12-07", "--out", "o"});
+  ASSERT_EQ(
+      ws.run({"--db", "o/rplan.db", "team", "add", "Ada", "--timezone", "Asia/Tokyo"}).exit_code,
+      0);
+  const auto r =
+      ws.run({"run", "t.md", "--assignees", "Ada,Bo,Bo", "--start", "2026-12-07", "--out", "o"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto team = ws.run({"--db", "o/rplan.db", "team", "list"}).out;
   EXPECT_NE(team.find("Ada  6 h/day from 09:00 Asia/Tokyo"), std::string::npos) << team;

@@ -237,7 +237,8 @@ TEST(SchedulerTest, DropsTheBlocksADoneTaskHasFromThePlansStartOn) {
   auto& d = b.project().tasks[0];
   d.status = model::TaskStatus::done;
   d.assignee = "ana";
-  for (const char* day : {"2026-12-04", "2026-12-07"}) {  // a Friday before, the Monday of the start
+  for (const char* day :
+       {"2026-12-04", "2026-12-07"}) {  // a Friday before, the Monday of the start
     model::WorkBlock block;
     block.date = date(day);
     block.start_minute = 540;
