@@ -1,0 +1,201 @@
+#!/usr/bin/env python3
+"""Turns scripts/bench's raw measurements into the results table (Markdown
+whose columns are padded, so it reads on a terminal as it is).
+
+usage: report.py DATA_DIR   (reads meta.txt, stages.tsv and tj3.tsv there)
+
+stages.tsv: size people stage who rep wall user sys rss_kb   (who: rplan | floor)
+tj3.tsv:    size people tool rep wall user sys rss_kb finish  (tool: rplan | tj3)
+"""
+
+import statistics
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+STAGES = ["import", "team", "plan", "json", "ics", "md", "html", "xlsx", "csv", "run"]
+LABELS = {"import": "import", "team": "team import", "plan": "plan", "json": "export json",
+          "ics": "export ics", "md": "export md", "html": "export html", "xlsx": "export xlsx",
+          "csv": "export csv", "run": "run (end to end)"}
+TARGET_RUN_SECONDS = 10.0
+TARGET_RSS_MIB = 500.0
+TARGET_FLOOR_RATIO = 2.0
+TARGET_GROWTH_SLACK = 1.25  # growth within 25% of the size ratio counts as linear
+MIN_FLOOR_SECONDS = 0.1  # shorter floors are mostly process start-up: no verdict
+
+
+def table(header, rows, align):
+    """A Markdown table with padded columns; align is a string of 'l'/'r'."""
+    cells = [header] + rows
+    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
+
+    def line(r):
+        return "| " + " | ".join(c.ljust(w) if a == "l" else c.rjust(w)
+                                 for c, w, a in zip(r, widths, align)) + " |"
+
+    rule = "|" + "|".join(("-" * (w + 1) + ":") if a == "r" else ("-" * (w + 2))
+                          for w, a in zip(widths, align)) + "|"
+    return "\n".join([line(header), rule] + [line(r) for r in rows])
+
+
+def read_tsv(path):
+    if not path.exists():
+        return []
+    return [line.split("\t") for line in path.read_text().splitlines() if line.strip()]
+
+
+def medians(rows):
+    """{(size, stage, who): (wall, cpu, rss_mib, n)} from stages.tsv rows."""
+    groups = defaultdict(list)
+    for size, _people, stage, who, _rep, wall, user, sys_, rss in rows:
+        groups[(int(size), stage, who)].append((float(wall), float(user) + float(sys_),
+                                                int(rss) / 1024))
+    return {k: (statistics.median(v[0] for v in vs), statistics.median(v[1] for v in vs),
+                statistics.median(v[2] for v in vs), len(vs)) for k, vs in groups.items()}
+
+
+def fmt(x, digits=2):
+    return "–" if x is None else f"{x:.{digits}f}"
+
+
+def times(x):
+    return "–" if x is None else f"{x:.1f}×"
+
+
+def ratio(a, b):
+    return None if a is None or b is None or b <= 0 else a / b
+
+
+def size_table(size, people, m, verdicts):
+    """Each stage against its floor. Judged on CPU time, which other work on
+    the machine hardly changes (wall time is shown too)."""
+    rows = []
+    for stage in STAGES:
+        r = m.get((size, stage, "rplan"))
+        if r is None:
+            continue
+        f = m.get((size, stage, "floor"))
+        wall_ratio = ratio(r[0], f[0]) if f else None
+        cpu_ratio = ratio(r[1], f[1]) if f else None
+        mark = ""
+        if f is not None:
+            if f[1] < MIN_FLOOR_SECONDS or cpu_ratio is None:
+                mark = "too short"
+            else:
+                ok = cpu_ratio <= TARGET_FLOOR_RATIO
+                mark = "ok" if ok else "over 2×"
+                verdicts.append((size, f"{LABELS[stage]} within 2× of its floor (cpu)", ok,
+                                 f"{cpu_ratio:.2f}×"))
+        rows.append([LABELS[stage], fmt(r[0]), fmt(r[1]), fmt(r[2], 0),
+                     fmt(f[0]) if f else "–", fmt(f[1]) if f else "–",
+                     fmt(f[2], 0) if f else "–",
+                     times(wall_ratio), times(cpu_ratio), mark])
+    header = ["stage", "wall s", "cpu s", "peak MiB", "floor wall s", "floor cpu s",
+              "floor MiB", "× floor (wall)", "× floor (cpu)", "2× target"]
+    return (f"### {size:,} tasks, {people:,} people\n\n"
+            + table(header, rows, "lrrrrrrrrl"))
+
+
+def growth_table(sizes, m, verdicts):
+    """Growth between the two largest sizes, judged on CPU time; the floor's
+    own growth says how much of it the machine and SQLite add anyway."""
+    lo, hi = sizes[-2], sizes[-1]
+    factor = hi / lo
+    rows = []
+    for stage in STAGES:
+        a, b = m.get((lo, stage, "rplan")), m.get((hi, stage, "rplan"))
+        if not a or not b:
+            continue
+        fa, fb = m.get((lo, stage, "floor")), m.get((hi, stage, "floor"))
+        wall, cpu = ratio(b[0], a[0]), ratio(b[1], a[1])
+        floor_cpu = ratio(fb[1], fa[1]) if fa and fb and fa[1] >= 0.05 else None
+        ok = cpu is not None and cpu <= factor * TARGET_GROWTH_SLACK
+        if b[1] < MIN_FLOOR_SECONDS or cpu is None:
+            mark = "too short"
+        else:
+            mark = "ok" if ok else "superlinear"
+            verdicts.append((hi, f"{LABELS[stage]} grows close to linearly (cpu)", ok,
+                             f"{cpu:.1f}× for {factor:.3g}× the tasks (floor {times(floor_cpu)})"))
+        rows.append([LABELS[stage], fmt(a[1]), fmt(b[1]), times(cpu), times(wall),
+                     times(floor_cpu), mark])
+    header = ["stage", f"cpu s at {lo:,}", f"cpu s at {hi:,}", "growth (cpu)", "growth (wall)",
+              "floor growth (cpu)", f"≤ {factor * TARGET_GROWTH_SLACK:.3g}×"]
+    return (f"### Growth from {lo:,} to {hi:,} tasks (linear = {factor:.3g}×)\n\n"
+            + table(header, rows, "lrrrrrl"))
+
+
+def tj3_table(rows):
+    groups = defaultdict(list)
+    finish = {}
+    for size, people, tool, _rep, wall, user, sys_, rss, end in rows:
+        groups[(int(size), int(people), tool)].append((float(wall), float(user) + float(sys_),
+                                                       int(rss) / 1024))
+        finish[(int(size), tool)] = end
+    out = []
+    for size, people in sorted({(k[0], k[1]) for k in groups}):
+        r, t = groups.get((size, people, "rplan")), groups.get((size, people, "tj3"))
+        if not r or not t:
+            continue
+        rw, tw = statistics.median(x[0] for x in r), statistics.median(x[0] for x in t)
+        out.append([f"{size:,}", f"{people:,}", fmt(rw), fmt(tw),
+                    fmt(statistics.median(x[2] for x in r), 0),
+                    fmt(statistics.median(x[2] for x in t), 0),
+                    f"{ratio(tw, rw):.0f}×" if ratio(tw, rw) else "–", finish.get((size, "rplan"), "?"),
+                    finish.get((size, "tj3"), "?"), f"{len(r)}/{len(t)}"])
+    if not out:
+        return None
+    header = ["tasks", "people", "rplan plan s", "tj3 s", "rplan MiB", "tj3 MiB",
+              "tj3 / rplan", "rplan finish", "tj3 finish", "runs"]
+    return table(header, out, "rrrrrrrllr")
+
+
+def main():
+    data = Path(sys.argv[1])
+    meta = (data / "meta.txt").read_text().strip() if (data / "meta.txt").exists() else ""
+    rows = read_tsv(data / "stages.tsv")
+    m = medians(rows)
+    people = {int(r[0]): int(r[1]) for r in rows}
+    sizes = sorted(people)
+    reps = max((v[3] for v in m.values()), default=0)
+    verdicts = []
+    parts = ["# rplan benchmark results", "", meta, "",
+             f"Median of {reps} runs per stage; wall and CPU (user + system) time in seconds, "
+             "peak resident set size in MiB (CPU and RSS from /usr/bin/time -v). Each floor is "
+             "one single-threaded process (docs/performance.md). Ratios and growth are judged "
+             "on CPU time, which other work on a shared machine hardly changes; the 10 s "
+             "target on wall time.", ""]
+    for size in sizes:
+        parts += [size_table(size, people[size], m, verdicts), ""]
+    if len(sizes) >= 2:
+        parts += [growth_table(sizes, m, verdicts), ""]
+    tj = tj3_table(read_tsv(data / "tj3.tsv"))
+    parts += ["### TaskJuggler (tj3) on the same workload", ""]
+    if tj:
+        parts += ["rplan `plan` (load, schedule, save) against `tj3` scheduling the same tasks, "
+                  "efforts, dependencies and team (8-hour days).", "", tj, ""]
+    else:
+        note = (data / "tj3-note.txt")
+        parts += [note.read_text().strip() if note.exists() else "Not run.", ""]
+    if sizes:
+        big = sizes[-1]
+        run = m.get((big, "run", "rplan"))
+        if run:
+            verdicts.insert(0, (big, f"run under {TARGET_RUN_SECONDS:g} s (wall)",
+                                run[0] < TARGET_RUN_SECONDS, f"{run[0]:.2f} s"))
+            verdicts.insert(1, (big, f"run under {TARGET_RSS_MIB:g} MiB peak",
+                                run[2] < TARGET_RSS_MIB, f"{run[2]:.0f} MiB"))
+        stage_rss = [(s, m[(big, s, "rplan")][2]) for s in STAGES if (big, s, "rplan") in m]
+        if stage_rss:
+            worst = max(stage_rss, key=lambda x: x[1])
+            verdicts.insert(2, (big, f"every stage under {TARGET_RSS_MIB:g} MiB peak",
+                                worst[1] < TARGET_RSS_MIB,
+                                f"largest: {LABELS[worst[0]]} {worst[1]:.0f} MiB"))
+        shown = [v for v in verdicts if v[0] == big]
+        rows_ = [[text, "met" if ok else "MISSED", value] for _, text, ok, value in shown]
+        parts += [f"### Targets at {big:,} tasks", "",
+                  table(["target", "result", "measured"], rows_, "lll"), ""]
+    print("\n".join(parts))
+
+
+if __name__ == "__main__":
+    main()
