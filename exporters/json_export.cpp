@@ -22,36 +22,46 @@ json topic_json(const model::Topic& t) {
   return j;
 }
 
-json task_json(const model::Task& t) {
-  json blocks = json::array();
-  for (const auto& b : t.blocks) {
-    blocks.push_back({{"date", util::format_date(b.date)},
-                      {"start", util::format_clock(b.start_minute)},
-                      {"hours", b.hours()}});
+// Fills `j` with one task. The same object is refilled for every task, so its
+// members (and the block objects) reuse their storage: building a fresh
+// object per task left the allocator fragmented at 300,000 tasks.
+void fill_task_json(json& j, const model::Task& t) {
+  j["id"] = t.id;
+  j["topic"] = t.topic_id;
+  j["position"] = t.position;
+  j["kind"] = model::to_string(t.kind);
+  j["prompt"] = t.prompt;
+  j["estimate_hours"] = t.estimate.hours;
+  json& estimate = j["estimate"];
+  estimate["optimistic"] = t.estimate.optimistic;
+  estimate["likely"] = t.estimate.likely;
+  estimate["pessimistic"] = t.estimate.pessimistic;
+  estimate["manual"] = t.estimate.manual;
+  j["status"] = model::to_string(t.status);
+  j["pinned_assignee"] = or_null(t.pinned_assignee);
+  j["assignee"] = t.planned() ? json(t.assignee) : json(nullptr);
+  json& depends_on = j["depends_on"];
+  depends_on = json::array();
+  for (const auto& d : t.depends_on) depends_on.push_back(d);
+  if (t.blocks.empty()) {
+    j["start"] = nullptr;
+    j["finish"] = nullptr;
+  } else {
+    j["start"] =
+        util::format_rfc3339(t.blocks.front().utc_start, t.blocks.front().utc_offset_minutes());
+    j["finish"] =
+        util::format_rfc3339(t.blocks.back().utc_end, t.blocks.back().utc_offset_minutes());
   }
-  json start = nullptr, finish = nullptr;
-  if (!t.blocks.empty()) {
-    start = util::format_rfc3339(t.blocks.front().utc_start, t.blocks.front().utc_offset_minutes());
-    finish = util::format_rfc3339(t.blocks.back().utc_end, t.blocks.back().utc_offset_minutes());
+  json& blocks = j["blocks"];
+  if (!blocks.is_array()) blocks = json::array();
+  auto& list = blocks.get_ref<json::array_t&>();
+  list.resize(t.blocks.size());
+  for (std::size_t i = 0; i < t.blocks.size(); ++i) {
+    json& b = list[i];
+    b["date"] = util::format_date(t.blocks[i].date);
+    b["start"] = util::format_clock(t.blocks[i].start_minute);
+    b["hours"] = t.blocks[i].hours();
   }
-  return {{"id", t.id},
-          {"topic", t.topic_id},
-          {"position", t.position},
-          {"kind", model::to_string(t.kind)},
-          {"prompt", t.prompt},
-          {"estimate_hours", t.estimate.hours},
-          {"estimate",
-           {{"optimistic", t.estimate.optimistic},
-            {"likely", t.estimate.likely},
-            {"pessimistic", t.estimate.pessimistic},
-            {"manual", t.estimate.manual}}},
-          {"status", model::to_string(t.status)},
-          {"pinned_assignee", or_null(t.pinned_assignee)},
-          {"assignee", t.planned() ? json(t.assignee) : json(nullptr)},
-          {"depends_on", t.depends_on},
-          {"start", start},
-          {"finish", finish},
-          {"blocks", std::move(blocks)}};
 }
 
 json assignee_json(const model::Assignee& a, const std::vector<model::TimeOff>& offs) {
@@ -82,7 +92,7 @@ void write_array(std::ostream& out, const char* key, const Items& items, ToJson&
   out << "\"" << key << "\":[";
   bool first = true;
   for (const auto& item : items) {
-    out << (first ? "\n" : ",\n") << to_json(item).dump();
+    out << (first ? "\n" : ",\n") << to_json(item);  // compact: the stream's width is 0
     first = false;
   }
   out << (first ? "]" : "\n]");
@@ -112,7 +122,11 @@ void write_json(const model::Project& project, JsonDocument which, std::ostream&
   }
   write_array(out, "topics", project.topics, topic_json);
   out << ",\n";
-  write_array(out, "tasks", project.tasks, task_json);
+  json task;
+  write_array(out, "tasks", project.tasks, [&](const model::Task& t) -> const json& {
+    fill_task_json(task, t);
+    return task;
+  });
   out << "}\n";
 }
 
