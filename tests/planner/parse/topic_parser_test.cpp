@@ -711,6 +711,34 @@ TEST(TopicParserTest, ParsesTheSeedDocument) {
 
 // ---- Hostile and large input ----
 
+// Fuzzer findings, each kept as a regression test (tests/data/fuzz/).
+TEST(TopicParserTest, FuzzFindingsParseOrFailCleanly) {
+  for (const char* name : {"topic_parser-md4c-range.md"}) {
+    SCOPED_TRACE(name);
+    const std::string text = read_file(std::filesystem::path(RPLAN_TEST_DATA) / "fuzz" / name);
+    try {
+      const auto doc = parse_topics(text, name);
+      for (const auto& topic : doc.topics) EXPECT_FALSE(topic.prompts.empty());
+    } catch (const DiagnosticsError& e) {
+      EXPECT_FALSE(e.diagnostics().empty());
+    }
+  }
+}
+
+// md4c's text ranges are clamped to the input: a document cut right after
+// an entity, code span or emphasis still parses within its bytes.
+TEST(TopicParserTest, TextAtTheVeryEndOfTheInputIsRead) {
+  const std::string whole = "### T\n**Research Prompts**:\n- Research `code` &amp; *x*";
+  for (std::size_t cut = whole.size() - 12; cut <= whole.size(); ++cut) {
+    SCOPED_TRACE(cut);
+    const std::string text = whole.substr(0, cut);  // its own allocation, exactly sized
+    try {
+      parse_topics(text, "cut.md");
+    } catch (const DiagnosticsError&) {
+    }
+  }
+}
+
 TEST(TopicParserTest, SurvivesAOneMegabyteLine) {
   const std::string words(1 << 20, 'x');
   std::string noise;
