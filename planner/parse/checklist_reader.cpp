@@ -239,6 +239,10 @@ std::vector<ChecklistItem> read_checklist(std::string_view text, const std::stri
   if (text.size() >= std::numeric_limits<MD_SIZE>::max()) {
     throw InputError(path + ": the checklist is too large (4 GiB or more)");
   }
+  // md4c reads only valid UTF-8 (see valid_utf8_copy); a stray byte in an
+  // edited checklist is harmless to the markers, which are ASCII.
+  const std::string valid = detail::valid_utf8_copy(text);
+  if (!valid.empty()) text = valid;
   const LineIndex lines(text);
   const std::size_t bom = text.starts_with(k_bom) ? k_bom.size() : 0;
   ChecklistCollector collector(path, lines, bom);

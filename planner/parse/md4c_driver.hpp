@@ -10,8 +10,27 @@
 #include <string_view>
 
 #include "planner/util/error.hpp"
+#include "planner/util/text.hpp"
 
 namespace rplan::parse::detail {
+
+// `text` with every byte that is not part of well-formed UTF-8 replaced by
+// '?', or "" when the text is valid. md4c (Debian's 0.4.8) decodes a malformed
+// sequence by reading past it, off the end of the input, so md4c only ever
+// sees valid UTF-8; the callers report the bytes themselves. Offsets, and so
+// line numbers, stay the same.
+inline std::string valid_utf8_copy(std::string_view text) {
+  auto bad = util::find_invalid_utf8(text);
+  if (!bad) return {};
+  std::string copy(text);
+  while (bad) {
+    copy[*bad] = '?';
+    const std::size_t next = *bad + 1;
+    bad = util::find_invalid_utf8(std::string_view(copy).substr(next));
+    if (bad) *bad += next;
+  }
+  return copy;
+}
 
 // Runs md4c (GitHub dialect) over `markdown`, calling the collector's
 //   enter_block(MD_BLOCKTYPE, void* detail), leave_block(MD_BLOCKTYPE),

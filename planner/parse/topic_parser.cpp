@@ -373,12 +373,16 @@ model::ParsedDocument parse_topics(std::string_view text, const std::string& pat
   if (text.size() >= std::numeric_limits<MD_SIZE>::max()) {
     throw InputError(path + ": the document is too large (4 GiB or more)");
   }
-  const LineIndex lines(text);
   std::vector<Diagnostic> diagnostics;
-  for (const InvalidUtf8& bad : find_invalid_utf8_lines(lines)) {
+  for (const InvalidUtf8& bad : find_invalid_utf8_lines(LineIndex(text))) {
     diagnostics.push_back(Diagnostic{
         path, bad.line, "invalid UTF-8 (byte " + std::to_string(bad.byte) + " of the line)"});
   }
+  // The rest of the document is still read, for its other problems, from a
+  // copy md4c can read safely (see valid_utf8_copy).
+  const std::string valid = diagnostics.empty() ? std::string() : detail::valid_utf8_copy(text);
+  if (!valid.empty()) text = valid;
+  const LineIndex lines(text);
 
   const std::string_view markdown = text.starts_with(k_bom) ? text.substr(k_bom.size()) : text;
   TopicCollector collector(path, lines, diagnostics);

@@ -713,7 +713,7 @@ TEST(TopicParserTest, ParsesTheSeedDocument) {
 
 // Fuzzer findings, each kept as a regression test (tests/data/fuzz/).
 TEST(TopicParserTest, FuzzFindingsParseOrFailCleanly) {
-  for (const char* name : {"topic_parser-md4c-range.md"}) {
+  for (const char* name : {"topic_parser-md4c-range.md", "topic_parser-md4c-invalid-utf8.md"}) {
     SCOPED_TRACE(name);
     const std::string text = read_file(std::filesystem::path(RPLAN_TEST_DATA) / "fuzz" / name);
     try {
