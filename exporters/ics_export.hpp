@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -97,9 +98,10 @@ std::vector<CalendarFile> calendar_files(const model::Project& project);
 // file and renamed (util::AtomicFile). The folder is created when missing, but
 // not its parents. Files of people without work are left alone. Returns the
 // paths written. Throws rplan::OutputError (exit 73) when the folder cannot be
-// made or written, or is a file.
-std::vector<std::filesystem::path> write_ics_per_assignee(const model::Project& project,
-                                                          IcsMode mode,
-                                                          const std::filesystem::path& folder);
+// made or written, or is a file. `before_publish`, when given, is called
+// before each rename (and may throw to leave the file alone).
+std::vector<std::filesystem::path> write_ics_per_assignee(
+    const model::Project& project, IcsMode mode, const std::filesystem::path& folder,
+    const std::function<void()>& before_publish = {});
 
 }  // namespace rplan::exporters

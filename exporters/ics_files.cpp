@@ -160,7 +160,8 @@ std::vector<CalendarFile> calendar_files(const model::Project& project) {
 }
 
 std::vector<fs::path> write_ics_per_assignee(const model::Project& project, IcsMode mode,
-                                             const fs::path& folder) {
+                                             const fs::path& folder,
+                                             const std::function<void()>& before_publish) {
   std::error_code ec;
   if (!fs::is_directory(folder, ec)) {
     if (fs::exists(folder, ec)) {
@@ -180,6 +181,7 @@ std::vector<fs::path> write_ics_per_assignee(const model::Project& project, IcsM
     const fs::path path = folder / f.file_name;
     util::AtomicFile file(path);
     write_ics(project, IcsOptions{mode, f.assignee}, file.stream());
+    if (before_publish) before_publish();
     file.commit();
     written.push_back(path);
   }

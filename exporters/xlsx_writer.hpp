@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 
 #include "exporters/xlsx_builder.hpp"
 #include "planner/model/model.hpp"
@@ -12,8 +13,9 @@ namespace rplan::exporters {
 // libxlsxwriter's constant-memory mode into a temporary file beside `out`
 // (its scratch files go to the same folder), which is then renamed over
 // `out`. On any failure the previous `out` is left as it was and
-// rplan::OutputError (exit 73) names `out`.
+// rplan::OutputError (exit 73) names `out`. `before_publish`, when given, is
+// called right before the rename (and may throw to leave `out` alone).
 void write_xlsx(const model::Project& project, const std::filesystem::path& out,
-                xlsx::GanttLimits limits = {});
+                xlsx::GanttLimits limits = {}, const std::function<void()>& before_publish = {});
 
 }  // namespace rplan::exporters

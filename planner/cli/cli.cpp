@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <iostream>
@@ -29,11 +31,38 @@ const std::vector<Command>& commands() {
   return table;
 }
 
+namespace {
+double monotonic_seconds() {
+  using clock = std::chrono::steady_clock;
+  return std::chrono::duration<double>(clock::now().time_since_epoch()).count();
+}
+}  // namespace
+
+void Context::timing(const std::string& what) const {
+  if (!timings) return;
+  const double now_s = monotonic_seconds();
+  char seconds[32];
+  std::snprintf(seconds, sizeof seconds, "%.3f", now_s - stage_began_);
+  err << "rplan: " << what << ": " << seconds << " s\n" << std::flush;
+  stage_began_ = now_s;
+}
+
 void Context::stage(const std::string& what) const {
+  if (timings) {
+    if (!current_stage_.empty())
+      timing(current_stage_);
+    else
+      stage_began_ = monotonic_seconds();
+    current_stage_ = what;
+  }
   if (progress) err << "\r\033[K" << what << "..." << std::flush;
 }
 
 void Context::stage_done() const {
+  if (timings && !current_stage_.empty()) {
+    timing(current_stage_);
+    current_stage_.clear();
+  }
   if (progress) err << "\r\033[K" << std::flush;
 }
 
@@ -74,6 +103,8 @@ void print_general_help(std::ostream& out) {
       << "  --config FILE   settings file (estimate model, strategy; see docs/cli.md)\n"
       << "  -h, --help      this help; COMMAND --help for one command's\n"
       << "  --version       print the version\n\n"
+      << "Environment: RPLAN_DB (the database), SOURCE_DATE_EPOCH (pins the clock),\n"
+      << "RPLAN_TIMINGS (each stage's wall time on stderr).\n\n"
       << "Commands:\n";
   std::size_t width = 0;
   for (const auto& c : commands()) width = std::max(width, c.name.size());
@@ -104,7 +135,10 @@ void print_markdown(std::ostream& out) {
       << "```\nrplan [--db PATH] [--config FILE] COMMAND [OPTIONS] [ARGS]\n```\n\n"
       << "The database is `--db PATH`, else `$RPLAN_DB`, else `db` in the config file, else\n"
       << "`./rplan.db`. Dates are `YYYY-MM-DD`. `SOURCE_DATE_EPOCH` (seconds since 1970),\n"
-      << "when set, is used as the current time (reproducible plans and exports).\n\n"
+      << "when set, is used as the current time (reproducible plans and exports).\n"
+      << "`RPLAN_TIMINGS`, when set, makes every command print the wall time of each of\n"
+      << "its stages to standard error (`rplan: loading the project: 0.684 s`; `run` adds\n"
+      << "each export's own time); see docs/performance.md.\n\n"
       << "Errors go to standard error as one sentence: problems in input files as\n"
       << "`FILE:LINE: error: ...` (all of them), others as `rplan: error: ...`.\n\n"
       << k_exit_codes << "\n## Commands\n";
@@ -280,6 +314,7 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
   ctx.today = local_date(ctx.now);
   ctx.terminal = (&out == &std::cout) && ::isatty(STDOUT_FILENO) != 0;
   ctx.progress = (&err == &std::cerr) && ::isatty(STDERR_FILENO) != 0;
+  ctx.timings = std::getenv("RPLAN_TIMINGS") != nullptr;
   if (config_file) ctx.config = read_config(*config_file);
   if (db) {
     ctx.db_path = *db;

@@ -5,10 +5,14 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
 #include <cstring>
 #include <exception>
 #include <iomanip>
 #include <map>
+#include <mutex>
 #include <thread>
 
 #include "planner/cli/command.hpp"
@@ -88,8 +92,9 @@ void print_summary(const model::Project& p, std::ostream& out) {
 }
 
 // Plans the project inside the caller's transaction and stores the plan.
-void plan_and_save(store::Store& store, model::Project& project, const schedule::Options& options,
-                   const Context& ctx) {
+// Plans the project and prepares it for saving (see Store::prepare_plan).
+store::Store::PreparedPlan plan(store::Store& store, model::Project& project,
+                                const schedule::Options& options, const Context& ctx) {
   if (project.team.empty()) {
     throw UsageError(
         "there is no team to plan for: add people with rplan team add NAME or "
@@ -101,18 +106,22 @@ void plan_and_save(store::Store& store, model::Project& project, const schedule:
   ctx.stage("planning " + std::to_string(project.tasks.size()) + " tasks for " +
             std::to_string(project.team.size()) + " people");
   schedule::make_plan(project, options);
-  ctx.stage("saving the plan");
-  store.save_plan(project, ctx.now);
-  ctx.stage_done();
+  ctx.stage("comparing with the previous plan");
+  return store.prepare_plan(project, ctx.now);
 }
 
 int cmd_plan(Context& ctx, const po::variables_map& vm) {
   const auto options = plan_options(ctx, vm);
   store::Store store(ctx.db_path, store::Access::update);
   store::Store::Transaction tx(store);
+  ctx.stage("loading the project");
   model::Project project = store.load_project();
-  plan_and_save(store, project, options, ctx);
+  const auto prepared = plan(store, project, options, ctx);
+  ctx.stage("writing the plan's rows");
+  store.write_plan(project, prepared);
+  ctx.stage("committing");
   tx.commit();
+  ctx.stage_done();
   print_summary(project, ctx.out);
   return 0;
 }
@@ -155,6 +164,7 @@ int cmd_export(Context& ctx, const po::variables_map& vm) {
   if (!out) throw UsageError("export: --out PATH is required");
   const ExportOptions options = export_options(ctx, vm);
   store::Store store(ctx.db_path, store::Access::read_only);
+  ctx.stage("loading the project");
   const model::Project project = store.load_project();
   if (!project.plan.exists) {
     throw InputError("there is no plan to export yet: run rplan plan first");
@@ -166,32 +176,90 @@ int cmd_export(Context& ctx, const po::variables_map& vm) {
   return 0;
 }
 
-// Writes the exports on as many threads as the machine has cores (the
-// exporters only read the project). Every export is attempted; the first
-// failure, in the order of `jobs`, is then thrown.
-void write_in_parallel(const model::Project& project, const ExportOptions& options,
-                       const std::vector<std::pair<const ExportFormat*, fs::path>>& jobs) {
-  std::vector<std::exception_ptr> errors(jobs.size());
-  std::atomic<std::size_t> next{0};
-  auto worker = [&] {
-    for (std::size_t i = next++; i < jobs.size(); i = next++) {
+// Writes exports on worker threads (the exporters only read the project)
+// while the caller goes on. Every export is attempted; finish() helps with
+// what is left, waits, and throws the first failure in the order of `jobs`.
+class ExportPool {
+ public:
+  using Jobs = std::vector<std::pair<const ExportFormat*, fs::path>>;
+  ExportPool(const Context& ctx, const model::Project& project, const ExportOptions& options,
+             Jobs jobs, std::size_t threads)
+      : m_ctx(ctx), m_project(project), m_options(options), m_jobs(std::move(jobs)) {
+    m_errors.resize(m_jobs.size());
+    threads = std::min(threads, m_jobs.size());
+    for (std::size_t t = 0; t < threads; ++t) m_threads.emplace_back([this] { work(); });
+  }
+  ExportPool(const ExportPool&) = delete;
+  ExportPool& operator=(const ExportPool&) = delete;
+  ~ExportPool() { join(); }
+
+  void finish() {
+    work();
+    join();
+    for (const auto& e : m_errors) {
+      if (e) std::rethrow_exception(e);
+    }
+  }
+  void join() {
+    for (auto& t : m_threads) {
+      if (t.joinable()) t.join();
+    }
+  }
+
+ private:
+  void work() {
+    for (std::size_t i = m_next++; i < m_jobs.size(); i = m_next++) {
+      const auto began = std::chrono::steady_clock::now();
       try {
-        jobs[i].first->write(project, options, jobs[i].second);
+        m_jobs[i].first->write(m_project, m_options, m_jobs[i].second);
       } catch (...) {
-        errors[i] = std::current_exception();
+        m_errors[i] = std::current_exception();
+      }
+      if (m_ctx.timings) {
+        const std::chrono::duration<double> took = std::chrono::steady_clock::now() - began;
+        char line[160];
+        std::snprintf(line, sizeof line, "rplan:   %s: %.3f s\n", m_jobs[i].first->name.c_str(),
+                      took.count());
+        const std::lock_guard<std::mutex> lock(m_err_mutex);
+        m_ctx.err << line << std::flush;
       }
     }
-  };
-  const std::size_t threads =
-      std::min<std::size_t>(jobs.size(), std::max(1u, std::thread::hardware_concurrency()));
-  std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
-  for (const auto& e : errors) {
-    if (e) std::rethrow_exception(e);
   }
-}
+  const Context& m_ctx;
+  const model::Project& m_project;
+  const ExportOptions& m_options;
+  Jobs m_jobs;
+  std::vector<std::exception_ptr> m_errors;
+  std::atomic<std::size_t> m_next{0};
+  std::mutex m_err_mutex;
+  std::vector<std::thread> m_threads;
+};
+
+// Holds finished exports back until the database commit is decided: they
+// replace their files only when the plan they show was saved.
+class CommitGate {
+ public:
+  void open(bool committed) {
+    {
+      const std::lock_guard<std::mutex> lock(m_mutex);
+      m_state = committed ? State::committed : State::failed;
+    }
+    m_changed.notify_all();
+  }
+  void wait() {
+    std::unique_lock<std::mutex> lock(m_mutex);
+    m_changed.wait(lock, [this] { return m_state != State::waiting; });
+    if (m_state == State::failed) {
+      throw OutputError("the plan was not saved, so no export was replaced");
+    }
+  }
+
+ private:
+  enum class State { waiting, committed, failed };
+  std::mutex m_mutex;
+  std::condition_variable m_changed;
+  State m_state = State::waiting;
+};
 
 int cmd_run(Context& ctx, const po::variables_map& vm) {
   const auto files = get_strings(vm, "FILE");
@@ -204,6 +272,7 @@ int cmd_run(Context& ctx, const po::variables_map& vm) {
   const ExportOptions export_opts = export_options(ctx, vm);
 
   // Read every input before touching the database or the folder.
+  ctx.stage("reading " + std::to_string(files.size()) + " document(s)");
   const auto docs = read_documents(files, ctx.config.estimate);
   std::vector<model::Assignee> team;
   const fs::path db_path_for_team = ctx.db_given ? ctx.db_path : fs::path(*out_dir) / "rplan.db";
@@ -254,29 +323,45 @@ int cmd_run(Context& ctx, const po::variables_map& vm) {
     throw OutputError("cannot write into " + dir.string() + ": " + std::strerror(errno) +
                       "; nothing was changed");
   }
-  store::Store store(db_path, store::Access::read_write);
-  model::Project project;
-  {
-    ctx.stage("importing " + std::to_string(docs.size()) + " document(s)");
-    store::Store::Transaction tx(store);
-    std::vector<store::ImportReport> reports;
-    for (const auto& doc : docs) reports.push_back(store.import_document(doc));
-    print_import_reports(reports, ctx.out);
-    for (const auto& a : team) store.upsert_assignee(a);
-    project = store.load_project();
-    plan_and_save(store, project, options, ctx);
-    tx.commit();
-  }
-  print_summary(project, ctx.out);
-  std::vector<std::pair<const ExportFormat*, fs::path>> jobs;
+  ExportPool::Jobs jobs;
   for (const auto& format : export_formats()) {
     if (format.run_file.empty()) continue;
     const bool folder = export_opts.per_assignee && !format.run_folder.empty();
     jobs.emplace_back(&format, dir / (folder ? format.run_folder : format.run_file));
   }
+  store::Store store(db_path, store::Access::read_write);
+  model::Project project;
+  ctx.stage("importing " + std::to_string(docs.size()) + " document(s)");
+  store::Store::Transaction tx(store);
+  std::vector<store::ImportReport> reports;
+  for (const auto& doc : docs) reports.push_back(store.import_document(doc));
+  for (const auto& a : team) store.upsert_assignee(a);
+  ctx.stage("loading the project");
+  project = store.load_project();
+  const auto prepared = plan(store, project, options, ctx);
+  // The exports need only the plan in memory: they are written while the
+  // plan's rows are stored, and replace their files once the commit is done.
+  CommitGate gate;
+  ExportOptions gated = export_opts;
+  gated.before_publish = [&gate] { gate.wait(); };
+  const std::size_t threads = std::max(1u, std::thread::hardware_concurrency()) - 1;
+  ExportPool pool(ctx, project, gated, jobs, std::max<std::size_t>(threads, 1));
+  try {
+    ctx.stage("writing the plan's rows");
+    store.write_plan(project, prepared);
+    ctx.stage("committing");
+    tx.commit();
+  } catch (...) {
+    gate.open(false);
+    pool.join();
+    throw;
+  }
+  gate.open(true);
+  print_import_reports(reports, ctx.out);
+  print_summary(project, ctx.out);
   ctx.stage("writing " + std::to_string(jobs.size()) + " exports into " + dir.string());
   try {
-    write_in_parallel(project, export_opts, jobs);
+    pool.finish();
   } catch (const Error& e) {
     throw Error(std::string(e.what()) + " (the plan itself is saved in " + db_path.string() +
                     "; after fixing this, `rplan export` writes the file)",

@@ -28,12 +28,20 @@ struct Context {
   util::Date today;
   bool terminal = false;  // stdout is a terminal: table cells may be cut to fit
   bool progress = false;  // stderr is a terminal: show what long work is doing
+  bool timings = false;   // RPLAN_TIMINGS is set: each stage's wall time goes to stderr
 
   // Shows one line of progress on the terminal ("planning 48 tasks..."),
   // replacing the previous one; nothing when stderr is piped or redirected.
   void stage(const std::string& what) const;
   // Clears the progress line.
   void stage_done() const;
+  // With RPLAN_TIMINGS set, prints "rplan: WHAT: 1.234 s" with the time
+  // since the previous stage began (or since the start of the command).
+  void timing(const std::string& what) const;
+
+  // Timing state (only used with `timings`).
+  mutable std::string current_stage_{};
+  mutable double stage_began_ = 0;
 };
 
 // One row of the command table: the same row feeds dispatch, `--help` and

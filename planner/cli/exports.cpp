@@ -19,6 +19,7 @@ auto streamed(F write) {
       [write](const model::Project& p, const ExportOptions& o, const std::filesystem::path& out) {
         util::AtomicFile file(out);
         write(p, o, file.stream());
+        if (o.before_publish) o.before_publish();
         file.commit();
       };
 }
@@ -28,8 +29,9 @@ auto streamed(F write) {
 const std::vector<ExportFormat>& export_formats() {
   static const std::vector<ExportFormat> formats = {
       {"xlsx", "plan.xlsx", "",
-       [](const model::Project& p, const ExportOptions&, const std::filesystem::path& out) {
-         exporters::write_xlsx(p, out);  // atomic itself: libxlsxwriter writes by file name
+       [](const model::Project& p, const ExportOptions& o, const std::filesystem::path& out) {
+         // Atomic itself: libxlsxwriter writes by file name.
+         exporters::write_xlsx(p, out, {}, o.before_publish);
        }},
       {"json", "plan.json", "",
        streamed([](const model::Project& p, const ExportOptions&, std::ostream& out) {
@@ -44,11 +46,12 @@ const std::vector<ExportFormat>& export_formats() {
          const exporters::IcsMode mode =
              exporters::parse_ics_mode(o.mode).value_or(exporters::IcsMode::events);
          if (o.per_assignee) {  // --out is a folder: one file per person with work
-           exporters::write_ics_per_assignee(p, mode, out);
+           exporters::write_ics_per_assignee(p, mode, out, o.before_publish);
            return;
          }
          util::AtomicFile file(out);
          exporters::write_ics(p, exporters::IcsOptions{mode, ""}, file.stream());
+         if (o.before_publish) o.before_publish();
          file.commit();
        }},
       {"md", "checklist.md", "",

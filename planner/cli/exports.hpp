@@ -15,6 +15,10 @@ struct ExportOptions {
   std::string mode = "events";  // ics: events | todos | span
   std::string group = "topic";  // md: topic | assignee | week
   util::Date today{};           // html: the "today" line
+  // Called by every writer right before a finished file replaces its target
+  // (`run` waits there for the database commit); when it throws, the target
+  // is left as it was. Empty: no wait.
+  std::function<void()> before_publish;
 };
 
 // One export format: its name, the file `run` writes it to, and the writer,

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <unordered_map>
 
 #include "planner/store/sqlite_guard.hpp"
 #include "planner/store/store.hpp"
@@ -40,8 +39,7 @@ constexpr const char* k_topic_columns =
 constexpr const char* k_task_columns =
     "SELECT k.id, k.topic_id, k.position, k.kind, k.prompt, k.estimate_likely, "
     "k.estimate_optimistic, k.estimate_pessimistic, k.estimate_manual, k.status, a.name "
-    "FROM tasks k JOIN topics p ON p.id = k.topic_id JOIN documents d ON d.id = p.document_id "
-    "LEFT JOIN assignees a ON a.id = k.pinned_assignee_id ";
+    "FROM tasks k LEFT JOIN assignees a ON a.id = k.pinned_assignee_id ";
 
 model::Task read_task(SQLite::Statement& q) {
   model::Task t;
@@ -60,9 +58,130 @@ model::Task read_task(SQLite::Statement& q) {
   return t;
 }
 
-// Fills the plan fields of tasks (indexed by id) from plan_tasks and plan_blocks.
-void load_plan_rows(SQLite::Database& db, model::Project& project,
-                    const std::unordered_map<std::string, std::size_t>& index) {
+// Finds items (tasks, topics) by id without a hash of strings: the ids
+// sorted once, as keys that start with the id's first 8 bytes packed
+// big-endian, so most comparisons touch neither the items nor their strings.
+// Byte order is SQLite's BINARY collation, so tables keyed by id can be
+// walked alongside (`next`); `find` is a binary search for any order.
+class SortedIds {
+ public:
+  // `ids` must outlive this index and keep its strings where they are.
+  explicit SortedIds(std::vector<std::string_view> ids) : m_ids(std::move(ids)) {
+    m_sorted.reserve(m_ids.size());
+    for (std::size_t i = 0; i < m_ids.size(); ++i) {
+      m_sorted.push_back({prefix(m_ids[i]), static_cast<std::uint32_t>(i)});
+    }
+    std::sort(m_sorted.begin(), m_sorted.end(), [&](const Entry& x, const Entry& y) {
+      return compare(x, y.key, m_ids[y.index]) < 0;
+    });
+  }
+
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+  // The position of `id` among the ids given, or npos.
+  std::size_t find(std::string_view id) const {
+    const std::uint64_t key = prefix(id);
+    const auto it =
+        std::lower_bound(m_sorted.begin(), m_sorted.end(), key,
+                         [&](const Entry& e, std::uint64_t k) { return compare(e, k, id) < 0; });
+    if (it == m_sorted.end() || compare(*it, key, id) != 0) return npos;
+    return it->index;
+  }
+
+  // As find, walking forwards from the previous call: linear over a table
+  // read in id order. rewind() starts again from the smallest id.
+  std::size_t next(std::string_view id) {
+    const std::uint64_t key = prefix(id);
+    if (m_next > 0 && compare(m_sorted[m_next - 1], key, id) > 0) m_next = 0;  // went back
+    while (m_next < m_sorted.size() && compare(m_sorted[m_next], key, id) < 0) ++m_next;
+    if (m_next == m_sorted.size() || compare(m_sorted[m_next], key, id) != 0) return npos;
+    return m_sorted[m_next].index;
+  }
+  void rewind() { m_next = 0; }
+
+ private:
+  struct Entry {
+    std::uint64_t key;
+    std::uint32_t index;
+  };
+  static std::uint64_t prefix(std::string_view id) {
+    std::uint64_t key = 0;
+    for (std::size_t i = 0; i < 8; ++i) {
+      key = (key << 8) | (i < id.size() ? static_cast<unsigned char>(id[i]) : 0u);
+    }
+    return key;
+  }
+  // <0, 0, >0 as the entry's id compares to (key, id).
+  int compare(const Entry& e, std::uint64_t key, std::string_view id) const {
+    if (e.key != key) return e.key < key ? -1 : 1;
+    return m_ids[e.index].compare(id);
+  }
+  std::vector<std::string_view> m_ids;
+  std::vector<Entry> m_sorted;
+  std::size_t m_next = 0;
+};
+
+// Tasks by id, for the tables keyed by task id.
+class TaskFinder {
+ public:
+  explicit TaskFinder(std::vector<model::Task>& tasks) : m_tasks(tasks), m_ids(ids_of(tasks)) {}
+  // The task with this id, or nullptr (archived, or not loaded); linear over
+  // a table read in id order.
+  model::Task* next(std::string_view id) {
+    const std::size_t i = m_ids.next(id);
+    return i == SortedIds::npos ? nullptr : &m_tasks[i];
+  }
+  void rewind() { m_ids.rewind(); }
+
+ private:
+  static std::vector<std::string_view> ids_of(const std::vector<model::Task>& tasks) {
+    std::vector<std::string_view> ids;
+    ids.reserve(tasks.size());
+    for (const auto& t : tasks) ids.emplace_back(t.id);
+    return ids;
+  }
+  std::vector<model::Task>& m_tasks;
+  SortedIds m_ids;
+};
+
+std::string_view text_of(const SQLite::Column& c) {
+  return {c.getText(), static_cast<std::size_t>(c.getBytes())};
+}
+
+// The open tasks of the given (open) topics, in topic order, then by
+// position. The table is scanned in stored order and sorted here: SQLite
+// would join every task to its topic and sort the rows with their prompts.
+std::vector<model::Task> load_tasks(SQLite::Database& db, const std::vector<model::Topic>& topics) {
+  std::vector<std::string_view> topic_ids;
+  topic_ids.reserve(topics.size());
+  for (const auto& t : topics) topic_ids.emplace_back(t.id);
+  const SortedIds topic_index(std::move(topic_ids));
+  struct Place {
+    std::size_t topic;
+    int position;
+    std::uint32_t index;
+  };
+  std::vector<model::Task> loaded;
+  std::vector<Place> places;
+  SQLite::Statement q(db, std::string(k_task_columns) + "WHERE k.archived = 0");
+  while (q.executeStep()) {
+    const std::size_t topic = topic_index.find(text_of(q.getColumn(1)));
+    if (topic == SortedIds::npos) continue;  // its topic is archived
+    loaded.push_back(read_task(q));
+    places.push_back({topic, loaded.back().position, static_cast<std::uint32_t>(places.size())});
+  }
+  std::sort(places.begin(), places.end(), [](const Place& a, const Place& b) {
+    if (a.topic != b.topic) return a.topic < b.topic;
+    return a.position != b.position ? a.position < b.position : a.index < b.index;
+  });
+  std::vector<model::Task> tasks;
+  tasks.reserve(loaded.size());
+  for (const auto& p : places) tasks.push_back(std::move(loaded[p.index]));
+  return tasks;
+}
+
+// Fills the plan fields of tasks from plan_tasks and plan_blocks.
+void load_plan_rows(SQLite::Database& db, model::Project& project, TaskFinder& finder) {
   SQLite::Statement plan(db, "SELECT start, finish, strategy, created_at, total_hours FROM plan");
   if (plan.executeStep()) {
     auto& info = project.plan;
@@ -74,13 +193,15 @@ void load_plan_rows(SQLite::Database& db, model::Project& project,
     info.created_at = from_unix(plan.getColumn(3).getInt64());
     info.total_hours = plan.getColumn(4).getDouble();
   }
-  SQLite::Statement rows(db, "SELECT task_id, assignee, depends_on, sequence FROM plan_tasks");
+  finder.rewind();
+  SQLite::Statement rows(
+      db, "SELECT task_id, assignee, depends_on, sequence FROM plan_tasks ORDER BY task_id");
   while (rows.executeStep()) {
-    auto it = index.find(rows.getColumn(0).getString());
-    if (it == index.end()) continue;  // archived since the plan was made
-    model::Task& t = project.tasks[it->second];
+    model::Task* found = finder.next(text_of(rows.getColumn(0)));
+    if (found == nullptr) continue;  // archived since the plan was made
+    model::Task& t = *found;
     t.assignee = rows.getColumn(1).getString();
-    t.depends_on = util::split(rows.getColumn(2).getString(), ',');
+    t.depends_on = util::split(text_of(rows.getColumn(2)), ',');
     t.sequence = rows.getColumn(3).getInt();
     if (t.assignee.empty() && t.status != model::TaskStatus::done) {
       project.plan.unassigned.push_back(t.id);
@@ -89,19 +210,18 @@ void load_plan_rows(SQLite::Database& db, model::Project& project,
   SQLite::Statement blocks(db,
                            "SELECT task_id, date, start_minute, minutes, utc_start, sequence "
                            "FROM plan_blocks ORDER BY task_id, number");
+  finder.rewind();
   model::Task* current = nullptr;
   std::string current_id;
   while (blocks.executeStep()) {
-    const char* id = blocks.getColumn(0).getText();
-    if (current == nullptr || current_id != id) {
+    const std::string_view id = text_of(blocks.getColumn(0));
+    if (current_id != id) {
       current_id = id;
-      auto it = index.find(current_id);
-      current = it == index.end() ? nullptr : &project.tasks[it->second];
-      if (current == nullptr) continue;
+      current = finder.next(id);
     }
     if (current == nullptr) continue;
     model::WorkBlock b;
-    b.date = util::parse_date(blocks.getColumn(1).getString()).value_or(model::Date{});
+    b.date = util::parse_date(text_of(blocks.getColumn(1))).value_or(model::Date{});
     b.start_minute = blocks.getColumn(2).getInt();
     b.minutes = blocks.getColumn(3).getInt();
     b.utc_start = from_unix(blocks.getColumn(4).getInt64());
@@ -134,23 +254,16 @@ model::Project Store::load_project() const {
       project.topics.push_back(read_topic(topics));
       project.topics.back().ordinal = static_cast<int>(project.topics.size()) - 1;
     }
-    SQLite::Statement tasks(db(), std::string(k_task_columns) +
-                                      "WHERE k.archived = 0 AND p.archived = 0 "
-                                      "ORDER BY d.ordinal, p.position, k.position");
-    std::unordered_map<std::string, std::size_t> index;
-    while (tasks.executeStep()) {
-      project.tasks.push_back(read_task(tasks));
-      index.emplace(project.tasks.back().id, project.tasks.size() - 1);
-    }
+    project.tasks = load_tasks(db(), project.topics);
+    TaskFinder finder(project.tasks);
     SQLite::Statement after(db(),
                             "SELECT task_id, after_id FROM task_after ORDER BY task_id, after_id");
     while (after.executeStep()) {
-      auto it = index.find(after.getColumn(0).getString());
-      if (it != index.end())
-        project.tasks[it->second].after.push_back(after.getColumn(1).getString());
+      model::Task* t = finder.next(text_of(after.getColumn(0)));
+      if (t != nullptr) t->after.push_back(after.getColumn(1).getString());
     }
     for (auto& t : project.tasks) t.depends_on = t.after;
-    load_plan_rows(db(), project, index);
+    load_plan_rows(db(), project, finder);
     project.team = detail::load_team(db());
     project.holidays = detail::load_holidays(db());
     project.time_off = detail::load_time_off(db());
@@ -206,12 +319,6 @@ class Fingerprint {
   }
   Fingerprint& add(double number) { return add(static_cast<std::int64_t>(number * 1000)); }
   std::uint64_t value() const { return m_hash; }
-  std::string hex() const {
-    static constexpr char k_hex[] = "0123456789abcdef";
-    std::string out(16, '0');
-    for (int i = 0; i < 16; ++i) out[15 - i] = k_hex[(m_hash >> (4 * i)) & 15];
-    return out;
-  }
 
  private:
   void mix(unsigned char c) {
@@ -230,19 +337,30 @@ Fingerprint task_text(const model::Task& t, const model::Topic* topic) {
   return f;
 }
 
-std::string block_fingerprint(Fingerprint text, const model::WorkBlock& b, std::size_t number) {
+std::uint64_t block_fingerprint(Fingerprint text, const model::WorkBlock& b, std::size_t number) {
   return text.add(static_cast<std::int64_t>(number))
       .add(static_cast<std::int64_t>(to_unix(b.utc_start)))
       .add(static_cast<std::int64_t>(b.minutes))
-      .hex();
+      .value();
 }
 
-std::string task_fingerprint(Fingerprint text, const model::Task& t) {
+std::uint64_t task_fingerprint(Fingerprint text, const model::Task& t) {
   for (const auto& d : t.depends_on) text.add(d);
   text.add(static_cast<std::int64_t>(t.start ? to_unix(*t.start) : -1));
   text.add(static_cast<std::int64_t>(t.finish ? to_unix(*t.finish) : -1));
-  return text.hex();
+  return text.value();
 }
+
+// A fingerprint as stored: 16 lower-case hex digits.
+struct Hex {
+  explicit Hex(std::uint64_t value) {
+    static constexpr char k_hex[] = "0123456789abcdef";
+    for (int i = 0; i < 16; ++i) text[15 - i] = k_hex[(value >> (4 * i)) & 15];
+    text[16] = '\0';
+  }
+  std::string_view view() const { return {text, 16}; }
+  char text[17];
+};
 
 // The previous plan's rows, read in task-id order alongside the new ones.
 class OldRows {
@@ -252,20 +370,20 @@ class OldRows {
   }
   // The sequence to give the row (task_id, number) whose fingerprint is `fp`:
   // the old one when unchanged, one more when changed, 0 when new.
-  int sequence(const std::string& task_id, int number, const std::string& fp) {
+  int sequence(std::string_view task_id, int number, std::uint64_t fp) {
     while (m_more && less(task_id, number)) m_more = m_query.executeStep();
-    if (!m_more || m_query.getColumn(0).getString() != task_id ||
+    if (!m_more || text_of(m_query.getColumn(0)) != task_id ||
         m_query.getColumn(1).getInt() != number) {
       return 0;
     }
     const int old = m_query.getColumn(2).getInt();
-    return m_query.getColumn(3).getString() == fp ? old : old + 1;
+    return text_of(m_query.getColumn(3)) == Hex(fp).view() ? old : old + 1;
   }
 
  private:
   // The current old row comes before (task_id, number).
-  bool less(const std::string& task_id, int number) {
-    const int c = std::strcmp(m_query.getColumn(0).getText(), task_id.c_str());
+  bool less(std::string_view task_id, int number) {
+    const int c = text_of(m_query.getColumn(0)).compare(task_id);
     return c < 0 || (c == 0 && m_query.getColumn(1).getInt() < number);
   }
   SQLite::Statement m_query;
@@ -275,99 +393,123 @@ class OldRows {
 }  // namespace
 
 void Store::save_plan(model::Project& project, model::Instant now) {
-  guarded(m_path, [&] {
+  write_plan(project, prepare_plan(project, now));
+}
+
+Store::PreparedPlan Store::prepare_plan(model::Project& project, model::Instant now) {
+  return guarded(m_path, [&] {
+    PreparedPlan prepared;
     std::optional<std::pair<std::int64_t, std::string>> old_plan;
     {
       SQLite::Statement q(db(), "SELECT created_at, fingerprint FROM plan");
       if (q.executeStep()) old_plan.emplace(q.getColumn(0).getInt64(), q.getColumn(1).getString());
     }
-    std::unordered_map<std::string, const model::Topic*> topics;
-    for (const auto& topic : project.topics) topics.emplace(topic.id, &topic);
-
-    // The new rows, in task-id order: both tables are keyed by task id, so
-    // they are appended in key order, and the old rows can be read alongside.
-    std::vector<model::Task*> by_id;
-    by_id.reserve(project.tasks.size());
+    // Topics are in project order and tasks are grouped by topic, so each
+    // task's topic is found by walking forwards (with a search as fallback).
+    auto topic_of = [&,
+                     next = std::size_t{0}](const model::Task& t) mutable -> const model::Topic* {
+      if (next < project.topics.size() && project.topics[next].id == t.topic_id) {
+        return &project.topics[next];
+      }
+      for (std::size_t i = 0; i < project.topics.size(); ++i) {
+        const std::size_t k = (next + 1 + i) % project.topics.size();
+        if (project.topics[k].id == t.topic_id) {
+          next = k;
+          return &project.topics[k];
+        }
+      }
+      return nullptr;
+    };
+    std::vector<std::pair<model::Task*, Fingerprint>> rows;
+    rows.reserve(project.tasks.size());
     for (auto& t : project.tasks) {
       const bool unassigned = t.assignee.empty() && t.status != model::TaskStatus::done;
-      if (t.planned() || unassigned) by_id.push_back(&t);
+      if (t.planned() || unassigned) rows.emplace_back(&t, task_text(t, topic_of(t)));
     }
-    std::sort(by_id.begin(), by_id.end(),
-              [](const model::Task* a, const model::Task* b) { return a->id < b->id; });
+    // Both plan tables are keyed by task id: rows are stored in key order,
+    // and the old rows are read alongside.
+    std::sort(rows.begin(), rows.end(),
+              [](const auto& a, const auto& b) { return a.first->id < b.first->id; });
+    OldRows old_tasks(db(),
+                      "SELECT task_id, 0, sequence, fingerprint FROM plan_tasks ORDER BY task_id");
+    OldRows old_blocks(db(),
+                       "SELECT task_id, number, sequence, fingerprint FROM plan_blocks "
+                       "ORDER BY task_id, number");
+    Fingerprint whole;  // of every row, for the plan's own
+    whole.add(util::format_date(project.plan.start)).add(model::to_string(project.plan.strategy));
+    prepared.tasks.reserve(rows.size());
+    for (auto& [task, text] : rows) {
+      model::Task& t = *task;
+      const std::uint64_t fp = task_fingerprint(text, t);
+      t.sequence = old_tasks.sequence(t.id, 0, fp);
+      whole.add(Hex(fp).view());
+      prepared.tasks.push_back(&t);
+      prepared.fingerprints.push_back(fp);
+      for (std::size_t n = 0; n < t.blocks.size(); ++n) {
+        model::WorkBlock& b = t.blocks[n];
+        const std::uint64_t bfp = block_fingerprint(text, b, n + 1);
+        b.sequence = old_blocks.sequence(t.id, static_cast<int>(n) + 1, bfp);
+        whole.add(Hex(bfp).view());
+        prepared.fingerprints.push_back(bfp);
+      }
+    }
+    prepared.fingerprint = whole.value();
+    project.plan.exists = true;
+    project.plan.created_at = old_plan && old_plan->second == Hex(prepared.fingerprint).view()
+                                  ? from_unix(old_plan->first)
+                                  : now;
+    return prepared;
+  });
+}
 
-    // Sequences are decided from the old rows, which go to a temporary table
-    // first so that the plan tables can be emptied and refilled.
-    db().exec(
-        "CREATE TEMP TABLE old_tasks AS SELECT task_id, 0 AS number, sequence, fingerprint "
-        "FROM plan_tasks ORDER BY task_id");
-    db().exec(
-        "CREATE TEMP TABLE old_blocks AS SELECT task_id, number, sequence, fingerprint "
-        "FROM plan_blocks ORDER BY task_id, number");
+void Store::write_plan(const model::Project& project, const PreparedPlan& prepared) {
+  guarded(m_path, [&] {
     db().exec("DELETE FROM plan_blocks");
     db().exec("DELETE FROM plan_tasks");
     db().exec("DELETE FROM plan");
-    {
-      OldRows old_tasks(db(), "SELECT * FROM old_tasks ORDER BY task_id");
-      OldRows old_blocks(db(), "SELECT * FROM old_blocks ORDER BY task_id, number");
-      SQLite::Statement ins_task(db(),
-                                 "INSERT INTO plan_tasks (task_id, assignee, depends_on, sequence, "
-                                 "fingerprint) VALUES (?, ?, ?, ?, ?)");
-      SQLite::Statement ins_block(db(),
-                                  "INSERT INTO plan_blocks (task_id, number, date, start_minute, "
-                                  "minutes, utc_start, sequence, fingerprint) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-      Fingerprint whole;  // of every row, for the plan's own
-      whole.add(util::format_date(project.plan.start)).add(model::to_string(project.plan.strategy));
-      for (model::Task* task : by_id) {
-        model::Task& t = *task;
-        const auto topic_it = topics.find(t.topic_id);
-        const Fingerprint text =
-            task_text(t, topic_it == topics.end() ? nullptr : topic_it->second);
-        const std::string fp = task_fingerprint(text, t);
-        t.sequence = old_tasks.sequence(t.id, 0, fp);
-        whole.add(fp);
-        ins_task.reset();
-        ins_task.bind(1, t.id);
-        ins_task.bind(2, t.assignee);
-        ins_task.bind(3, util::join(t.depends_on, ","));
-        ins_task.bind(4, t.sequence);
-        ins_task.bind(5, fp);
-        ins_task.exec();
-        for (std::size_t n = 0; n < t.blocks.size(); ++n) {
-          model::WorkBlock& b = t.blocks[n];
-          const int number = static_cast<int>(n) + 1;
-          const std::string bfp = block_fingerprint(text, b, n + 1);
-          b.sequence = old_blocks.sequence(t.id, number, bfp);
-          whole.add(bfp);
-          ins_block.reset();
-          ins_block.bind(1, t.id);
-          ins_block.bind(2, number);
-          ins_block.bind(3, util::format_date(b.date));
-          ins_block.bind(4, b.start_minute);
-          ins_block.bind(5, b.minutes);
-          ins_block.bind(6, static_cast<std::int64_t>(to_unix(b.utc_start)));
-          ins_block.bind(7, b.sequence);
-          ins_block.bind(8, bfp);
-          ins_block.exec();
-        }
+    SQLite::Statement ins_task(db(),
+                               "INSERT INTO plan_tasks (task_id, assignee, depends_on, sequence, "
+                               "fingerprint) VALUES (?, ?, ?, ?, ?)");
+    SQLite::Statement ins_block(db(),
+                                "INSERT INTO plan_blocks (task_id, number, date, start_minute, "
+                                "minutes, utc_start, sequence, fingerprint) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    std::size_t next_fp = 0;
+    for (const model::Task* task : prepared.tasks) {
+      const model::Task& t = *task;
+      const Hex fp(prepared.fingerprints.at(next_fp++));
+      ins_task.reset();
+      ins_task.bindNoCopy(1, t.id);
+      ins_task.bindNoCopy(2, t.assignee);
+      ins_task.bind(3, util::join(t.depends_on, ","));
+      ins_task.bind(4, t.sequence);
+      ins_task.bindNoCopy(5, fp.text);
+      ins_task.exec();
+      for (std::size_t n = 0; n < t.blocks.size(); ++n) {
+        const model::WorkBlock& b = t.blocks[n];
+        const Hex bfp(prepared.fingerprints.at(next_fp++));
+        ins_block.reset();
+        ins_block.bindNoCopy(1, t.id);
+        ins_block.bind(2, static_cast<int>(n) + 1);
+        ins_block.bind(3, util::format_date(b.date));
+        ins_block.bind(4, b.start_minute);
+        ins_block.bind(5, b.minutes);
+        ins_block.bind(6, static_cast<std::int64_t>(to_unix(b.utc_start)));
+        ins_block.bind(7, b.sequence);
+        ins_block.bindNoCopy(8, bfp.text);
+        ins_block.exec();
       }
-      const std::string plan_fp = whole.hex();
-      project.plan.exists = true;
-      project.plan.created_at =
-          old_plan && old_plan->second == plan_fp ? from_unix(old_plan->first) : now;
-      SQLite::Statement ins_plan(db(),
-                                 "INSERT INTO plan (id, start, finish, strategy, created_at, "
-                                 "total_hours, fingerprint) VALUES (1, ?, ?, ?, ?, ?, ?)");
-      ins_plan.bind(1, util::format_date(project.plan.start));
-      ins_plan.bind(2, util::format_date(project.plan.finish));
-      ins_plan.bind(3, std::string(model::to_string(project.plan.strategy)));
-      ins_plan.bind(4, static_cast<std::int64_t>(to_unix(project.plan.created_at)));
-      ins_plan.bind(5, project.plan.total_hours);
-      ins_plan.bind(6, plan_fp);
-      ins_plan.exec();
     }
-    db().exec("DROP TABLE old_tasks");
-    db().exec("DROP TABLE old_blocks");
+    SQLite::Statement ins_plan(db(),
+                               "INSERT INTO plan (id, start, finish, strategy, created_at, "
+                               "total_hours, fingerprint) VALUES (1, ?, ?, ?, ?, ?, ?)");
+    ins_plan.bind(1, util::format_date(project.plan.start));
+    ins_plan.bind(2, util::format_date(project.plan.finish));
+    ins_plan.bind(3, std::string(model::to_string(project.plan.strategy)));
+    ins_plan.bind(4, static_cast<std::int64_t>(to_unix(project.plan.created_at)));
+    ins_plan.bind(5, project.plan.total_hours);
+    ins_plan.bind(6, Hex(prepared.fingerprint).text);
+    ins_plan.exec();
   });
 }
 

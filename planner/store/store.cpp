@@ -93,7 +93,8 @@ std::unique_ptr<SQLite::Database> open_read_only(const fs::path& path) {
   const bool writable = ::access(path.c_str(), W_OK) == 0 && ::access(folder.c_str(), W_OK) == 0;
   try {
     auto db = std::make_unique<SQLite::Database>(
-        path.string(), writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY,
+        path.string(),
+        (writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_NOMUTEX,
         k_busy_timeout_ms);
     db->execAndGet("SELECT count(*) FROM sqlite_master");
     return db;
@@ -113,8 +114,8 @@ std::unique_ptr<SQLite::Database> open_read_only(const fs::path& path) {
     }
   }
   uri += "?immutable=1";
-  return std::make_unique<SQLite::Database>(uri, SQLite::OPEN_READONLY | SQLite::OPEN_URI,
-                                            k_busy_timeout_ms);
+  return std::make_unique<SQLite::Database>(
+      uri, SQLite::OPEN_READONLY | SQLite::OPEN_URI | SQLite::OPEN_NOMUTEX, k_busy_timeout_ms);
 }
 
 }  // namespace

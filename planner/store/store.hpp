@@ -127,6 +127,18 @@ class Store {
   // byte-identical); otherwise project.plan.created_at = now.
   void save_plan(model::Project& project, model::Instant now);
 
+  // save_plan in two steps, so that `run` can write its exports while the
+  // rows are stored. prepare_plan reads the previous plan and sets the
+  // sequences and created_at in `project`, as save_plan does; write_plan then
+  // replaces the stored plan. `project` must not change in between.
+  struct PreparedPlan {
+    std::vector<const model::Task*> tasks;    // planned or unassignable, in id order
+    std::vector<std::uint64_t> fingerprints;  // each task's, then its blocks', in that order
+    std::uint64_t fingerprint = 0;            // the whole plan's
+  };
+  PreparedPlan prepare_plan(model::Project& project, model::Instant now);
+  void write_plan(const model::Project& project, const PreparedPlan& prepared);
+
  private:
   SQLite::Database& db() const { return *m_db; }
   std::filesystem::path m_path;

@@ -287,6 +287,36 @@ TEST(RunTest, WritesEveryExportAndPerAssigneeCalendarsIntoAFolder) {
   EXPECT_FALSE(std::filesystem::exists(ws.path("p/rplan.db"))) << "--db was given";
 }
 
+TEST(RunTest, TimingsGoToStderrOnlyWhenAsked) {
+  Workspace ws;
+  ws.write("topics.md", "### Caching\n**Research Prompts**:\n- Research Redis\n");
+  auto quiet = ws.run({"run", "topics.md", "--assignees", "Ada", "--out", "o"});
+  ASSERT_EQ(quiet.exit_code, 0) << quiet.err;
+  EXPECT_EQ(quiet.err, "");
+  auto timed =
+      ws.run({"run", "topics.md", "--assignees", "Ada", "--out", "t"}, {{"RPLAN_TIMINGS", "1"}});
+  ASSERT_EQ(timed.exit_code, 0) << timed.err;
+  std::string expected_out = quiet.out;  // the same report, of the other folder
+  for (std::size_t at = expected_out.find("wrote o/"); at != std::string::npos;
+       at = expected_out.find("wrote o/", at)) {
+    expected_out[at + 6] = 't';
+  }
+  EXPECT_EQ(timed.out, expected_out);
+  for (const char* stage :
+       {"reading 1 document(s)", "importing 1 document(s)", "loading the project",
+        "planning 1 tasks for 1 people", "writing the plan's rows", "committing", "  xlsx",
+        "  json", "  ics", "  md", "  html", "writing 5 exports into t"}) {
+    EXPECT_NE(timed.err.find(std::string("rplan: ") + stage + ": "), std::string::npos)
+        << stage << " missing in:\n"
+        << timed.err;
+  }
+  auto exported =
+      ws.run({"--db", "o/rplan.db", "export", "csv", "--out", "x.csv"}, {{"RPLAN_TIMINGS", "1"}});
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  EXPECT_NE(exported.err.find("rplan: loading the project: "), std::string::npos) << exported.err;
+  EXPECT_NE(exported.err.find("rplan: writing x.csv: "), std::string::npos) << exported.err;
+}
+
 }  // namespace
 }  // namespace rplan::e2e
 

@@ -1,4 +1,7 @@
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 #include "planner/store/store.hpp"
 #include "test_support.hpp"
@@ -75,6 +78,78 @@ TEST(PlanStoreTest, UnassignedTasksAreStoredAndReported) {
   EXPECT_TRUE(loaded.plan.exists);
   EXPECT_EQ(loaded.plan.unassigned, std::vector<std::string>{p.tasks[0].id});
   EXPECT_FALSE(loaded.tasks[0].planned());
+}
+
+// load_project orders tasks itself and finds plan rows by id without a hash:
+// ids that share long prefixes (not the store's own kind, but legal in the
+// file), tasks stored out of topic order, archived topics and dependencies
+// must all come back as stored.
+TEST(PlanStoreTest, LoadFindsEveryRowByIdWhateverTheIdsAndTheStoredOrder) {
+  TempDir dir;
+  {
+    Store store(dir / "rplan.db", Access::read_write);
+    store.import_document(document("a.md", {{"A", {"Research a1", "Research a2"}},
+                                            {"B", {"Research b1", "Research b2", "Document b"}},
+                                            {"C", {"Research c1"}}}));
+    // A prompt added in front of A's: stored last, loaded first.
+    store.import_document(document("a.md", {{"A", {"Research a0", "Research a1", "Research a2"}},
+                                            {"B", {"Research b1", "Research b2", "Document b"}},
+                                            {"C", {"Research c1"}}}));
+  }
+  {
+    SQLite::Database db((dir / "rplan.db").string(), SQLite::OPEN_READWRITE);
+    // Ids of 17 bytes that differ only at the end, in reverse of topic order.
+    SQLite::Statement ids(db, "SELECT id FROM tasks ORDER BY rowid");
+    std::vector<std::string> old_ids;
+    while (ids.executeStep()) old_ids.push_back(ids.getColumn(0).getString());
+    for (std::size_t i = 0; i < old_ids.size(); ++i) {
+      SQLite::Statement u(db, "UPDATE tasks SET id = ? WHERE id = ?");
+      u.bind(1, "shared-prefix-" + std::to_string(900 - i));
+      u.bind(2, old_ids[i]);
+      u.exec();
+    }
+  }
+  Store store(dir / "rplan.db", Access::read_write);
+  model::Project p = store.load_project();
+  std::vector<std::string> prompts;
+  for (const auto& t : p.tasks) prompts.push_back(t.prompt);
+  EXPECT_EQ(prompts,
+            (std::vector<std::string>{"Research a0", "Research a1", "Research a2", "Research b1",
+                                      "Research b2", "Document b", "Research c1"}));
+  store.add_after(p.tasks[6].id, p.tasks[0].id);
+  store.add_after(p.tasks[6].id, p.tasks[4].id);
+  p = store.load_project();
+  fake_plan(p, "2026-12-07");
+  for (std::size_t i = 0; i < p.tasks.size(); ++i) p.tasks[i].assignee = "P" + std::to_string(i);
+  p.tasks[3].blocks.push_back(p.tasks[3].blocks.front());
+  p.tasks[3].blocks.back().start_minute += 240;
+  store.save_plan(p, at("2026-12-01T10:00:00Z"));
+
+  const model::Project loaded = store.load_project();
+  ASSERT_EQ(loaded.tasks.size(), p.tasks.size());
+  for (std::size_t i = 0; i < p.tasks.size(); ++i) {
+    SCOPED_TRACE(p.tasks[i].prompt);
+    EXPECT_EQ(loaded.tasks[i].id, p.tasks[i].id);
+    EXPECT_EQ(loaded.tasks[i].assignee, "P" + std::to_string(i));
+    EXPECT_EQ(loaded.tasks[i].blocks.size(), p.tasks[i].blocks.size());
+    EXPECT_EQ(loaded.tasks[i].blocks.front().date, p.tasks[i].blocks.front().date);
+  }
+  EXPECT_EQ(loaded.tasks[3].blocks[1].start_minute, 9 * 60 + 240);
+  std::vector<std::string> after = loaded.tasks[6].after;
+  std::sort(after.begin(), after.end());
+  std::vector<std::string> expected = {p.tasks[0].id, p.tasks[4].id};
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(after, expected);
+
+  // Topic B leaves the document: its tasks and their plan rows stay stored
+  // but are not loaded, and the others still find theirs.
+  store.import_document(document(
+      "a.md", {{"A", {"Research a0", "Research a1", "Research a2"}}, {"C", {"Research c1"}}}));
+  const model::Project without_b = store.load_project();
+  ASSERT_EQ(without_b.tasks.size(), 4u);
+  EXPECT_EQ(without_b.tasks[3].prompt, "Research c1");
+  EXPECT_EQ(without_b.tasks[3].assignee, "P6");
+  EXPECT_EQ(without_b.tasks[0].assignee, "P0");
 }
 
 }  // namespace
