@@ -58,6 +58,16 @@ model::Task read_task(SQLite::Statement& q) {
   return t;
 }
 
+// An id's first 8 bytes packed big-endian (zeros past its end): ids whose
+// prefixes differ compare as these numbers do, in SQLite's BINARY order.
+std::uint64_t id_prefix(std::string_view id) {
+  std::uint64_t key = 0;
+  for (std::size_t i = 0; i < 8; ++i) {
+    key = (key << 8) | (i < id.size() ? static_cast<unsigned char>(id[i]) : 0u);
+  }
+  return key;
+}
+
 // Finds items (tasks, topics) by id without a hash of strings: the ids
 // sorted once, as keys that start with the id's first 8 bytes packed
 // big-endian, so most comparisons touch neither the items nor their strings.
@@ -104,13 +114,7 @@ class SortedIds {
     std::uint64_t key;
     std::uint32_t index;
   };
-  static std::uint64_t prefix(std::string_view id) {
-    std::uint64_t key = 0;
-    for (std::size_t i = 0; i < 8; ++i) {
-      key = (key << 8) | (i < id.size() ? static_cast<unsigned char>(id[i]) : 0u);
-    }
-    return key;
-  }
+  static std::uint64_t prefix(std::string_view id) { return id_prefix(id); }
   // <0, 0, >0 as the entry's id compares to (key, id).
   int compare(const Entry& e, std::uint64_t key, std::string_view id) const {
     if (e.key != key) return e.key < key ? -1 : 1;
@@ -420,16 +424,23 @@ Store::PreparedPlan Store::prepare_plan(model::Project& project, model::Instant 
       }
       return nullptr;
     };
-    std::vector<std::pair<model::Task*, Fingerprint>> rows;
+    struct Row {
+      std::uint64_t key;  // id_prefix(task->id)
+      model::Task* task;
+      Fingerprint text;
+    };
+    std::vector<Row> rows;
     rows.reserve(project.tasks.size());
     for (auto& t : project.tasks) {
       const bool unassigned = t.assignee.empty() && t.status != model::TaskStatus::done;
-      if (t.planned() || unassigned) rows.emplace_back(&t, task_text(t, topic_of(t)));
+      if (t.planned() || unassigned)
+        rows.push_back({id_prefix(t.id), &t, task_text(t, topic_of(t))});
     }
     // Both plan tables are keyed by task id: rows are stored in key order,
     // and the old rows are read alongside.
-    std::sort(rows.begin(), rows.end(),
-              [](const auto& a, const auto& b) { return a.first->id < b.first->id; });
+    std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+      return a.key != b.key ? a.key < b.key : a.task->id < b.task->id;
+    });
     OldRows old_tasks(db(),
                       "SELECT task_id, 0, sequence, fingerprint FROM plan_tasks ORDER BY task_id");
     OldRows old_blocks(db(),
@@ -438,7 +449,7 @@ Store::PreparedPlan Store::prepare_plan(model::Project& project, model::Instant 
     Fingerprint whole;  // of every row, for the plan's own
     whole.add(util::format_date(project.plan.start)).add(model::to_string(project.plan.strategy));
     prepared.tasks.reserve(rows.size());
-    for (auto& [task, text] : rows) {
+    for (auto& [key, task, text] : rows) {
       model::Task& t = *task;
       const std::uint64_t fp = task_fingerprint(text, t);
       t.sequence = old_tasks.sequence(t.id, 0, fp);
@@ -462,42 +473,108 @@ Store::PreparedPlan Store::prepare_plan(model::Project& project, model::Instant 
   });
 }
 
+namespace {
+
+// Inserts rows through one prepared INSERT of `k_batch` rows at a time (the
+// last few one by one): a plan has about a million rows, and a statement per
+// row spends as much time on the statement as on the row. Values are bound
+// straight into the statement; the batch is stored once its last row is.
+class BatchInsert {
+ public:
+  static constexpr int k_batch = 64;
+
+  // `head`: "INSERT INTO t (a, b) VALUES ", `columns`: how many; `rows`: how
+  // many rows will be added.
+  BatchInsert(SQLite::Database& db, const std::string& head, int columns, std::size_t rows)
+      : m_columns(columns),
+        m_batched(rows - rows % k_batch),
+        m_one(db, head + row_of(columns)),
+        m_many(db, rows_of(head, columns)) {}
+
+  // The statement to bind the next row into, and the row's first parameter.
+  std::pair<SQLite::Statement&, int> next() {
+    if (m_added < m_batched) {
+      return {m_many, static_cast<int>(m_added % k_batch) * m_columns + 1};
+    }
+    return {m_one, 1};
+  }
+  // After binding the row that next() gave.
+  void done() {
+    ++m_added;
+    if (m_added > m_batched || m_added % k_batch == 0) {
+      SQLite::Statement& q = m_added > m_batched ? m_one : m_many;
+      q.exec();
+      q.reset();
+    }
+  }
+
+ private:
+  static std::string row_of(int columns) {
+    std::string row = "(?";
+    for (int c = 1; c < columns; ++c) row += ", ?";
+    return row + ")";
+  }
+  static std::string rows_of(const std::string& head, int columns) {
+    std::string sql = head;
+    for (int r = 0; r < k_batch; ++r) sql += (r > 0 ? ", " : "") + row_of(columns);
+    return sql;
+  }
+  int m_columns;
+  std::size_t m_batched;
+  std::size_t m_added = 0;
+  SQLite::Statement m_one, m_many;
+};
+
+}  // namespace
+
 void Store::write_plan(const model::Project& project, const PreparedPlan& prepared) {
   guarded(m_path, [&] {
     db().exec("DELETE FROM plan_blocks");
     db().exec("DELETE FROM plan_tasks");
     db().exec("DELETE FROM plan");
-    SQLite::Statement ins_task(db(),
-                               "INSERT INTO plan_tasks (task_id, assignee, depends_on, sequence, "
-                               "fingerprint) VALUES (?, ?, ?, ?, ?)");
-    SQLite::Statement ins_block(db(),
-                                "INSERT INTO plan_blocks (task_id, number, date, start_minute, "
-                                "minutes, utc_start, sequence, fingerprint) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    std::size_t next_fp = 0;
-    for (const model::Task* task : prepared.tasks) {
-      const model::Task& t = *task;
-      const Hex fp(prepared.fingerprints.at(next_fp++));
-      ins_task.reset();
-      ins_task.bindNoCopy(1, t.id);
-      ins_task.bindNoCopy(2, t.assignee);
-      ins_task.bind(3, util::join(t.depends_on, ","));
-      ins_task.bind(4, t.sequence);
-      ins_task.bindNoCopy(5, fp.text);
-      ins_task.exec();
-      for (std::size_t n = 0; n < t.blocks.size(); ++n) {
-        const model::WorkBlock& b = t.blocks[n];
-        const Hex bfp(prepared.fingerprints.at(next_fp++));
-        ins_block.reset();
-        ins_block.bindNoCopy(1, t.id);
-        ins_block.bind(2, static_cast<int>(n) + 1);
-        ins_block.bind(3, util::format_date(b.date));
-        ins_block.bind(4, b.start_minute);
-        ins_block.bind(5, b.minutes);
-        ins_block.bind(6, static_cast<std::int64_t>(to_unix(b.utc_start)));
-        ins_block.bind(7, b.sequence);
-        ins_block.bindNoCopy(8, bfp.text);
-        ins_block.exec();
+    std::size_t block_rows = 0;
+    for (const model::Task* t : prepared.tasks) block_rows += t->blocks.size();
+    // Task ids and names are bound without a copy (the project outlives the
+    // batches); texts made here are copied.
+    {
+      BatchInsert rows(db(),
+                       "INSERT INTO plan_tasks (task_id, assignee, depends_on, sequence, "
+                       "fingerprint) VALUES ",
+                       5, prepared.tasks.size());
+      std::size_t next_fp = 0;
+      for (const model::Task* t : prepared.tasks) {
+        auto [q, i] = rows.next();
+        q.bindNoCopy(i, t->id);
+        q.bindNoCopy(i + 1, t->assignee);
+        q.bind(i + 2, util::join(t->depends_on, ","));
+        q.bind(i + 3, t->sequence);
+        q.bind(i + 4, Hex(prepared.fingerprints.at(next_fp)).text);
+        rows.done();
+        next_fp += 1 + t->blocks.size();
+      }
+    }
+    {
+      // After every task row: each block's foreign key needs its task's.
+      BatchInsert rows(db(),
+                       "INSERT INTO plan_blocks (task_id, number, date, start_minute, minutes, "
+                       "utc_start, sequence, fingerprint) VALUES ",
+                       8, block_rows);
+      std::size_t next_fp = 0;
+      for (const model::Task* t : prepared.tasks) {
+        ++next_fp;  // the task's own
+        for (std::size_t n = 0; n < t->blocks.size(); ++n) {
+          const model::WorkBlock& b = t->blocks[n];
+          auto [q, i] = rows.next();
+          q.bindNoCopy(i, t->id);
+          q.bind(i + 1, static_cast<int>(n) + 1);
+          q.bind(i + 2, util::format_date(b.date));
+          q.bind(i + 3, b.start_minute);
+          q.bind(i + 4, b.minutes);
+          q.bind(i + 5, static_cast<std::int64_t>(to_unix(b.utc_start)));
+          q.bind(i + 6, b.sequence);
+          q.bind(i + 7, Hex(prepared.fingerprints.at(next_fp++)).text);
+          rows.done();
+        }
       }
     }
     SQLite::Statement ins_plan(db(),
