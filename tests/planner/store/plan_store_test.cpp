@@ -80,6 +80,60 @@ TEST(PlanStoreTest, UnassignedTasksAreStoredAndReported) {
   EXPECT_FALSE(loaded.tasks[0].planned());
 }
 
+// Rows are stored 64 at a time with the rest one by one: a plan of 150 tasks
+// (two full batches and 22 single rows) with 2 or 3 blocks each (several
+// batches and a tail) reads back exactly, and a second save of it with one
+// block moved raises that block's sequence alone.
+TEST(PlanStoreTest, LargePlansRoundTripThroughTheBatchedInserts) {
+  TempDir dir;
+  Store store(dir / "rplan.db", Access::read_write);
+  std::vector<std::pair<std::string, std::vector<std::string>>> topics;
+  for (int i = 0; i < 50; ++i) {
+    const std::string n = std::to_string(i);
+    topics.push_back({"Topic " + n, {"Research " + n, "Analyze " + n, "Document " + n}});
+  }
+  store.import_document(document("big.md", topics));
+  const auto plan = [&](model::Project& p) {
+    fake_plan(p, "2026-12-07");
+    for (std::size_t i = 0; i < p.tasks.size(); ++i) {
+      for (std::size_t extra = 0; extra < 1 + i % 2; ++extra) {
+        model::WorkBlock b = p.tasks[i].blocks.back();
+        b.date += std::chrono::days{1};
+        b.utc_start += std::chrono::hours{24};
+        b.utc_end += std::chrono::hours{24};
+        p.tasks[i].blocks.push_back(b);
+      }
+      p.tasks[i].finish = p.tasks[i].blocks.back().utc_end;
+    }
+  };
+  model::Project p = store.load_project();
+  ASSERT_EQ(p.tasks.size(), 150u);
+  plan(p);
+  store.save_plan(p, at("2026-12-01T10:00:00Z"));
+  model::Project loaded = store.load_project();
+  std::size_t blocks = 0;
+  for (std::size_t i = 0; i < p.tasks.size(); ++i) {
+    ASSERT_EQ(loaded.tasks[i].blocks.size(), p.tasks[i].blocks.size()) << i;
+    for (std::size_t n = 0; n < p.tasks[i].blocks.size(); ++n, ++blocks) {
+      EXPECT_EQ(loaded.tasks[i].blocks[n].date, p.tasks[i].blocks[n].date);
+      EXPECT_EQ(loaded.tasks[i].blocks[n].utc_start, p.tasks[i].blocks[n].utc_start);
+      EXPECT_EQ(loaded.tasks[i].blocks[n].sequence, 0);
+    }
+    EXPECT_EQ(loaded.tasks[i].depends_on, p.tasks[i].depends_on);
+  }
+  EXPECT_EQ(blocks, 375u);
+
+  plan(loaded);
+  loaded.tasks[137].blocks[1].utc_start += std::chrono::hours{1};
+  store.save_plan(loaded, at("2026-12-02T10:00:00Z"));
+  const model::Project again = store.load_project();
+  for (std::size_t i = 0; i < again.tasks.size(); ++i) {
+    for (std::size_t n = 0; n < again.tasks[i].blocks.size(); ++n) {
+      EXPECT_EQ(again.tasks[i].blocks[n].sequence, i == 137 && n == 1 ? 1 : 0) << i << "/" << n;
+    }
+  }
+}
+
 // load_project orders tasks itself and finds plan rows by id without a hash:
 // ids that share long prefixes (not the store's own kind, but legal in the
 // file), tasks stored out of topic order, archived topics and dependencies
