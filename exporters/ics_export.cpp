@@ -100,35 +100,46 @@ std::size_t unit_boundary(std::string_view text, std::size_t limit) {
   return slashes % 2 == 1 ? cut - 1 : cut;
 }
 
-// One content line, folded as it is built: at most 75 octets per physical
-// line, a CRLF and a space before each continuation. Each appended piece must
-// start at a unit boundary (see unit_boundary()).
+// One content line, folded as it is appended to `text` (which may hold
+// other lines before it): at most 75 octets per physical line, a CRLF and a
+// space before each continuation. Each appended piece must start at a unit
+// boundary (see unit_boundary()). A copy of a FoldedLine's position can go
+// on appending to a copy of the text.
 class FoldedLine {
  public:
-  void append(std::string_view text) {
-    while (text.size() > m_room) {
-      std::size_t cut = unit_boundary(text, m_room);
+  void append(std::string& text, std::string_view piece) {
+    while (piece.size() > m_room) {
+      std::size_t cut = unit_boundary(piece, m_room);
       if (cut == 0 && m_used == 0) cut = m_room;  // not UTF-8 at all: split anyway
-      m_text.append(text.substr(0, cut));
-      m_text += "\r\n ";
+      text.append(piece.substr(0, cut));
+      text += "\r\n ";
       m_room = k_fold_octets - 1;
       m_used = 0;
-      text.remove_prefix(cut);
+      piece.remove_prefix(cut);
     }
-    m_text.append(text);
-    m_room -= text.size();
-    m_used += text.size();
+    text.append(piece);
+    m_room -= piece.size();
+    m_used += piece.size();
   }
-  std::string finish() && {
-    m_text += "\r\n";
-    return std::move(m_text);
-  }
+  static void finish(std::string& text) { text += "\r\n"; }
 
  private:
-  std::string m_text;
   std::size_t m_room = k_fold_octets;  // octets left on the current physical line
   std::size_t m_used = 0;              // octets of content on it
 };
+
+// Appends the content line NAME:VALUE, folded.
+void append_line(std::string& out, std::string_view name, std::string_view value) {
+  if (name.size() + 1 + value.size() <= k_fold_octets) {  // the usual short line
+    out.append(name).append(1, ':').append(value).append("\r\n");
+    return;
+  }
+  FoldedLine line;
+  line.append(out, name);
+  line.append(out, ":");
+  line.append(out, value);
+  FoldedLine::finish(out);
+}
 
 }  // namespace
 
@@ -139,9 +150,9 @@ std::optional<IcsMode> parse_ics_mode(std::string_view text) {
   return std::nullopt;
 }
 
-std::string ics_escape_text(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 16 + 4);
+namespace {
+// ics_escape_text, appending to `out`.
+void append_escaped(std::string_view text, std::string& out) {
   append_mapped(text, "\\;,", out, [](char c, std::string& o) {
     if (c == '\n') {
       o += "\\n";
@@ -152,6 +163,13 @@ std::string ics_escape_text(std::string_view text) {
       o += c;
     }
   });
+}
+}  // namespace
+
+std::string ics_escape_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 16 + 4);
+  append_escaped(text, out);
   return out;
 }
 
@@ -173,9 +191,11 @@ std::string ics_quote_param(std::string_view text) {
 }
 
 std::string ics_fold(std::string_view line) {
+  std::string out;
   FoldedLine folded;
-  folded.append(line);
-  return std::move(folded).finish();
+  folded.append(out, line);
+  FoldedLine::finish(out);
+  return out;
 }
 
 std::string event_uid(std::string_view task_id, std::size_t block_number) {
@@ -200,8 +220,9 @@ namespace {
 struct TaskText {
   std::string summary;  // folded lines, CRLF included
   std::string categories;
-  std::string attendee;    // "" without an email
-  FoldedLine description;  // "DESCRIPTION:…" up to the part that differs per block
+  std::string attendee;           // "" without an email
+  std::string description;        // "DESCRIPTION:…" up to the part that differs per block,
+  FoldedLine description_folded;  // and where its folding stands
 };
 
 // What every component of one calendar shares.
@@ -215,6 +236,7 @@ class CalendarWriter {
     for (const auto& topic : project.topics) m_topics.emplace(topic.id, &topic);
     for (const auto& person : project.team) m_people.emplace(person.name, &person);
     for (const auto& t : project.tasks) m_task_ids.insert(t.id);
+    m_buffer.reserve(k_flush_at + 4096);
   }
 
   void write() {
@@ -241,21 +263,33 @@ class CalendarWriter {
       }
     }
     end("VCALENDAR");
+    flush();
   }
 
  private:
+  // Components are built in one buffer, written out every 256 KiB.
+  static constexpr std::size_t k_flush_at = 256 * 1024;
+  void flush() {
+    m_out.write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
+    m_buffer.clear();
+  }
   void begin(std::string_view component) { line("BEGIN", component); }
-  void end(std::string_view component) { line("END", component); }
+  void end(std::string_view component) {
+    line("END", component);
+    if (m_buffer.size() >= k_flush_at) flush();
+  }
   static std::string folded(std::string_view name, std::string_view value) {
-    FoldedLine l;
-    l.append(name);
-    l.append(":");
-    l.append(value);
-    return std::move(l).finish();
+    std::string out;
+    append_line(out, name, value);
+    return out;
   }
   // A property whose value is written as given (already in its value type's syntax).
-  void line(std::string_view name, std::string_view value) { m_out << folded(name, value); }
-  void text(std::string_view name, std::string_view value) { line(name, ics_escape_text(value)); }
+  void line(std::string_view name, std::string_view value) { append_line(m_buffer, name, value); }
+  void text(std::string_view name, std::string_view value) {
+    m_scratch.clear();
+    append_escaped(value, m_scratch);
+    line(name, m_scratch);
+  }
 
   const model::Topic* topic_of(const model::Task& t) const {
     const auto it = m_topics.find(t.topic_id);
@@ -264,7 +298,7 @@ class CalendarWriter {
 
   // UID, DTSTAMP and SEQUENCE: the first lines of every component.
   void identity(const std::string& uid, int sequence) {
-    line("UID", ics_escape_text(uid));
+    text("UID", uid);
     line("DTSTAMP", m_dtstamp);
     line("SEQUENCE", std::to_string(sequence));
   }
@@ -291,8 +325,8 @@ class CalendarWriter {
     d += "Assignee: " + (t.planned() ? t.assignee : std::string("not scheduled")) + "\n";
     d.append("Status: ").append(model::to_string(t.status)).append("\n");
     d += "Task: " + t.id;
-    words.description.append("DESCRIPTION:");
-    words.description.append(ics_escape_text(d));
+    words.description_folded.append(words.description, "DESCRIPTION:");
+    words.description_folded.append(words.description, ics_escape_text(d));
 
     std::string categories = ics_escape_text(model::display_name(t.kind));
     if (topic != nullptr) categories += ',' + ics_escape_text(topic->title);
@@ -310,10 +344,12 @@ class CalendarWriter {
 
   // Writes the task's text; `where` ends the description (which block).
   void describe(const TaskText& words, std::string_view where) {
-    m_out << words.summary;
-    FoldedLine description = words.description;
-    description.append(where);
-    m_out << std::move(description).finish() << words.categories << words.attendee;
+    m_buffer += words.summary;
+    m_buffer += words.description;
+    FoldedLine description = words.description_folded;
+    description.append(m_buffer, where);
+    FoldedLine::finish(m_buffer);
+    m_buffer.append(words.categories).append(words.attendee);
   }
 
   // The email as a mailto: URI: characters a URI cannot hold percent-encoded.
@@ -337,10 +373,12 @@ class CalendarWriter {
   void event(const model::Task& t, std::size_t n, const TaskText& words) {
     const model::WorkBlock& b = t.blocks[n];
     begin("VEVENT");
+    const std::string number = std::to_string(n + 1);
     identity(event_uid(t.id, n + 1), b.sequence);
     line("DTSTART", util::format_ical_utc(b.utc_start));
     line("DTEND", util::format_ical_utc(b.utc_end));
-    describe(words, " (work block " + std::to_string(n + 1) + ")");
+    m_scratch.assign(" (work block ").append(number).append(")");
+    describe(words, m_scratch);
     line("STATUS", "CONFIRMED");
     line("TRANSP", "OPAQUE");
     end("VEVENT");
@@ -391,6 +429,8 @@ class CalendarWriter {
   const model::Project& m_project;
   const IcsOptions& m_options;
   std::ostream& m_out;
+  std::string m_buffer;
+  std::string m_scratch;  // a value being escaped
   const std::string m_dtstamp;
   std::unordered_map<std::string, const model::Topic*> m_topics;
   std::unordered_map<std::string, const model::Assignee*> m_people;

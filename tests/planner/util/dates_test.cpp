@@ -57,3 +57,54 @@ TEST(DatesTest, FormatsAndParsesRfc3339WithOffsets) {
 
 }  // namespace
 }  // namespace rplan::util
+
+namespace rplan::util {
+namespace {
+
+// The formatters write their digits by hand; snprintf is the reference, over
+// four centuries of instants, every offset sign, and the years outside
+// 0..9999 that take snprintf's path.
+TEST(DatesTest, HandWrittenFormatsMatchSnprintf) {
+  char ref[96];
+  const auto ymd_of = [](Date d) { return std::chrono::year_month_day{d}; };
+  for (Date day = *parse_date("1850-01-01"); day < *parse_date("2250-01-01");
+       day += std::chrono::days{13}) {
+    const auto ymd = ymd_of(day);
+    const int y = static_cast<int>(ymd.year());
+    const auto m = static_cast<unsigned>(ymd.month()), d = static_cast<unsigned>(ymd.day());
+    std::snprintf(ref, sizeof ref, "%04d-%02u-%02u", y, m, d);
+    ASSERT_EQ(format_date(day), ref);
+    std::snprintf(ref, sizeof ref, "%04d%02u%02u", y, m, d);
+    ASSERT_EQ(format_ical_date(day), ref);
+    const long long secs = ((day.time_since_epoch().count() * 7919) % 86400 + 86400) % 86400;
+    const Instant at = Instant{day} + std::chrono::seconds{secs};
+    std::snprintf(ref, sizeof ref, "%04d%02u%02uT%02lld%02lld%02lldZ", y, m, d, secs / 3600,
+                  secs / 60 % 60, secs % 60);
+    ASSERT_EQ(format_ical_utc(at), ref);
+    for (const int offset : {0, 330, -300, 765, -720}) {
+      const Instant local = at + std::chrono::minutes{offset};
+      const Date local_day = std::chrono::floor<std::chrono::days>(local);
+      const auto lymd = ymd_of(local_day);
+      const long long ls = (local - local_day).count();
+      const int off = offset < 0 ? -offset : offset;
+      std::snprintf(ref, sizeof ref, "%04d-%02u-%02uT%02lld:%02lld:%02lld%c%02d:%02d",
+                    static_cast<int>(lymd.year()), static_cast<unsigned>(lymd.month()),
+                    static_cast<unsigned>(lymd.day()), ls / 3600, ls / 60 % 60, ls % 60,
+                    offset < 0 ? '-' : '+', off / 60, off % 60);
+      ASSERT_EQ(format_rfc3339(at, offset), ref);
+    }
+  }
+  for (int minutes = 0; minutes < 24 * 60; minutes += 7) {
+    std::snprintf(ref, sizeof ref, "%02d:%02d", minutes / 60, minutes % 60);
+    ASSERT_EQ(format_clock(minutes), ref);
+  }
+  const auto day_of = [](int y) { return Date{std::chrono::year{y} / std::chrono::March / 4}; };
+  EXPECT_EQ(format_date(day_of(0)), "0000-03-04");
+  EXPECT_EQ(format_date(day_of(9999)), "9999-03-04");
+  EXPECT_EQ(format_date(day_of(10000)), "10000-03-04");
+  EXPECT_EQ(format_date(day_of(-1)), "-001-03-04");
+  EXPECT_EQ(format_ical_date(day_of(12345)), "123450304");
+}
+
+}  // namespace
+}  // namespace rplan::util
