@@ -1,6 +1,7 @@
 #include "exporters/markdown_export.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
@@ -253,7 +254,20 @@ std::string escape_markdown(std::string_view raw, MarkdownPlace place) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
   std::size_t i = place == MarkdownPlace::line_start ? escape_block_start(text, out) : 0;
+  // Characters that may need a backslash; runs of others are copied whole.
+  static constexpr auto k_special = [] {
+    std::array<bool, 256> table{};
+    for (const unsigned char c : std::string_view("\\`*[]<>|~_#&")) table[c] = true;
+    return table;
+  }();
   for (; i < text.size(); ++i) {
+    std::size_t end = i;
+    while (end < text.size() && !k_special[static_cast<unsigned char>(text[end])]) ++end;
+    if (end != i) {
+      out.append(text, i, end - i);
+      i = end;
+      if (i == text.size()) break;
+    }
     const char c = text[i];
     bool escape = false;
     switch (c) {

@@ -1,5 +1,6 @@
 #include "planner/util/text.hpp"
 
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -63,15 +64,23 @@ std::string collapse_whitespace(std::string_view text) {
   text = trim(text);
   std::string out;
   out.reserve(text.size());
-  bool in_space = false;
-  for (char c : text) {
-    if (is_space(c)) {
-      in_space = true;
-      continue;
-    }
-    if (in_space) out += ' ';
-    in_space = false;
-    out += c;
+  // Runs of other characters are copied whole; text is trimmed, so every
+  // run of whitespace has text after it.
+  static constexpr auto k_space = [] {
+    std::array<bool, 256> table{};
+    for (const unsigned char c : std::string_view(" \t\r\n\f\v")) table[c] = true;
+    return table;
+  }();
+  const auto space = [&](char c) { return k_space[static_cast<unsigned char>(c)]; };
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t end = i;
+    while (end < text.size() && !space(text[end])) ++end;
+    out.append(text.data() + i, end - i);
+    if (end == text.size()) break;
+    while (space(text[end])) ++end;
+    out += ' ';
+    i = end;
   }
   return out;
 }
