@@ -5,6 +5,7 @@
 
 #include <xlsxwriter.h>
 
+#include <array>
 #include <ctime>
 #include <map>
 #include <string>
@@ -69,6 +70,9 @@ class Workbook {
 
   lxw_format* format(Style style, int colour) {
     if (style != Style::person) colour = 0;
+    // Millions of cells ask: the styles without a colour have a slot each.
+    const auto slot = static_cast<std::size_t>(style);
+    if (style != Style::person && m_plain[slot] != nullptr) return m_plain[slot];
     const auto key = std::make_pair(style, colour);
     if (const auto it = m_formats.find(key); it != m_formats.end()) return it->second;
     lxw_format* f = workbook_add_format(m_book);
@@ -76,6 +80,7 @@ class Workbook {
     format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
     describe(f, style, colour);
     m_formats.emplace(key, f);
+    if (style != Style::person) m_plain[slot] = f;
     return f;
   }
 
@@ -161,6 +166,7 @@ class Workbook {
   std::string m_tmpdir;
   lxw_workbook* m_book = nullptr;
   std::map<std::pair<Style, int>, lxw_format*> m_formats;
+  std::array<lxw_format*, 256> m_plain{};  // by Style (a uint8_t)
 };
 
 void write_row(Workbook& book, lxw_worksheet* sheet, const xlsx::Row& row) {
