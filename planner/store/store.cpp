@@ -157,6 +157,11 @@ Store::Store(const fs::path& path, Access access) : m_path(path) {
       m_db->exec("PRAGMA query_only = ON");
     }
     if (access != Access::read_only) {
+      // A new file gets 16 KiB pages (SQLite's default is 4 KiB): plans are
+      // read and rewritten whole, and bulk inserts into the id indexes split
+      // fewer pages (an import of 300,000 tasks: 8% less time). The pragma
+      // does nothing to a file that has tables already.
+      if (!exists) m_db->exec("PRAGMA page_size = 16384");
       // Migrate in the default rollback-journal mode first, so a new file's
       // header carries the rplan application id before WAL is turned on.
       migrate(*m_db);

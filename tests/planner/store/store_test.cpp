@@ -31,7 +31,28 @@ TEST(StoreTest, CreatesAVersionedWalDatabaseWithForeignKeys) {
   EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), Store::latest_version());
   EXPECT_EQ(db.execAndGet("PRAGMA application_id").getInt(), 0x72506c6e);
   EXPECT_EQ(db.execAndGet("PRAGMA journal_mode").getString(), "wal");
+  EXPECT_EQ(db.execAndGet("PRAGMA page_size").getInt(), 16384);
   EXPECT_GE(Store::latest_version(), 1);
+}
+
+TEST(StoreTest, AnExistingFileKeepsItsPageSize) {
+  TempDir dir;
+  {
+    Store store(dir / "rplan.db", Access::read_write);
+    store.import_document(document("a.md", {{"A", {"Research a"}}}));
+  }
+  {
+    SQLite::Database db((dir / "rplan.db").string(), SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA journal_mode = DELETE; PRAGMA page_size = 4096; VACUUM;");
+    ASSERT_EQ(db.execAndGet("PRAGMA page_size").getInt(), 4096);
+  }
+  {
+    Store store(dir / "rplan.db", Access::read_write);
+    store.import_document(document("a.md", {{"A", {"Research a", "Research b"}}}));
+    EXPECT_EQ(store.load_project().tasks.size(), 2u);
+  }
+  SQLite::Database db((dir / "rplan.db").string());
+  EXPECT_EQ(db.execAndGet("PRAGMA page_size").getInt(), 4096);
 }
 
 // The file and everything beside it, to prove a refused file was not touched.
