@@ -273,7 +273,7 @@ int cmd_run(Context& ctx, const po::variables_map& vm) {
 
   // Read every input before touching the database or the folder.
   ctx.stage("reading " + std::to_string(files.size()) + " document(s)");
-  const auto docs = read_documents(files, ctx.config.estimate);
+  auto docs = read_documents(files, ctx.config.estimate);
   std::vector<model::Assignee> team;
   const fs::path db_path_for_team = ctx.db_given ? ctx.db_path : fs::path(*out_dir) / "rplan.db";
   if (team_file) {
@@ -335,6 +335,7 @@ int cmd_run(Context& ctx, const po::variables_map& vm) {
   store::Store::Transaction tx(store);
   std::vector<store::ImportReport> reports;
   for (const auto& doc : docs) reports.push_back(store.import_document(doc));
+  std::vector<model::ParsedDocument>().swap(docs);  // the project holds it all from here
   for (const auto& a : team) store.upsert_assignee(a);
   ctx.stage("loading the project");
   project = store.load_project();
@@ -359,6 +360,7 @@ int cmd_run(Context& ctx, const po::variables_map& vm) {
   gate.open(true);
   print_import_reports(reports, ctx.out);
   print_summary(project, ctx.out);
+  store.release_memory();  // the exports need nothing more from the database
   ctx.stage("writing " + std::to_string(jobs.size()) + " exports into " + dir.string());
   try {
     pool.finish();

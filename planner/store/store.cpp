@@ -177,6 +177,10 @@ Store::Store(const fs::path& path, Access access) : m_path(path) {
 
 Store::~Store() = default;
 
+void Store::release_memory() {
+  guarded(m_path, [&] { db().exec("PRAGMA shrink_memory"); });
+}
+
 int Store::version() const {
   return guarded(m_path, [&] { return db().execAndGet("PRAGMA user_version").getInt(); });
 }

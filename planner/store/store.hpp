@@ -84,6 +84,10 @@ class Store {
   // hidden. Throws InputError when no document has that name.
   int forget_document(const std::string& name);
 
+  // Gives back the memory of the connection's page cache (up to 64 MiB),
+  // for long work that no longer reads the database.
+  void release_memory();
+
   // Everything the exporters and the scheduler need, archived items left out.
   model::Project load_project() const;
   std::optional<TaskDetails> find_task(const std::string& id) const;

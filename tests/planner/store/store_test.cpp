@@ -35,6 +35,16 @@ TEST(StoreTest, CreatesAVersionedWalDatabaseWithForeignKeys) {
   EXPECT_GE(Store::latest_version(), 1);
 }
 
+TEST(StoreTest, ReleasingTheCacheKeepsTheConnectionUsable) {
+  TempDir dir;
+  Store store(dir / "rplan.db", Access::read_write);
+  store.import_document(document("a.md", {{"A", {"Research a", "Research b"}}}));
+  store.release_memory();
+  EXPECT_EQ(store.load_project().tasks.size(), 2u);
+  store.import_document(document("a.md", {{"A", {"Research a"}}}));
+  EXPECT_EQ(store.load_project().tasks.size(), 1u);
+}
+
 TEST(StoreTest, AnExistingFileKeepsItsPageSize) {
   TempDir dir;
   {
