@@ -3,8 +3,6 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
-#include <algorithm>
-#include <deque>
 #include <map>
 #include <set>
 #include <unordered_set>
@@ -63,25 +61,6 @@ class ImportStatements {
 
   SQLite::Statement insert_topic, update_topic, tasks_of_topic, insert_task, update_task,
       archive_task;
-  // New topics and tasks, stored at the end of the import in id order: their
-  // ids are hashes, and inserting them in that order keeps each id index
-  // appending instead of splitting pages all over it (0.3 s of 4.8 at
-  // 300,000 tasks). Nothing reads them before.
-  struct NewTopic {
-    std::string id;
-    int position;
-    const model::ParsedTopic* topic;
-    std::string skills;
-  };
-  std::vector<NewTopic> new_topics;
-  struct NewTask {
-    std::string id;
-    const std::string* topic_id;
-    int position;
-    const model::ParsedPrompt* prompt;
-  };
-  std::vector<NewTask> new_tasks;
-  std::deque<std::string> new_topic_ids;  // stable addresses for NewTask::topic_id
   // Every id in use, so that new ids are checked in memory: rows are never
   // deleted, so an id once used stays taken.
   std::unordered_set<std::string> topic_ids, task_ids;
@@ -105,8 +84,7 @@ void bind_number(SQLite::Statement& q, int index, const std::optional<int>& numb
 }
 
 void import_tasks(ImportStatements& s, const std::string& document, const model::ParsedTopic& topic,
-                  const std::string& topic_id_text, bool new_topic, ImportReport& report) {
-  const std::string& topic_id = s.new_topic_ids.emplace_back(topic_id_text);
+                  const std::string& topic_id, bool new_topic, ImportReport& report) {
   std::vector<ExistingTask> existing;
   s.tasks_of_topic.reset();
   s.tasks_of_topic.bind(1, topic_id);
@@ -157,7 +135,18 @@ void import_tasks(ImportStatements& s, const std::string& document, const model:
         unique_id(task_key(document, topic.title, p.text, occurrence), k_task_id_length,
                   [&](const std::string& candidate) { return s.task_ids.count(candidate) > 0; });
     s.task_ids.insert(id);
-    s.new_tasks.push_back({id, &topic_id, position, &p});
+    auto& q = s.insert_task;
+    q.reset();
+    q.bind(1, id);
+    q.bind(2, topic_id);
+    q.bind(3, position);
+    q.bind(4, p.text);
+    q.bind(5, p.line);
+    q.bind(6, kind);
+    q.bind(7, p.estimate.likely);
+    q.bind(8, p.estimate.optimistic);
+    q.bind(9, p.estimate.pessimistic);
+    q.exec();
     ++report.added;
   }
   for (std::size_t k = 0; k < existing.size(); ++k) {
@@ -167,46 +156,6 @@ void import_tasks(ImportStatements& s, const std::string& document, const model:
     s.archive_task.exec();
     ++report.removed;
   }
-}
-
-void insert_new_topics(ImportStatements& s, std::int64_t document_id) {
-  std::sort(s.new_topics.begin(), s.new_topics.end(),
-            [](const auto& a, const auto& b) { return a.id < b.id; });
-  auto& q = s.insert_topic;
-  for (const auto& t : s.new_topics) {
-    q.reset();
-    q.bindNoCopy(1, t.id);
-    q.bind(2, document_id);
-    q.bindNoCopy(3, t.topic->title);
-    bind_number(q, 4, t.topic->number);
-    q.bindNoCopy(5, t.topic->focus);
-    q.bindNoCopy(6, t.skills);
-    q.bind(7, t.position);
-    q.bind(8, t.topic->line);
-    q.exec();
-  }
-  s.new_topics.clear();
-}
-
-void insert_new_tasks(ImportStatements& s) {
-  std::sort(s.new_tasks.begin(), s.new_tasks.end(),
-            [](const auto& a, const auto& b) { return a.id < b.id; });
-  auto& q = s.insert_task;
-  for (const auto& t : s.new_tasks) {
-    const model::ParsedPrompt& p = *t.prompt;
-    q.reset();
-    q.bindNoCopy(1, t.id);
-    q.bindNoCopy(2, *t.topic_id);
-    q.bind(3, t.position);
-    q.bindNoCopy(4, p.text);
-    q.bind(5, p.line);
-    q.bind(6, std::string(model::to_string(p.kind)));
-    q.bind(7, p.estimate.likely);
-    q.bind(8, p.estimate.optimistic);
-    q.bind(9, p.estimate.pessimistic);
-    q.exec();
-  }
-  s.new_tasks.clear();
 }
 
 int live_tasks_of_topic(SQLite::Database& db, const std::string& topic_id) {
@@ -279,13 +228,21 @@ ImportReport Store::import_document(const model::ParsedDocument& document) {
             [&](const std::string& candidate) { return s.topic_ids.count(candidate) > 0; });
         s.topic_ids.insert(topic_id);
         new_topic = true;
-        s.new_topics.push_back({topic_id, static_cast<int>(i) + 1, &topic, skills});
+        auto& q = s.insert_topic;
+        q.reset();
+        q.bind(1, topic_id);
+        q.bind(2, document_id);
+        q.bind(3, topic.title);
+        bind_number(q, 4, topic.number);
+        q.bind(5, topic.focus);
+        q.bind(6, skills);
+        q.bind(7, static_cast<int>(i) + 1);
+        q.bind(8, topic.line);
+        q.exec();
         ++report.topics_added;
       }
       import_tasks(s, document.name, topic, topic_id, new_topic, report);
     }
-    insert_new_topics(s, document_id);
-    insert_new_tasks(s);
     for (const auto& [title, topic] : topics) {
       if (topic.archived || seen.count(title) > 0) continue;
       report.removed += live_tasks_of_topic(db(), topic.id);
