@@ -13,6 +13,7 @@
 #include <iomanip>
 #include <map>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 #include "planner/cli/command.hpp"
@@ -187,7 +188,11 @@ class ExportPool {
       : m_ctx(ctx), m_project(project), m_options(options), m_jobs(std::move(jobs)) {
     m_errors.resize(m_jobs.size());
     threads = std::min(threads, m_jobs.size());
-    for (std::size_t t = 0; t < threads; ++t) m_threads.emplace_back([this] { work(); });
+    try {
+      for (std::size_t t = 0; t < threads; ++t) m_threads.emplace_back([this] { work(); });
+    } catch (const std::system_error&) {
+      // No more threads to be had: finish() does what the others do not.
+    }
   }
   ExportPool(const ExportPool&) = delete;
   ExportPool& operator=(const ExportPool&) = delete;
@@ -205,6 +210,8 @@ class ExportPool {
       if (t.joinable()) t.join();
     }
   }
+  // No export starts from now on (those under way run to their end).
+  void cancel() { m_next = m_jobs.size(); }
 
  private:
   void work() {
@@ -353,6 +360,7 @@ int cmd_run(Context& ctx, const po::variables_map& vm) {
     ctx.stage("committing");
     tx.commit();
   } catch (...) {
+    pool.cancel();
     gate.open(false);
     pool.join();
     throw;
