@@ -1,6 +1,7 @@
 // plan and run through the real binary; every scheduling rule of SPEC checked
 // on plan.json for a mixed team (hours, workdays, time zones, holidays, time off).
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
 #include <map>
@@ -370,6 +371,53 @@ TEST(ExportTest, AFailedExportLeavesThePreviousFileAndNoTemporaryFiles) {
   }
   EXPECT_EQ(names, (std::set<std::string>{"blocked.json", "checklist.md", "plan.ics", "plan.json",
                                           "plan.xlsx", "report.html", "rplan.db"}));
+}
+
+}  // namespace
+}  // namespace rplan::e2e
+
+namespace rplan::e2e {
+namespace {
+
+// run writes its exports while it stores the plan; when storing fails, the
+// database keeps the previous plan and every previous export stays as it was
+// (the new files are held back until the commit, then thrown away).
+TEST(RunTest, WhenThePlanCannotBeSavedNoExportIsReplaced) {
+  Workspace ws;
+  ws.write("topics.md", document(3));
+  ASSERT_EQ(ws.run({"run", "topics.md", "--assignees", "Ada,Grace", "--start", "2026-12-07",
+                    "--out", "o"})
+                .exit_code,
+            0);
+  std::map<std::string, std::string> before;
+  for (const auto& e : std::filesystem::directory_iterator(ws.path("o"))) {
+    if (e.path().filename() != "rplan.db") before[e.path().filename().string()] = slurp(e.path());
+  }
+  {
+    // The database refuses the new plan's rows (as a full disk would), after
+    // a moment of busy work: long enough for these small exports to finish
+    // writing first, so that only holding them back keeps the old files.
+    SQLite::Database db(ws.path("o/rplan.db").string(), SQLite::OPEN_READWRITE);
+    db.exec(
+        "CREATE TRIGGER refuse BEFORE INSERT ON plan_tasks BEGIN "
+        "SELECT CASE WHEN (WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n "
+        "WHERE x < 2000000) SELECT count(*) FROM n) > 0 "
+        "THEN RAISE(ABORT, 'refused by the test') END; END");
+  }
+  ws.write("topics.md", document(5));  // a different plan
+  const auto r = ws.run(
+      {"run", "topics.md", "--assignees", "Ada,Grace", "--start", "2026-12-14", "--out", "o"});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("refused by the test"), std::string::npos) << r.err;
+  std::map<std::string, std::string> after;
+  for (const auto& e : std::filesystem::directory_iterator(ws.path("o"))) {
+    const std::string name = e.path().filename().string();
+    if (name == "rplan.db" || name == "rplan.db-wal" || name == "rplan.db-shm") continue;
+    after[name] = slurp(e.path());
+  }
+  EXPECT_EQ(after, before);  // the same files, byte for byte, and no temporary ones
+  SQLite::Database db(ws.path("o/rplan.db").string());
+  EXPECT_EQ(db.execAndGet("SELECT start FROM plan").getString(), "2026-12-07");
 }
 
 }  // namespace
