@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "planner/store/sqlite_guard.hpp"
@@ -498,6 +499,9 @@ class BatchInsert {
     }
     return {m_one, 1};
   }
+  // Room for texts of the current row made on the spot (32 bytes), which
+  // stays put until the row is stored: bind it without a copy.
+  char* scratch() { return m_scratch[m_added < m_batched ? m_added % k_batch : 0].data(); }
   // After binding the row that next() gave.
   void done() {
     ++m_added;
@@ -523,6 +527,7 @@ class BatchInsert {
   std::size_t m_batched;
   std::size_t m_added = 0;
   SQLite::Statement m_one, m_many;
+  std::array<std::array<char, 32>, k_batch> m_scratch{};
 };
 
 }  // namespace
@@ -546,9 +551,15 @@ void Store::write_plan(const model::Project& project, const PreparedPlan& prepar
         auto [q, i] = rows.next();
         q.bindNoCopy(i, t->id);
         q.bindNoCopy(i + 1, t->assignee);
-        q.bind(i + 2, util::join(t->depends_on, ","));
+        if (t->depends_on.empty()) {
+          q.bindNoCopy(i + 2, "");
+        } else {
+          q.bind(i + 2, util::join(t->depends_on, ","));
+        }
         q.bind(i + 3, t->sequence);
-        q.bind(i + 4, Hex(prepared.fingerprints.at(next_fp)).text);
+        char* fp = rows.scratch();
+        std::memcpy(fp, Hex(prepared.fingerprints.at(next_fp)).text, 17);
+        q.bindNoCopy(i + 4, fp);
         rows.done();
         next_fp += 1 + t->blocks.size();
       }
@@ -567,12 +578,17 @@ void Store::write_plan(const model::Project& project, const PreparedPlan& prepar
           auto [q, i] = rows.next();
           q.bindNoCopy(i, t->id);
           q.bind(i + 1, static_cast<int>(n) + 1);
-          q.bind(i + 2, util::format_date(b.date));
+          char* texts = rows.scratch();  // the fingerprint, then the date
+          std::memcpy(texts, Hex(prepared.fingerprints.at(next_fp++)).text, 17);
+          const std::string date = util::format_date(b.date);  // at most "-32767-01-01"
+          std::memcpy(texts + 17, date.c_str(), std::min<std::size_t>(date.size(), 14));
+          texts[17 + std::min<std::size_t>(date.size(), 14)] = '\0';
+          q.bindNoCopy(i + 2, texts + 17);
           q.bind(i + 3, b.start_minute);
           q.bind(i + 4, b.minutes);
           q.bind(i + 5, static_cast<std::int64_t>(to_unix(b.utc_start)));
           q.bind(i + 6, b.sequence);
-          q.bind(i + 7, Hex(prepared.fingerprints.at(next_fp++)).text);
+          q.bindNoCopy(i + 7, texts);
           rows.done();
         }
       }
