@@ -6,9 +6,15 @@
 #include <xlsxwriter.h>
 
 #include <array>
+#include <condition_variable>
 #include <ctime>
+#include <deque>
+#include <exception>
 #include <map>
+#include <mutex>
+#include <stdexcept>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -310,6 +316,100 @@ void set_properties(Workbook& book, const xlsx::DocumentProperties& p) {
   book.check(workbook_set_properties(book.get(), &props), "cannot set the document properties");
 }
 
+// Builds the sheets' rows on a second thread while the calling thread hands
+// them to libxlsxwriter (which only ever runs on the calling thread): the
+// builder's share of a large export overlaps the library's. Rows travel in
+// batches through a small bounded queue, a sheet at a time, in order.
+class RowPipe {
+ public:
+  explicit RowPipe(const xlsx::WorkbookBuilder& builder)
+      : m_producer([this, &builder] { produce(builder); }) {}
+  ~RowPipe() {
+    {
+      const std::lock_guard<std::mutex> lock(m_mutex);
+      m_cancelled = true;
+    }
+    m_changed.notify_all();
+    m_producer.join();
+  }
+  RowPipe(const RowPipe&) = delete;
+  RowPipe& operator=(const RowPipe&) = delete;
+
+  // Calls write(row) for each row of the sheet `sheet` (the sheets must be
+  // asked for in the order of xlsx::k_sheets).
+  template <class Write>
+  void rows_of(std::size_t sheet, Write&& write) {
+    while (true) {
+      Batch batch = pop();
+      if (batch.error) std::rethrow_exception(batch.error);
+      if (batch.sheet != sheet) throw std::logic_error("xlsx rows out of order");
+      for (const xlsx::Row& row : batch.rows) write(row);
+      if (batch.end_of_sheet) return;
+    }
+  }
+
+ private:
+  static constexpr std::size_t k_batch_rows = 256;
+  static constexpr std::size_t k_batches = 16;  // in the queue at most
+  struct Batch {
+    std::size_t sheet = 0;
+    std::vector<xlsx::Row> rows;
+    bool end_of_sheet = false;
+    std::exception_ptr error;
+  };
+  struct Cancelled {};
+
+  void produce(const xlsx::WorkbookBuilder& builder) {
+    try {
+      for (std::size_t i = 0; i < xlsx::k_sheets.size(); ++i) {
+        Batch batch;
+        batch.sheet = i;
+        builder.rows(xlsx::k_sheets[i], [&](const xlsx::Row& row) {
+          batch.rows.push_back(row);
+          if (batch.rows.size() < k_batch_rows) return;
+          push(std::move(batch));
+          batch = Batch{};
+          batch.sheet = i;
+        });
+        batch.end_of_sheet = true;
+        push(std::move(batch));
+      }
+    } catch (const Cancelled&) {
+      // The writer gave up; nobody waits for more.
+    } catch (...) {
+      Batch failed;
+      failed.error = std::current_exception();
+      try {
+        push(std::move(failed));
+      } catch (const Cancelled&) {
+      }
+    }
+  }
+  void push(Batch batch) {
+    std::unique_lock<std::mutex> lock(m_mutex);
+    m_changed.wait(lock, [this] { return m_cancelled || m_queue.size() < k_batches; });
+    if (m_cancelled) throw Cancelled{};
+    m_queue.push_back(std::move(batch));
+    lock.unlock();
+    m_changed.notify_all();
+  }
+  Batch pop() {
+    std::unique_lock<std::mutex> lock(m_mutex);
+    m_changed.wait(lock, [this] { return !m_queue.empty(); });
+    Batch batch = std::move(m_queue.front());
+    m_queue.pop_front();
+    lock.unlock();
+    m_changed.notify_all();
+    return batch;
+  }
+
+  std::mutex m_mutex;
+  std::condition_variable m_changed;
+  std::deque<Batch> m_queue;
+  bool m_cancelled = false;
+  std::thread m_producer;  // last: starts once the rest is ready
+};
+
 void write_workbook(const xlsx::WorkbookBuilder& builder, const fs::path& file,
                     const fs::path& target) {
   Workbook book(file, target);
@@ -322,11 +422,14 @@ void write_workbook(const xlsx::WorkbookBuilder& builder, const fs::path& file,
       book.fail("cannot add sheet " + layout.name, LXW_ERROR_MEMORY_MALLOC_FAILED);
     sheets.emplace_back(std::move(layout), sheet);
   }
-  for (std::size_t i = 0; i < xlsx::k_sheets.size(); ++i) {
-    auto& [layout, sheet] = sheets[i];
-    apply_layout(book, sheet, layout);
-    builder.rows(xlsx::k_sheets[i], [&](const xlsx::Row& row) { write_row(book, sheet, row); });
-    if (layout.chart) add_chart(book, sheet, layout);
+  {
+    RowPipe pipe(builder);
+    for (std::size_t i = 0; i < xlsx::k_sheets.size(); ++i) {
+      auto& [layout, sheet] = sheets[i];
+      apply_layout(book, sheet, layout);
+      pipe.rows_of(i, [&](const xlsx::Row& row) { write_row(book, sheet, row); });
+      if (layout.chart) add_chart(book, sheet, layout);
+    }
   }
   book.close();
 }

@@ -2,6 +2,7 @@
 """Reads back, with openpyxl, the workbook a real `rplan run` writes.
 
     check_xlsx.py --rplan BUILD/rplan --topics DOC.md --team TEAM.csv [--formulas N]
+    check_xlsx.py --rplan BUILD/rplan --generate-topics N --team TEAM.csv
 
 Runs `rplan run` into a temporary folder, then `rplan export xlsx --out`, and
 checks both workbooks against the plan.json of the same run: the sheets, one
@@ -162,6 +163,22 @@ def check_workbook(path, plan, formulas):
     check_properties(wb, plan)
 
 
+def generated_document(topics):
+    """N topics of three prompts each: enough rows that the writer's rows
+    travel in many batches between its two threads."""
+    areas = ["caching", "queues", "search", "auth", "billing", "metrics", "storage"]
+    lines = ["# Generated topics", ""]
+    for i in range(1, topics + 1):
+        area = areas[i % len(areas)]
+        lines += [f"### {i}. {area.title()} study {i}", "",
+                  f"**Research Focus**: {area} at scale, part {i}", "",
+                  "**Research Prompts**:",
+                  f"- Research {area} option {i} for high-traffic services",
+                  f"- Compare {area} designs {i}, including cost, latency, and risk",
+                  f"- Document the {area} decision {i} for the team", ""]
+    return "\n".join(lines)
+
+
 def run(cmd, cwd):
     result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
     if result.returncode != 0:
@@ -171,14 +188,21 @@ def run(cmd, cwd):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rplan", required=True)
-    parser.add_argument("--topics", required=True)
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--topics")
+    source.add_argument("--generate-topics", type=int,
+                        help="write a document of this many topics and use it")
     parser.add_argument("--team", required=True)
     parser.add_argument("--formulas", type=int, default=0,
                         help="formula-like prompts the document must have")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="rplan-xlsx-") as tmp:
         out = Path(tmp)
-        run([args.rplan, "run", args.topics, "--team", args.team, "--start", "2026-12-07",
+        topics = args.topics
+        if args.generate_topics:
+            topics = out / "generated.md"
+            topics.write_text(generated_document(args.generate_topics), encoding="utf-8")
+        run([args.rplan, "run", topics, "--team", args.team, "--start", "2026-12-07",
              "--out", out], cwd=out)
         run([args.rplan, "--db", out / "rplan.db", "export", "xlsx", "--out",
              out / "export.xlsx"], cwd=out)
