@@ -80,7 +80,7 @@ class SortedIds {
   explicit SortedIds(std::vector<std::string_view> ids) : m_ids(std::move(ids)) {
     m_sorted.reserve(m_ids.size());
     for (std::size_t i = 0; i < m_ids.size(); ++i) {
-      m_sorted.push_back({prefix(m_ids[i]), static_cast<std::uint32_t>(i)});
+      m_sorted.push_back({id_prefix(m_ids[i]), static_cast<std::uint32_t>(i)});
     }
     std::sort(m_sorted.begin(), m_sorted.end(), [&](const Entry& x, const Entry& y) {
       return compare(x, y.key, m_ids[y.index]) < 0;
@@ -91,7 +91,7 @@ class SortedIds {
 
   // The position of `id` among the ids given, or npos.
   std::size_t find(std::string_view id) const {
-    const std::uint64_t key = prefix(id);
+    const std::uint64_t key = id_prefix(id);
     const auto it =
         std::lower_bound(m_sorted.begin(), m_sorted.end(), key,
                          [&](const Entry& e, std::uint64_t k) { return compare(e, k, id) < 0; });
@@ -102,7 +102,7 @@ class SortedIds {
   // As find, walking forwards from the previous call: linear over a table
   // read in id order. rewind() starts again from the smallest id.
   std::size_t next(std::string_view id) {
-    const std::uint64_t key = prefix(id);
+    const std::uint64_t key = id_prefix(id);
     if (m_next > 0 && compare(m_sorted[m_next - 1], key, id) > 0) m_next = 0;  // went back
     while (m_next < m_sorted.size() && compare(m_sorted[m_next], key, id) < 0) ++m_next;
     if (m_next == m_sorted.size() || compare(m_sorted[m_next], key, id) != 0) return npos;
@@ -115,7 +115,6 @@ class SortedIds {
     std::uint64_t key;
     std::uint32_t index;
   };
-  static std::uint64_t prefix(std::string_view id) { return id_prefix(id); }
   // <0, 0, >0 as the entry's id compares to (key, id).
   int compare(const Entry& e, std::uint64_t key, std::string_view id) const {
     if (e.key != key) return e.key < key ? -1 : 1;
