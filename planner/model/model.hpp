@@ -39,6 +39,7 @@ struct Estimate {
   double likely = 0;
   double pessimistic = 0;
   bool manual = false;  // hours was set with `rplan task ID --estimate`
+  friend bool operator==(const Estimate&, const Estimate&) = default;
 };
 
 // One research prompt as written: text with wrapped lines joined by single
@@ -76,6 +77,7 @@ struct Topic {
   std::string focus;
   std::vector<std::string> skills;
   int ordinal = 0;  // order of the topic among all topics (document order, then position)
+  friend bool operator==(const Topic&, const Topic&) = default;
 };
 
 // One contiguous stretch of work by one person on one local day.
@@ -93,6 +95,7 @@ struct WorkBlock {
     return static_cast<int>(
         std::chrono::duration_cast<std::chrono::minutes>(local - utc_start).count());
   }
+  friend bool operator==(const WorkBlock&, const WorkBlock&) = default;
 };
 
 struct Task {
@@ -113,6 +116,7 @@ struct Task {
   std::vector<WorkBlock> blocks;        // in time order
   int sequence = 0;                     // iCalendar SEQUENCE for the task-level (todo/span) item
   bool planned() const { return !assignee.empty() && !blocks.empty(); }
+  friend bool operator==(const Task&, const Task&) = default;
 };
 
 struct Assignee {
@@ -123,6 +127,7 @@ struct Assignee {
   int day_start = 9 * 60;  // local minutes after midnight
   std::string timezone = "UTC";
   std::vector<std::string> skills;  // lower-case tags
+  friend bool operator==(const Assignee&, const Assignee&) = default;
 };
 
 // Problems with a person's settings, one sentence each naming the field:
@@ -138,11 +143,13 @@ struct TimeOff {
   Date from;
   Date to;  // inclusive
   std::string reason;
+  friend bool operator==(const TimeOff&, const TimeOff&) = default;
 };
 
 struct Holiday {
   Date date;
   std::string name;
+  friend bool operator==(const Holiday&, const Holiday&) = default;
 };
 
 struct PlanInfo {
@@ -153,6 +160,7 @@ struct PlanInfo {
   Instant created_at{};  // when `plan` ran: the export timestamp (generated_at, DTSTAMP)
   double total_hours = 0;
   std::vector<std::string> unassigned;  // task ids nobody could take
+  friend bool operator==(const PlanInfo&, const PlanInfo&) = default;
 };
 
 // Everything an export needs, loaded from the store. Topics in ordinal order;
@@ -166,6 +174,7 @@ struct Project {
   std::vector<TimeOff> time_off;  // by assignee, then from
   PlanInfo plan;
   std::string title;  // title of the first document, "" if none
+  friend bool operator==(const Project&, const Project&) = default;
 };
 
 }  // namespace rplan::model

@@ -3,8 +3,10 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "planner/store/identity.hpp"
@@ -29,38 +31,15 @@ struct ExistingTask {
   bool archived;
 };
 
-// Prepared statements of one import, reused for every topic and task.
-class ImportStatements {
+// The statements resolve_imports reads with, reused for every topic.
+class ResolveStatements {
  public:
-  explicit ImportStatements(SQLite::Database& db)
-      : insert_topic(db,
-                     "INSERT INTO topics (id, document_id, title, number, focus, skills, "
-                     "position, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-        update_topic(db,
-                     "UPDATE topics SET number = ?1, focus = ?2, skills = ?3, position = ?4, "
-                     "line = ?5, archived = 0 WHERE id = ?6 AND (number IS NOT ?1 OR "
-                     "focus IS NOT ?2 OR skills IS NOT ?3 OR position IS NOT ?4 OR "
-                     "line IS NOT ?5 OR archived != 0)"),
-        tasks_of_topic(db,
+  explicit ResolveStatements(SQLite::Database& db)
+      : tasks_of_topic(db,
                        "SELECT id, prompt, archived FROM tasks WHERE topic_id = ? "
                        "ORDER BY archived, position"),
-        insert_task(db,
-                    "INSERT INTO tasks (id, topic_id, position, prompt, line, kind, "
-                    "estimate_likely, estimate_optimistic, estimate_pessimistic) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        // Rows that would not change are not written (a re-import of an
-        // unchanged document then writes nothing).
-        update_task(db,
-                    "UPDATE tasks SET position = ?1, prompt = ?2, line = ?3, kind = ?4, "
-                    "estimate_likely = ?5, estimate_optimistic = ?6, estimate_pessimistic = ?7, "
-                    "archived = 0 WHERE id = ?8 AND (position IS NOT ?1 OR prompt IS NOT ?2 OR "
-                    "line IS NOT ?3 OR kind IS NOT ?4 OR estimate_likely IS NOT ?5 OR "
-                    "estimate_optimistic IS NOT ?6 OR estimate_pessimistic IS NOT ?7 OR "
-                    "archived != 0)"),
-        archive_task(db, "UPDATE tasks SET archived = 1 WHERE id = ?") {}
-
-  SQLite::Statement insert_topic, update_topic, tasks_of_topic, insert_task, update_task,
-      archive_task;
+        live_tasks_of_topic(db, "SELECT count(*) FROM tasks WHERE topic_id = ? AND archived = 0") {}
+  SQLite::Statement tasks_of_topic, live_tasks_of_topic;
   // Every id in use, so that new ids are checked in memory: rows are never
   // deleted, so an id once used stays taken.
   std::unordered_set<std::string> topic_ids, task_ids;
@@ -83,15 +62,20 @@ void bind_number(SQLite::Statement& q, int index, const std::optional<int>& numb
   }
 }
 
-void import_tasks(ImportStatements& s, const std::string& document, const model::ParsedTopic& topic,
-                  const std::string& topic_id, bool new_topic, ImportReport& report) {
+// The ids of one topic's tasks: kept ones matched to its stored tasks, new
+// ones made up. Returns whether an archived task comes back.
+bool resolve_tasks(ResolveStatements& s, const std::string& document,
+                   const model::ParsedTopic& topic, const std::string& topic_id, bool new_topic,
+                   ResolvedImport& r) {
   std::vector<ExistingTask> existing;
-  s.tasks_of_topic.reset();
-  s.tasks_of_topic.bind(1, topic_id);
-  while (!new_topic && s.tasks_of_topic.executeStep()) {
-    existing.push_back({s.tasks_of_topic.getColumn(0).getString(),
-                        s.tasks_of_topic.getColumn(1).getString(),
-                        s.tasks_of_topic.getColumn(2).getInt() != 0});
+  if (!new_topic) {
+    s.tasks_of_topic.reset();
+    s.tasks_of_topic.bind(1, topic_id);
+    while (s.tasks_of_topic.executeStep()) {
+      existing.push_back({s.tasks_of_topic.getColumn(0).getString(),
+                          s.tasks_of_topic.getColumn(1).getString(),
+                          s.tasks_of_topic.getColumn(2).getInt() != 0});
+    }
   }
   std::vector<StoredPrompt> stored;
   stored.reserve(existing.size());
@@ -101,158 +85,356 @@ void import_tasks(ImportStatements& s, const std::string& document, const model:
   for (const auto& p : topic.prompts) texts.push_back(p.text);
   const auto matches = match_prompts(stored, texts);
 
+  bool restores = false;
+  ImportReport& report = r.report;
   std::vector<bool> kept(existing.size(), false);
   std::map<std::string, int> occurrences;
   for (std::size_t i = 0; i < topic.prompts.size(); ++i) {
     const model::ParsedPrompt& p = topic.prompts[i];
     const int occurrence = occurrences[p.text]++;
-    const int position = static_cast<int>(i) + 1;
-    const std::string kind(model::to_string(p.kind));
     if (const auto m = matches[i]) {
       const ExistingTask& old = existing[*m];
       kept[*m] = true;
       if (old.archived) {
         ++report.added;
+        restores = true;
       } else if (old.prompt != p.text) {
         ++report.updated;
       } else {
         ++report.unchanged;
       }
-      auto& q = s.update_task;
-      q.reset();
-      q.bind(1, position);
-      q.bind(2, p.text);
-      q.bind(3, p.line);
-      q.bind(4, kind);
-      q.bind(5, p.estimate.likely);
-      q.bind(6, p.estimate.optimistic);
-      q.bind(7, p.estimate.pessimistic);
-      q.bind(8, old.id);
-      q.exec();
+      r.task_ids.push_back(old.id);
+      r.task_is_new.push_back(false);
       continue;
     }
-    const std::string id =
+    std::string id =
         unique_id(task_key(document, topic.title, p.text, occurrence), k_task_id_length,
                   [&](const std::string& candidate) { return s.task_ids.count(candidate) > 0; });
     s.task_ids.insert(id);
-    auto& q = s.insert_task;
-    q.reset();
-    q.bind(1, id);
-    q.bind(2, topic_id);
-    q.bind(3, position);
-    q.bind(4, p.text);
-    q.bind(5, p.line);
-    q.bind(6, kind);
-    q.bind(7, p.estimate.likely);
-    q.bind(8, p.estimate.optimistic);
-    q.bind(9, p.estimate.pessimistic);
-    q.exec();
+    r.task_ids.push_back(std::move(id));
+    r.task_is_new.push_back(true);
     ++report.added;
   }
   for (std::size_t k = 0; k < existing.size(); ++k) {
     if (kept[k] || existing[k].archived) continue;
-    s.archive_task.reset();
-    s.archive_task.bind(1, existing[k].id);
-    s.archive_task.exec();
+    r.archived_tasks.push_back(existing[k].id);
     ++report.removed;
   }
+  return restores;
 }
 
-int live_tasks_of_topic(SQLite::Database& db, const std::string& topic_id) {
-  SQLite::Statement q(db, "SELECT count(*) FROM tasks WHERE topic_id = ? AND archived = 0");
-  q.bind(1, topic_id);
-  q.executeStep();
-  return q.getColumn(0).getInt();
+// Prepared statements that write one import, reused for every topic and task.
+class ApplyStatements {
+ public:
+  explicit ApplyStatements(SQLite::Database& db)
+      : insert_topic(db,
+                     "INSERT INTO topics (id, document_id, title, number, focus, skills, "
+                     "position, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+        update_topic(db,
+                     "UPDATE topics SET number = ?1, focus = ?2, skills = ?3, position = ?4, "
+                     "line = ?5, archived = 0 WHERE id = ?6 AND (number IS NOT ?1 OR "
+                     "focus IS NOT ?2 OR skills IS NOT ?3 OR position IS NOT ?4 OR "
+                     "line IS NOT ?5 OR archived != 0)"),
+        archive_topic(db, "UPDATE topics SET archived = 1 WHERE id = ?"),
+        insert_task(db,
+                    "INSERT INTO tasks (id, topic_id, position, prompt, line, kind, "
+                    "estimate_likely, estimate_optimistic, estimate_pessimistic) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        // Rows that would not change are not written (a re-import of an
+        // unchanged document then writes nothing).
+        update_task(db,
+                    "UPDATE tasks SET position = ?1, prompt = ?2, line = ?3, kind = ?4, "
+                    "estimate_likely = ?5, estimate_optimistic = ?6, estimate_pessimistic = ?7, "
+                    "archived = 0 WHERE id = ?8 AND (position IS NOT ?1 OR prompt IS NOT ?2 OR "
+                    "line IS NOT ?3 OR kind IS NOT ?4 OR estimate_likely IS NOT ?5 OR "
+                    "estimate_optimistic IS NOT ?6 OR estimate_pessimistic IS NOT ?7 OR "
+                    "archived != 0)"),
+        archive_task(db, "UPDATE tasks SET archived = 1 WHERE id = ?") {}
+
+  SQLite::Statement insert_topic, update_topic, archive_topic, insert_task, update_task,
+      archive_task;
+};
+
+// Binds a text that stays put until the statement has run, without a copy.
+void bind_text(SQLite::Statement& q, int index, const std::string& text) {
+  q.bindNoCopy(index, text);
 }
 
 }  // namespace
 
-ImportReport Store::import_document(const model::ParsedDocument& document) {
+ResolvedImports Store::resolve_imports(std::span<const model::ParsedDocument> documents) {
   return guarded(m_path, [&] {
-    ImportReport report;
-    report.document = document.name;
-    std::int64_t document_id = 0;
+    ResolvedImports out;
     {
-      SQLite::Statement find(db(), "SELECT id FROM documents WHERE name = ?");
-      find.bind(1, document.name);
-      if (find.executeStep()) {
-        document_id = find.getColumn(0).getInt64();
-        SQLite::Statement up(db(), "UPDATE documents SET title = ? WHERE id = ?");
-        up.bind(1, document.title);
-        up.bind(2, document_id);
-        up.exec();
-      } else {
-        SQLite::Statement ins(db(),
-                              "INSERT INTO documents (name, title, ordinal) VALUES (?, ?, "
-                              "(SELECT coalesce(max(ordinal), 0) + 1 FROM documents))");
-        ins.bind(1, document.name);
-        ins.bind(2, document.title);
-        ins.exec();
-        document_id = db().getLastInsertRowid();
-      }
-    }
-    std::map<std::string, ExistingTopic> topics;
-    {
-      SQLite::Statement q(db(), "SELECT title, id, archived FROM topics WHERE document_id = ?");
-      q.bind(1, document_id);
+      SQLite::Statement q(db(), "SELECT name, title, ordinal FROM documents ORDER BY ordinal");
       while (q.executeStep()) {
-        topics[q.getColumn(0).getString()] = {q.getColumn(1).getString(),
-                                              q.getColumn(2).getInt() != 0};
+        out.all_documents.push_back(
+            {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getInt()});
       }
     }
-    ImportStatements s(db());
+    ResolveStatements s(db());
     s.topic_ids = all_ids(db(), "topics");
     s.task_ids = all_ids(db(), "tasks");
-    std::set<std::string> seen;
+    for (const model::ParsedDocument& document : documents) {
+      ResolvedImport& r = out.documents.emplace_back();
+      r.document = &document;
+      r.report.document = document.name;
+      auto known = std::find_if(out.all_documents.begin(), out.all_documents.end(),
+                                [&](const auto& d) { return d.name == document.name; });
+      if (known == out.all_documents.end()) {
+        const int last = out.all_documents.empty() ? 0 : out.all_documents.back().ordinal;
+        known = out.all_documents.insert(out.all_documents.end(),
+                                         {document.name, document.title, last + 1});
+      } else {
+        SQLite::Statement find(db(), "SELECT id FROM documents WHERE name = ?");
+        find.bind(1, document.name);
+        find.executeStep();
+        r.document_id = find.getColumn(0).getInt64();
+        known->title = document.title;
+      }
+      r.ordinal = known->ordinal;
+
+      std::map<std::string, ExistingTopic> topics;
+      if (r.document_id != 0) {
+        SQLite::Statement q(db(), "SELECT title, id, archived FROM topics WHERE document_id = ?");
+        q.bind(1, r.document_id);
+        while (q.executeStep()) {
+          topics[q.getColumn(0).getString()] = {q.getColumn(1).getString(),
+                                                q.getColumn(2).getInt() != 0};
+        }
+      }
+      std::set<std::string> seen;
+      for (const model::ParsedTopic& topic : document.topics) {
+        seen.insert(topic.title);
+        std::string topic_id;
+        bool new_topic = false;
+        if (auto it = topics.find(topic.title); it != topics.end()) {
+          topic_id = it->second.id;
+          if (it->second.archived) {
+            ++r.report.topics_restored;
+            out.restores = true;
+          }
+        } else {
+          topic_id = unique_id(
+              topic_key(document.name, topic.title), k_topic_id_length,
+              [&](const std::string& candidate) { return s.topic_ids.count(candidate) > 0; });
+          s.topic_ids.insert(topic_id);
+          new_topic = true;
+          ++r.report.topics_added;
+        }
+        if (resolve_tasks(s, document.name, topic, topic_id, new_topic, r)) out.restores = true;
+        r.topic_ids.push_back(std::move(topic_id));
+        r.topic_is_new.push_back(new_topic);
+      }
+      for (const auto& [title, topic] : topics) {
+        if (topic.archived || seen.count(title) > 0) continue;
+        s.live_tasks_of_topic.reset();
+        s.live_tasks_of_topic.bind(1, topic.id);
+        s.live_tasks_of_topic.executeStep();
+        r.report.removed += s.live_tasks_of_topic.getColumn(0).getInt();
+        r.archived_topics.push_back(topic.id);
+        ++r.report.topics_archived;
+      }
+    }
+    return out;
+  });
+}
+
+ImportReport Store::apply_import(const ResolvedImport& r) {
+  return guarded(m_path, [&] {
+    const model::ParsedDocument& document = *r.document;
+    std::int64_t document_id = r.document_id;
+    if (document_id != 0) {
+      SQLite::Statement up(db(), "UPDATE documents SET title = ? WHERE id = ?");
+      up.bind(1, document.title);
+      up.bind(2, document_id);
+      up.exec();
+    } else {
+      SQLite::Statement ins(db(), "INSERT INTO documents (name, title, ordinal) VALUES (?, ?, ?)");
+      ins.bind(1, document.name);
+      ins.bind(2, document.title);
+      ins.bind(3, r.ordinal);
+      ins.exec();
+      document_id = db().getLastInsertRowid();
+    }
+    ApplyStatements s(db());
+    std::size_t next_task = 0;
     for (std::size_t i = 0; i < document.topics.size(); ++i) {
       const model::ParsedTopic& topic = document.topics[i];
-      seen.insert(topic.title);
+      const std::string& topic_id = r.topic_ids[i];
       const std::string skills = util::join(topic.skills, ",");
-      std::string topic_id;
-      bool new_topic = false;
-      if (auto it = topics.find(topic.title); it != topics.end()) {
-        topic_id = it->second.id;
-        if (it->second.archived) ++report.topics_restored;
-        auto& q = s.update_topic;
-        q.reset();
-        bind_number(q, 1, topic.number);
-        q.bind(2, topic.focus);
-        q.bind(3, skills);
-        q.bind(4, static_cast<int>(i) + 1);
-        q.bind(5, topic.line);
-        q.bind(6, topic_id);
-        q.exec();
-      } else {
-        topic_id = unique_id(
-            topic_key(document.name, topic.title), k_topic_id_length,
-            [&](const std::string& candidate) { return s.topic_ids.count(candidate) > 0; });
-        s.topic_ids.insert(topic_id);
-        new_topic = true;
-        auto& q = s.insert_topic;
-        q.reset();
-        q.bind(1, topic_id);
+      auto& q = r.topic_is_new[i] ? s.insert_topic : s.update_topic;
+      q.reset();
+      if (r.topic_is_new[i]) {
+        bind_text(q, 1, topic_id);
         q.bind(2, document_id);
-        q.bind(3, topic.title);
+        bind_text(q, 3, topic.title);
         bind_number(q, 4, topic.number);
-        q.bind(5, topic.focus);
-        q.bind(6, skills);
+        bind_text(q, 5, topic.focus);
+        bind_text(q, 6, skills);
         q.bind(7, static_cast<int>(i) + 1);
         q.bind(8, topic.line);
-        q.exec();
-        ++report.topics_added;
+      } else {
+        bind_number(q, 1, topic.number);
+        bind_text(q, 2, topic.focus);
+        bind_text(q, 3, skills);
+        q.bind(4, static_cast<int>(i) + 1);
+        q.bind(5, topic.line);
+        bind_text(q, 6, topic_id);
       }
-      import_tasks(s, document.name, topic, topic_id, new_topic, report);
-    }
-    for (const auto& [title, topic] : topics) {
-      if (topic.archived || seen.count(title) > 0) continue;
-      report.removed += live_tasks_of_topic(db(), topic.id);
-      SQLite::Statement q(db(), "UPDATE topics SET archived = 1 WHERE id = ?");
-      q.bind(1, topic.id);
       q.exec();
-      ++report.topics_archived;
+      for (std::size_t k = 0; k < topic.prompts.size(); ++k, ++next_task) {
+        const model::ParsedPrompt& p = topic.prompts[k];
+        const std::string kind(model::to_string(p.kind));
+        const int position = static_cast<int>(k) + 1;
+        const std::string& id = r.task_ids[next_task];
+        if (r.task_is_new[next_task]) {
+          auto& t = s.insert_task;
+          t.reset();
+          bind_text(t, 1, id);
+          bind_text(t, 2, topic_id);
+          t.bind(3, position);
+          bind_text(t, 4, p.text);
+          t.bind(5, p.line);
+          bind_text(t, 6, kind);
+          t.bind(7, p.estimate.likely);
+          t.bind(8, p.estimate.optimistic);
+          t.bind(9, p.estimate.pessimistic);
+          t.exec();
+        } else {
+          auto& t = s.update_task;
+          t.reset();
+          t.bind(1, position);
+          bind_text(t, 2, p.text);
+          t.bind(3, p.line);
+          bind_text(t, 4, kind);
+          t.bind(5, p.estimate.likely);
+          t.bind(6, p.estimate.optimistic);
+          t.bind(7, p.estimate.pessimistic);
+          bind_text(t, 8, id);
+          t.exec();
+        }
+      }
     }
-    return report;
+    for (const std::string& id : r.archived_tasks) {
+      s.archive_task.reset();
+      bind_text(s.archive_task, 1, id);
+      s.archive_task.exec();
+    }
+    for (const std::string& id : r.archived_topics) {
+      s.archive_topic.reset();
+      bind_text(s.archive_topic, 1, id);
+      s.archive_topic.exec();
+    }
+    return r.report;
   });
+}
+
+ImportReport Store::import_document(const model::ParsedDocument& document) {
+  return apply_import(resolve_imports(std::span(&document, 1)).documents.front());
+}
+
+bool Store::in_wal_mode() const {
+  return guarded(m_path,
+                 [&] { return db().execAndGet("PRAGMA journal_mode").getString() == "wal"; });
+}
+
+void apply_to_project(const ResolvedImports& imports, model::Project& project) {
+  // What load_project would read after the import: the documents in ordinal
+  // order, each with its live topics in position order, each topic with its
+  // live tasks by position. An imported document's topics and tasks are all
+  // live and in document order; a kept task keeps everything the import does
+  // not write (status, manual estimate, pin, dependencies, plan rows).
+  std::unordered_map<std::string, const ResolvedImport*> imported;
+  for (const auto& r : imports.documents) imported.emplace(r.document->name, &r);
+
+  // The old topics of each document, and each old topic's tasks (a run of
+  // project.tasks, which are grouped by topic in topic order).
+  std::unordered_map<std::string, std::vector<std::size_t>> topics_of;
+  std::unordered_map<std::string, std::size_t> topic_index;
+  for (std::size_t i = 0; i < project.topics.size(); ++i) {
+    topics_of[project.topics[i].document].push_back(i);
+    topic_index.emplace(project.topics[i].id, i);
+  }
+  std::vector<std::pair<std::size_t, std::size_t>> tasks_of(project.topics.size(), {0, 0});
+  std::unordered_map<std::string, std::size_t> kept;  // tasks of imported documents, by id
+  for (std::size_t k = 0; k < project.tasks.size();) {
+    const std::size_t topic = topic_index.at(project.tasks[k].topic_id);
+    std::size_t end = k;
+    while (end < project.tasks.size() && project.tasks[end].topic_id == project.tasks[k].topic_id)
+      ++end;
+    tasks_of[topic] = {k, end};
+    if (imported.count(project.topics[topic].document) > 0) {
+      for (std::size_t j = k; j < end; ++j) kept.emplace(project.tasks[j].id, j);
+    }
+    k = end;
+  }
+
+  std::vector<model::Topic> topics;
+  std::vector<model::Task> tasks;
+  topics.reserve(project.topics.size());
+  tasks.reserve(project.tasks.size());
+  for (const auto& d : imports.all_documents) {
+    const auto it = imported.find(d.name);
+    if (it == imported.end()) {
+      for (const std::size_t i : topics_of[d.name]) {
+        topics.push_back(std::move(project.topics[i]));
+        topics.back().ordinal = static_cast<int>(topics.size()) - 1;
+        for (std::size_t k = tasks_of[i].first; k < tasks_of[i].second; ++k) {
+          tasks.push_back(std::move(project.tasks[k]));
+        }
+      }
+      continue;
+    }
+    const ResolvedImport& r = *it->second;
+    std::size_t next_task = 0;
+    for (std::size_t i = 0; i < r.document->topics.size(); ++i) {
+      const model::ParsedTopic& parsed = r.document->topics[i];
+      model::Topic& topic = topics.emplace_back();
+      topic.id = r.topic_ids[i];
+      topic.document = d.name;
+      topic.number = parsed.number;
+      topic.title = parsed.title;
+      topic.focus = parsed.focus;
+      topic.skills = util::split(util::join(parsed.skills, ","), ',');  // as stored
+      topic.ordinal = static_cast<int>(topics.size()) - 1;
+      for (std::size_t k = 0; k < parsed.prompts.size(); ++k, ++next_task) {
+        const model::ParsedPrompt& p = parsed.prompts[k];
+        model::Task task;
+        if (!r.task_is_new[next_task]) {
+          task = std::move(project.tasks[kept.at(r.task_ids[next_task])]);
+        } else {
+          task.id = r.task_ids[next_task];
+          task.topic_id = topic.id;
+        }
+        task.position = static_cast<int>(k) + 1;
+        task.kind = p.kind;
+        task.prompt = p.text;
+        task.estimate.likely = p.estimate.likely;
+        task.estimate.optimistic = p.estimate.optimistic;
+        task.estimate.pessimistic = p.estimate.pessimistic;
+        if (!task.estimate.manual) task.estimate.hours = p.estimate.likely;
+        tasks.push_back(std::move(task));
+      }
+    }
+  }
+  std::unordered_set<std::string_view> live;
+  live.reserve(tasks.size());
+  for (const auto& t : tasks) live.insert(t.id);
+  std::erase_if(project.plan.unassigned, [&](const std::string& id) { return !live.count(id); });
+
+  // The title is the first document's (by ordinal) that has a live topic.
+  std::unordered_set<std::string_view> with_topics;
+  for (const auto& t : topics) with_topics.insert(t.document);
+  project.title.clear();
+  for (const auto& d : imports.all_documents) {
+    if (with_topics.count(d.name) > 0) {
+      project.title = d.title;
+      break;
+    }
+  }
+  project.topics = std::move(topics);
+  project.tasks = std::move(tasks);
 }
 
 int Store::forget_document(const std::string& name) {

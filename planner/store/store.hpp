@@ -1,8 +1,10 @@
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -32,6 +34,41 @@ struct ImportReport {
   int topics_archived = 0;
   int topics_restored = 0;
 };
+
+// One document's import worked out against the database but not written yet
+// (Store::resolve_imports): the id of every topic and task it will have, and
+// what the import archives. Refers to the parsed document, which must
+// outlive it.
+struct ResolvedImport {
+  const model::ParsedDocument* document = nullptr;
+  std::int64_t document_id = 0;        // 0: a new document
+  int ordinal = 0;                     // the document's place among all documents
+  std::vector<std::string> topic_ids;  // one per topic, in document order
+  std::vector<bool> topic_is_new;
+  std::vector<std::string> task_ids;         // one per prompt, in document order
+  std::vector<bool> task_is_new;             // else the stored task it keeps (live before)
+  std::vector<std::string> archived_topics;  // live topics the document no longer has
+  std::vector<std::string> archived_tasks;   // live tasks of its topics no longer there
+  ImportReport report;
+};
+
+struct ResolvedImports {
+  std::vector<ResolvedImport> documents;
+  // Some topic or task comes back from the archive: its stored state (status,
+  // plan rows) is not in a project loaded before the import, so
+  // apply_to_project cannot be used.
+  bool restores = false;
+  struct Document {
+    std::string name, title;
+    int ordinal = 0;
+  };
+  std::vector<Document> all_documents;  // every document after the import, by ordinal
+};
+
+// Turns `project`, loaded before the import was written, into what
+// load_project returns after it (the same values, in the same order), without
+// reading the database. Requires !imports.restores.
+void apply_to_project(const ResolvedImports& imports, model::Project& project);
 
 // A task as `show` and `task` see it: the task, its topic, and the plan row.
 struct TaskDetails {
@@ -80,6 +117,15 @@ class Store {
   // Stores one parsed (and estimated) document under the identity rules of
   // docs/storage.md; ids of new topics and tasks are deterministic.
   ImportReport import_document(const model::ParsedDocument& document);
+  // import_document in two steps, so that `run` can plan from memory while
+  // the rows are written: resolve_imports only reads (every document against
+  // the database as the ones before it leave it), apply_import writes one
+  // document's rows. Nothing else may change the database in between.
+  ResolvedImports resolve_imports(std::span<const model::ParsedDocument> documents);
+  ImportReport apply_import(const ResolvedImport& resolved);
+  // Whether the file is in WAL mode (a second connection can then read the
+  // last commit while this one writes).
+  bool in_wal_mode() const;
   // Archives every topic of the named document; returns how many tasks were
   // hidden. Throws InputError when no document has that name.
   int forget_document(const std::string& name);
