@@ -12,6 +12,7 @@
 #include <exception>
 #include <iomanip>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <system_error>
 #include <thread>
@@ -337,24 +338,57 @@ int cmd_run(Context& ctx, const po::variables_map& vm) {
     jobs.emplace_back(&format, dir / (folder ? format.run_folder : format.run_file));
   }
   store::Store store(db_path, store::Access::read_write);
-  model::Project project;
   ctx.stage("importing " + std::to_string(docs.size()) + " document(s)");
   store::Store::Transaction tx(store);
-  std::vector<store::ImportReport> reports;
-  for (const auto& doc : docs) reports.push_back(store.import_document(doc));
-  std::vector<model::ParsedDocument>().swap(docs);  // the project holds it all from here
   for (const auto& a : team) store.upsert_assignee(a);
-  ctx.stage("loading the project");
-  project = store.load_project();
-  const auto prepared = plan(store, project, options, ctx);
+  const store::ResolvedImports resolved = store.resolve_imports(docs);
+  std::vector<store::ImportReport> reports;
+  model::Project project;
+  // The import's rows are written on a second thread (which has the
+  // connection to itself meanwhile) while this one predicts the project they
+  // make and plans it, reading the previous plan through a second connection.
+  // That needs the project from before the import to hold everything the
+  // import keeps (nothing comes back from the archive) and a WAL file (the
+  // second connection reads the last commit while the first one writes).
+  const bool overlap = !resolved.restores && store.in_wal_mode();
+  std::unique_ptr<store::Store> reader;
+  std::exception_ptr import_failed;
+  std::jthread importer;  // joined before the transaction ends, however this ends
+  if (overlap) {
+    ctx.stage("loading the project");
+    project = store.load_project();
+    reader = std::make_unique<store::Store>(db_path, store::Access::read_only);
+    importer = std::jthread([&] {
+      try {
+        for (const auto& r : resolved.documents) reports.push_back(store.apply_import(r));
+      } catch (...) {
+        import_failed = std::current_exception();
+      }
+    });
+    ctx.stage("predicting the imported project");
+    store::apply_to_project(resolved, project);
+  } else {
+    for (const auto& r : resolved.documents) reports.push_back(store.apply_import(r));
+    std::vector<model::ParsedDocument>().swap(docs);  // the project holds it all from here
+    ctx.stage("loading the project");
+    project = store.load_project();
+  }
+  const auto prepared = plan(reader ? *reader : store, project, options, ctx);
+  reader.reset();
   // The exports need only the plan in memory: they are written while the
-  // plan's rows are stored, and replace their files once the commit is done.
+  // rows are stored, and replace their files once the commit is done.
   CommitGate gate;
   ExportOptions gated = export_opts;
   gated.before_publish = [&gate] { gate.wait(); };
   const std::size_t threads = std::max(1u, std::thread::hardware_concurrency()) - 1;
   ExportPool pool(ctx, project, gated, jobs, std::max<std::size_t>(threads, 1));
   try {
+    if (importer.joinable()) {
+      ctx.stage("storing the imported rows");
+      importer.join();
+      if (import_failed) std::rethrow_exception(import_failed);
+      std::vector<model::ParsedDocument>().swap(docs);
+    }
     ctx.stage("writing the plan's rows");
     store.write_plan(project, prepared);
     ctx.stage("committing");
