@@ -422,3 +422,103 @@ TEST(RunTest, WhenThePlanCannotBeSavedNoExportIsReplaced) {
 
 }  // namespace
 }  // namespace rplan::e2e
+
+namespace rplan::e2e {
+namespace {
+
+// run plans the project it predicts from the import while the import's rows
+// are written (or, when the import brings archived topics or tasks back,
+// the project it loads after them): its files must be those of import, plan
+// and export run one after another, on a first import, a re-import that
+// changes, keeps and archives tasks around set statuses and estimates, and
+// one that brings archived work back.
+TEST(RunTest, RunWritesWhatImportPlanAndExportWriteOneAfterAnother) {
+  Workspace ws;
+  ws.write("team.csv", k_team);
+  const std::string v1 = document(6);
+  std::string v2 = v1;  // topic 2 goes away, topic 4 gets a reworded and a new prompt
+  const auto cut = v2.find("### 2.");
+  v2.erase(cut, v2.find("### 3.") - cut);
+  v2.replace(v2.find("Analyze trade-offs of area 4"), 28, "Analyze the costs of area 4 again");
+  v2 += "### 7. Topic number 7\n**Research Prompts**:\n- Research area 7\n";
+  const std::string v3 = v1;  // topic 2 back, topic 7 gone
+
+  const auto files = [&](const std::string& dir) {
+    std::map<std::string, std::string> out;
+    for (const char* f : {"plan.json", "plan.ics", "checklist.md", "report.html"}) {
+      out[f] = slurp(ws.path(dir) / f);
+    }
+    return out;
+  };
+  int step = 0;
+  for (const std::string* text : std::vector<const std::string*>{&v1, &v2, &v3}) {
+    SCOPED_TRACE("document version " + std::to_string(++step));
+    ws.write("topics.md", *text);
+    auto r = ws.run({"--db", "run.db", "run", "topics.md", "--team", "team.csv", "--start",
+                     "2026-12-07", "--out", "by-run"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"team", "import", "team.csv"},
+          {"import", "topics.md"},
+          {"plan", "--start", "2026-12-07"}}) {
+      std::vector<std::string> full{"--db", "steps.db"};
+      full.insert(full.end(), args.begin(), args.end());
+      r = ws.run(full);
+      ASSERT_EQ(r.exit_code, 0) << r.err;
+    }
+    std::filesystem::create_directories(ws.path("by-steps"));
+    for (const auto& [format, file] :
+         std::vector<std::pair<std::string, std::string>>{{"json", "plan.json"},
+                                                          {"ics", "plan.ics"},
+                                                          {"md", "checklist.md"},
+                                                          {"html", "report.html"}}) {
+      r = ws.run({"--db", "steps.db", "export", format, "--out", "by-steps/" + file});
+      ASSERT_EQ(r.exit_code, 0) << r.err;
+    }
+    const auto by_run = files("by-run");
+    const auto by_steps = files("by-steps");
+    for (const auto& [file, content] : by_steps) {
+      EXPECT_TRUE(by_run.at(file) == content) << file << " differs";  // (too long to print)
+    }
+    if (step == 1) {
+      // Work already done or re-estimated must carry over into the re-plans.
+      const json plan = json::parse(slurp(ws.path("by-run/plan.json")));
+      for (const char* db : {"run.db", "steps.db"}) {
+        const std::string first = plan["tasks"][0]["id"];
+        const std::string fourth = plan["tasks"][9]["id"];
+        ASSERT_EQ(ws.run({"--db", db, "task", first, "--status", "done"}).exit_code, 0);
+        ASSERT_EQ(ws.run({"--db", db, "task", fourth, "--estimate", "3"}).exit_code, 0);
+      }
+    }
+  }
+}
+
+// The import's rows are written on a second thread; when the database refuses
+// them, run fails as it would have without that thread: nothing is saved and
+// no export is replaced.
+TEST(RunTest, WhenTheImportCannotBeStoredNothingChanges) {
+  Workspace ws;
+  ws.write("topics.md", document(3));
+  ASSERT_EQ(
+      ws.run({"run", "topics.md", "--assignees", "Ada", "--start", "2026-12-07", "--out", "o"})
+          .exit_code,
+      0);
+  const std::string json_before = slurp(ws.path("o/plan.json"));
+  {
+    SQLite::Database db(ws.path("o/rplan.db").string(), SQLite::OPEN_READWRITE);
+    db.exec(
+        "CREATE TRIGGER refuse BEFORE INSERT ON tasks BEGIN "
+        "SELECT RAISE(ABORT, 'tasks refused by the test'); END");
+  }
+  ws.write("topics.md", document(5));
+  const auto r =
+      ws.run({"run", "topics.md", "--assignees", "Ada", "--start", "2026-12-07", "--out", "o"});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("tasks refused by the test"), std::string::npos) << r.err;
+  EXPECT_EQ(slurp(ws.path("o/plan.json")), json_before);
+  SQLite::Database db(ws.path("o/rplan.db").string());
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM tasks").getInt(), 9);
+}
+
+}  // namespace
+}  // namespace rplan::e2e
