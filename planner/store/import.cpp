@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "planner/store/batch_insert.hpp"
 #include "planner/store/identity.hpp"
 #include "planner/store/sqlite_guard.hpp"
 #include "planner/store/store.hpp"
@@ -123,43 +124,6 @@ bool resolve_tasks(ResolveStatements& s, const std::string& document,
   return restores;
 }
 
-// Prepared statements that write one import, reused for every topic and task.
-class ApplyStatements {
- public:
-  explicit ApplyStatements(SQLite::Database& db)
-      : insert_topic(db,
-                     "INSERT INTO topics (id, document_id, title, number, focus, skills, "
-                     "position, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-        update_topic(db,
-                     "UPDATE topics SET number = ?1, focus = ?2, skills = ?3, position = ?4, "
-                     "line = ?5, archived = 0 WHERE id = ?6 AND (number IS NOT ?1 OR "
-                     "focus IS NOT ?2 OR skills IS NOT ?3 OR position IS NOT ?4 OR "
-                     "line IS NOT ?5 OR archived != 0)"),
-        archive_topic(db, "UPDATE topics SET archived = 1 WHERE id = ?"),
-        insert_task(db,
-                    "INSERT INTO tasks (id, topic_id, position, prompt, line, kind, "
-                    "estimate_likely, estimate_optimistic, estimate_pessimistic) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        // Rows that would not change are not written (a re-import of an
-        // unchanged document then writes nothing).
-        update_task(db,
-                    "UPDATE tasks SET position = ?1, prompt = ?2, line = ?3, kind = ?4, "
-                    "estimate_likely = ?5, estimate_optimistic = ?6, estimate_pessimistic = ?7, "
-                    "archived = 0 WHERE id = ?8 AND (position IS NOT ?1 OR prompt IS NOT ?2 OR "
-                    "line IS NOT ?3 OR kind IS NOT ?4 OR estimate_likely IS NOT ?5 OR "
-                    "estimate_optimistic IS NOT ?6 OR estimate_pessimistic IS NOT ?7 OR "
-                    "archived != 0)"),
-        archive_task(db, "UPDATE tasks SET archived = 1 WHERE id = ?") {}
-
-  SQLite::Statement insert_topic, update_topic, archive_topic, insert_task, update_task,
-      archive_task;
-};
-
-// Binds a text that stays put until the statement has run, without a copy.
-void bind_text(SQLite::Statement& q, int index, const std::string& text) {
-  q.bindNoCopy(index, text);
-}
-
 }  // namespace
 
 ResolvedImports Store::resolve_imports(std::span<const model::ParsedDocument> documents) {
@@ -257,74 +221,110 @@ ImportReport Store::apply_import(const ResolvedImport& r) {
       ins.exec();
       document_id = db().getLastInsertRowid();
     }
-    ApplyStatements s(db());
-    std::size_t next_task = 0;
-    for (std::size_t i = 0; i < document.topics.size(); ++i) {
-      const model::ParsedTopic& topic = document.topics[i];
-      const std::string& topic_id = r.topic_ids[i];
-      const std::string skills = util::join(topic.skills, ",");
-      auto& q = r.topic_is_new[i] ? s.insert_topic : s.update_topic;
-      q.reset();
-      if (r.topic_is_new[i]) {
-        bind_text(q, 1, topic_id);
-        q.bind(2, document_id);
-        bind_text(q, 3, topic.title);
-        bind_number(q, 4, topic.number);
-        bind_text(q, 5, topic.focus);
-        bind_text(q, 6, skills);
-        q.bind(7, static_cast<int>(i) + 1);
-        q.bind(8, topic.line);
-      } else {
-        bind_number(q, 1, topic.number);
-        bind_text(q, 2, topic.focus);
-        bind_text(q, 3, skills);
-        q.bind(4, static_cast<int>(i) + 1);
-        q.bind(5, topic.line);
-        bind_text(q, 6, topic_id);
-      }
-      q.exec();
-      for (std::size_t k = 0; k < topic.prompts.size(); ++k, ++next_task) {
-        const model::ParsedPrompt& p = topic.prompts[k];
-        const std::string kind(model::to_string(p.kind));
-        const int position = static_cast<int>(k) + 1;
-        const std::string& id = r.task_ids[next_task];
-        if (r.task_is_new[next_task]) {
-          auto& t = s.insert_task;
-          t.reset();
-          bind_text(t, 1, id);
-          bind_text(t, 2, topic_id);
-          t.bind(3, position);
-          bind_text(t, 4, p.text);
-          t.bind(5, p.line);
-          bind_text(t, 6, kind);
-          t.bind(7, p.estimate.likely);
-          t.bind(8, p.estimate.optimistic);
-          t.bind(9, p.estimate.pessimistic);
-          t.exec();
+    // Every topic first (each task's topic must be there), then every task;
+    // new rows many to a statement.
+    const auto new_topics =
+        static_cast<std::size_t>(std::count(r.topic_is_new.begin(), r.topic_is_new.end(), true));
+    const auto new_tasks =
+        static_cast<std::size_t>(std::count(r.task_is_new.begin(), r.task_is_new.end(), true));
+    {
+      detail::BatchInsert insert(db(),
+                                 "INSERT INTO topics (id, document_id, title, number, focus, "
+                                 "skills, position, line) VALUES ",
+                                 8, new_topics);
+      SQLite::Statement update(
+          db(),
+          "UPDATE topics SET number = ?1, focus = ?2, skills = ?3, position = ?4, line = ?5, "
+          "archived = 0 WHERE id = ?6 AND (number IS NOT ?1 OR focus IS NOT ?2 OR "
+          "skills IS NOT ?3 OR position IS NOT ?4 OR line IS NOT ?5 OR archived != 0)");
+      for (std::size_t i = 0; i < document.topics.size(); ++i) {
+        const model::ParsedTopic& topic = document.topics[i];
+        const std::string skills = util::join(topic.skills, ",");
+        const int position = static_cast<int>(i) + 1;
+        if (r.topic_is_new[i]) {
+          auto [q, k] = insert.next();
+          q.bindNoCopy(k, r.topic_ids[i]);
+          q.bind(k + 1, document_id);
+          q.bindNoCopy(k + 2, topic.title);
+          bind_number(q, k + 3, topic.number);
+          q.bindNoCopy(k + 4, topic.focus);
+          q.bind(k + 5, skills);
+          q.bind(k + 6, position);
+          q.bind(k + 7, topic.line);
+          insert.done();
         } else {
-          auto& t = s.update_task;
-          t.reset();
-          t.bind(1, position);
-          bind_text(t, 2, p.text);
-          t.bind(3, p.line);
-          bind_text(t, 4, kind);
-          t.bind(5, p.estimate.likely);
-          t.bind(6, p.estimate.optimistic);
-          t.bind(7, p.estimate.pessimistic);
-          bind_text(t, 8, id);
-          t.exec();
+          update.reset();
+          bind_number(update, 1, topic.number);
+          update.bindNoCopy(2, topic.focus);
+          update.bind(3, skills);
+          update.bind(4, position);
+          update.bind(5, topic.line);
+          update.bindNoCopy(6, r.topic_ids[i]);
+          update.exec();
         }
       }
     }
-    for (const std::string& id : r.archived_tasks) {
-      s.archive_task.reset();
-      bind_text(s.archive_task, 1, id);
-      s.archive_task.exec();
+    {
+      detail::BatchInsert insert(db(),
+                                 "INSERT INTO tasks (id, topic_id, position, prompt, line, kind, "
+                                 "estimate_likely, estimate_optimistic, estimate_pessimistic) "
+                                 "VALUES ",
+                                 9, new_tasks);
+      // Rows that would not change are not written (a re-import of an
+      // unchanged document then writes nothing).
+      SQLite::Statement update(
+          db(),
+          "UPDATE tasks SET position = ?1, prompt = ?2, line = ?3, kind = ?4, "
+          "estimate_likely = ?5, estimate_optimistic = ?6, estimate_pessimistic = ?7, "
+          "archived = 0 WHERE id = ?8 AND (position IS NOT ?1 OR prompt IS NOT ?2 OR "
+          "line IS NOT ?3 OR kind IS NOT ?4 OR estimate_likely IS NOT ?5 OR "
+          "estimate_optimistic IS NOT ?6 OR estimate_pessimistic IS NOT ?7 OR archived != 0)");
+      std::size_t next_task = 0;
+      for (std::size_t i = 0; i < document.topics.size(); ++i) {
+        const model::ParsedTopic& topic = document.topics[i];
+        for (std::size_t k = 0; k < topic.prompts.size(); ++k, ++next_task) {
+          const model::ParsedPrompt& p = topic.prompts[k];
+          const std::string kind(model::to_string(p.kind));
+          const int position = static_cast<int>(k) + 1;
+          const std::string& id = r.task_ids[next_task];
+          if (r.task_is_new[next_task]) {
+            auto [q, c] = insert.next();
+            q.bindNoCopy(c, id);
+            q.bindNoCopy(c + 1, r.topic_ids[i]);
+            q.bind(c + 2, position);
+            q.bindNoCopy(c + 3, p.text);
+            q.bind(c + 4, p.line);
+            q.bind(c + 5, kind);
+            q.bind(c + 6, p.estimate.likely);
+            q.bind(c + 7, p.estimate.optimistic);
+            q.bind(c + 8, p.estimate.pessimistic);
+            insert.done();
+          } else {
+            update.reset();
+            update.bind(1, position);
+            update.bindNoCopy(2, p.text);
+            update.bind(3, p.line);
+            update.bind(4, kind);
+            update.bind(5, p.estimate.likely);
+            update.bind(6, p.estimate.optimistic);
+            update.bind(7, p.estimate.pessimistic);
+            update.bindNoCopy(8, id);
+            update.exec();
+          }
+        }
+      }
     }
+    SQLite::Statement archive_task(db(), "UPDATE tasks SET archived = 1 WHERE id = ?");
+    for (const std::string& id : r.archived_tasks) {
+      archive_task.reset();
+      archive_task.bindNoCopy(1, id);
+      archive_task.exec();
+    }
+    SQLite::Statement archive_topic(db(), "UPDATE topics SET archived = 1 WHERE id = ?");
     for (const std::string& id : r.archived_topics) {
-      s.archive_topic.reset();
-      bind_text(s.archive_topic, 1, id);
-      s.archive_topic.exec();
+      archive_topic.reset();
+      archive_topic.bindNoCopy(1, id);
+      archive_topic.exec();
     }
     return r.report;
   });
