@@ -281,7 +281,7 @@ int cmd_run(Context& ctx, const po::variables_map& vm) {
 
   // Read every input before touching the database or the folder.
   ctx.stage("reading " + std::to_string(files.size()) + " document(s)");
-  auto docs = read_documents(files, ctx.config.estimate);
+  auto docs = parse_documents(files);  // estimated below, while the import is worked out
   std::vector<model::Assignee> team;
   const fs::path db_path_for_team = ctx.db_given ? ctx.db_path : fs::path(*out_dir) / "rplan.db";
   if (team_file) {
@@ -341,7 +341,19 @@ int cmd_run(Context& ctx, const po::variables_map& vm) {
   ctx.stage("importing " + std::to_string(docs.size()) + " document(s)");
   store::Store::Transaction tx(store);
   for (const auto& a : team) store.upsert_assignee(a);
+  // The estimates and the import's ids depend on nothing of each other: the
+  // prompts are estimated on a second thread meanwhile.
+  std::exception_ptr estimate_failed;
+  std::jthread estimating([&] {
+    try {
+      estimate_documents(docs, ctx.config.estimate);
+    } catch (...) {
+      estimate_failed = std::current_exception();
+    }
+  });
   const store::ResolvedImports resolved = store.resolve_imports(docs);
+  estimating.join();
+  if (estimate_failed) std::rethrow_exception(estimate_failed);
   std::vector<store::ImportReport> reports;
   model::Project project;
   // The import's rows are written on a second thread (which has the

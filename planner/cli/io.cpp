@@ -31,6 +31,12 @@ std::string read_text_file(const fs::path& path) {
 
 std::vector<model::ParsedDocument> read_documents(const std::vector<std::string>& files,
                                                   const estimate::Model& estimates) {
+  auto docs = parse_documents(files);
+  estimate_documents(docs, estimates);
+  return docs;
+}
+
+std::vector<model::ParsedDocument> parse_documents(const std::vector<std::string>& files) {
   std::vector<model::ParsedDocument> docs;
   std::vector<Diagnostic> problems;
   std::map<std::string, std::string> names;  // document name -> first path
@@ -50,6 +56,11 @@ std::vector<model::ParsedDocument> read_documents(const std::vector<std::string>
     }
   }
   if (!problems.empty()) throw DiagnosticsError(std::move(problems));
+  return docs;
+}
+
+void estimate_documents(std::vector<model::ParsedDocument>& docs,
+                        const estimate::Model& estimates) {
   for (auto& doc : docs) {
     for (auto& topic : doc.topics) {
       for (auto& prompt : topic.prompts) {
@@ -58,7 +69,6 @@ std::vector<model::ParsedDocument> read_documents(const std::vector<std::string>
       }
     }
   }
-  return docs;
 }
 
 std::vector<model::Assignee> current_team(const fs::path& db) {

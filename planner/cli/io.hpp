@@ -18,6 +18,10 @@ std::string read_text_file(const std::filesystem::path& path);
 // with the same name (the documents' identity) are refused.
 std::vector<model::ParsedDocument> read_documents(const std::vector<std::string>& files,
                                                   const estimate::Model& estimates);
+// read_documents in two steps: parse_documents reads and checks (the same
+// errors), estimate_documents fills in every prompt's kind and estimate.
+std::vector<model::ParsedDocument> parse_documents(const std::vector<std::string>& files);
+void estimate_documents(std::vector<model::ParsedDocument>& docs, const estimate::Model& estimates);
 
 // The team in the database at `db`, or nobody when there is no database yet
 // (read before a team file is applied, so that it updates people in place).
