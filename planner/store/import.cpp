@@ -78,18 +78,22 @@ bool resolve_tasks(ResolveStatements& s, const std::string& document,
                           s.tasks_of_topic.getColumn(2).getInt() != 0});
     }
   }
-  std::vector<StoredPrompt> stored;
-  stored.reserve(existing.size());
-  for (const auto& t : existing) stored.push_back({t.prompt, t.archived});
-  std::vector<std::string> texts;
-  texts.reserve(topic.prompts.size());
-  for (const auto& p : topic.prompts) texts.push_back(p.text);
-  const auto matches = match_prompts(stored, texts);
+  std::vector<std::optional<std::size_t>> matches(topic.prompts.size());
+  if (!existing.empty()) {
+    std::vector<StoredPrompt> stored;
+    stored.reserve(existing.size());
+    for (const auto& t : existing) stored.push_back({t.prompt, t.archived});
+    std::vector<std::string> texts;
+    texts.reserve(topic.prompts.size());
+    for (const auto& p : topic.prompts) texts.push_back(p.text);
+    matches = match_prompts(stored, texts);
+  }
 
   bool restores = false;
   ImportReport& report = r.report;
   std::vector<bool> kept(existing.size(), false);
-  std::map<std::string, int> occurrences;
+  std::unordered_map<std::string_view, int> occurrences;  // of each text so far
+  occurrences.reserve(topic.prompts.size());
   for (std::size_t i = 0; i < topic.prompts.size(); ++i) {
     const model::ParsedPrompt& p = topic.prompts[i];
     const int occurrence = occurrences[p.text]++;
