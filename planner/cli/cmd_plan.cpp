@@ -45,18 +45,22 @@ schedule::Options plan_options(const Context& ctx, const po::variables_map& vm) 
 }
 
 // Hours a person can work from `from` to `to` (inclusive): their workdays,
-// less holidays and time off.
-double capacity(const model::Assignee& a, const model::Project& p, model::Date from,
-                model::Date to) {
+// less holidays (`holidays` sorted) and time off.
+double capacity(const model::Assignee& a, const model::Project& p,
+                const std::vector<model::Date>& holidays, model::Date from, model::Date to) {
+  std::vector<const model::TimeOff*> off;
+  for (const auto& o : p.time_off) {
+    if (o.assignee == a.name) off.push_back(&o);
+  }
   double hours = 0;
   for (model::Date d = from; d <= to; d += std::chrono::days{1}) {
     if (!a.workdays[static_cast<std::size_t>(util::weekday_index(d))]) continue;
-    const bool holiday = std::any_of(p.holidays.begin(), p.holidays.end(),
-                                     [&](const model::Holiday& h) { return h.date == d; });
-    const bool off = std::any_of(
-        p.time_off.begin(), p.time_off.end(),
-        [&](const model::TimeOff& o) { return o.assignee == a.name && o.from <= d && d <= o.to; });
-    if (!holiday && !off) hours += a.hours_per_day;
+    if (std::binary_search(holidays.begin(), holidays.end(), d)) continue;
+    if (std::any_of(off.begin(), off.end(),
+                    [&](const model::TimeOff* o) { return o->from <= d && d <= o->to; })) {
+      continue;
+    }
+    hours += a.hours_per_day;
   }
   return hours;
 }
@@ -75,11 +79,14 @@ void print_summary(const model::Project& p, std::ostream& out) {
       << util::format_hours(p.plan.total_hours) << " h, " << util::format_date(p.plan.start)
       << " to " << util::format_date(p.plan.finish) << " (" << model::to_string(p.plan.strategy)
       << ")\n";
+  std::vector<model::Date> holidays;
+  for (const auto& h : p.holidays) holidays.push_back(h.date);
+  std::sort(holidays.begin(), holidays.end());
   std::size_t width = 4;
   for (const auto& a : p.team) width = std::max(width, util::utf8_length(a.name));
   for (const auto& a : p.team) {
     const double hours = load[a.name];
-    const double cap = capacity(a, p, p.plan.start, p.plan.finish);
+    const double cap = capacity(a, p, holidays, p.plan.start, p.plan.finish);
     const int percent = cap > 0 ? static_cast<int>(hours / cap * 100 + 0.5) : 0;
     out << "  " << a.name << std::string(width + 2 - util::utf8_length(a.name), ' ') << std::setw(6)
         << util::format_hours(hours) << " h  " << std::setw(3) << percent << " % of "
@@ -341,17 +348,20 @@ int cmd_run(Context& ctx, const po::variables_map& vm) {
   ctx.stage("importing " + std::to_string(docs.size()) + " document(s)");
   store::Store::Transaction tx(store);
   for (const auto& a : team) store.upsert_assignee(a);
-  // The estimates and the import's ids depend on nothing of each other: the
-  // prompts are estimated on a second thread meanwhile.
+  // The estimates and the import's ids depend on nothing of each other: a
+  // second thread estimates the prompts meanwhile, and this one helps once
+  // the ids are worked out.
+  EstimateWork estimates(docs, ctx.config.estimate);
   std::exception_ptr estimate_failed;
   std::jthread estimating([&] {
     try {
-      estimate_documents(docs, ctx.config.estimate);
+      estimates.work();
     } catch (...) {
       estimate_failed = std::current_exception();
     }
   });
   const store::ResolvedImports resolved = store.resolve_imports(docs);
+  estimates.work();
   estimating.join();
   if (estimate_failed) std::rethrow_exception(estimate_failed);
   std::vector<store::ImportReport> reports;

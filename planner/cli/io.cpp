@@ -59,16 +59,31 @@ std::vector<model::ParsedDocument> parse_documents(const std::vector<std::string
   return docs;
 }
 
-void estimate_documents(std::vector<model::ParsedDocument>& docs,
-                        const estimate::Model& estimates) {
+EstimateWork::EstimateWork(std::vector<model::ParsedDocument>& docs,
+                           const estimate::Model& estimates)
+    : m_estimates(estimates) {
   for (auto& doc : docs) {
-    for (auto& topic : doc.topics) {
-      for (auto& prompt : topic.prompts) {
+    for (std::size_t first = 0; first < doc.topics.size(); first += k_chunk) {
+      m_chunks.push_back({&doc, first, std::min(first + k_chunk, doc.topics.size())});
+    }
+  }
+}
+
+void EstimateWork::work() {
+  for (std::size_t i = m_next++; i < m_chunks.size(); i = m_next++) {
+    const Chunk& c = m_chunks[i];
+    for (std::size_t t = c.first; t < c.last; ++t) {
+      for (auto& prompt : c.doc->topics[t].prompts) {
         prompt.kind = estimate::classify(prompt.text);
-        prompt.estimate = estimate::estimate(prompt.text, estimates);
+        prompt.estimate = estimate::estimate(prompt.text, m_estimates);
       }
     }
   }
+}
+
+void estimate_documents(std::vector<model::ParsedDocument>& docs,
+                        const estimate::Model& estimates) {
+  EstimateWork(docs, estimates).work();
 }
 
 std::vector<model::Assignee> current_team(const fs::path& db) {

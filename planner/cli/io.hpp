@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <filesystem>
 #include <string>
 
@@ -22,6 +23,24 @@ std::vector<model::ParsedDocument> read_documents(const std::vector<std::string>
 // errors), estimate_documents fills in every prompt's kind and estimate.
 std::vector<model::ParsedDocument> parse_documents(const std::vector<std::string>& files);
 void estimate_documents(std::vector<model::ParsedDocument>& docs, const estimate::Model& estimates);
+
+// estimate_documents shared by threads: each thread that calls work() takes
+// the next run of topics until none is left (any number at once).
+class EstimateWork {
+ public:
+  EstimateWork(std::vector<model::ParsedDocument>& docs, const estimate::Model& estimates);
+  void work();
+
+ private:
+  static constexpr std::size_t k_chunk = 256;  // topics
+  struct Chunk {
+    model::ParsedDocument* doc;
+    std::size_t first, last;
+  };
+  const estimate::Model& m_estimates;
+  std::vector<Chunk> m_chunks;
+  std::atomic<std::size_t> m_next{0};
+};
 
 // The team in the database at `db`, or nobody when there is no database yet
 // (read before a team file is applied, so that it updates people in place).

@@ -92,11 +92,21 @@ bool resolve_tasks(ResolveStatements& s, const std::string& document,
   bool restores = false;
   ImportReport& report = r.report;
   std::vector<bool> kept(existing.size(), false);
-  std::unordered_map<std::string_view, int> occurrences;  // of each text so far
-  occurrences.reserve(topic.prompts.size());
+  // How often each text came before in the topic (a few prompts: counted on
+  // the spot; many: in a hash).
+  constexpr std::size_t k_few = 16;
+  std::unordered_map<std::string_view, int> occurrences;
+  const auto occurrence_of = [&](std::size_t i) {
+    if (topic.prompts.size() <= k_few) {
+      return static_cast<int>(std::count_if(
+          topic.prompts.begin(), topic.prompts.begin() + static_cast<std::ptrdiff_t>(i),
+          [&](const model::ParsedPrompt& q) { return q.text == topic.prompts[i].text; }));
+    }
+    return occurrences[topic.prompts[i].text]++;
+  };
   for (std::size_t i = 0; i < topic.prompts.size(); ++i) {
     const model::ParsedPrompt& p = topic.prompts[i];
-    const int occurrence = occurrences[p.text]++;
+    const int occurrence = occurrence_of(i);
     if (const auto m = matches[i]) {
       const ExistingTask& old = existing[*m];
       kept[*m] = true;
@@ -144,7 +154,15 @@ ResolvedImports Store::resolve_imports(std::span<const model::ParsedDocument> do
     s.topic_ids = all_ids(db(), "topics");
     s.task_ids = all_ids(db(), "tasks");
     for (const model::ParsedDocument& document : documents) {
+      std::size_t prompts = 0;
+      for (const auto& topic : document.topics) prompts += topic.prompts.size();
+      s.topic_ids.reserve(s.topic_ids.size() + document.topics.size());
+      s.task_ids.reserve(s.task_ids.size() + prompts);
       ResolvedImport& r = out.documents.emplace_back();
+      r.topic_ids.reserve(document.topics.size());
+      r.topic_is_new.reserve(document.topics.size());
+      r.task_ids.reserve(prompts);
+      r.task_is_new.reserve(prompts);
       r.document = &document;
       r.report.document = document.name;
       auto known = std::find_if(out.all_documents.begin(), out.all_documents.end(),
