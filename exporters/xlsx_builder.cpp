@@ -64,7 +64,19 @@ bool starts_escape(std::string_view text, std::size_t i) {
 
 enum class Escapes { keep, escape };
 
+// Text that clean_text would copy as it is: printable ASCII (tabs and line
+// breaks too) without an underscore, short enough for a cell. Most cells.
+bool plain_ascii(std::string_view text) {
+  if (text.size() > k_max_text_units) return false;
+  for (const char c : text) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b >= 0x80 || c == '_' || (b < 0x20 && c != '\t' && c != '\n' && c != '\r')) return false;
+  }
+  return true;
+}
+
 std::string clean_text(std::string_view text, Escapes escapes) {
+  if (plain_ascii(text)) return std::string(text);
   std::string out;
   out.reserve(text.size());
   std::size_t units = 0;  // UTF-16 units so far, as Excel counts characters
