@@ -1,6 +1,10 @@
 #include "exporters/json_export.hpp"
 
+#include <array>
+#include <cmath>
+#include <cstdint>
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "planner/util/dates.hpp"
 
@@ -22,45 +26,42 @@ json topic_json(const model::Topic& t) {
   return j;
 }
 
-// Fills `j` with one task. The same object is refilled for every task, so its
-// members (and the block objects) reuse their storage: building a fresh
-// object per task left the allocator fragmented at 300,000 tasks.
-void fill_task_json(json& j, const model::Task& t) {
-  j["id"] = t.id;
-  j["topic"] = t.topic_id;
-  j["position"] = t.position;
-  j["kind"] = model::to_string(t.kind);
-  j["prompt"] = t.prompt;
-  j["estimate_hours"] = t.estimate.hours;
-  json& estimate = j["estimate"];
-  estimate["optimistic"] = t.estimate.optimistic;
-  estimate["likely"] = t.estimate.likely;
-  estimate["pessimistic"] = t.estimate.pessimistic;
-  estimate["manual"] = t.estimate.manual;
-  j["status"] = model::to_string(t.status);
-  j["pinned_assignee"] = or_null(t.pinned_assignee);
-  j["assignee"] = t.planned() ? json(t.assignee) : json(nullptr);
-  json& depends_on = j["depends_on"];
-  depends_on = json::array();
-  for (const auto& d : t.depends_on) depends_on.push_back(d);
-  if (t.blocks.empty()) {
-    j["start"] = nullptr;
-    j["finish"] = nullptr;
-  } else {
-    j["start"] =
-        util::format_rfc3339(t.blocks.front().utc_start, t.blocks.front().utc_offset_minutes());
-    j["finish"] =
-        util::format_rfc3339(t.blocks.back().utc_end, t.blocks.back().utc_offset_minutes());
+// A JSON string as nlohmann::json dumps it. Text with nothing to escape
+// (printable ASCII other than '"' and '\') is copied; anything else goes
+// through nlohmann, which escapes it and checks its UTF-8.
+void append_string(std::string& out, std::string_view text) {
+  for (const char c : text) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b < 0x20 || b >= 0x80 || c == '"' || c == '\\') {
+      out += json(std::string(text)).dump();
+      return;
+    }
   }
-  json& blocks = j["blocks"];
-  if (!blocks.is_array()) blocks = json::array();
-  auto& list = blocks.get_ref<json::array_t&>();
-  list.resize(t.blocks.size());
-  for (std::size_t i = 0; i < t.blocks.size(); ++i) {
-    json& b = list[i];
-    b["date"] = util::format_date(t.blocks[i].date);
-    b["start"] = util::format_clock(t.blocks[i].start_minute);
-    b["hours"] = t.blocks[i].hours();
+  out += '"';
+  out.append(text);
+  out += '"';
+}
+
+// A number of hours as nlohmann::json dumps a double. Quarter hours (almost
+// every estimate and block) are written here: the shortest form that reads
+// back, "7.0", "7.25", "7.5", "7.75"; anything else goes through nlohmann.
+void append_hours(std::string& out, double hours) {
+  const double quarters = hours * 4;
+  if (hours >= 0 && hours < 1e9 && quarters == std::floor(quarters)) {
+    const auto q = static_cast<std::int64_t>(quarters);
+    out += std::to_string(q / 4);
+    static constexpr std::array<std::string_view, 4> k_fraction = {".0", ".25", ".5", ".75"};
+    out += k_fraction[static_cast<std::size_t>(q % 4)];
+    return;
+  }
+  out += json(hours).dump();
+}
+
+void append_string_or_null(std::string& out, const std::string& text) {
+  if (text.empty()) {
+    out += "null";
+  } else {
+    append_string(out, text);
   }
 }
 
@@ -104,6 +105,70 @@ void write_array(std::ostream& out, const char* key, const Items& items, ToJson&
 
 }  // namespace
 
+void append_task_json(std::string& out, const model::Task& t) {
+  // The members in nlohmann's order (by name), as the other objects here.
+  out += "{\"assignee\":";
+  if (t.planned()) {
+    append_string(out, t.assignee);
+  } else {
+    out += "null";
+  }
+  out += ",\"blocks\":[";
+  for (std::size_t i = 0; i < t.blocks.size(); ++i) {
+    const model::WorkBlock& b = t.blocks[i];
+    out += i > 0 ? ",{\"date\":" : "{\"date\":";
+    append_string(out, util::format_date(b.date));
+    out += ",\"hours\":";
+    append_hours(out, b.hours());
+    out += ",\"start\":";
+    append_string(out, util::format_clock(b.start_minute));
+    out += '}';
+  }
+  out += "],\"depends_on\":[";
+  for (std::size_t i = 0; i < t.depends_on.size(); ++i) {
+    if (i > 0) out += ',';
+    append_string(out, t.depends_on[i]);
+  }
+  out += "],\"estimate\":{\"likely\":";
+  append_hours(out, t.estimate.likely);
+  out += t.estimate.manual ? ",\"manual\":true" : ",\"manual\":false";
+  out += ",\"optimistic\":";
+  append_hours(out, t.estimate.optimistic);
+  out += ",\"pessimistic\":";
+  append_hours(out, t.estimate.pessimistic);
+  out += "},\"estimate_hours\":";
+  append_hours(out, t.estimate.hours);
+  out += ",\"finish\":";
+  if (t.blocks.empty()) {
+    out += "null";
+  } else {
+    append_string(
+        out, util::format_rfc3339(t.blocks.back().utc_end, t.blocks.back().utc_offset_minutes()));
+  }
+  out += ",\"id\":";
+  append_string(out, t.id);
+  out += ",\"kind\":";
+  append_string(out, model::to_string(t.kind));
+  out += ",\"pinned_assignee\":";
+  append_string_or_null(out, t.pinned_assignee);
+  out += ",\"position\":";
+  out += std::to_string(t.position);
+  out += ",\"prompt\":";
+  append_string(out, t.prompt);
+  out += ",\"start\":";
+  if (t.blocks.empty()) {
+    out += "null";
+  } else {
+    append_string(out, util::format_rfc3339(t.blocks.front().utc_start,
+                                            t.blocks.front().utc_offset_minutes()));
+  }
+  out += ",\"status\":";
+  append_string(out, model::to_string(t.status));
+  out += ",\"topic\":";
+  append_string(out, t.topic_id);
+  out += '}';
+}
+
 void write_json(const model::Project& project, JsonDocument which, std::ostream& out) {
   out << "{";
   if (which == JsonDocument::plan) {
@@ -126,12 +191,17 @@ void write_json(const model::Project& project, JsonDocument which, std::ostream&
   }
   write_array(out, "topics", project.topics, topic_json);
   out << ",\n";
-  json task;
-  write_array(out, "tasks", project.tasks, [&](const model::Task& t) -> const json& {
-    fill_task_json(task, t);
-    return task;
-  });
-  out << "}\n";
+  out << "\"tasks\":[";
+  std::string line;
+  bool first = true;
+  for (const auto& t : project.tasks) {
+    line.clear();
+    append_task_json(line, t);
+    out << (first ? "\n" : ",\n");
+    out.write(line.data(), static_cast<std::streamsize>(line.size()));
+    first = false;
+  }
+  out << (first ? "]" : "\n]") << "}\n";
 }
 
 }  // namespace rplan::exporters

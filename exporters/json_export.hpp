@@ -1,6 +1,7 @@
 #pragma once
 
 #include <ostream>
+#include <string>
 
 #include "planner/model/model.hpp"
 
@@ -16,5 +17,10 @@ enum class JsonDocument {
 // generated_at is the plan's creation time, so an unchanged plan exports the
 // same bytes. Unplanned tasks have null assignee/start/finish and no blocks.
 void write_json(const model::Project& project, JsonDocument which, std::ostream& out);
+
+// Appends one task's object as write_json writes it (one line of "tasks"):
+// the bytes nlohmann::json would dump for it, written without building one
+// (a plan has hundreds of thousands).
+void append_task_json(std::string& out, const model::Task& t);
 
 }  // namespace rplan::exporters

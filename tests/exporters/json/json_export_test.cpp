@@ -62,6 +62,71 @@ std::string write(const model::Project& p, JsonDocument which) {
   return out.str();
 }
 
+// What the export wrote when it built an nlohmann::json per task: the oracle
+// for append_task_json, which writes the same bytes without one.
+json reference_task_json(const model::Task& t) {
+  json j;
+  j["id"] = t.id;
+  j["topic"] = t.topic_id;
+  j["position"] = t.position;
+  j["kind"] = model::to_string(t.kind);
+  j["prompt"] = t.prompt;
+  j["estimate_hours"] = t.estimate.hours;
+  j["estimate"] = {{"optimistic", t.estimate.optimistic},
+                   {"likely", t.estimate.likely},
+                   {"pessimistic", t.estimate.pessimistic},
+                   {"manual", t.estimate.manual}};
+  j["status"] = model::to_string(t.status);
+  j["pinned_assignee"] = t.pinned_assignee.empty() ? json(nullptr) : json(t.pinned_assignee);
+  j["assignee"] = t.planned() ? json(t.assignee) : json(nullptr);
+  j["depends_on"] = t.depends_on;
+  j["start"] = t.blocks.empty() ? json(nullptr)
+                                : json(util::format_rfc3339(t.blocks.front().utc_start,
+                                                            t.blocks.front().utc_offset_minutes()));
+  j["finish"] = t.blocks.empty() ? json(nullptr)
+                                 : json(util::format_rfc3339(t.blocks.back().utc_end,
+                                                             t.blocks.back().utc_offset_minutes()));
+  j["blocks"] = json::array();
+  for (const auto& b : t.blocks) {
+    j["blocks"].push_back({{"date", util::format_date(b.date)},
+                           {"start", util::format_clock(b.start_minute)},
+                           {"hours", b.hours()}});
+  }
+  return j;
+}
+
+TEST(JsonExportTest, ATaskLineIsWhatNlohmannWouldDump) {
+  std::vector<model::Task> tasks = sample().tasks;
+  model::Task odd = tasks[0];
+  odd.prompt = "Ünïcode 日本 🚀, \"quotes\", back\\slash, tab\t, line\nbreak, bell\x07, del\x7f";
+  odd.assignee = "Zoë Müller";
+  odd.pinned_assignee = "Zoë Müller";
+  odd.status = model::TaskStatus::done;
+  odd.estimate = {2.6666666666666665, 1e-7, 123456.789, 1e15, true};
+  odd.depends_on = {"a", "b\"c", ""};
+  for (const int minutes : {1, 20, 45, 59, 61, 600, 1439}) {
+    model::WorkBlock b = odd.blocks.front();
+    b.minutes = minutes;
+    b.start_minute = minutes % 1440;
+    b.utc_start -= std::chrono::hours{13};  // a far offset
+    b.utc_end = b.utc_start + std::chrono::minutes{minutes};
+    odd.blocks.push_back(b);
+  }
+  tasks.push_back(odd);
+  model::Task empty;
+  tasks.push_back(empty);
+  for (int quarters = 0; quarters <= 4'000; quarters += 7) {  // every estimate a quarter hour
+    model::Task q = tasks[1];
+    q.estimate = {quarters / 4.0, quarters / 8.0, quarters / 4.0, quarters * 0.375, false};
+    tasks.push_back(q);
+  }
+  for (const auto& t : tasks) {
+    std::string line;
+    append_task_json(line, t);
+    EXPECT_EQ(line, reference_task_json(t).dump()) << t.prompt;
+  }
+}
+
 TEST(JsonExportTest, WritesThePlanShapeWithLocalOffsets) {
   const json j = json::parse(write(sample(), JsonDocument::plan));
   EXPECT_EQ(j["format"], "rplan-plan");
