@@ -9,7 +9,6 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "planner/store/batch_insert.hpp"
 #include "planner/store/identity.hpp"
 #include "planner/store/sqlite_guard.hpp"
 #include "planner/store/store.hpp"
@@ -243,17 +242,15 @@ ImportReport Store::apply_import(const ResolvedImport& r) {
       ins.exec();
       document_id = db().getLastInsertRowid();
     }
-    // Every topic first (each task's topic must be there), then every task;
-    // new rows many to a statement.
-    const auto new_topics =
-        static_cast<std::size_t>(std::count(r.topic_is_new.begin(), r.topic_is_new.end(), true));
-    const auto new_tasks =
-        static_cast<std::size_t>(std::count(r.task_is_new.begin(), r.task_is_new.end(), true));
+    // Every topic first (each task's topic must be there), then every task,
+    // one row to a statement: an INSERT of many rows keeps a statement journal
+    // of every page it changes, and rows with random ids change pages all
+    // over the id indexes (at 300,000 tasks that copying cost more than the
+    // statements it saved).
     {
-      detail::BatchInsert insert(db(),
-                                 "INSERT INTO topics (id, document_id, title, number, focus, "
-                                 "skills, position, line) VALUES ",
-                                 8, new_topics);
+      SQLite::Statement insert(db(),
+                               "INSERT INTO topics (id, document_id, title, number, focus, "
+                               "skills, position, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
       SQLite::Statement update(
           db(),
           "UPDATE topics SET number = ?1, focus = ?2, skills = ?3, position = ?4, line = ?5, "
@@ -264,16 +261,16 @@ ImportReport Store::apply_import(const ResolvedImport& r) {
         const std::string skills = util::join(topic.skills, ",");
         const int position = static_cast<int>(i) + 1;
         if (r.topic_is_new[i]) {
-          auto [q, k] = insert.next();
-          q.bindNoCopy(k, r.topic_ids[i]);
-          q.bind(k + 1, document_id);
-          q.bindNoCopy(k + 2, topic.title);
-          bind_number(q, k + 3, topic.number);
-          q.bindNoCopy(k + 4, topic.focus);
-          q.bind(k + 5, skills);
-          q.bind(k + 6, position);
-          q.bind(k + 7, topic.line);
-          insert.done();
+          insert.reset();
+          insert.bindNoCopy(1, r.topic_ids[i]);
+          insert.bind(2, document_id);
+          insert.bindNoCopy(3, topic.title);
+          bind_number(insert, 4, topic.number);
+          insert.bindNoCopy(5, topic.focus);
+          insert.bindNoCopy(6, skills);
+          insert.bind(7, position);
+          insert.bind(8, topic.line);
+          insert.exec();
         } else {
           update.reset();
           bind_number(update, 1, topic.number);
@@ -287,11 +284,10 @@ ImportReport Store::apply_import(const ResolvedImport& r) {
       }
     }
     {
-      detail::BatchInsert insert(db(),
-                                 "INSERT INTO tasks (id, topic_id, position, prompt, line, kind, "
-                                 "estimate_likely, estimate_optimistic, estimate_pessimistic) "
-                                 "VALUES ",
-                                 9, new_tasks);
+      SQLite::Statement insert(db(),
+                               "INSERT INTO tasks (id, topic_id, position, prompt, line, kind, "
+                               "estimate_likely, estimate_optimistic, estimate_pessimistic) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
       // Rows that would not change are not written (a re-import of an
       // unchanged document then writes nothing).
       SQLite::Statement update(
@@ -310,17 +306,17 @@ ImportReport Store::apply_import(const ResolvedImport& r) {
           const int position = static_cast<int>(k) + 1;
           const std::string& id = r.task_ids[next_task];
           if (r.task_is_new[next_task]) {
-            auto [q, c] = insert.next();
-            q.bindNoCopy(c, id);
-            q.bindNoCopy(c + 1, r.topic_ids[i]);
-            q.bind(c + 2, position);
-            q.bindNoCopy(c + 3, p.text);
-            q.bind(c + 4, p.line);
-            q.bind(c + 5, kind);
-            q.bind(c + 6, p.estimate.likely);
-            q.bind(c + 7, p.estimate.optimistic);
-            q.bind(c + 8, p.estimate.pessimistic);
-            insert.done();
+            insert.reset();
+            insert.bindNoCopy(1, id);
+            insert.bindNoCopy(2, r.topic_ids[i]);
+            insert.bind(3, position);
+            insert.bindNoCopy(4, p.text);
+            insert.bind(5, p.line);
+            insert.bindNoCopy(6, kind);
+            insert.bind(7, p.estimate.likely);
+            insert.bind(8, p.estimate.optimistic);
+            insert.bind(9, p.estimate.pessimistic);
+            insert.exec();
           } else {
             update.reset();
             update.bind(1, position);
