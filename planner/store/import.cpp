@@ -289,46 +289,34 @@ ImportReport Store::apply_import(const ResolvedImport& r) {
                                "estimate_likely, estimate_optimistic, estimate_pessimistic) "
                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
       // Rows that would not change are not written (a re-import of an
-      // unchanged document then writes nothing).
+      // unchanged document then writes nothing). Both statements number
+      // their values alike; ?2, the topic, is the insert's alone (SQLite
+      // takes a value for a number the statement skips).
       SQLite::Statement update(
           db(),
-          "UPDATE tasks SET position = ?1, prompt = ?2, line = ?3, kind = ?4, "
-          "estimate_likely = ?5, estimate_optimistic = ?6, estimate_pessimistic = ?7, "
-          "archived = 0 WHERE id = ?8 AND (position IS NOT ?1 OR prompt IS NOT ?2 OR "
-          "line IS NOT ?3 OR kind IS NOT ?4 OR estimate_likely IS NOT ?5 OR "
-          "estimate_optimistic IS NOT ?6 OR estimate_pessimistic IS NOT ?7 OR archived != 0)");
+          "UPDATE tasks SET position = ?3, prompt = ?4, line = ?5, kind = ?6, "
+          "estimate_likely = ?7, estimate_optimistic = ?8, estimate_pessimistic = ?9, "
+          "archived = 0 WHERE id = ?1 AND (position IS NOT ?3 OR prompt IS NOT ?4 OR "
+          "line IS NOT ?5 OR kind IS NOT ?6 OR estimate_likely IS NOT ?7 OR "
+          "estimate_optimistic IS NOT ?8 OR estimate_pessimistic IS NOT ?9 OR archived != 0)");
       std::size_t next_task = 0;
       for (std::size_t i = 0; i < document.topics.size(); ++i) {
         const model::ParsedTopic& topic = document.topics[i];
         for (std::size_t k = 0; k < topic.prompts.size(); ++k, ++next_task) {
           const model::ParsedPrompt& p = topic.prompts[k];
           const std::string kind(model::to_string(p.kind));
-          const int position = static_cast<int>(k) + 1;
-          const std::string& id = r.task_ids[next_task];
-          if (r.task_is_new[next_task]) {
-            insert.reset();
-            insert.bindNoCopy(1, id);
-            insert.bindNoCopy(2, r.topic_ids[i]);
-            insert.bind(3, position);
-            insert.bindNoCopy(4, p.text);
-            insert.bind(5, p.line);
-            insert.bindNoCopy(6, kind);
-            insert.bind(7, p.estimate.likely);
-            insert.bind(8, p.estimate.optimistic);
-            insert.bind(9, p.estimate.pessimistic);
-            insert.exec();
-          } else {
-            update.reset();
-            update.bind(1, position);
-            update.bindNoCopy(2, p.text);
-            update.bind(3, p.line);
-            update.bind(4, kind);
-            update.bind(5, p.estimate.likely);
-            update.bind(6, p.estimate.optimistic);
-            update.bind(7, p.estimate.pessimistic);
-            update.bindNoCopy(8, id);
-            update.exec();
-          }
+          SQLite::Statement& q = r.task_is_new[next_task] ? insert : update;
+          q.reset();
+          q.bindNoCopy(1, r.task_ids[next_task]);
+          q.bindNoCopy(2, r.topic_ids[i]);
+          q.bind(3, static_cast<int>(k) + 1);
+          q.bindNoCopy(4, p.text);
+          q.bind(5, p.line);
+          q.bindNoCopy(6, kind);
+          q.bind(7, p.estimate.likely);
+          q.bind(8, p.estimate.optimistic);
+          q.bind(9, p.estimate.pessimistic);
+          q.exec();
         }
       }
     }
