@@ -47,7 +47,7 @@ void append_string(std::string& out, std::string_view text) {
 // back, "7.0", "7.25", "7.5", "7.75"; anything else goes through nlohmann.
 void append_hours(std::string& out, double hours) {
   const double quarters = hours * 4;
-  if (hours >= 0 && hours < 1e9 && quarters == std::floor(quarters)) {
+  if (!std::signbit(hours) && hours < 1e9 && quarters == std::floor(quarters)) {
     const auto q = static_cast<std::int64_t>(quarters);
     out += std::to_string(q / 4);
     static constexpr std::array<std::string_view, 4> k_fraction = {".0", ".25", ".5", ".75"};

@@ -115,6 +115,9 @@ TEST(JsonExportTest, ATaskLineIsWhatNlohmannWouldDump) {
   tasks.push_back(odd);
   model::Task empty;
   tasks.push_back(empty);
+  model::Task zero = empty;
+  zero.estimate = {-0.0, 0.0, -0.25, 0.5, true};
+  tasks.push_back(zero);
   for (int quarters = 0; quarters <= 4'000; quarters += 7) {  // every estimate a quarter hour
     model::Task q = tasks[1];
     q.estimate = {quarters / 4.0, quarters / 8.0, quarters / 4.0, quarters * 0.375, false};
