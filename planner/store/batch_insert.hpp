@@ -1,7 +1,10 @@
 #pragma once
 
-// Multi-row INSERT statements, for the store's bulk writes (a plan's rows,
-// an import's topics and tasks); not part of the store's interface.
+// Multi-row INSERT statements, for the store's bulk writes of rows in key
+// order (a plan's rows); not part of the store's interface. Not for rows with
+// random keys: a many-row INSERT keeps a statement journal of every page it
+// changes, and such rows change pages all over their indexes (the import
+// writes one row per statement for that reason).
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
