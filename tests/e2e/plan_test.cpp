@@ -436,7 +436,7 @@ TEST(RunTest, RunWritesWhatImportPlanAndExportWriteOneAfterAnother) {
   Workspace ws;
   ws.write("team.csv", k_team);
   const std::string v1 = document(6);
-  std::string v2 = v1;  // topic 2 goes away, topic 4 gets a reworded and a new prompt
+  std::string v2 = v1;  // topic 2 goes away, a prompt of topic 4 is reworded, topic 7 is new
   const auto cut = v2.find("### 2.");
   v2.erase(cut, v2.find("### 3.") - cut);
   v2.replace(v2.find("Analyze trade-offs of area 4"), 28, "Analyze the costs of area 4 again");
