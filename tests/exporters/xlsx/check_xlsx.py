@@ -143,6 +143,13 @@ def check_package(path, plan):
         for name in names:
             if name.startswith("xl/worksheets/sheet"):
                 check("<f>" not in z.read(name).decode(), f"{name} holds a formula")
+        # Deflated at zlib's fastest level (exporters/xlsx_zip_level.cpp):
+        # minizip records level 1 as "super fast", bits 1 and 2 of the flags.
+        for info in z.infolist():
+            check(info.compress_type == zipfile.ZIP_DEFLATED
+                  and (info.flag_bits >> 1) & 3 == 3,
+                  f"{info.filename}: method {info.compress_type}, flags {info.flag_bits:#x}, "
+                  "not deflated at the fastest level")
 
 
 def check_properties(wb, plan):
