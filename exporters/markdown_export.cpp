@@ -46,6 +46,56 @@ std::size_t escape_block_start(std::string_view text, std::string& out) {
   return 0;
 }
 
+// Appends `text`, whitespace already collapsed, with a backslash before
+// every character a Markdown reader would take for markup there.
+void append_escaped(std::string& out, std::string_view text, MarkdownPlace place) {
+  std::size_t i = place == MarkdownPlace::line_start ? escape_block_start(text, out) : 0;
+  // Characters that may need a backslash; runs of others are copied whole.
+  static constexpr auto k_special = [] {
+    std::array<bool, 256> table{};
+    for (const unsigned char c : std::string_view("\\`*[]<>|~_#&")) table[c] = true;
+    return table;
+  }();
+  for (; i < text.size(); ++i) {
+    std::size_t end = i;
+    while (end < text.size() && !k_special[static_cast<unsigned char>(text[end])]) ++end;
+    if (end != i) {
+      out.append(text, i, end - i);
+      i = end;
+      if (i == text.size()) break;
+    }
+    const char c = text[i];
+    bool escape = false;
+    switch (c) {
+      case '\\':
+      case '`':
+      case '*':
+      case '[':
+      case ']':
+      case '<':
+      case '>':
+      case '|':
+      case '~':
+        escape = true;
+        break;
+      case '_':  // intraword "_" never opens or closes emphasis
+        escape = i == 0 || i + 1 == text.size() || !is_ascii_alnum(text[i - 1]) ||
+                 !is_ascii_alnum(text[i + 1]);
+        break;
+      case '#':  // a heading at line start, a closing sequence after a space
+        escape = i == 0 || text[i - 1] == ' ';
+        break;
+      case '&':
+        escape = starts_entity(text, i);
+        break;
+      default:
+        break;
+    }
+    if (escape) out += '\\';
+    out += c;
+  }
+}
+
 constexpr const char* k_weekdays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 constexpr const char* k_months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -108,6 +158,8 @@ class ChecklistWriter {
   std::ostream& m_out;
   Formatter m_format;
   std::unordered_map<std::string, const model::Topic*> m_topics;
+  // Scratch text of item(), kept from one item to the next.
+  std::string m_plain, m_marked, m_rendered, m_escaped_prompt;
 };
 
 void ChecklistWriter::header() {
@@ -135,17 +187,28 @@ void ChecklistWriter::header() {
 
 void ChecklistWriter::item(const model::Task& task, ItemContext context) {
   const std::string_view kind = model::display_name(task.kind);
-  std::vector<std::string> plain;   // the details as rendered
-  std::vector<std::string> marked;  // the same, as Markdown
-  auto add = [&](const std::string& text) {
-    plain.push_back(util::collapse_whitespace(text));
-    marked.push_back(escape_markdown(text, MarkdownPlace::inline_text));
+  // The prompt and the details, whitespace collapsed once, as rendered
+  // (`plain`, what the fingerprint covers) and as Markdown (`marked`).
+  const std::string prompt = util::collapse_whitespace(task.prompt);
+  std::string& plain = m_plain;
+  std::string& marked = m_marked;
+  plain.clear();
+  marked.clear();
+  auto add = [&, first = true](std::string_view text) mutable {
+    if (!first) {
+      plain += " \u00b7 ";
+      marked += " \u00b7 ";
+    }
+    first = false;
+    const std::size_t from = plain.size();
+    plain += util::collapse_whitespace(text);
+    append_escaped(marked, std::string_view(plain).substr(from), MarkdownPlace::inline_text);
   };
   if (context.topic) {
     const model::Topic* topic = topic_of(task);
     add(topic ? topic->title : task.topic_id);
   }
-  if (context.assignee) add(task.planned() ? task.assignee : "unassigned");
+  if (context.assignee) add(task.planned() ? std::string_view(task.assignee) : "unassigned");
   add(util::format_hours(task.estimate.hours) + " h");
   if (task.status == model::TaskStatus::in_progress) add("in progress");
   if (task.planned()) {
@@ -153,11 +216,13 @@ void ChecklistWriter::item(const model::Task& task, ItemContext context) {
   } else if (task.status != model::TaskStatus::done) {
     add("not scheduled");
   }
-  const std::string rendered = std::string(kind) + " " + util::collapse_whitespace(task.prompt) +
-                               " \u2014 " + util::join(plain, " \u00b7 ");
+  std::string& rendered = m_rendered;
+  rendered.assign(kind).append(" ").append(prompt).append(" \u2014 ").append(plain);
+  std::string& escaped_prompt = m_escaped_prompt;
+  escaped_prompt.clear();
+  append_escaped(escaped_prompt, prompt, MarkdownPlace::inline_text);
   m_out << "- [" << (task.status == model::TaskStatus::done ? 'x' : ' ') << "] **" << kind << "** "
-        << escape_markdown(task.prompt, MarkdownPlace::inline_text) << " \u2014 "
-        << util::join(marked, " \u00b7 ") << " <!-- rplan:" << task.id
+        << escaped_prompt << " \u2014 " << marked << " <!-- rplan:" << task.id
         << " status=" << model::to_string(task.status)
         << " text=" << checklist_fingerprint(rendered) << " -->\n";
 }
@@ -253,51 +318,7 @@ std::string escape_markdown(std::string_view raw, MarkdownPlace place) {
   const std::string text = util::collapse_whitespace(raw);
   std::string out;
   out.reserve(text.size() + text.size() / 8);
-  std::size_t i = place == MarkdownPlace::line_start ? escape_block_start(text, out) : 0;
-  // Characters that may need a backslash; runs of others are copied whole.
-  static constexpr auto k_special = [] {
-    std::array<bool, 256> table{};
-    for (const unsigned char c : std::string_view("\\`*[]<>|~_#&")) table[c] = true;
-    return table;
-  }();
-  for (; i < text.size(); ++i) {
-    std::size_t end = i;
-    while (end < text.size() && !k_special[static_cast<unsigned char>(text[end])]) ++end;
-    if (end != i) {
-      out.append(text, i, end - i);
-      i = end;
-      if (i == text.size()) break;
-    }
-    const char c = text[i];
-    bool escape = false;
-    switch (c) {
-      case '\\':
-      case '`':
-      case '*':
-      case '[':
-      case ']':
-      case '<':
-      case '>':
-      case '|':
-      case '~':
-        escape = true;
-        break;
-      case '_':  // intraword "_" never opens or closes emphasis
-        escape = i == 0 || i + 1 == text.size() || !is_ascii_alnum(text[i - 1]) ||
-                 !is_ascii_alnum(text[i + 1]);
-        break;
-      case '#':  // a heading at line start, a closing sequence after a space
-        escape = i == 0 || text[i - 1] == ' ';
-        break;
-      case '&':
-        escape = starts_entity(text, i);
-        break;
-      default:
-        break;
-    }
-    if (escape) out += '\\';
-    out += c;
-  }
+  append_escaped(out, text, place);
   return out;
 }
 
