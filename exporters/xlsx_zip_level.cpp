@@ -11,9 +11,10 @@
 // libxlsxwriter's call lands here, and this passes it on to minizip's own
 // function (the next definition, RTLD_NEXT) with the fast level instead of
 // the default one. Nothing else changes: the same method, window, memory
-// level and strategy. Where libxlsxwriter carries a private minizip the call
-// never comes here and the workbook is written at the default level, as
-// before. See docs/architecture.md ("the workbook's compression").
+// level and strategy. Where libxlsxwriter carries a private minizip that
+// binds its own calls, the call never comes here and the workbook is written
+// at the default level, as before (the xlsx tests would say so). See
+// docs/architecture.md ("The workbook's compression").
 //
 // Linked as an object into every program that links rplan_export_xlsx (a
 // member of a static library would not be pulled in: nothing of ours calls
