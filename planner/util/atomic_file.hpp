@@ -9,7 +9,8 @@ namespace rplan::util {
 // content, never a mix: data goes to a temporary file beside the target, and
 // commit() flushes, fsyncs and renames it over the target. Destroying an
 // uncommitted AtomicFile removes the temporary file and leaves the target as
-// it was. Throws rplan::OutputError (exit 73) naming the target when the
+// it was. The temporary file (and so the result) has mode 0666 less the
+// umask, as any new file. Throws rplan::OutputError (exit 73) naming the target when the
 // folder is missing or not writable, or a write fails.
 class AtomicFile {
  public:

@@ -2,8 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
+#include <barrier>
 #include <fstream>
 #include <sstream>
+#include <thread>
+#include <vector>
 
 #include "planner/util/error.hpp"
 
@@ -67,6 +72,73 @@ TEST_F(AtomicFileTest, AMissingFolderIsAnOutputError) {
     EXPECT_EQ(e.code(), ExitCode::cant_create);
     EXPECT_NE(std::string(e.what()).find("missing/plan.ics"), std::string::npos) << e.what();
   }
+}
+
+// Sets the process umask for one test and puts the previous one back.
+class ScopedUmask {
+ public:
+  explicit ScopedUmask(mode_t mask) : m_previous(::umask(mask)) {}
+  ~ScopedUmask() { ::umask(m_previous); }
+  ScopedUmask(const ScopedUmask&) = delete;
+  ScopedUmask& operator=(const ScopedUmask&) = delete;
+
+ private:
+  mode_t m_previous;
+};
+
+mode_t current_umask() {
+  // Reading the umask means setting it; this test runs no other thread now.
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  return mask;
+}
+
+mode_t mode_of(const fs::path& p) {
+  struct stat st {};
+  if (::stat(p.c_str(), &st) != 0) return 0;
+  return st.st_mode & 07777;
+}
+
+TEST_F(AtomicFileTest, ANewFileHasTheUsualModeOfANewFile) {
+  for (const mode_t mask : {mode_t{022}, mode_t{027}, mode_t{077}}) {
+    SCOPED_TRACE(mask);
+    const ScopedUmask scoped(mask);
+    const fs::path target = m_dir / ("mode-" + std::to_string(mask));
+    AtomicFile file(target);
+    file.stream() << "x";
+    file.commit();
+    EXPECT_EQ(mode_of(target), 0666 & ~mask);
+  }
+}
+
+// `run` commits its exports from several threads released together. Every
+// file gets 0666 less the umask, and the umask is the same afterwards.
+TEST_F(AtomicFileTest, ManyThreadsCommittingAtOnceKeepTheUmask) {
+  const ScopedUmask scoped(022);
+  constexpr int k_threads = 8;
+  constexpr int k_rounds = 150;
+  std::barrier start(k_threads);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < k_threads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < k_rounds; ++round) {
+        const fs::path target =
+            m_dir / ("export-" + std::to_string(t) + "-" + std::to_string(round));
+        AtomicFile file(target);
+        file.stream() << "round " << round;
+        start.arrive_and_wait();
+        file.commit();
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(current_umask(), mode_t{022});
+  int wrong = 0;
+  for (const auto& entry : fs::directory_iterator(m_dir)) {
+    if (mode_of(entry.path()) != 0644) ++wrong;
+  }
+  EXPECT_EQ(wrong, 0) << "files whose mode ignores the umask";
+  EXPECT_EQ(entries(), std::size_t{k_threads * k_rounds});
 }
 
 }  // namespace
