@@ -3,11 +3,11 @@
 #include <csv.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <map>
 #include <set>
 
 #include "planner/util/error.hpp"
+#include "planner/util/numbers.hpp"
 #include "planner/util/text.hpp"
 
 namespace rplan::parse {
@@ -144,9 +144,9 @@ std::vector<model::Assignee> parse_team_csv(std::string_view text, const std::st
     const std::size_t before = problems.size();
     if (const std::string e = cell("email"); !e.empty()) p.email = e;
     if (const std::string h = cell("hours_per_day"); !h.empty()) {
-      char* end = nullptr;
-      p.hours_per_day = std::strtod(h.c_str(), &end);
-      if (end == h.c_str() || *end != 0) {
+      if (const auto hours = util::parse_number(h)) {
+        p.hours_per_day = *hours;  // its range is model::validate's
+      } else {
         problems.push_back({path, row.line, "hours_per_day \"" + h + "\" is not a number"});
       }
     }
