@@ -9,6 +9,7 @@
 #include "exporters/json_export.hpp"
 #include "planner/cli/command.hpp"
 #include "planner/cli/io.hpp"
+#include "planner/cli/numbers.hpp"
 #include "planner/schedule/scheduler.hpp"
 #include "planner/util/error.hpp"
 #include "planner/util/text.hpp"
@@ -16,6 +17,9 @@
 namespace rplan::cli {
 
 namespace {
+
+// A manual estimate (`task --estimate`): more than 0 and at most 10,000 hours.
+constexpr util::NumberRange k_manual_hours{0, 10000, util::NumberRange::LowEnd::excluded};
 
 int cmd_import(Context& ctx, const po::variables_map& vm) {
   const auto docs = read_documents(get_strings(vm, "FILE"), ctx.config.estimate);
@@ -218,15 +222,8 @@ int cmd_task(Context& ctx, const po::variables_map& vm) {
     throw UsageError("--estimate and --clear-estimate cannot be used together");
   }
   std::optional<double> hours;
-  if (estimate) {
-    char* end = nullptr;
-    const double h = std::strtod(estimate->c_str(), &end);
-    if (end == estimate->c_str() || *end != 0 || !(h > 0) || h > 10000) {
-      throw UsageError("--estimate " + *estimate +
-                       " is not a number of hours above 0 and up to 10000");
-    }
-    hours = h;
-  }
+  if (estimate)
+    hours = checked_number(*estimate, k_manual_hours, NumberSource::option, "--estimate");
   std::optional<model::TaskStatus> status;
   if (status_text) {
     status = model::parse_task_status(*status_text);

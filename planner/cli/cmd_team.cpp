@@ -5,6 +5,7 @@
 
 #include "planner/cli/command.hpp"
 #include "planner/cli/io.hpp"
+#include "planner/cli/numbers.hpp"
 #include "planner/parse/team_csv.hpp"
 #include "planner/util/error.hpp"
 #include "planner/util/text.hpp"
@@ -28,6 +29,11 @@ int cmd_team_add(Context& ctx, const po::variables_map& vm) {
     day_start = util::parse_clock(*s);
     if (!day_start) throw UsageError("--day-start " + *s + " is not a time (HH:MM)");
   }
+  std::optional<double> hours_per_day;
+  if (const auto h = get_string(vm, "hours-per-day")) {
+    hours_per_day =
+        checked_number(*h, model::k_hours_per_day, NumberSource::option, "--hours-per-day");
+  }
   const auto timezone = get_string(vm, "timezone");
   if (timezone && !util::is_known_time_zone(*timezone)) {
     throw UsageError(
@@ -37,7 +43,7 @@ int cmd_team_add(Context& ctx, const po::variables_map& vm) {
   auto person = [&](model::Assignee p) {
     p.name = name;
     if (const auto e = get_string(vm, "email")) p.email = *e;
-    if (vm.count("hours-per-day")) p.hours_per_day = vm["hours-per-day"].as<double>();
+    if (hours_per_day) p.hours_per_day = *hours_per_day;
     if (workdays) p.workdays = *workdays;
     if (day_start) p.day_start = *day_start;
     if (timezone) p.timezone = *timezone;
@@ -204,7 +210,7 @@ void add_team_commands(std::vector<Command>& t) {
        "",
        [](po::options_description& d) {
          d.add_options()("email", po::value<std::string>(), "email (calendar invitations)")(
-             "hours-per-day", po::value<double>(), "working hours per day (6)")(
+             "hours-per-day", po::value<std::string>(), "working hours per day (6)")(
              "workdays", po::value<std::string>(), "working days, e.g. mon,tue,wed,thu (mon-fri)")(
              "day-start", po::value<std::string>(),
              "local start of the working day, HH:MM (09:00)")(

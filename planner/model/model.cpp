@@ -73,8 +73,8 @@ std::optional<Strategy> parse_strategy(std::string_view text) {
 std::vector<std::string> validate(const Assignee& p) {
   std::vector<std::string> problems;
   if (util::trim(p.name).empty()) problems.push_back("a person needs a name");
-  if (!(p.hours_per_day > 0 && p.hours_per_day <= 24)) {
-    problems.push_back("hours per day must be more than 0 and at most 24, not " +
+  if (!k_hours_per_day.contains(p.hours_per_day)) {
+    problems.push_back("hours per day must be " + k_hours_per_day.describe() + ", not " +
                        util::format_hours(p.hours_per_day));
   } else if (p.day_start + static_cast<int>(p.hours_per_day * 60 + 0.5) > 24 * 60) {
     problems.push_back("a working day from " + util::format_clock(p.day_start) + " for " +

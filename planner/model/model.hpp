@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "planner/util/dates.hpp"
+#include "planner/util/numbers.hpp"
 
 // Plain data of a plan: what documents say, who works when, and the schedule.
 // No I/O here; the stages fill these structs and the exporters read them.
@@ -130,9 +131,13 @@ struct Assignee {
   friend bool operator==(const Assignee&, const Assignee&) = default;
 };
 
+// The hours a person may work in a day: more than 0, at most 24.
+inline constexpr util::NumberRange k_hours_per_day{0, 24, util::NumberRange::LowEnd::excluded};
+
 // Problems with a person's settings, one sentence each naming the field:
-// hours per day outside (0, 24], a working day that runs past midnight, no
-// workday, an unknown time zone, an email without '@'. Empty when valid.
+// hours per day outside k_hours_per_day (NaN included), a working day that
+// runs past midnight, no workday, an unknown time zone, an email without '@'
+// or with spaces or brackets. Empty when valid.
 std::vector<std::string> validate(const Assignee& person);
 
 // Parses "mon,tue,wed" (also full names, any case); nullopt when a part is not a weekday.

@@ -54,10 +54,18 @@ void check_header(const fs::path& path) {
 }
 
 // The same checks through SQLite (which also sees a WAL not yet checkpointed).
+// One statement, so one read transaction: another process migrating the file
+// meanwhile is seen before or after, never half (an application id of 0 with
+// a version set would look like another program's database).
 void check_schema(SQLite::Database& db, const fs::path& path) {
-  const int application_id = db.execAndGet("PRAGMA application_id").getInt();
-  const int version = db.execAndGet("PRAGMA user_version").getInt();
-  const int objects = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt();
+  SQLite::Statement q(db,
+                      "SELECT (SELECT application_id FROM pragma_application_id), "
+                      "(SELECT user_version FROM pragma_user_version), "
+                      "(SELECT count(*) FROM sqlite_master)");
+  q.executeStep();
+  const int application_id = q.getColumn(0).getInt();
+  const int version = q.getColumn(1).getInt();
+  const int objects = q.getColumn(2).getInt();
   const bool empty = application_id == 0 && version == 0 && objects == 0;
   if (!empty && static_cast<std::uint32_t>(application_id) != detail::k_application_id) {
     throw InputError(path.string() + " is not an rplan database (it belongs to another program)");
@@ -68,10 +76,16 @@ void check_schema(SQLite::Database& db, const fs::path& path) {
   }
 }
 
+// Brings the schema to the latest version in one exclusive transaction that
+// reads the version again once it holds the lock: of several processes
+// opening a new (or older) database at once, the first migrates and the
+// others find it done. One that waits past the busy timeout throws
+// SQLite's SQLITE_BUSY (BusyError, exit 75, once reworded).
 void migrate(SQLite::Database& db) {
+  if (db.execAndGet("PRAGMA user_version").getInt() >= Store::latest_version()) return;
+  SQLite::Transaction tx(db, SQLite::TransactionBehavior::EXCLUSIVE);
   const int current = db.execAndGet("PRAGMA user_version").getInt();
-  if (current >= Store::latest_version()) return;
-  SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+  if (current >= Store::latest_version()) return;  // done meanwhile; nothing to commit
   for (const Migration& m : k_migrations) {
     if (m.version <= current) continue;
     db.exec(m.sql);

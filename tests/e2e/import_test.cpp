@@ -138,7 +138,19 @@ TEST(ImportTest, AMissingFileExits66) {
   Workspace ws;
   const auto r = ws.run({"import", "nope.md"});
   EXPECT_EQ(r.exit_code, 66);
-  EXPECT_NE(r.err.find("nope.md"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("cannot read nope.md: No such file or directory"), std::string::npos)
+      << r.err;
+}
+
+// A read that fails half-way is reported with the reason read(2) gave, not
+// taken for an empty document (/proc/self/mem fails at offset 0 with EIO).
+TEST(ImportTest, AFileThatFailsToReadExits66WithTheReason) {
+  Workspace ws;
+  const auto r = ws.run({"import", "/proc/self/mem"});
+  EXPECT_EQ(r.exit_code, 66) << r.err;
+  EXPECT_NE(r.err.find("cannot read /proc/self/mem: Input/output error"), std::string::npos)
+      << r.err;
+  EXPECT_FALSE(std::filesystem::exists(ws.path("rplan.db")));
 }
 
 TEST(ImportTest, AForeignDatabaseIsRefusedUntouched) {

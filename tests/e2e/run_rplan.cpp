@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <gtest/gtest.h>
+#include <atomic>
 #include <fstream>
 #include <sstream>
 
@@ -111,9 +112,12 @@ Result Workspace::spawn(const std::vector<std::string>& argv_strings_in,
   for (auto& s : argv_strings) argv.push_back(s.data());
   argv.push_back(nullptr);
 
-  // Outside the workspace, which a test may have made read-only.
-  const fs::path out_file = fs::path(m_dir.string() + ".stdout");
-  const fs::path err_file = fs::path(m_dir.string() + ".stderr");
+  // Outside the workspace, which a test may have made read-only; numbered, as
+  // tests run several rplan processes at once.
+  static std::atomic<int> runs{0};
+  const std::string stem = m_dir.string() + "." + std::to_string(runs++);
+  const fs::path out_file = fs::path(stem + ".stdout");
+  const fs::path err_file = fs::path(stem + ".stderr");
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
