@@ -86,10 +86,17 @@ class ZipArchive {
   };
   void close_entry();
 
+  // Closes the archive (and its open entry): a member, so that a problem
+  // thrown by the constructor, after opening, closes it too.
+  struct Closer {
+    void operator()(void* zip) const;
+  };
+
   const ReadLimits& m_limits;
   Problems& m_problems;
   std::unique_ptr<Memory> m_memory;
-  void* m_zip = nullptr;  // unzFile
+  std::unique_ptr<void, Closer> m_owner;
+  void* m_zip = nullptr;  // unzFile, owned by m_owner
   std::map<std::string, Position, std::less<>> m_entries;
   std::map<std::string, std::string> m_folded;  // ASCII lower case -> entry
   std::string m_open;

@@ -85,7 +85,8 @@ ZipArchive::ZipArchive(std::string_view bytes, const ReadLimits& limits, Problem
   functions.zclose_file = &Memory::close;
   functions.zerror_file = &Memory::error;
   functions.opaque = m_memory.get();
-  m_zip = unzOpen2_64("workbook", &functions);
+  m_owner.reset(unzOpen2_64("workbook", &functions));
+  m_zip = m_owner.get();
   if (m_zip == nullptr) {
     if (bytes.substr(0, 4) == "\xD0\xCF\x11\xE0") {
       problems.fatal(
@@ -135,10 +136,11 @@ ZipArchive::ZipArchive(std::string_view bytes, const ReadLimits& limits, Problem
   }
 }
 
-ZipArchive::~ZipArchive() {
-  if (m_entry_open) unzCloseCurrentFile(m_zip);
-  if (m_zip != nullptr) unzClose(m_zip);
+void ZipArchive::Closer::operator()(void* zip) const {
+  unzClose(zip);  // closes the open entry first
 }
+
+ZipArchive::~ZipArchive() = default;
 
 std::optional<std::string> ZipArchive::find(std::string_view name) const {
   if (const auto it = m_entries.find(name); it != m_entries.end()) return it->first;
