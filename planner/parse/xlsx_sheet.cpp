@@ -55,7 +55,7 @@ std::optional<double> iso_serial(std::string_view text, DateSystem system) {
             fraction.find_first_not_of("0123456789", 1) != std::string_view::npos) {
           return std::nullopt;
         }
-        seconds += std::stod("0" + std::string(fraction));
+        seconds += parse_whole<double>("0" + std::string(fraction)).value_or(0);
       }
     }
   }

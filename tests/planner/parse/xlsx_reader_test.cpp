@@ -266,6 +266,32 @@ TEST(XlsxReaderTest, ReadsEveryKindOfCell) {
   EXPECT_FALSE(at(s, "A1").is_text());
 }
 
+TEST(XlsxReaderTest, ReadsIsoDateCellsAsSerialsOfTheWorkbooksDateSystem) {
+  BookSpec spec;
+  spec.date1904 = true;
+  spec.sheets[0].data =
+      "<row r=\"1\"><c r=\"A1\" t=\"d\"><v>2026-12-07</v></c>"
+      "<c r=\"B1\" t=\"d\"><v>2026-12-07T09:30:00.75Z</v></c>"
+      "<c r=\"C1\" t=\"d\"><v>1904-01-01T00:00</v></c></row>";
+  const auto wb = read(book(spec));
+  const Sheet& s = wb.sheets[0];
+  EXPECT_EQ(at(s, "A1").number, 44901);
+  EXPECT_TRUE(at(s, "A1").date_style);
+  EXPECT_EQ(at(s, "A1").text, "2026-12-07");
+  EXPECT_EQ(date_time(at(s, "B1").number, wb.date_system), "2026-12-07T09:30:01+00:00");
+  EXPECT_EQ(at(s, "C1").number, 0);
+
+  std::string row = "<row r=\"1\">";
+  std::uint32_t column = 0;
+  for (const char* bad :
+       {"2026-12-07 09:30", "2026-12-07T25:00", "2026-12-07T09:60", "2026-12-07T09:30:61",
+        "2026-12-07T09:30:00.", "2026-12-07T09:30:00,5", "1903-12-31", "2026-12-7", "today"}) {
+    row += "<c r=\"" + column_name(column++) + "1\" t=\"d\"><v>" + bad + "</v></c>";
+  }
+  spec.sheets[0].data = row + "</row>";
+  EXPECT_EQ(problems(book(spec)).size(), column);
+}
+
 TEST(XlsxReaderTest, JoinsRichTextRunsAndLeavesPhoneticReadingsOut) {
   const auto wb = read(one_sheet(
       "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>"
