@@ -5,55 +5,34 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "tests/support/project_builder.hpp"
+
 namespace rplan::exporters {
 namespace {
 
 using nlohmann::json;
 
 model::Project sample() {
-  model::Project p;
-  p.title = "Doc";
-  p.topics.push_back({"abcde", "doc.md", 1, "Caching", "Fast reads", {"database"}, 0});
-  model::Task planned;
-  planned.id = "kq3x9a";
-  planned.topic_id = "abcde";
-  planned.position = 1;
-  planned.kind = model::TaskKind::research;
-  planned.prompt = "Research \"Redis\" <and> caches";
-  planned.estimate = {7, 5.25, 7, 10.5, false};
-  planned.assignee = "Ada";
-  const auto day = *util::parse_date("2026-12-07");
-  model::WorkBlock b;
-  b.date = day;
-  b.start_minute = 9 * 60;
-  b.minutes = 7 * 60;
-  b.utc_start = model::Instant{day} + std::chrono::hours{8};  // Berlin, UTC+1
-  b.utc_end = b.utc_start + std::chrono::minutes{b.minutes};
-  planned.blocks = {b};
-  planned.start = b.utc_start;
-  planned.finish = b.utc_end;
-  p.tasks.push_back(planned);
-  model::Task open;
-  open.id = "mzz0b2";
-  open.topic_id = "abcde";
-  open.position = 2;
-  open.kind = model::TaskKind::documentation;
-  open.prompt = "Document it";
-  open.estimate = {4, 3, 4, 6, false};
-  open.after = open.depends_on = {"kq3x9a"};
-  p.tasks.push_back(open);
-  model::Assignee ada;
-  ada.name = "Ada";
-  ada.timezone = "Europe/Berlin";
-  p.team.push_back(ada);
-  p.time_off.push_back({"Ada", day + std::chrono::days{7}, day + std::chrono::days{11}, "trip"});
-  p.holidays.push_back({day + std::chrono::days{18}, "Christmas"});
-  p.plan.exists = true;
-  p.plan.start = day;
-  p.plan.finish = day;
-  p.plan.created_at = *util::parse_rfc3339("2026-12-01T10:00:00Z");
-  p.plan.total_hours = 11;
-  return p;
+  using model::TaskKind;
+  return rplan::testing::ProjectBuilder("Doc")
+      .person("Ada", "Europe/Berlin")
+      .time_off("Ada", "2026-12-14", "2026-12-18", "trip")
+      .holiday("2026-12-25", "Christmas")
+      .document("doc.md")
+      .topic("abcde", "Caching")
+      .number(1)
+      .focus("Fast reads")
+      .skills({"database"})
+      .task("kq3x9a", TaskKind::research, "Research \"Redis\" <and> caches", 7)
+      .estimate({7, 5.25, 7, 10.5, false})
+      .planned("Ada", {rplan::testing::block("Europe/Berlin", "2026-12-07", "09:00", 420)})
+      .task("mzz0b2", TaskKind::documentation, "Document it", 4)
+      .estimate({4, 3, 4, 6, false})
+      .after({"kq3x9a"})
+      .plan("2026-12-07", "2026-12-07")
+      .created_at("2026-12-01T10:00:00Z")
+      .total_hours(11)
+      .build();
 }
 
 std::string write(const model::Project& p, JsonDocument which) {

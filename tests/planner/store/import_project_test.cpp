@@ -5,33 +5,14 @@
 
 #include "planner/store/store.hpp"
 #include "test_support.hpp"
+#include "tests/support/project_diff.hpp"
 
 namespace rplan::store {
 namespace {
 
 using rplan::testing::document;
+using rplan::testing::first_difference;
 using rplan::testing::TempDir;
-
-// Reports the first difference item by item (a Project has no printer).
-void expect_same(const model::Project& predicted, const model::Project& loaded) {
-  EXPECT_EQ(predicted.title, loaded.title);
-  ASSERT_EQ(predicted.topics.size(), loaded.topics.size());
-  for (std::size_t i = 0; i < loaded.topics.size(); ++i) {
-    EXPECT_TRUE(predicted.topics[i] == loaded.topics[i])
-        << "topic " << i << ": " << predicted.topics[i].id << " \"" << predicted.topics[i].title
-        << "\" predicted, " << loaded.topics[i].id << " \"" << loaded.topics[i].title
-        << "\" loaded";
-  }
-  ASSERT_EQ(predicted.tasks.size(), loaded.tasks.size());
-  for (std::size_t i = 0; i < loaded.tasks.size(); ++i) {
-    EXPECT_TRUE(predicted.tasks[i] == loaded.tasks[i])
-        << "task " << i << ": " << predicted.tasks[i].id << " \"" << predicted.tasks[i].prompt
-        << "\" predicted, " << loaded.tasks[i].id << " \"" << loaded.tasks[i].prompt << "\" loaded";
-  }
-  EXPECT_TRUE(predicted.plan == loaded.plan);
-  EXPECT_TRUE(predicted.team == loaded.team);
-  EXPECT_TRUE(predicted == loaded);
-}
 
 // Imports `docs` both ways and compares; returns the resolved imports.
 ResolvedImports import_and_compare(Store& store, const std::vector<model::ParsedDocument>& docs) {
@@ -41,7 +22,7 @@ ResolvedImports import_and_compare(Store& store, const std::vector<model::Parsed
   EXPECT_FALSE(resolved.restores);
   apply_to_project(resolved, predicted);
   for (const auto& r : resolved.documents) store.apply_import(r);
-  expect_same(predicted, store.load_project());
+  EXPECT_EQ(first_difference(predicted, store.load_project(), "predicted", "loaded"), "");
   tx.commit();
   return resolved;
 }

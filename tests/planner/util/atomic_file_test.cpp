@@ -8,39 +8,24 @@
 #include <cerrno>
 #include <fstream>
 #include <map>
-#include <sstream>
 #include <thread>
 #include <vector>
 
 #include "planner/util/error.hpp"
+#include "tests/support/files.hpp"
 
 namespace rplan::util {
 namespace {
 
 namespace fs = std::filesystem;
 using namespace std::string_literals;
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using rplan::testing::slurp;
 
 class AtomicFileTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    m_dir = fs::temp_directory_path() /
-            ("rplan-atomic-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-             "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(m_dir);
-    fs::create_directories(m_dir);
-  }
-  void TearDown() override { fs::remove_all(m_dir); }
-  std::size_t entries() const {
-    return static_cast<std::size_t>(std::distance(fs::directory_iterator(m_dir), {}));
-  }
-  fs::path m_dir;
+  std::size_t entries() const { return m_temp.entries(); }
+  rplan::testing::TempDir m_temp;
+  const fs::path m_dir = m_temp.path();
 };
 
 TEST_F(AtomicFileTest, CommitReplacesTheTarget) {
