@@ -28,7 +28,9 @@ po::options_description config_options() {
     ("estimate.pessimistic_factor", po::value<double>(), "pessimistic = likely x this (1.5)")
     ("schedule.strategy", po::value<std::string>(), "balanced or round-robin (balanced)")
     ("schedule.documenting", po::value<std::string>(),
-     "after-topic (documentation tasks wait for their topic's others) or free (after-topic)");
+     "after-topic (documentation tasks wait for their topic's others) or free (after-topic)")
+    ("tracking.minimum_remaining_hours", po::value<double>(),
+     "hours still planned for a task not done whose spent hours reached its estimate (1)");
   // clang-format on
   return d;
 }
@@ -71,6 +73,8 @@ Config read_config(const std::filesystem::path& file) {
   m.per_extra_item = positive(file, vm, "estimate.per_extra_item", m.per_extra_item, true);
   m.optimistic_factor = positive(file, vm, "estimate.optimistic_factor", m.optimistic_factor);
   m.pessimistic_factor = positive(file, vm, "estimate.pessimistic_factor", m.pessimistic_factor);
+  c.minimum_remaining_hours =
+      positive(file, vm, "tracking.minimum_remaining_hours", c.minimum_remaining_hours);
   if (vm.count("estimate.free_items")) {
     const int n = vm["estimate.free_items"].as<int>();
     if (n < 0) throw UsageError(file.string() + ": estimate.free_items must be 0 or more");
