@@ -20,6 +20,7 @@
 #include "planner/cli/command.hpp"
 #include "planner/cli/exports.hpp"
 #include "planner/cli/io.hpp"
+#include "planner/cli/tracking.hpp"
 #include "planner/parse/team_csv.hpp"
 #include "planner/schedule/scheduler.hpp"
 #include "planner/util/error.hpp"
@@ -114,6 +115,7 @@ store::Store::PreparedPlan plan(store::Store& store, model::Project& project,
   }
   ctx.stage("planning " + std::to_string(project.tasks.size()) + " tasks for " +
             std::to_string(project.team.size()) + " people");
+  project.plan.now = ctx.now;  // the instant the plan is made from
   schedule::make_plan(project, options);
   ctx.stage("comparing with the previous plan");
   return store.prepare_plan(project, ctx.now);
@@ -122,6 +124,7 @@ store::Store::PreparedPlan plan(store::Store& store, model::Project& project,
 int cmd_plan(Context& ctx, const po::variables_map& vm) {
   const auto options = plan_options(ctx, vm);
   store::Store store(ctx.db_path, store::Access::update);
+  store.set_now(ctx.now);
   store::Store::Transaction tx(store);
   ctx.stage("loading the project");
   model::Project project = store.load_project();
@@ -178,6 +181,7 @@ int cmd_export(Context& ctx, const po::variables_map& vm) {
   if (!project.plan.exists) {
     throw InputError("there is no plan to export yet: run rplan plan first");
   }
+  warn_if_stale(project.plan, ctx);
   ctx.stage("writing " + *out);
   format.write(project, options, *out);
   ctx.stage_done();
@@ -345,6 +349,7 @@ int cmd_run(Context& ctx, const po::variables_map& vm) {
     jobs.emplace_back(&format, dir / (folder ? format.run_folder : format.run_file));
   }
   store::Store store(db_path, store::Access::read_write);
+  store.set_now(ctx.now);
   ctx.stage("importing " + std::to_string(docs.size()) + " document(s)");
   store::Store::Transaction tx(store);
   for (const auto& a : team) store.upsert_assignee(a);
@@ -422,7 +427,7 @@ int cmd_run(Context& ctx, const po::variables_map& vm) {
     throw;
   }
   gate.open(true);
-  print_import_reports(reports, ctx.out);
+  print_import_reports(reports, ctx.out, ctx.err);
   print_summary(project, ctx.out);
   store.release_memory();  // the exports need nothing more from the database
   ctx.stage("writing " + std::to_string(jobs.size()) + " exports into " + dir.string());
@@ -473,7 +478,9 @@ void add_plan_commands(std::vector<Command>& t) {
                    " (see docs/file-formats.md).\n"
                    "The file is written to a temporary file and renamed: a failed export leaves\n"
                    "the previous file as it was. ics --per-assignee writes one file per person\n"
-                   "into the folder --out (created if missing).",
+                   "into the folder --out (created if missing). A plan out of date (something it\n"
+                   "depends on changed since) is exported with one warning naming the changes;\n"
+                   "the JSON carries them in plan.stale and plan.stale_reasons.",
                [](po::options_description& d) {
                  d.add_options()("out", po::value<std::string>(), "the file (or folder) to write");
                  export_options_description(d);

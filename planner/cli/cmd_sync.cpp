@@ -108,6 +108,7 @@ int cmd_sync(Context& ctx, const po::variables_map& vm) {
                             "(--db PATH)");
   }
   store::Store store(ctx.db_path, store::Access::update);
+  store.set_now(ctx.now);
   store::Store::Transaction tx(store);
   const model::Project project = store.load_project();
   std::unordered_map<std::string, const model::Task*> tasks;
@@ -128,7 +129,11 @@ int cmd_sync(Context& ctx, const po::variables_map& vm) {
   }
 
   const SyncPlan plan = plan_sync(items, tasks);
-  for (const auto& c : plan.changes) store.set_status(c.task->id, c.status);
+  // A ticked box is done now (the time of the sync), credited to the task's
+  // person, through the same call as `rplan task ID --status done`.
+  for (const auto& c : plan.changes) {
+    store.set_status(c.task->id, c.status, ctx.now, model::credited_person(*c.task));
+  }
   tx.commit();
   print_report(path, plan, ctx.out);
   return 0;
@@ -149,7 +154,10 @@ void add_sync_commands(std::vector<Command>& t) {
                "so does a checklist an editor reformatted (list markers, indentation, CRLF).\n"
                "Edits to the items' text are ignored and reported: change the topic document\n"
                "instead. An unknown or repeated task id is reported with its line and nothing\n"
-               "changes (exit 65). All changes are one transaction. See docs/checklists.md.",
+               "changes (exit 65). All changes are one transaction. A task ticked done is\n"
+               "recorded as done at the time of the sync, by its assignee (else the person\n"
+               "it is pinned to), as rplan task ID --status done would. See\n"
+               "docs/checklists.md.",
                nullptr,
                {{"CHECKLIST", 1}},
                cmd_sync});

@@ -62,6 +62,7 @@ int cmd_team_add(Context& ctx, const po::variables_map& vm) {
   };
   person(model::Assignee{});  // options that are wrong whatever the person has
   store::Store store(ctx.db_path, store::Access::read_write);
+  store.set_now(ctx.now);
   store::Store::Transaction tx(store);
   // Options not given keep the person's current values when they exist.
   model::Assignee current;
@@ -79,6 +80,7 @@ int cmd_team_import(Context& ctx, const po::variables_map& vm) {
   const std::string file = *get_string(vm, "FILE.csv");
   const auto team = parse::parse_team_csv(read_text_file(file), file, current_team(ctx.db_path));
   store::Store store(ctx.db_path, store::Access::read_write);
+  store.set_now(ctx.now);
   store::Store::Transaction tx(store);
   int added = 0;
   for (const auto& p : team) added += store.upsert_assignee(p) ? 1 : 0;
@@ -113,6 +115,7 @@ int cmd_team_list(Context& ctx, const po::variables_map&) {
 int cmd_team_remove(Context& ctx, const po::variables_map& vm) {
   const std::string name = *get_string(vm, "NAME");
   store::Store store(ctx.db_path, store::Access::update);
+  store.set_now(ctx.now);
   store::Store::Transaction tx(store);
   if (!store.remove_assignee(name))
     throw InputError("nobody named \"" + name + "\" is in the team");
@@ -131,6 +134,7 @@ int cmd_off_add(Context& ctx, const po::variables_map& vm) {
   if (off.to < off.from) throw UsageError("off: --to comes before --from");
   off.reason = get_string(vm, "reason").value_or("");
   store::Store store(ctx.db_path, store::Access::update);
+  store.set_now(ctx.now);
   store::Store::Transaction tx(store);
   store.add_time_off(off);
   tx.commit();
@@ -153,6 +157,7 @@ int cmd_off_remove(Context& ctx, const po::variables_map& vm) {
   if (!vm.count("from")) throw UsageError("off remove: --from is required");
   const auto from = get_date(vm, "from");
   store::Store store(ctx.db_path, store::Access::update);
+  store.set_now(ctx.now);
   store::Store::Transaction tx(store);
   if (!store.remove_time_off(name, from)) {
     throw InputError(name + " has no time off starting " + util::format_date(from));
@@ -172,6 +177,7 @@ util::Date positional_date(const po::variables_map& vm) {
 int cmd_holiday_add(Context& ctx, const po::variables_map& vm) {
   const model::Holiday h{positional_date(vm), get_string(vm, "name").value_or("")};
   store::Store store(ctx.db_path, store::Access::read_write);
+  store.set_now(ctx.now);
   store::Store::Transaction tx(store);
   store.add_holiday(h);
   tx.commit();
@@ -191,6 +197,7 @@ int cmd_holiday_list(Context& ctx, const po::variables_map&) {
 int cmd_holiday_remove(Context& ctx, const po::variables_map& vm) {
   const auto date = positional_date(vm);
   store::Store store(ctx.db_path, store::Access::update);
+  store.set_now(ctx.now);
   store::Store::Transaction tx(store);
   if (!store.remove_holiday(date)) {
     throw InputError("no holiday on " + util::format_date(date));

@@ -28,7 +28,9 @@ po::options_description config_options() {
     ("estimate.pessimistic_factor", po::value<std::string>(), "pessimistic = likely x this (1.5)")
     ("schedule.strategy", po::value<std::string>(), "balanced or round-robin (balanced)")
     ("schedule.documenting", po::value<std::string>(),
-     "after-topic (documentation tasks wait for their topic's others) or free (after-topic)");
+     "after-topic (documentation tasks wait for their topic's others) or free (after-topic)")
+    ("tracking.minimum_remaining_hours", po::value<std::string>(),
+     "hours still planned for a task not done whose spent hours reached its estimate (1)");
   // clang-format on
   return d;
 }
@@ -77,6 +79,8 @@ Config read_config(const std::filesystem::path& file) {
       number(file, vm, "estimate.optimistic_factor", k_factor, m.optimistic_factor);
   m.pessimistic_factor =
       number(file, vm, "estimate.pessimistic_factor", k_factor, m.pessimistic_factor);
+  c.minimum_remaining_hours =
+      number(file, vm, "tracking.minimum_remaining_hours", k_hours, c.minimum_remaining_hours);
   if (vm.count("schedule.strategy")) {
     const auto s = model::parse_strategy(vm["schedule.strategy"].as<std::string>());
     if (!s) throw InputError(file.string() + ": schedule.strategy must be balanced or round-robin");

@@ -17,11 +17,16 @@ namespace rplan::cli {
 //   [schedule]
 //   strategy = balanced
 //   documenting = after-topic      (or: free)
+//   [tracking]
+//   minimum_remaining_hours = 1
 struct Config {
   std::optional<std::string> db;
   estimate::Model estimate;
   model::Strategy strategy = model::Strategy::balanced;
   schedule::DocumentingOrder documenting = schedule::DocumentingOrder::after_topic;
+  // What model::remaining_hours gives a task not done whose spent hours
+  // reached its estimate (and has no explicit remaining).
+  double minimum_remaining_hours = 1;
 };
 
 // Reads the file. An unknown key, a line that is not `key = value`, or a bad

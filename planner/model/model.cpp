@@ -70,6 +70,17 @@ std::optional<Strategy> parse_strategy(std::string_view text) {
   return std::nullopt;
 }
 
+double remaining_hours(const Task& task, double minimum) {
+  if (task.status == TaskStatus::done) return 0;
+  if (task.remaining_hours) return *task.remaining_hours;
+  const double left = task.estimate.hours - task.spent_hours;
+  return left > 0 ? left : minimum;
+}
+
+const std::string& credited_person(const Task& task) {
+  return task.assignee.empty() ? task.pinned_assignee : task.assignee;
+}
+
 std::vector<std::string> validate(const Assignee& p) {
   std::vector<std::string> problems;
   if (util::trim(p.name).empty()) problems.push_back("a person needs a name");

@@ -87,7 +87,8 @@ TEST(ImportTest, ReimportingAnEditedDocumentKeepsIdsAndStatuses) {
   ws.write("platform.md", edited);
   const auto r = ws.run({"import", "platform.md"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out, "platform.md: 1 added, 1 updated, 3 unchanged, 1 removed\n");
+  EXPECT_EQ(r.out, "platform.md: 1 added, 1 updated, 3 unchanged, 1 removed\n  updated  " +
+                       brokers + "  \"Research brokers\" \u2192 \"Research message brokers\"\n");
   const json after = list_json(ws);
   ASSERT_EQ(after["tasks"].size(), 5u);
   bool found = false;

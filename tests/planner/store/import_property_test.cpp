@@ -348,6 +348,8 @@ class World {
     if (!resolved.restores) apply_to_project(resolved, predicted);
     for (const auto& d : resolved.documents) m_store.apply_import(d);
     const model::Project loaded = m_store.load_project();
+    // The import's own plan changes are not predicted: run plans at once.
+    predicted.plan.stale_reasons = loaded.plan.stale_reasons;
     tx.commit();
     w << (resolved.restores ? " (restores)" : "");
 
@@ -384,7 +386,7 @@ class World {
         case 0: {
           const auto s = r.one_of(std::vector<model::TaskStatus>{
               model::TaskStatus::open, model::TaskStatus::in_progress, model::TaskStatus::done});
-          m_store.set_status(t.id, s);
+          m_store.set_status(t.id, s, {}, "");
           w << " " << t.id << " " << model::to_string(s);
           break;
         }
