@@ -5,6 +5,7 @@
 
 #include "exporters/xlsx_index.hpp"
 #include "planner/util/dates.hpp"
+#include "planner/util/text.hpp"
 
 namespace rplan::exporters::xlsx {
 
@@ -13,41 +14,8 @@ namespace {
 constexpr std::string_view k_replacement = "\xEF\xBF\xBD";  // U+FFFD
 constexpr std::string_view k_ellipsis = "\xE2\x80\xA6";     // U+2026
 
-// Decodes one UTF-8 sequence at text[i]; returns its length, or 0 when the
-// bytes there are not well-formed UTF-8.
-std::size_t decode_utf8(std::string_view text, std::size_t i, std::uint32_t& cp) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
-  const unsigned char c = byte(0);
-  std::size_t len = 0;
-  if (c < 0x80) {
-    cp = c;
-    return 1;
-  } else if (c >= 0xC2 && c <= 0xDF) {
-    len = 2;
-    cp = c & 0x1Fu;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    len = 3;
-    cp = c & 0x0Fu;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    len = 4;
-    cp = c & 0x07u;
-  } else {
-    return 0;
-  }
-  if (i + len > text.size()) return 0;
-  for (std::size_t k = 1; k < len; ++k) {
-    if ((byte(k) & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (byte(k) & 0x3Fu);
-  }
-  if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-      (cp >= 0xD800 && cp <= 0xDFFF)) {
-    return 0;
-  }
-  return len;
-}
-
 // Characters XML 1.0 cannot carry (a cell's text is XML in the file).
-bool xml_forbidden(std::uint32_t cp) {
+bool xml_forbidden(char32_t cp) {
   return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xFFFE || cp == 0xFFFF;
 }
 
@@ -83,8 +51,9 @@ std::string clean_text(std::string_view text, Escapes escapes) {
   std::size_t cut = 0;    // bytes of `out` that fit with room for the ellipsis
   std::size_t i = 0;
   while (i < text.size()) {
-    std::uint32_t cp = 0;
-    const std::size_t len = decode_utf8(text, i, cp);
+    const util::Utf8Char c = util::decode_utf8(text, i);
+    const std::size_t len = c.length;
+    const char32_t cp = c.code_point;
     if (len == 0 || xml_forbidden(cp)) {
       out += k_replacement;
       units += 1;
