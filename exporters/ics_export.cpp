@@ -7,6 +7,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "planner/model/topic_index.hpp"
 #include "planner/util/text.hpp"
 
 namespace rplan::exporters {
@@ -204,8 +205,8 @@ class CalendarWriter {
       : m_project(project),
         m_options(options),
         m_out(out),
-        m_dtstamp(util::format_ical_utc(project.plan.created_at)) {
-    for (const auto& topic : project.topics) m_topics.emplace(topic.id, &topic);
+        m_dtstamp(util::format_ical_utc(project.plan.created_at)),
+        m_topics(project.topics) {
     for (const auto& person : project.team) m_people.emplace(person.name, &person);
     for (const auto& t : project.tasks) m_task_ids.insert(t.id);
     m_buffer.reserve(k_flush_at + 4096);
@@ -263,10 +264,7 @@ class CalendarWriter {
     line(name, m_scratch);
   }
 
-  const model::Topic* topic_of(const model::Task& t) const {
-    const auto it = m_topics.find(t.topic_id);
-    return it == m_topics.end() ? nullptr : it->second;
-  }
+  const model::Topic* topic_of(const model::Task& t) const { return m_topics.topic_of(t); }
 
   // UID, DTSTAMP and SEQUENCE: the first lines of every component.
   void identity(const std::string& uid, int sequence) {
@@ -404,7 +402,7 @@ class CalendarWriter {
   std::string m_buffer;
   std::string m_scratch;  // a value being escaped
   const std::string m_dtstamp;
-  std::unordered_map<std::string, const model::Topic*> m_topics;
+  model::TopicIndex m_topics;
   std::unordered_map<std::string, const model::Assignee*> m_people;
   std::unordered_set<std::string> m_task_ids;
 };

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <map>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
+#include "planner/model/topic_index.hpp"
 #include "planner/util/dates.hpp"
 #include "planner/util/text.hpp"
 
@@ -137,9 +137,7 @@ struct ItemContext {
 class ChecklistWriter {
  public:
   ChecklistWriter(const model::Project& project, std::ostream& out)
-      : m_project(project), m_out(out), m_format(project) {
-    for (const auto& t : project.topics) m_topics.emplace(t.id, &t);
-  }
+      : m_project(project), m_out(out), m_format(project), m_topics(project.topics) {}
 
   void header();
   void by_topic();
@@ -149,15 +147,12 @@ class ChecklistWriter {
  private:
   void heading(const std::string& markdown) { m_out << "\n## " << markdown << "\n\n"; }
   void item(const model::Task& task, ItemContext context);
-  const model::Topic* topic_of(const model::Task& task) const {
-    const auto it = m_topics.find(task.topic_id);
-    return it == m_topics.end() ? nullptr : it->second;
-  }
+  const model::Topic* topic_of(const model::Task& task) const { return m_topics.topic_of(task); }
 
   const model::Project& m_project;
   std::ostream& m_out;
   Formatter m_format;
-  std::unordered_map<std::string, const model::Topic*> m_topics;
+  model::TopicIndex m_topics;
   // Scratch text of item(), kept from one item to the next.
   std::string m_plain, m_marked, m_rendered, m_escaped_prompt;
 };

@@ -4,8 +4,8 @@
 #include <cmath>
 #include <functional>
 #include <queue>
-#include <unordered_map>
 
+#include "planner/model/topic_index.hpp"
 #include "planner/schedule/planner.hpp"
 #include "planner/util/error.hpp"
 
@@ -91,10 +91,7 @@ void Planner::build_team() {
 void Planner::build_tasks() {
   const auto& tasks = m_project.tasks;
   const std::size_t n = tasks.size();
-  std::unordered_map<std::string_view, std::uint32_t> topic_index;  // lookups only
-  for (std::uint32_t t = 0; t < m_project.topics.size(); ++t) {
-    topic_index.emplace(m_project.topics[t].id, t);
-  }
+  const model::TopicIndex topic_index(m_project.topics);
   m_minutes.resize(n);
   m_done.resize(n);
   m_topic.resize(n);
@@ -105,8 +102,8 @@ void Planner::build_tasks() {
       m_topic[i] = m_topic[i - 1];
       continue;
     }
-    const auto it = topic_index.find(tasks[i].topic_id);
-    m_topic[i] = it == topic_index.end() ? k_none : it->second;
+    const auto topic = topic_index.find(tasks[i].topic_id);
+    m_topic[i] = topic ? static_cast<std::uint32_t>(*topic) : k_none;
   }
   m_topic_words.resize(m_project.topics.size());
   m_topic_words_known.assign(m_project.topics.size(), 0);
