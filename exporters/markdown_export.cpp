@@ -6,6 +6,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "planner/model/checklist_format.hpp"
 #include "planner/model/topic_index.hpp"
 #include "planner/util/dates.hpp"
 #include "planner/util/text.hpp"
@@ -154,7 +155,7 @@ class ChecklistWriter {
   Formatter m_format;
   model::TopicIndex m_topics;
   // Scratch text of item(), kept from one item to the next.
-  std::string m_plain, m_marked, m_rendered, m_escaped_prompt;
+  std::string m_plain, m_marked, m_rendered, m_escaped_prompt, m_marker;
 };
 
 void ChecklistWriter::header() {
@@ -216,10 +217,13 @@ void ChecklistWriter::item(const model::Task& task, ItemContext context) {
   std::string& escaped_prompt = m_escaped_prompt;
   escaped_prompt.clear();
   append_escaped(escaped_prompt, prompt, MarkdownPlace::inline_text);
-  m_out << "- [" << (task.status == model::TaskStatus::done ? 'x' : ' ') << "] **" << kind << "** "
-        << escaped_prompt << " \u2014 " << marked << " <!-- rplan:" << task.id
-        << " status=" << model::to_string(task.status)
-        << " text=" << checklist_fingerprint(rendered) << " -->\n";
+  std::string& marker = m_marker;
+  marker.clear();
+  model::append_checklist_marker(marker, task.id, task.status,
+                                 model::checklist_fingerprint(rendered));
+  const bool ticked = model::checklist_box(task.status) == model::ChecklistBox::ticked;
+  m_out << "- [" << (ticked ? 'x' : ' ') << "] **" << kind << "** " << escaped_prompt << " \u2014 "
+        << marked << ' ' << marker << '\n';
 }
 
 void ChecklistWriter::by_topic() {
@@ -315,10 +319,6 @@ std::string escape_markdown(std::string_view raw, MarkdownPlace place) {
   out.reserve(text.size() + text.size() / 8);
   append_escaped(out, text, place);
   return out;
-}
-
-std::string checklist_fingerprint(std::string_view rendered_text) {
-  return util::short_id(util::collapse_whitespace(rendered_text), 8);
 }
 
 void write_checklist(const model::Project& project, ChecklistGroup group, std::ostream& out) {
