@@ -11,6 +11,7 @@
 #include "planner/cli/io.hpp"
 #include "planner/cli/numbers.hpp"
 #include "planner/cli/tracking.hpp"
+#include "planner/model/topic_index.hpp"
 #include "planner/schedule/scheduler.hpp"
 #include "planner/util/error.hpp"
 #include "planner/util/text.hpp"
@@ -94,8 +95,7 @@ std::string fit(const std::string& text, std::size_t width, bool cut) {
 
 void print_table(const model::Project& p, const Context& ctx) {
   const double minimum = ctx.config.minimum_remaining_hours;
-  std::unordered_map<std::string, const model::Topic*> topics;
-  for (const auto& t : p.topics) topics.emplace(t.id, &t);
+  const model::TopicIndex topics(p.topics);
   std::size_t assignee_width = 8;
   for (const auto& t : p.tasks)
     assignee_width = std::max(assignee_width, util::utf8_length(t.assignee));
@@ -108,10 +108,8 @@ void print_table(const model::Project& p, const Context& ctx) {
           << fit("HOURS", 6, false) << fit("LEFT", 6, false) << fit("STATUS", 12, false)
           << fit("ASSIGNEE", assignee_width + 2, false) << fit("START", 17, false) << "PROMPT\n";
   for (const auto& t : p.tasks) {
-    const auto it = topics.find(t.topic_id);
-    std::string topic = it != topics.end() && it->second->number
-                            ? std::to_string(*it->second->number)
-                            : (it != topics.end() ? it->second->id : "");
+    const model::Topic* of = topics.topic_of(t);
+    std::string topic = of && of->number ? std::to_string(*of->number) : (of ? of->id : "");
     ctx.out << fit(t.id, 8, false) << fit(topic, 6, false)
             << fit(std::string(model::to_string(t.kind)), 14, false)
             << fit(util::format_hours(t.estimate.hours), 6, false)

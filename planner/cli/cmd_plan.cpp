@@ -21,6 +21,7 @@
 #include "planner/cli/exports.hpp"
 #include "planner/cli/io.hpp"
 #include "planner/cli/tracking.hpp"
+#include "planner/model/working_time.hpp"
 #include "planner/parse/team_csv.hpp"
 #include "planner/schedule/scheduler.hpp"
 #include "planner/util/error.hpp"
@@ -45,27 +46,6 @@ schedule::Options plan_options(const Context& ctx, const po::variables_map& vm) 
   return o;
 }
 
-// Hours a person can work from `from` to `to` (inclusive): their workdays,
-// less holidays (`holidays` sorted) and time off.
-double capacity(const model::Assignee& a, const model::Project& p,
-                const std::vector<model::Date>& holidays, model::Date from, model::Date to) {
-  std::vector<const model::TimeOff*> off;
-  for (const auto& o : p.time_off) {
-    if (o.assignee == a.name) off.push_back(&o);
-  }
-  double hours = 0;
-  for (model::Date d = from; d <= to; d += std::chrono::days{1}) {
-    if (!a.workdays[static_cast<std::size_t>(util::weekday_index(d))]) continue;
-    if (std::binary_search(holidays.begin(), holidays.end(), d)) continue;
-    if (std::any_of(off.begin(), off.end(),
-                    [&](const model::TimeOff* o) { return o->from <= d && d <= o->to; })) {
-      continue;
-    }
-    hours += a.hours_per_day;
-  }
-  return hours;
-}
-
 void print_summary(const model::Project& p, std::ostream& out) {
   std::size_t planned = 0;
   std::map<std::string, double> load;
@@ -80,14 +60,13 @@ void print_summary(const model::Project& p, std::ostream& out) {
       << util::format_hours(p.plan.total_hours) << " h, " << util::format_date(p.plan.start)
       << " to " << util::format_date(p.plan.finish) << " (" << model::to_string(p.plan.strategy)
       << ")\n";
-  std::vector<model::Date> holidays;
-  for (const auto& h : p.holidays) holidays.push_back(h.date);
-  std::sort(holidays.begin(), holidays.end());
+  const auto working_times = model::working_times(p.team, p.holidays, p.time_off);
   std::size_t width = 4;
   for (const auto& a : p.team) width = std::max(width, util::utf8_length(a.name));
-  for (const auto& a : p.team) {
+  for (std::size_t i = 0; i < p.team.size(); ++i) {
+    const model::Assignee& a = p.team[i];
     const double hours = load[a.name];
-    const double cap = capacity(a, p, holidays, p.plan.start, p.plan.finish);
+    const double cap = working_times[i].capacity_hours(p.plan.start, p.plan.finish);
     const int percent = cap > 0 ? static_cast<int>(hours / cap * 100 + 0.5) : 0;
     out << "  " << a.name << std::string(width + 2 - util::utf8_length(a.name), ' ') << std::setw(6)
         << util::format_hours(hours) << " h  " << std::setw(3) << percent << " % of "

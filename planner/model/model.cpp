@@ -1,5 +1,6 @@
 #include "planner/model/model.hpp"
 
+#include "planner/model/working_time.hpp"
 #include "planner/util/text.hpp"
 #include "planner/util/time_zone.hpp"
 
@@ -87,7 +88,7 @@ std::vector<std::string> validate(const Assignee& p) {
   if (!k_hours_per_day.contains(p.hours_per_day)) {
     problems.push_back("hours per day must be " + k_hours_per_day.describe() + ", not " +
                        util::format_hours(p.hours_per_day));
-  } else if (p.day_start + static_cast<int>(p.hours_per_day * 60 + 0.5) > 24 * 60) {
+  } else if (p.day_start + working_day_minutes(p.hours_per_day) > 24 * 60) {
     problems.push_back("a working day from " + util::format_clock(p.day_start) + " for " +
                        util::format_hours(p.hours_per_day) + " h runs past midnight");
   }

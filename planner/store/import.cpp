@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "planner/model/topic_index.hpp"
 #include "planner/store/identity.hpp"
 #include "planner/store/sqlite_guard.hpp"
 #include "planner/store/store.hpp"
@@ -450,15 +451,14 @@ void apply_to_project(const ResolvedImports& imports, model::Project& project) {
   // The old topics of each document, and each old topic's tasks (a run of
   // project.tasks, which are grouped by topic in topic order).
   std::unordered_map<std::string, std::vector<std::size_t>> topics_of;
-  std::unordered_map<std::string, std::size_t> topic_index;
   for (std::size_t i = 0; i < project.topics.size(); ++i) {
     topics_of[project.topics[i].document].push_back(i);
-    topic_index.emplace(project.topics[i].id, i);
   }
+  const model::TopicIndex topic_index(project.topics);
   std::vector<std::pair<std::size_t, std::size_t>> tasks_of(project.topics.size(), {0, 0});
   std::unordered_map<std::string, std::size_t> kept;  // tasks of imported documents, by id
   for (std::size_t k = 0; k < project.tasks.size();) {
-    const std::size_t topic = topic_index.at(project.tasks[k].topic_id);
+    const std::size_t topic = topic_index.find(project.tasks[k].topic_id).value();
     std::size_t end = k;
     while (end < project.tasks.size() && project.tasks[end].topic_id == project.tasks[k].topic_id)
       ++end;
