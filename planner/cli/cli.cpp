@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -92,6 +93,12 @@ constexpr const char* k_exit_codes =
     "Exit codes: 0 ok, 2 usage, 65 bad input data, 66 input missing or unreadable,\n"
     "73 output not writable, 75 database busy, 1 anything else.\n";
 
+// `help` is handled before the command table; these rows list it with the commands.
+const std::pair<const char*, const char*> k_help_rows[] = {
+    {"help [COMMAND]", "this help, or one command's (as COMMAND --help)"},
+    {"help --markdown", "every command's help as Markdown (docs/cli.md)"},
+};
+
 std::string synopsis(const Command& c) {
   return "rplan [--db PATH] [--config FILE] " + c.name + (c.args.empty() ? "" : " " + c.args);
 }
@@ -107,10 +114,13 @@ void print_general_help(std::ostream& out) {
       << "Environment: RPLAN_DB (the database), SOURCE_DATE_EPOCH (pins the clock),\n"
       << "RPLAN_TIMINGS (each stage's wall time on stderr).\n\n"
       << "Commands:\n";
+  std::vector<std::pair<std::string, std::string>> rows;
+  for (const auto& c : commands()) rows.emplace_back(c.name, c.summary);
+  for (const auto& [name, summary] : k_help_rows) rows.emplace_back(name, summary);
   std::size_t width = 0;
-  for (const auto& c : commands()) width = std::max(width, c.name.size());
-  for (const auto& c : commands()) {
-    out << "  " << c.name << std::string(width + 2 - c.name.size(), ' ') << c.summary << "\n";
+  for (const auto& row : rows) width = std::max(width, row.first.size());
+  for (const auto& [name, summary] : rows) {
+    out << "  " << name << std::string(width + 2 - name.size(), ' ') << summary << "\n";
   }
   out << "\n" << k_exit_codes;
 }
@@ -157,6 +167,25 @@ void print_markdown(std::ostream& out) {
       << config_help() << "```\n";
 }
 
+// The one of `known` nearest to `word` (util::edit_distance) when it is near
+// enough to be a slip: at most two edits, and at most one per two letters of
+// the word. Several equally near: "a or b". "" when none is.
+std::string nearest(const std::string& word, const std::vector<std::string>& known) {
+  const std::size_t limit = std::min<std::size_t>(2, word.size() / 2);
+  std::size_t best = limit + 1;
+  std::vector<std::string> found;
+  for (const auto& candidate : known) {
+    const std::size_t d = util::edit_distance(word, candidate);
+    if (d > limit) continue;
+    if (d < best) {
+      best = d;
+      found.clear();
+    }
+    if (d == best) found.push_back(candidate);
+  }
+  return util::join(found, " or ");
+}
+
 // Finds the command named by args[i] (and args[i+1] for two-word commands).
 // Returns the command and how many words it took.
 std::pair<const Command*, std::size_t> find_command(const std::vector<std::string>& args,
@@ -180,10 +209,32 @@ std::pair<const Command*, std::size_t> find_command(const std::vector<std::strin
     if (c.name.rfind(first + " ", 0) == 0) subs.push_back(c.name.substr(first.size() + 1));
   }
   if (!subs.empty()) {
-    throw UsageError(first + " needs one of: " + util::join(subs, ", ") +
-                     (second.empty() ? "" : " (not \"" + second + "\")"));
+    const std::string guess = second.empty() ? "" : nearest(second, subs);
+    throw UsageError(
+        first + " needs one of: " + util::join(subs, ", ") +
+        (second.empty()
+             ? ""
+             : " (not \"" + second + "\"" +
+                   (guess.empty() ? "" : "; did you mean " + first + " " + guess + "?") + ")"));
   }
-  throw UsageError("unknown command \"" + first + "\"; see rplan --help");
+  // The nearest two-word command to the two words, else the nearest of the
+  // words that start a command ("team" for "team add", "help" too).
+  std::vector<std::string> words = {"help"};
+  for (const auto& c : commands()) {
+    const std::string word = c.name.substr(0, c.name.find(' '));
+    if (std::find(words.begin(), words.end(), word) == words.end()) words.push_back(word);
+  }
+  std::string guess;
+  if (!second.empty()) {  // "taem add": "team add" rather than "team"
+    std::vector<std::string> pairs;
+    for (const auto& c : commands()) {
+      if (c.name.find(' ') != std::string::npos) pairs.push_back(c.name);
+    }
+    guess = nearest(first + " " + second, pairs);
+  }
+  if (guess.empty()) guess = nearest(first, words);
+  throw UsageError("unknown command \"" + first + "\"" +
+                   (guess.empty() ? "" : "; did you mean " + guess + "?") + " (see rplan --help)");
 }
 
 util::Instant clock_now() {

@@ -48,7 +48,12 @@ int cmd_forget(Context& ctx, const po::variables_map& vm) {
 
 // Keeps the tasks (and their topics) that pass list's filters.
 void filter(model::Project& p, const po::variables_map& vm) {
-  const auto assignee = get_string(vm, "assignee");
+  std::optional<std::string> assignee;
+  if (const auto given = get_string(vm, "assignee")) {
+    std::vector<std::string> planned;  // people who left the team may still hold tasks
+    for (const auto& t : p.tasks) planned.push_back(t.assignee);
+    assignee = resolve_name(p.team, planned, *given);
+  }
   const auto topic = get_string(vm, "topic");
   std::optional<model::TaskStatus> status;
   if (const auto s = get_string(vm, "status")) {
@@ -156,16 +161,10 @@ void print_row(std::ostream& out, const std::string& label, const std::string& v
 }
 
 int cmd_show(Context& ctx, const po::variables_map& vm) {
-  const std::string id = *get_string(vm, "ID");
   store::Store store(ctx.db_path, store::Access::read_only);
+  const std::string id = store.resolve_task_id(*get_string(vm, "ID"));
   const auto found = store.find_task(id);
-  if (!found) {
-    if (const auto where = store.archived_task_document(id)) {
-      throw InputError("task " + id + " is archived: its prompt or topic is no longer in " +
-                       *where + " (import the document with it again to restore the task)");
-    }
-    throw InputError("no task has the id \"" + id + "\" (see rplan list)");
-  }
+  if (!found) throw InputError("no task has the id \"" + id + "\" (see rplan list)");
   warn_if_stale(found->plan, ctx);
   const model::Task& t = found->task;
   const model::Topic& topic = found->topic;
@@ -218,12 +217,9 @@ int cmd_show(Context& ctx, const po::variables_map& vm) {
 }
 
 int cmd_task(Context& ctx, const po::variables_map& vm) {
-  const std::string id = *get_string(vm, "ID");
   const auto estimate = get_string(vm, "estimate");
   const auto assignee = get_string(vm, "assignee");
   const TrackingOptions tracking = tracking_options(vm);
-  const auto after = get_strings(vm, "after");
-  const auto not_after = get_strings(vm, "not-after");
   const bool unpin = vm.count("unpin") > 0;
   const bool clear_estimate = vm.count("clear-estimate") > 0;
   if (assignee && unpin) throw UsageError("--assignee and --unpin cannot be used together");
@@ -237,6 +233,13 @@ int cmd_task(Context& ctx, const po::variables_map& vm) {
   store::Store store(ctx.db_path, store::Access::update);
   store.set_now(ctx.now);
   store::Store::Transaction tx(store);
+  // Every id given may be a unique beginning of one (Store::resolve_task_id).
+  const std::string id = store.resolve_task_id(*get_string(vm, "ID"));
+  std::vector<std::string> after, not_after;
+  for (const auto& other : get_strings(vm, "after")) after.push_back(store.resolve_task_id(other));
+  for (const auto& other : get_strings(vm, "not-after")) {
+    not_after.push_back(store.resolve_task_id(other));
+  }
   auto found = store.find_task(id);
   if (!found) throw InputError("no task has the id \"" + id + "\" (see rplan list)");
   std::vector<std::string> changes;
@@ -249,9 +252,10 @@ int cmd_task(Context& ctx, const po::variables_map& vm) {
     changes.push_back("estimate from the model again");
   }
   if (assignee) {
-    store.set_pin(id, *assignee);
-    changes.push_back("pinned to " + *assignee);
-    found->task.pinned_assignee = *assignee;
+    const std::string name = model::require_person(store.team(), *assignee).name;
+    store.set_pin(id, name);
+    changes.push_back("pinned to " + name);
+    found->task.pinned_assignee = name;
   }
   if (unpin) {
     store.set_pin(id, "");

@@ -285,9 +285,10 @@ int cmd_run(Context& ctx, const po::variables_map& vm) {
     const auto listed = util::split(*names, ',');
     if (listed.empty()) throw UsageError("run: --assignees names nobody");
     for (const auto& name : listed) {
-      const auto known = [&](const model::Assignee& a) { return a.name == name; };
-      if (std::any_of(current.begin(), current.end(), known) ||
-          std::any_of(team.begin(), team.end(), known)) {
+      // A name of someone in the team (or listed before) names them, as
+      // every name given does (model::find_person: case does not matter).
+      if (model::find_person(current, name) != nullptr ||
+          model::find_person(team, name) != nullptr) {
         continue;
       }
       model::Assignee a;

@@ -65,8 +65,12 @@ int cmd_team_add(Context& ctx, const po::variables_map& vm) {
   store.set_now(ctx.now);
   store::Store::Transaction tx(store);
   // Options not given keep the person's current values when they exist.
+  const auto team = store.team();
+  if (const std::string clash = model::case_clash(team, name); !clash.empty()) {
+    throw InputError(clash);
+  }
   model::Assignee current;
-  for (const auto& existing : store.team()) {
+  for (const auto& existing : team) {
     if (existing.name == name) current = existing;
   }
   const model::Assignee p = person(current);
@@ -113,12 +117,11 @@ int cmd_team_list(Context& ctx, const po::variables_map&) {
 }
 
 int cmd_team_remove(Context& ctx, const po::variables_map& vm) {
-  const std::string name = *get_string(vm, "NAME");
   store::Store store(ctx.db_path, store::Access::update);
   store.set_now(ctx.now);
   store::Store::Transaction tx(store);
-  if (!store.remove_assignee(name))
-    throw InputError("nobody named \"" + name + "\" is in the team");
+  const std::string name = model::require_person(store.team(), *get_string(vm, "NAME")).name;
+  store.remove_assignee(name);
   tx.commit();
   ctx.out << "removed " << name << " (their tasks are unpinned; run rplan plan to reschedule)\n";
   return 0;
@@ -136,10 +139,20 @@ int cmd_off_add(Context& ctx, const po::variables_map& vm) {
   store::Store store(ctx.db_path, store::Access::update);
   store.set_now(ctx.now);
   store::Store::Transaction tx(store);
-  store.add_time_off(off);
+  off.assignee = model::require_person(store.team(), off.assignee).name;
+  const auto added = store.add_time_off(off);
   tx.commit();
-  ctx.out << off.assignee << " is off from " << util::format_date(off.from) << " to "
-          << util::format_date(off.to) << "\n";
+  const model::TimeOff& stored = added.stored;
+  ctx.out << stored.assignee << " is off from " << util::format_date(stored.from) << " to "
+          << util::format_date(stored.to)
+          << (stored.reason.empty() ? "" : " (" + stored.reason + ")") << "\n";
+  if (!added.merged.empty()) {
+    std::vector<std::string> ranges;
+    for (const auto& other : added.merged) {
+      ranges.push_back(util::format_date(other.from) + " .. " + util::format_date(other.to));
+    }
+    ctx.out << "merged with the overlapping time off " << util::join(ranges, ", ") << " into one\n";
+  }
   return 0;
 }
 
@@ -153,12 +166,12 @@ int cmd_off_list(Context& ctx, const po::variables_map&) {
 }
 
 int cmd_off_remove(Context& ctx, const po::variables_map& vm) {
-  const std::string name = *get_string(vm, "NAME");
   if (!vm.count("from")) throw UsageError("off remove: --from is required");
   const auto from = get_date(vm, "from");
   store::Store store(ctx.db_path, store::Access::update);
   store.set_now(ctx.now);
   store::Store::Transaction tx(store);
+  const std::string name = model::require_person(store.team(), *get_string(vm, "NAME")).name;
   if (!store.remove_time_off(name, from)) {
     throw InputError(name + " has no time off starting " + util::format_date(from));
   }

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <map>
+#include <unordered_set>
 
 #include "planner/estimate/estimator.hpp"
 #include "planner/parse/topic_parser.hpp"
@@ -191,7 +192,9 @@ void print_import_reports(const std::vector<store::ImportReport>& reports, std::
                           std::ostream& err) {
   for (const auto& r : reports) {
     out << r.document << ": " << r.added << " added, " << r.updated << " updated, " << r.unchanged
-        << " unchanged, " << r.removed << " removed";
+        << " unchanged, ";
+    if (r.re_estimated > 0) out << r.re_estimated << " re-estimated, ";
+    out << r.removed << " removed";
     std::vector<std::string> topics;
     if (r.topics_added > 0) topics.push_back(std::to_string(r.topics_added) + " new");
     if (r.topics_archived > 0) topics.push_back(std::to_string(r.topics_archived) + " archived");
@@ -207,6 +210,19 @@ void print_import_reports(const std::vector<store::ImportReport>& reports, std::
     }
     print_warnings(r, err);
   }
+}
+
+std::string resolve_name(std::vector<model::Assignee> team, const std::vector<std::string>& others,
+                         std::string_view given) {
+  std::unordered_set<std::string> known;
+  for (const auto& a : team) known.insert(a.name);
+  for (const auto& name : others) {
+    if (name.empty() || !known.insert(name).second) continue;
+    model::Assignee former;
+    former.name = name;
+    team.push_back(std::move(former));
+  }
+  return model::require_person(team, given).name;
 }
 
 std::string local_time(const model::WorkBlock& b, bool end) {

@@ -59,6 +59,13 @@ void print_import_reports(const std::vector<store::ImportReport>& reports, std::
 // `text` cut to at most `width` code points, ending in "…" when cut.
 std::string shorten(const std::string& text, std::size_t width);
 
+// The name `given` names (model::require_person: exact, else but for case;
+// InputError naming who exists when nobody), among the team and `others`:
+// names the data still holds of people who left it (a plan's assignees, the
+// work log's).
+std::string resolve_name(std::vector<model::Assignee> team, const std::vector<std::string>& others,
+                         std::string_view given);
+
 // "2026-12-07 09:00" in the block's local time.
 std::string local_time(const model::WorkBlock& block, bool end);
 

@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <fstream>
@@ -263,27 +264,59 @@ std::vector<model::Assignee> Store::team() const {
   return guarded(m_path, [&] { return detail::load_team(db()); });
 }
 
-void Store::add_time_off(const model::TimeOff& off) {
-  guarded(m_path, [&] {
+Store::TimeOffAdded Store::add_time_off(const model::TimeOff& off) {
+  return guarded(m_path, [&] {
     const auto id = detail::assignee_id(db(), off.assignee);
     if (!id) throw InputError("nobody named \"" + off.assignee + "\" is in the team");
-    SQLite::Statement same(db(),
-                           "SELECT 1 FROM time_off WHERE assignee_id = ? AND from_date = ? "
-                           "AND to_date = ?");
-    same.bind(1, *id);
-    same.bind(2, util::format_date(off.from));
-    same.bind(3, util::format_date(off.to));
-    const bool known = same.executeStep();
+    TimeOffAdded added;
+    added.stored = off;
+    std::vector<std::string> reasons;
+    bool known = false;  // the very range is stored already
+    SQLite::Statement overlapping(db(),
+                                  "SELECT from_date, to_date, reason FROM time_off "
+                                  "WHERE assignee_id = ? AND from_date <= ? AND to_date >= ? "
+                                  "ORDER BY from_date");
+    overlapping.bind(1, *id);
+    overlapping.bind(2, util::format_date(off.to));
+    overlapping.bind(3, util::format_date(off.from));
+    while (overlapping.executeStep()) {
+      model::TimeOff other{off.assignee, *util::parse_date(overlapping.getColumn(0).getString()),
+                           *util::parse_date(overlapping.getColumn(1).getString()),
+                           overlapping.getColumn(2).getString()};
+      const std::string& reason = other.reason;
+      if (!reason.empty() && std::find(reasons.begin(), reasons.end(), reason) == reasons.end()) {
+        reasons.push_back(reason);
+      }
+      added.stored.from = std::min(added.stored.from, other.from);
+      added.stored.to = std::max(added.stored.to, other.to);
+      if (other.from == off.from && other.to == off.to) {
+        known = true;
+      } else {
+        added.merged.push_back(std::move(other));
+      }
+    }
+    if (off.reason.empty() && !reasons.empty()) {
+      added.stored.reason = util::join(reasons, "; ");
+    }
+    SQLite::Statement del(db(),
+                          "DELETE FROM time_off WHERE assignee_id = ? AND from_date <= ? "
+                          "AND to_date >= ?");
+    del.bind(1, *id);
+    del.bind(2, util::format_date(off.to));
+    del.bind(3, util::format_date(off.from));
+    del.exec();
     SQLite::Statement ins(db(),
                           "INSERT INTO time_off (assignee_id, from_date, to_date, reason) "
-                          "VALUES (?, ?, ?, ?) ON CONFLICT (assignee_id, from_date) DO UPDATE "
-                          "SET to_date = excluded.to_date, reason = excluded.reason");
+                          "VALUES (?, ?, ?, ?)");
     ins.bind(1, *id);
-    ins.bind(2, util::format_date(off.from));
-    ins.bind(3, util::format_date(off.to));
-    ins.bind(4, off.reason);
+    ins.bind(2, util::format_date(added.stored.from));
+    ins.bind(3, util::format_date(added.stored.to));
+    ins.bind(4, added.stored.reason);
     ins.exec();
-    if (!known) detail::PlanChangeLog(db(), m_now).add("time-off", off.assignee);
+    if (!known || !added.merged.empty()) {
+      detail::PlanChangeLog(db(), m_now).add("time-off", off.assignee);
+    }
+    return added;
   });
 }
 

@@ -13,14 +13,6 @@ std::string format_workdays(const std::array<bool, 7>& days) {
   return util::join(names, ",");
 }
 
-std::array<bool, 7> parse_workdays(const std::string& text) {
-  std::array<bool, 7> days{};
-  for (const auto& part : util::split(text, ',')) {
-    if (const auto day = util::parse_weekday(part)) days[static_cast<std::size_t>(*day)] = true;
-  }
-  return days;
-}
-
 std::optional<std::int64_t> assignee_id(SQLite::Database& db, const std::string& name) {
   SQLite::Statement q(db, "SELECT id FROM assignees WHERE name = ?");
   q.bind(1, name);
@@ -38,7 +30,8 @@ std::vector<model::Assignee> load_team(SQLite::Database& db) {
     p.name = q.getColumn(0).getString();
     p.email = q.getColumn(1).getString();
     p.hours_per_day = q.getColumn(2).getDouble();
-    p.workdays = parse_workdays(q.getColumn(3).getString());
+    // The column holds what format_workdays wrote; no day at all if not.
+    p.workdays = model::parse_workdays(q.getColumn(3).getString()).value_or(std::array<bool, 7>{});
     p.day_start = q.getColumn(4).getInt();
     p.timezone = q.getColumn(5).getString();
     p.skills = util::split(q.getColumn(6).getString(), ',');

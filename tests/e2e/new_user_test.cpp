@@ -1,0 +1,324 @@
+// What a new user trips over (issue 17), through the real binary: names in
+// any case, ids by a unique beginning, the nearest command, workdays ranges,
+// time off kept and merged, re-estimates reported, a prompts list that is not
+// one.
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "run_rplan.hpp"
+
+namespace rplan::e2e {
+namespace {
+
+using nlohmann::json;
+
+bool has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+const char* k_doc = R"(# Platform research
+
+### 1. Caching
+**Research Prompts**:
+- Research Redis
+- Analyze invalidation patterns
+- Document the caching guide
+)";
+
+// A workspace with k_doc imported and a team of two; the task ids in list order.
+std::vector<std::string> set_up(const Workspace& ws) {
+  ws.write("t.md", k_doc);
+  EXPECT_EQ(ws.run({"import", "t.md"}).exit_code, 0);
+  EXPECT_EQ(ws.run({"team", "add", "Priya Raman", "--timezone", "Asia/Kolkata"}).exit_code, 0);
+  EXPECT_EQ(ws.run({"team", "add", "Tom Becker", "--timezone", "Europe/Berlin"}).exit_code, 0);
+  std::vector<std::string> ids;
+  const json listed = json::parse(ws.run({"list", "--format", "json"}).out);
+  for (const auto& t : listed["tasks"]) ids.push_back(t["id"]);
+  return ids;
+}
+
+// ---- 1. names ----
+
+TEST(NewUserTest, PersonNamesMatchWithoutRegardToCaseInEveryCommand) {
+  Workspace ws;
+  const auto ids = set_up(ws);
+  auto r = ws.run({"task", ids[0], "--assignee", "priya raman"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(has(r.out, "pinned to Priya Raman")) << r.out;
+  r = ws.run({"list", "--assignee", "PRIYA RAMAN", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(json::parse(r.out)["tasks"].size(), 1u);
+  r = ws.run({"off", "tom becker", "--from", "2026-12-07", "--to", "2026-12-08"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(has(ws.run({"off", "list"}).out, "Tom Becker  2026-12-07 .. 2026-12-08"));
+  r = ws.run({"off", "remove", "TOM becker", "--from", "2026-12-07"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = ws.run({"task", ids[1], "--spent", "2", "--by", "tom BECKER"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(has(r.out, "by Tom Becker")) << r.out;
+  r = ws.run({"log", "--assignee", "tom becker", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(json::parse(r.out)["entries"].size(), 1u) << r.out;
+  r = ws.run({"team", "remove", "tom becker"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(has(r.out, "removed Tom Becker")) << r.out;
+}
+
+TEST(NewUserTest, ANameNobodyHasIsAnErrorThatNamesWhoExists) {
+  Workspace ws;
+  const auto ids = set_up(ws);
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"list", "--assignee", "Ken"},
+        {"task", ids[0], "--assignee", "Ken"},
+        {"off", "Ken", "--from", "2026-12-07", "--to", "2026-12-08"},
+        {"team", "remove", "Ken"},
+        {"log", "--assignee", "Ken"}}) {
+    SCOPED_TRACE(args[0]);
+    const auto r = ws.run(args);
+    EXPECT_EQ(r.exit_code, 65) << r.err;
+    EXPECT_TRUE(
+        has(r.err, "nobody named \"Ken\" is in the team (it has Priya Raman and Tom Becker)"))
+        << r.err;
+    EXPECT_EQ(r.out, "");
+  }
+}
+
+TEST(NewUserTest, TeamAddRefusesANameThatDiffersOnlyInCase) {
+  Workspace ws;
+  set_up(ws);
+  auto r = ws.run({"team", "add", "priya raman", "--hours-per-day", "4"});
+  EXPECT_EQ(r.exit_code, 65);
+  EXPECT_TRUE(has(r.err, "\"priya raman\" differs only in case from \"Priya Raman\"")) << r.err;
+  EXPECT_TRUE(has(ws.run({"team", "list"}).out, "Priya Raman  6 h/day")) << "nothing changed";
+  ws.write("team.csv", "name,hours_per_day\nPRIYA RAMAN,4\nAna Souza,5\nana souza,4\n");
+  r = ws.run({"team", "import", "team.csv"});
+  EXPECT_EQ(r.exit_code, 65);
+  EXPECT_TRUE(has(r.err, "team.csv:2: error: \"PRIYA RAMAN\" differs only in case")) << r.err;
+  EXPECT_TRUE(has(r.err,
+                  "team.csv:4: error: \"ana souza\" is listed twice (lines 3 and 4) as "
+                  "\"Ana Souza\" and \"ana souza\", which differ only in case"))
+      << r.err;
+}
+
+TEST(NewUserTest, RunAssigneesFindsPeopleInAnyCase) {
+  Workspace ws;
+  ws.write("t.md", k_doc);
+  auto r = ws.run({"run", "t.md", "--assignees", "Ada,Grace", "--out", "out"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = ws.run({"run", "t.md", "--assignees", "ada,GRACE", "--out", "out"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = ws.run({"--db", "out/rplan.db", "team", "list"});
+  EXPECT_EQ(r.out.find("ada"), std::string::npos) << "nobody new: " << r.out;
+}
+
+// ---- 2. ids ----
+
+TEST(NewUserTest, AUniqueBeginningOfAnIdIsAcceptedWhereverAnIdIs) {
+  Workspace ws;
+  const auto ids = set_up(ws);
+  // The shortest beginning of each id that no other id shares.
+  auto prefix = [&](const std::string& id) {
+    for (std::size_t n = 1; n <= id.size(); ++n) {
+      int sharing = 0;
+      for (const auto& other : ids) sharing += other.compare(0, n, id, 0, n) == 0 ? 1 : 0;
+      if (sharing == 1) return id.substr(0, n);
+    }
+    return id;
+  };
+  auto r = ws.run({"show", prefix(ids[1])});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(has(r.out, "Task " + ids[1])) << r.out;
+  r = ws.run({"show", ids[1].substr(0, 4)});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string upper = ids[1];
+  for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  EXPECT_EQ(ws.run({"show", upper}).exit_code, 0) << "ids are lower-case; case does not matter";
+  r = ws.run({"task", prefix(ids[2]), "--after", prefix(ids[0]), "--estimate", "3"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(has(r.out, ids[2] + ": estimate 3 h; after " + ids[0])) << r.out;
+  r = ws.run({"task", prefix(ids[2]), "--not-after", prefix(ids[0])});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(has(r.out, "no longer after " + ids[0])) << r.out;
+}
+
+TEST(NewUserTest, AnAmbiguousBeginningListsTheCandidates) {
+  Workspace ws;
+  // Enough tasks that some ids share their first letter.
+  std::string doc = "### Many\n**Research Prompts**:\n";
+  for (int i = 0; i < 60; ++i) doc += "- Research thing " + std::to_string(i) + "\n";
+  ws.write("many.md", doc);
+  ASSERT_EQ(ws.run({"import", "many.md"}).exit_code, 0);
+  std::map<char, std::vector<std::string>> by_letter;
+  const json listed = json::parse(ws.run({"list", "--format", "json"}).out);
+  for (const auto& t : listed["tasks"]) {
+    const std::string id = t["id"];
+    by_letter[id[0]].push_back(id);
+  }
+  const auto most = std::max_element(by_letter.begin(), by_letter.end(), [](auto& a, auto& b) {
+    return a.second.size() < b.second.size();
+  });
+  ASSERT_GE(most->second.size(), 2u);
+  const auto r = ws.run({"show", std::string(1, most->first)});
+  EXPECT_EQ(r.exit_code, 65);
+  EXPECT_TRUE(has(r.err, "\"" + std::string(1, most->first) + "\" is the beginning of " +
+                             std::to_string(most->second.size()) + " task ids ("))
+      << r.err;
+  std::sort(most->second.begin(), most->second.end());
+  EXPECT_TRUE(has(r.err, most->second[0] + ", " + most->second[1])) << r.err;
+  EXPECT_TRUE(has(r.err, "type more of the id")) << r.err;
+  const auto none = ws.run({"show", "zzzzzz9"});
+  EXPECT_EQ(none.exit_code, 65);
+  EXPECT_TRUE(has(none.err, "no task has the id \"zzzzzz9\"")) << none.err;
+}
+
+// ---- 3. commands ----
+
+TEST(NewUserTest, AnUnknownCommandSuggestsTheNearest) {
+  Workspace ws;
+  struct Case {
+    std::vector<std::string> args;
+    std::string says;
+  };
+  const Case cases[] = {
+      {{"improt", "t.md"}, "unknown command \"improt\"; did you mean import?"},
+      {{"lsit"}, "did you mean list?"},
+      {{"taem", "add", "Ada"}, "did you mean team add?"},
+      {{"team", "ad", "Ada"},
+       "team needs one of: add, import, list, remove (not \"ad\"; did "
+       "you mean team add?)"},
+      {{"holiday", "lst"}, "did you mean holiday list?"},
+      {{"hepl"}, "did you mean help?"},
+      {{"frobnicate"}, "unknown command \"frobnicate\" (see rplan --help)"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.args[0]);
+    const auto r = ws.run(c.args);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_TRUE(has(r.err, c.says)) << r.err;
+  }
+}
+
+TEST(NewUserTest, HelpListsTheHelpCommand) {
+  Workspace ws;
+  const auto r = ws.run({"--help"});
+  ASSERT_EQ(r.exit_code, 0);
+  EXPECT_TRUE(has(r.out, "  help [COMMAND]")) << r.out;
+  EXPECT_TRUE(has(r.out, "  help --markdown")) << r.out;
+}
+
+// ---- 9. workdays ----
+
+TEST(NewUserTest, WorkdaysTakeRangesAndListsInTheCliAndTheTeamFile) {
+  Workspace ws;
+  auto r = ws.run({"team", "add", "Ana", "--workdays", "mon-thu"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = ws.run({"team", "add", "Omar", "--workdays", "sun-thu"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ws.write("team.csv", "name,workdays\nKen,\"mon-wed,fri\"\nLi,tue-sat\n");
+  r = ws.run({"team", "import", "team.csv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = ws.run({"team", "list"});
+  EXPECT_TRUE(has(r.out, "Ana  6 h/day from 09:00 UTC, mon,tue,wed,thu\n")) << r.out;
+  EXPECT_TRUE(has(r.out, "Omar  6 h/day from 09:00 UTC, mon,tue,wed,thu,sun\n")) << r.out;
+  EXPECT_TRUE(has(r.out, "Ken  6 h/day from 09:00 UTC, mon,tue,wed,fri\n")) << r.out;
+  EXPECT_TRUE(has(r.out, "Li  6 h/day from 09:00 UTC, tue,wed,thu,fri,sat\n")) << r.out;
+  r = ws.run({"team", "add", "Bo", "--workdays", "mon-funday"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(has(r.err, "--workdays mon-funday")) << r.err;
+}
+
+// ---- 13. time off ----
+
+TEST(NewUserTest, TimeOffKeepsItsReasonAndMergesOverlaps) {
+  Workspace ws;
+  set_up(ws);
+  auto r = ws.run({"off", "Tom Becker", "--from", "2026-12-07", "--to", "2026-12-09", "--reason",
+                   "conference"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = ws.run({"off", "Tom Becker", "--from", "2026-12-07", "--to", "2026-12-09"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "Tom Becker is off from 2026-12-07 to 2026-12-09 (conference)\n");
+  EXPECT_EQ(ws.run({"off", "list"}).out, "Tom Becker  2026-12-07 .. 2026-12-09  conference\n");
+  r = ws.run({"off", "Tom Becker", "--from", "2026-12-08", "--to", "2026-12-11"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "Tom Becker is off from 2026-12-07 to 2026-12-11 (conference)\n"
+            "merged with the overlapping time off 2026-12-07 .. 2026-12-09 into one\n");
+  EXPECT_EQ(ws.run({"off", "list"}).out, "Tom Becker  2026-12-07 .. 2026-12-11  conference\n");
+  r = ws.run(
+      {"off", "Tom Becker", "--from", "2026-12-07", "--to", "2026-12-07", "--reason", "ill"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(ws.run({"off", "list"}).out, "Tom Becker  2026-12-07 .. 2026-12-11  ill\n")
+      << "a reason given replaces the old one";
+  // Adjacent time off is not merged: it does not overlap.
+  ASSERT_EQ(ws.run({"off", "Tom Becker", "--from", "2026-12-12", "--to", "2026-12-13"}).exit_code,
+            0);
+  EXPECT_EQ(ws.run({"off", "list"}).out,
+            "Tom Becker  2026-12-07 .. 2026-12-11  ill\nTom Becker  2026-12-12 .. 2026-12-13\n");
+}
+
+// ---- 14. re-estimates ----
+
+TEST(NewUserTest, AReImportAfterTheEstimateSettingsChangedSaysReEstimated) {
+  Workspace ws;
+  set_up(ws);
+  ws.write("slow.conf", "[estimate]\nresearch = 10\nanalysis = 7\n");
+  auto r = ws.run({"--config", "slow.conf", "import", "t.md"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "t.md: 0 added, 0 updated, 1 unchanged, 2 re-estimated, 0 removed\n");
+  const auto tasks = json::parse(ws.run({"list", "--format", "json"}).out)["tasks"];
+  EXPECT_EQ(tasks[0]["estimate_hours"], 10);
+  r = ws.run({"--config", "slow.conf", "import", "t.md"});
+  EXPECT_EQ(r.out, "t.md: 0 added, 0 updated, 3 unchanged, 0 removed\n");
+}
+
+TEST(NewUserTest, AReEstimateMakesThePlanOutOfDate) {
+  Workspace ws;
+  set_up(ws);
+  ASSERT_EQ(ws.run({"plan", "--start", "2026-12-07"}).exit_code, 0);
+  ws.write("slow.conf", "[estimate]\nresearch = 10\n");
+  ASSERT_EQ(ws.run({"--config", "slow.conf", "import", "t.md"}).exit_code, 0);
+  const auto r = ws.run({"list"});
+  EXPECT_TRUE(has(r.err, "the plan is out of date")) << r.err;
+  EXPECT_TRUE(has(r.err, "estimate")) << r.err;
+}
+
+// ---- 15. a prompts label without a list ----
+
+TEST(NewUserTest, ANumberedListNotStartingAtOneUnderTheLabelSaysWhatWasFound) {
+  Workspace ws;
+  ws.write("t.md",
+           "### 3. Caching\n"
+           "**Research Prompts**:\n"
+           "3. Research Redis\n"
+           "4. Research Memcached\n");
+  auto r = ws.run({"import", "t.md"});
+  EXPECT_EQ(r.exit_code, 65);
+  EXPECT_TRUE(has(r.err,
+                  "t.md:2: error: topic \"Caching\" has a **Research Prompts**: label but no "
+                  "prompts: line 3 reads \"3. Research Redis\", which Markdown reads as more "
+                  "text of the label's paragraph, not as a list: a numbered list that starts at "
+                  "3 needs a blank line above it (or start it at 1)"))
+      << r.err;
+  // With the blank line, the same list is the prompts.
+  ws.write("t.md",
+           "### 3. Caching\n"
+           "**Research Prompts**:\n"
+           "\n"
+           "3. Research Redis\n"
+           "4. Research Memcached\n");
+  r = ws.run({"import", "t.md"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(has(r.out, "2 added")) << r.out;
+  ws.write("u.md", "### Caching\n**Research Prompts**:\nTo be written.\n\n### Next\n");
+  r = ws.run({"import", "u.md"});
+  EXPECT_TRUE(has(r.err, "line 3 reads \"To be written.\", not a list of prompts")) << r.err;
+  ws.write("v.md", "### Caching\n**Research Prompts**:\n\n### Next\n");
+  r = ws.run({"import", "v.md"});
+  EXPECT_TRUE(has(r.err, "nothing follows it before the next heading")) << r.err;
+}
+
+}  // namespace
+}  // namespace rplan::e2e
