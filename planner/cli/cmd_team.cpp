@@ -187,22 +187,45 @@ util::Date positional_date(const po::variables_map& vm) {
   return *date;
 }
 
+// "for everyone", "for Ana Souza and Tom Becker".
+std::string holiday_people(const model::Holiday& h) {
+  if (h.people.empty()) return "for everyone";
+  std::vector<model::Assignee> people(h.people.size());
+  for (std::size_t i = 0; i < h.people.size(); ++i) people[i].name = h.people[i];
+  return "for " + model::describe_team(people);
+}
+
 int cmd_holiday_add(Context& ctx, const po::variables_map& vm) {
-  const model::Holiday h{positional_date(vm), get_string(vm, "name").value_or("")};
+  model::Holiday h{positional_date(vm), get_string(vm, "name").value_or("")};
+  const auto names = get_string(vm, "for");
+  if (names && util::split(*names, ',').empty()) throw UsageError("--for names nobody");
   store::Store store(ctx.db_path, store::Access::read_write);
   store.set_now(ctx.now);
   store::Store::Transaction tx(store);
-  store.add_holiday(h);
+  if (names) {
+    const auto team = store.team();
+    for (const auto& name : util::split(*names, ',')) {
+      h.people.push_back(model::require_person(team, name).name);
+    }
+    std::sort(h.people.begin(), h.people.end());
+    h.people.erase(std::unique(h.people.begin(), h.people.end()), h.people.end());
+  }
+  const auto before = store.add_holiday(h);
   tx.commit();
-  ctx.out << "holiday " << util::format_date(h.date) << (h.name.empty() ? "" : " " + h.name)
-          << "\n";
+  if (h.name.empty() && before) h.name = before->name;
+  ctx.out << "holiday " << util::format_date(h.date) << (h.name.empty() ? "" : " " + h.name) << " "
+          << holiday_people(h);
+  if (before && before->people != h.people)
+    ctx.out << " (before: " << holiday_people(*before) << ")";
+  ctx.out << "\n";
   return 0;
 }
 
 int cmd_holiday_list(Context& ctx, const po::variables_map&) {
   store::Store store(ctx.db_path, store::Access::read_only);
   for (const auto& h : store.holidays()) {
-    ctx.out << util::format_date(h.date) << (h.name.empty() ? "" : "  " + h.name) << "\n";
+    ctx.out << util::format_date(h.date) << (h.name.empty() ? "" : "  " + h.name) << "  "
+            << holiday_people(h) << "\n";
   }
   return 0;
 }
@@ -280,14 +303,26 @@ void add_team_commands(std::vector<Command>& t) {
                cmd_off_remove});
   t.push_back({"holiday add",
                "DATE",
-               "add a holiday for everyone",
-               "",
+               "add a holiday, for everyone or for some people",
+               "A holiday is a day off for everyone, or with --for for those people only\n"
+               "(an office's or a country's holiday): the scheduler, plan's summary and\n"
+               "every export follow it per person. Adding a date again sets its name (kept\n"
+               "when --name is not given) and whom it is for (everyone without --for), and\n"
+               "says whom it was for before. Names match without regard to case.",
                [](po::options_description& d) {
-                 d.add_options()("name", po::value<std::string>(), "what the day is");
+                 d.add_options()("name", po::value<std::string>(), "what the day is")(
+                     "for", po::value<std::string>(),
+                     "only these people, comma-separated: \"Ana Souza,Tom Becker\"");
                },
                {{"DATE", 1}},
                cmd_holiday_add});
-  t.push_back({"holiday list", "", "list holidays", "", nullptr, {}, cmd_holiday_list});
+  t.push_back({"holiday list",
+               "",
+               "list holidays and whom each is for",
+               "",
+               nullptr,
+               {},
+               cmd_holiday_list});
   t.push_back({"holiday remove",
                "DATE",
                "remove a holiday",

@@ -229,6 +229,9 @@ struct TimeOff {
 struct Holiday {
   Date date;
   std::string name;
+  // The names of the people it is a day off for, sorted; empty: everyone's.
+  // Whose it is, is decided by holiday_applies (model/working_time.hpp) alone.
+  std::vector<std::string> people{};
   friend bool operator==(const Holiday&, const Holiday&) = default;
 };
 

@@ -248,8 +248,9 @@ class Store {
   // Adds the person, or updates every field of the one with that name.
   // Returns true when the person was new.
   bool upsert_assignee(const model::Assignee& person);
-  // Removes the person, their time off, and unpins their tasks. Returns false
-  // when there is nobody of that name.
+  // Removes the person, their time off, and unpins their tasks; a holiday
+  // that was theirs alone is removed (it would otherwise become everyone's).
+  // Returns false when there is nobody of that name.
   bool remove_assignee(const std::string& name);
   std::vector<model::Assignee> team() const;
 
@@ -269,10 +270,14 @@ class Store {
   bool remove_time_off(const std::string& name, model::Date from);
   std::vector<model::TimeOff> time_off() const;
 
-  // Adds the holiday, or renames the one on that date (an empty name keeps
-  // the one it has).
-  void add_holiday(const model::Holiday& holiday);
+  // Adds the holiday on holiday.date, or changes the one on that date: its
+  // name (an empty name keeps the one it has) and whom it is for:
+  // holiday.people (names as stored; empty: everyone). Returns the holiday
+  // that was on that date before, if any. Throws InputError for a name not
+  // in the team.
+  std::optional<model::Holiday> add_holiday(const model::Holiday& holiday);
   bool remove_holiday(model::Date date);
+  // By date, each with its people sorted by name.
   std::vector<model::Holiday> holidays() const;
 
   // ---- the plan ----

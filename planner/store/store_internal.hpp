@@ -26,7 +26,9 @@ std::string format_workdays(const std::array<bool, 7>& days);
 std::optional<std::int64_t> assignee_id(SQLite::Database& db, const std::string& name);
 std::vector<model::Assignee> load_team(SQLite::Database& db);
 std::vector<model::TimeOff> load_time_off(SQLite::Database& db);
-std::vector<model::Holiday> load_holidays(SQLite::Database& db);
+// Every holiday by date, each with its people sorted; with `date`, only the
+// one on that date (YYYY-MM-DD), if any.
+std::vector<model::Holiday> load_holidays(SQLite::Database& db, const std::string& date = "");
 
 inline model::Instant from_unix(std::int64_t seconds) {
   return model::Instant{std::chrono::seconds{seconds}};

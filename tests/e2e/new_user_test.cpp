@@ -5,6 +5,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "run_rplan.hpp"
@@ -318,6 +322,64 @@ TEST(NewUserTest, ANumberedListNotStartingAtOneUnderTheLabelSaysWhatWasFound) {
   ws.write("v.md", "### Caching\n**Research Prompts**:\n\n### Next\n");
   r = ws.run({"import", "v.md"});
   EXPECT_TRUE(has(r.err, "nothing follows it before the next heading")) << r.err;
+}
+
+// ---- 16. holidays for some people only ----
+
+// The dates of `who`'s work blocks in the plan's JSON (local dates).
+std::vector<std::string> work_days(const json& plan, const std::string& who) {
+  std::vector<std::string> dates;
+  for (const auto& t : plan["tasks"]) {
+    if (t["assignee"] != who) continue;
+    for (const auto& b : t["blocks"]) dates.push_back(b["date"]);
+  }
+  return dates;
+}
+
+bool contains(const std::vector<std::string>& v, const std::string& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+TEST(NewUserTest, AHolidayForSomePeopleIsTheirsOnly) {
+  Workspace ws;
+  const auto ids = set_up(ws);
+  for (const auto& id : ids)
+    ASSERT_EQ(ws.run({"task", id, "--assignee", "Priya Raman"}).exit_code, 0);
+  auto r = ws.run({"holiday", "add", "2026-12-08", "--name", "Festival", "--for", "priya raman"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "holiday 2026-12-08 Festival for Priya Raman\n");
+  ASSERT_EQ(ws.run({"holiday", "add", "2026-12-25", "--name", "Christmas"}).exit_code, 0);
+  EXPECT_EQ(ws.run({"holiday", "list"}).out,
+            "2026-12-08  Festival  for Priya Raman\n2026-12-25  Christmas  for everyone\n");
+  r = ws.run({"holiday", "add", "2026-12-09", "--for", "Ken"});
+  EXPECT_EQ(r.exit_code, 65);
+  EXPECT_TRUE(has(r.err, "nobody named \"Ken\"")) << r.err;
+
+  ASSERT_EQ(ws.run({"plan", "--start", "2026-12-07"}).exit_code, 0);
+  r = ws.run({"export", "json", "--out", "plan.json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json plan = json::parse(slurp(ws.path("plan.json")));
+  EXPECT_FALSE(contains(work_days(plan, "Priya Raman"), "2026-12-08"));
+  EXPECT_TRUE(contains(work_days(plan, "Priya Raman"), "2026-12-09"));
+  EXPECT_EQ(plan["holidays"][0]["people"], json::array({"Priya Raman"}));
+  EXPECT_EQ(plan["holidays"][1]["people"], json::array());
+  ASSERT_EQ(ws.run({"export", "html", "--out", "report.html"}).exit_code, 0);
+  EXPECT_TRUE(
+      has(slurp(ws.path("report.html")), "<title>2026-12-08: Festival (Priya Raman)</title>"));
+
+  // The same day as Tom's: Priya works on it, and the change makes the plan out of date.
+  r = ws.run({"holiday", "add", "2026-12-08", "--for", "Tom Becker"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "holiday 2026-12-08 Festival for Tom Becker (before: for Priya Raman)\n");
+  EXPECT_TRUE(has(ws.run({"list"}).err, "holiday 2026-12-08"));
+  ASSERT_EQ(ws.run({"plan", "--start", "2026-12-07"}).exit_code, 0);
+  ASSERT_EQ(ws.run({"export", "json", "--out", "plan.json"}).exit_code, 0);
+  plan = json::parse(slurp(ws.path("plan.json")));
+  EXPECT_TRUE(contains(work_days(plan, "Priya Raman"), "2026-12-08"));
+
+  // A holiday left for nobody goes with its last person, rather than become everyone's.
+  ASSERT_EQ(ws.run({"team", "remove", "Tom Becker"}).exit_code, 0);
+  EXPECT_EQ(ws.run({"holiday", "list"}).out, "2026-12-25  Christmas  for everyone\n");
 }
 
 }  // namespace
