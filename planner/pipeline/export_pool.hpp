@@ -17,10 +17,10 @@
 namespace rplan::pipeline {
 
 // Writes exports on up to `threads` worker threads (the exporters only read
-// the project) while the caller goes on; the caller's thread joins in at
-// finish(), and writes all of them when no worker could be started. Each job
-// is reported as it begins and ends (its format's name). Every export is
-// attempted; finish() throws the first failure in the order of `jobs`.
+// the project, which must outlive the pool) while the caller goes on; the caller's thread joins in
+// at finish(), and writes all of them when no worker could be started. Each job is reported as it
+// begins and ends (its format's name). Every export is attempted; finish() throws the first failure
+// in the order of `jobs`.
 class ExportPool {
  public:
   using Jobs = std::vector<std::pair<const ExportFormat*, std::filesystem::path>>;
@@ -42,7 +42,7 @@ class ExportPool {
   void work();
 
   const model::Project& m_project;
-  const ExportOptions& m_options;
+  const ExportOptions m_options;
   Jobs m_jobs;
   Reporter& m_reporter;
   std::vector<std::exception_ptr> m_errors;  // one per job, written by the thread that ran it
