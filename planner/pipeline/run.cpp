@@ -7,6 +7,7 @@
 #include <cstring>
 #include <memory>
 #include <system_error>
+#include <utility>
 
 #include "planner/estimate/documents.hpp"
 #include "planner/parse/files.hpp"
@@ -38,8 +39,8 @@ class Run {
     const ExportPool::Jobs jobs = check_outputs();
     resolve_import();
     import();
-    const auto prepared = plan_project(m_reader ? *m_reader : *m_store, m_project, m_request.plan,
-                                       m_request.now, m_reporter);
+    auto prepared = plan_project(m_reader ? *m_reader : *m_store, m_project, m_request.plan,
+                                 m_request.now, m_reporter);
     m_reader.reset();
     // The exports need only the plan in memory: they are written while the
     // rows are stored, and replace their files once the commit is done.
@@ -47,7 +48,7 @@ class Run {
     ExportOptions gated = m_request.exports;
     gated.before_publish = [&gate] { gate.wait(); };
     ExportPool pool(m_project, gated, jobs, m_extra_threads, m_reporter);
-    save(prepared, pool, gate);
+    save(std::move(prepared), pool, gate);
     if (m_request.on_saved) m_request.on_saved(m_reports, m_project);
     m_store->release_memory();  // the exports need nothing more from the database
     finish_exports(pool, jobs.size());
@@ -159,13 +160,15 @@ class Run {
   // Waits for the import's rows, stores the plan's and commits, while the
   // pool writes the exports. Then opens the gate: on the commit, or on a
   // failure, when no export starts any more and none replaces its file.
-  void save(const store::Store::PreparedPlan& prepared, ExportPool& pool, CommitGate& gate) {
+  // What only the import and the plan's rows needed is freed on the way.
+  void save(store::Store::PreparedPlan prepared, ExportPool& pool, CommitGate& gate) {
     try {
       if (m_importer.size() > 0) {
         m_reporter.stage("storing the imported rows");
         m_importer.join();
       }
       std::vector<model::ParsedDocument>().swap(m_docs);
+      m_resolved = {};
       m_reporter.stage("writing the plan's rows");
       m_store->write_plan(m_project, prepared);
       m_reporter.stage("committing");
