@@ -1,7 +1,6 @@
 #include "exporters/csv_export.hpp"
 
-#include <unordered_map>
-
+#include "planner/model/topic_index.hpp"
 #include "planner/util/text.hpp"
 
 namespace rplan::exporters {
@@ -24,13 +23,11 @@ std::string csv_field(std::string_view text) {
 }
 
 void write_tasks_csv(const model::Project& project, std::ostream& out) {
-  std::unordered_map<std::string, const model::Topic*> topics;
-  for (const auto& t : project.topics) topics.emplace(t.id, &t);
+  const model::TopicIndex topics(project.topics);
   out << "id,topic_id,topic_number,topic,kind,prompt,assignee,estimate_hours,start,finish,"
          "status,depends_on\r\n";
   for (const auto& t : project.tasks) {
-    const auto it = topics.find(t.topic_id);
-    const model::Topic* topic = it == topics.end() ? nullptr : it->second;
+    const model::Topic* topic = topics.topic_of(t);
     std::string start, finish;
     if (!t.blocks.empty()) {
       start =

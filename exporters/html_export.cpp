@@ -4,9 +4,9 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <optional>
-#include <unordered_map>
 #include <vector>
 
 #include "exporters/html_report.hpp"
@@ -106,29 +106,18 @@ std::string percent(double part, double whole) {
 }
 
 // Where within its day column a block starts or ends, 0..1: the share of the
-// assignee's working day before that minute.
+// assignee's working day (their WorkingTime window) before that minute; for
+// someone no longer on the team, the share of the whole day.
 double day_fraction(const Report& r, int person, int minute) {
-  if (person < 0) return std::clamp(minute / 1440.0, 0.0, 1.0);
-  const model::Assignee& a = *r.people[static_cast<std::size_t>(person)].who;
-  const double span = std::max(1.0, a.hours_per_day * 60.0);
-  return std::clamp((minute - a.day_start) / span, 0.0, 1.0);
-}
-
-bool is_holiday(const Report& r, Date date) {
-  return std::binary_search(r.holidays.begin(), r.holidays.end(), date);
-}
-
-std::string_view holiday_name(const Report& r, Date date) {
-  for (const auto& h : r.project.holidays) {
-    if (h.date == date) return h.name;
+  const model::WorkingTime* rule = nullptr;
+  if (person >= 0) {
+    const auto& working_time = r.view.people()[static_cast<std::size_t>(person)].working_time;
+    if (working_time) rule = &*working_time;
   }
-  return {};
-}
-
-int person_of(const Report& r, const model::Task& t) {
-  if (!t.planned()) return -1;
-  const auto it = r.person_index.find(t.assignee);
-  return it == r.person_index.end() ? -1 : it->second;
+  if (rule == nullptr) return std::clamp(minute / 1440.0, 0.0, 1.0);
+  const model::WorkingTime::Window window = rule->window();
+  const double span = std::max(1, window.minutes);
+  return std::clamp((minute - window.start_minute) / span, 0.0, 1.0);
 }
 
 std::string topic_title(const Report& r, std::size_t t) {
@@ -143,26 +132,9 @@ namespace {
 
 using namespace html;
 
-void count_topics(Report& r) {
-  const model::Project& p = r.project;
-  std::unordered_map<std::string_view, std::uint32_t> topic_index;
-  topic_index.reserve(p.topics.size());
-  for (std::uint32_t t = 0; t < p.topics.size(); ++t) topic_index.emplace(p.topics[t].id, t);
-  const auto no_topic = static_cast<std::uint32_t>(p.topics.size());
-  std::vector<std::uint32_t> topic_of(p.tasks.size());
-  r.topic_begin.assign(p.topics.size() + 2, 0);
-  for (std::size_t i = 0; i < p.tasks.size(); ++i) {
-    const auto it = topic_index.find(p.tasks[i].topic_id);
-    topic_of[i] = it == topic_index.end() ? no_topic : it->second;
-    ++r.topic_begin[topic_of[i] + 1];
-  }
-  for (std::size_t t = 1; t < r.topic_begin.size(); ++t) r.topic_begin[t] += r.topic_begin[t - 1];
-  // A stable counting sort: tasks grouped by topic, in their own order inside it.
-  r.order.resize(p.tasks.size());
-  std::vector<std::uint32_t> next(r.topic_begin.begin(), r.topic_begin.end() - 1);
-  for (std::uint32_t i = 0; i < p.tasks.size(); ++i) r.order[next[topic_of[i]]++] = i;
+void count_documents(Report& r) {
   std::vector<std::string_view> documents;
-  for (const auto& t : p.topics) {
+  for (const auto& t : r.project.topics) {
     if (std::find(documents.begin(), documents.end(), t.document) == documents.end()) {
       documents.push_back(t.document);
       if (documents.size() > 1) break;
@@ -171,68 +143,29 @@ void count_topics(Report& r) {
   r.several_documents = documents.size() > 1;
 }
 
-void index_people(Report& r) {
-  const model::Project& p = r.project;
-  r.people.resize(p.team.size());
-  for (std::size_t i = 0; i < p.team.size(); ++i) {
-    r.people[i].who = &p.team[i];
-    r.people[i].color = i % k_palette.size();
-    r.person_index.emplace(p.team[i].name, static_cast<int>(i));
-    for (int d = 0; d < 7; ++d) {
-      if (p.team[i].workdays[static_cast<std::size_t>(d)])
-        r.team_works[static_cast<std::size_t>(d)] = true;
-    }
-  }
-  if (p.team.empty()) r.team_works = {true, true, true, true, true, false, false};
-  for (const auto& off : p.time_off) {
-    const auto it = r.person_index.find(off.assignee);
-    if (it != r.person_index.end()) {
-      r.people[static_cast<std::size_t>(it->second)].time_off.emplace_back(off.from, off.to);
-    }
-  }
-  for (const auto& h : p.holidays) r.holidays.push_back(h.date);
-  std::sort(r.holidays.begin(), r.holidays.end());
-}
-
-// The day columns: the plan's days, widened to every block of every task.
+// The day columns: the view's days (the plan's, widened to every block).
 void find_axis(Report& r) {
-  const model::Project& p = r.project;
-  std::optional<Date> first, last;
-  if (p.plan.exists) {
-    first = p.plan.start;
-    last = std::max(p.plan.start, p.plan.finish);
-  }
-  for (const auto& t : p.tasks) {
-    if (t.blocks.empty()) continue;
-    const Date a = t.blocks.front().date, b = t.blocks.back().date;
-    first = first ? std::min(*first, a) : a;
-    last = last ? std::max(*last, b) : b;
-  }
-  if (!first) return;
+  if (!r.view.has_days()) return;
   r.has_axis = true;
-  r.first = *first;
-  r.days = static_cast<int>((*last - *first).count()) + 1;
-  r.week0 = util::week_start(r.first);
-  r.weeks = static_cast<int>((util::week_start(*last) - r.week0).count() / 7) + 1;
+  r.first = r.view.first_day();
+  r.days = static_cast<int>((r.view.last_day() - r.first).count()) + 1;
 }
 
-void sum_topics_and_weeks(Report& r) {
+void sum_topics(Report& r) {
   const model::Project& p = r.project;
-  const std::size_t people = r.people.size();
-  r.topics.resize(p.topics.size() + 1);
-  if (r.has_axis) r.week_hours.assign(static_cast<std::size_t>(r.weeks) * people, 0.0);
-  std::vector<double> tally(people, 0.0);
+  r.topics.resize(r.view.group_count());
+  std::vector<double> tally(r.view.people().size(), 0.0);
   std::vector<std::size_t> touched;
-  for (std::size_t t = 0; t + 1 < r.topic_begin.size(); ++t) {
+  for (std::size_t t = 0; t < r.view.group_count(); ++t) {
     TopicStats& s = r.topics[t];
-    for (std::uint32_t k = r.topic_begin[t]; k < r.topic_begin[t + 1]; ++k) {
-      const model::Task& task = p.tasks[r.order[k]];
+    for (const std::uint32_t i : r.view.group_tasks(t)) {
+      const model::Task& task = p.tasks[i];
       const bool done = task.status == model::TaskStatus::done;
       ++s.tasks;
       s.hours += task.estimate.hours;
       if (done) s.done_hours += task.estimate.hours;
       if (task.blocks.empty()) continue;
-      const int person = person_of(r, task);
+      const int person = r.view.person_of(task);
       const auto& b0 = task.blocks.front();
       const auto& b1 = task.blocks.back();
       const double from = (b0.date - r.first).count() + day_fraction(r, person, b0.start_minute);
@@ -247,13 +180,6 @@ void sum_topics_and_weeks(Report& r) {
       const auto pi = static_cast<std::size_t>(person);
       if (tally[pi] == 0) touched.push_back(pi);
       tally[pi] += task.estimate.hours;
-      if (done) continue;  // its time is free again: not planned work
-      for (const auto& b : task.blocks) {
-        r.people[pi].planned += b.hours();
-        const auto week =
-            static_cast<std::size_t>((util::week_start(b.date) - r.week0).count() / 7);
-        r.week_hours[week * people + pi] += b.hours();
-      }
     }
     double best = 0;
     for (std::size_t pi : touched) {
@@ -264,28 +190,6 @@ void sum_topics_and_weeks(Report& r) {
       tally[pi] = 0;
     }
     touched.clear();
-  }
-}
-
-// Capacity over the plan's days: each person's workdays x hours per day, less
-// holidays and time off.
-void sum_capacity(Report& r) {
-  const model::PlanInfo& plan = r.project.plan;
-  if (r.has_axis) r.week_capacity.assign(static_cast<std::size_t>(r.weeks), 0.0);
-  if (!plan.exists || !r.has_axis) return;
-  for (Date d = plan.start; d <= plan.finish; d += std::chrono::days{1}) {
-    if (is_holiday(r, d)) continue;
-    const auto wd = static_cast<std::size_t>(util::weekday_index(d));
-    const auto week = static_cast<std::size_t>((util::week_start(d) - r.week0).count() / 7);
-    for (auto& person : r.people) {
-      if (!person.who->workdays[wd]) continue;
-      const bool off =
-          std::any_of(person.time_off.begin(), person.time_off.end(),
-                      [&](const auto& range) { return range.first <= d && d <= range.second; });
-      if (off) continue;
-      person.capacity += person.who->hours_per_day;
-      r.week_capacity[week] += person.who->hours_per_day;
-    }
   }
 }
 
@@ -359,9 +263,20 @@ svg .capacity{fill:none;stroke:#1f2933;stroke-width:1.5;stroke-dasharray:4 3}
 }
 )css";
 
+// "#4e79a7"
+std::string css_colour(std::uint32_t rgb) {
+  char text[8];
+  std::snprintf(text, sizeof text, "#%06x", static_cast<unsigned>(rgb & 0xFFFFFFu));
+  return text;
+}
+
+// CSS classes c0..c11: the palette's colours, by PersonView::colour (the 13th
+// person shares the first one's); "cx" is nobody's (a topic bar without a
+// scheduled person).
 void write_palette_css(Writer& out) {
   for (std::size_t i = 0; i < k_palette.size(); ++i) {
-    out << ".c" << i << "{fill:" << k_palette[i] << ";background-color:" << k_palette[i] << "}\n";
+    const std::string colour = css_colour(k_palette[i]);
+    out << ".c" << i << "{fill:" << colour << ";background-color:" << colour << "}\n";
   }
   out << ".cx{fill:#9aa5b1;background-color:#9aa5b1}\n";
 }
@@ -405,10 +320,12 @@ void write_summary(const Report& r, Writer& out) {
   const model::Project& p = r.project;
   std::size_t done = 0;
   for (const auto& t : p.tasks) done += t.status == model::TaskStatus::done ? 1 : 0;
+  // The team's people: those who left have no capacity to set against.
   double planned = 0, capacity = 0;
-  for (const auto& person : r.people) {
-    planned += person.planned;
-    capacity += person.capacity;
+  for (const auto& person : r.view.people()) {
+    if (person.assignee == nullptr) continue;
+    planned += person.open_hours();
+    capacity += person.capacity_hours();
   }
   out << "<section id=\"summary\">\n<h2>Summary</h2>\n<dl class=\"figures\">";
   write_figure(out, "Finish", p.plan.exists ? util::format_date(p.plan.finish) : "\u2013");
@@ -427,20 +344,21 @@ void write_summary(const Report& r, Writer& out) {
   out << "<table class=\"people\">\n<thead><tr><th>Person</th><th>Time zone</th>"
          "<th class=\"num\">Hours/day</th><th>Workdays</th><th class=\"num\">Planned h</th>"
          "<th class=\"num\">Capacity h</th><th>Utilisation</th></tr></thead>\n<tbody>\n";
-  for (const auto& person : r.people) {
-    const model::Assignee& a = *person.who;
+  for (const auto& person : r.view.people()) {
+    if (person.assignee == nullptr) continue;
+    const model::Assignee& a = *person.assignee;
     std::string days;
     for (int d = 0; d < 7; ++d) {
       if (!a.workdays[static_cast<std::size_t>(d)]) continue;
       if (!days.empty()) days += ' ';
       days += util::weekday_name(d);
     }
-    out << "<tr><td><span class=\"sw c" << person.color << "\"></span>" << Esc{a.name}
+    out << "<tr><td><span class=\"sw c" << person.colour << "\"></span>" << Esc{a.name}
         << "</td><td>" << Esc{a.timezone} << "</td><td class=\"num\">"
         << util::format_hours(a.hours_per_day) << "</td><td>" << days << "</td><td class=\"num\">"
-        << util::format_hours(person.planned) << "</td><td class=\"num\">"
-        << util::format_hours(person.capacity) << "</td><td>";
-    write_meter(out, person.planned, person.capacity);
+        << util::format_hours(person.open_hours()) << "</td><td class=\"num\">"
+        << util::format_hours(person.capacity_hours()) << "</td><td>";
+    write_meter(out, person.open_hours(), person.capacity_hours());
     out << "</td></tr>\n";
   }
   out << "</tbody>\n</table>\n<p class=\"note\">Capacity: each person's workdays from the "
@@ -500,13 +418,16 @@ void write_topics(const Report& r, Writer& out) {
 }  // namespace
 
 void write_html_report(const model::Project& project, model::Date today, std::ostream& stream) {
+  const PlanView view(project);
+  write_html_report(view, today, stream);
+}
+
+void write_html_report(const PlanView& view, model::Date today, std::ostream& stream) {
   html::Writer out(stream);
-  html::Report r(project);
-  count_topics(r);
-  index_people(r);
+  html::Report r(view);
+  count_documents(r);
   find_axis(r);
-  sum_topics_and_weeks(r);
-  sum_capacity(r);
+  sum_topics(r);
   write_head(r, out);
   write_summary(r, out);
   write_schedule(r, today, out);

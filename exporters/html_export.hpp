@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "exporters/plan_view.hpp"
 #include "planner/model/model.hpp"
 
 namespace rplan::exporters {
@@ -22,16 +23,17 @@ std::string html_escape(std::string_view text);
 // Writes the plan as one self-contained HTML document: inline CSS and SVG, no
 // scripts, fonts, images or links to anything outside the file (a
 // Content-Security-Policy forbids loading any), readable when printed. Sections:
-// - Summary: plan dates, total hours, and each person's planned hours against
-//   their capacity over the plan's days (workdays x hours per day, without
-//   holidays and time off) as utilisation.
+// - Summary: plan dates, total hours, and each team member's planned hours
+//   against their capacity over the plan's days (their working time as
+//   model::WorkingTime gives it: workdays x hours per day, without holidays and
+//   time off) as utilisation.
 // - Schedule: an SVG Gantt chart, x = days from the plan's start to its finish
 //   (widened to take in blocks outside it, such as done tasks of an earlier
 //   plan); each day column stands for the assignee's own working day, so a bar
 //   covers the share of that day the work takes, in the assignee's local time.
 //   One row and one bar per task (`data-task="ID"`), grouped under a header row
-//   per topic, coloured by assignee (a fixed palette in team order, with a
-//   legend), dependency arrows, days off for the whole team and holidays
+//   per topic, coloured by assignee (the one palette, in the people order of
+//   PlanView, with a legend), dependency arrows, days off for the whole team and holidays
 //   shaded, a hover title with prompt, hours and dates. Past
 //   k_html_max_task_bars tasks: one bar per topic (`data-topic="ID"`) coloured by
 //   the person with most hours in it, no arrows, and the chart cut into SVGs
@@ -40,12 +42,14 @@ std::string html_escape(std::string_view text);
 //   `data-task`; a done task is drawn faded and counts in neither planned
 //   hours nor workload.
 // - A "today" line when plan start <= today <= plan finish (today is passed in).
-// - Workload: hours per person per ISO week as stacked SVG bars, with the
-//   team's weekly capacity.
+// - Workload: hours per person per ISO week as stacked SVG bars (people who
+//   left the team included), with the team's weekly capacity.
 // - Topics: tasks, hours, first and last day, and progress (hours of done tasks
 //   over all hours).
 // Every piece of user text is escaped with html_escape. Streams: the document
 // is never held in memory; what is kept is per topic, person and week.
+void write_html_report(const PlanView& view, model::Date today, std::ostream& out);
+// The same, building the project's view first.
 void write_html_report(const model::Project& project, model::Date today, std::ostream& out);
 
 }  // namespace rplan::exporters

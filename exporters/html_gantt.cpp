@@ -32,13 +32,12 @@ struct Row {
 // topics with tasks.
 std::vector<Row> chart_rows(const Report& r, Bars bars) {
   std::vector<Row> rows;
-  for (std::uint32_t t = 0; t + 1 < r.topic_begin.size(); ++t) {
-    if (r.topic_begin[t] == r.topic_begin[t + 1]) continue;
+  for (std::uint32_t t = 0; t < r.view.group_count(); ++t) {
+    const auto tasks = r.view.group_tasks(t);
+    if (tasks.empty()) continue;
     rows.push_back({t, k_header});
     if (bars == Bars::per_topic) continue;
-    for (std::uint32_t k = r.topic_begin[t]; k < r.topic_begin[t + 1]; ++k) {
-      rows.push_back({t, r.order[k]});
-    }
+    for (const std::uint32_t task : tasks) rows.push_back({t, task});
   }
   return rows;
 }
@@ -74,7 +73,7 @@ struct TaskGeometry {
 std::string color_class(const Report& r, int person) {
   if (person < 0) return "cx";
   std::string name = "c";  // not "c" + to_string(): GCC 12 warns -Wrestrict wrongly (PR 105651)
-  name += std::to_string(r.people[static_cast<std::size_t>(person)].color);
+  name += std::to_string(r.view.people()[static_cast<std::size_t>(person)].colour);
   return name;
 }
 
@@ -106,17 +105,20 @@ void write_days(const Report& r, const Layout& l, const Chunk& c, Writer& out) {
   out << "<g class=\"days\">";
   for (int d = 0; d < r.days;) {
     const Date day = r.first + std::chrono::days{d};
-    if (is_holiday(r, day)) {
+    if (r.view.is_holiday(day)) {
       out << "<rect class=\"holiday\" x=\"" << Num{l.x(d)} << "\" y=\"" << Num{top} << "\" width=\""
           << Num{l.day_w} << "\" height=\"" << Num{h} << "\"><title>" << util::format_date(day)
-          << ": " << Esc{holiday_name(r, day)} << "</title></rect>";
+          << ": " << Esc{r.view.holiday_name(day)} << "</title></rect>";
       ++d;
       continue;
     }
     int end = d;
     while (end < r.days) {
       const Date e = r.first + std::chrono::days{end};
-      if (is_holiday(r, e) || r.team_works[static_cast<std::size_t>(util::weekday_index(e))]) break;
+      if (r.view.is_holiday(e) ||
+          r.view.team_works()[static_cast<std::size_t>(util::weekday_index(e))]) {
+        break;
+      }
       ++end;
     }
     if (end > d) {
@@ -238,7 +240,7 @@ void write_task_bar(const Report& r, const Layout& l, const model::Task& t, doub
         << "\">not scheduled</text></g>\n";
     return;
   }
-  const int person = person_of(r, t);
+  const int person = r.view.person_of(t);
   geo.from = block_from(r, person, t.blocks.front());
   geo.to = std::max(block_to(r, person, t.blocks.back()), geo.from);
   geo.scheduled = true;
@@ -280,7 +282,7 @@ void write_topic_bar(const Report& r, const Layout& l, std::size_t t, double row
       << util::format_date(*s.first) << " \u2192 " << util::format_date(*s.last) << " \u00b7 "
       << percent(s.done_hours, s.hours) << " done";
   if (alone && s.main_person >= 0) {
-    out << "\nmost hours: " << Esc{r.people[static_cast<std::size_t>(s.main_person)].who->name};
+    out << "\nmost hours: " << Esc{r.view.people()[static_cast<std::size_t>(s.main_person)].name};
   }
   out << "</title><rect x=\"" << Num{l.x(s.from)} << "\" y=\"" << Num{y} << "\" width=\""
       << Num{std::max(2.0, (s.to - s.from) * l.day_w)} << "\" height=\"" << Num{h}
@@ -304,12 +306,12 @@ void write_today(const Report& r, const Layout& l, const Chunk& c, Date today, W
 // Who has which colour; folded away (a <details>, no script) for a team too
 // large to read at a glance.
 void write_legend(const Report& r, Writer& out) {
-  const bool folded = r.people.size() > k_legend_unfolded;
-  if (folded) out << "<details><summary>Colours of the " << r.people.size() << " people</summary>";
+  const auto& people = r.view.people();
+  const bool folded = people.size() > k_legend_unfolded;
+  if (folded) out << "<details><summary>Colours of the " << people.size() << " people</summary>";
   out << "<ul class=\"legend\">";
-  for (const auto& person : r.people) {
-    out << "<li><span class=\"sw c" << person.color << "\"></span>" << Esc{person.who->name}
-        << "</li>";
+  for (const auto& person : people) {
+    out << "<li><span class=\"sw c" << person.colour << "\"></span>" << Esc{person.name} << "</li>";
   }
   out << "</ul>" << (folded ? "</details>" : "") << "\n";
 }

@@ -4,7 +4,6 @@
 // summary and the topics), html_gantt.cpp and html_workload.cpp (the SVG
 // charts). Not part of the exporter's interface.
 
-#include <array>
 #include <charconv>
 #include <concepts>
 #include <cstdint>
@@ -13,22 +12,14 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
-#include <unordered_map>
-#include <utility>
 #include <vector>
 
+#include "exporters/plan_view.hpp"
 #include "planner/model/model.hpp"
 
 namespace rplan::exporters::html {
 
 using model::Date;
-
-// Assignee colours in team order, repeating for a team larger than the
-// palette (the 13th person shares the first one's). CSS classes c0..c11; "cx"
-// is nobody's (a task without a known assignee).
-inline constexpr std::array<const char*, 12> k_palette = {
-    "#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948",
-    "#b07aa1", "#ff9da7", "#9c755f", "#86bcb6", "#8cd17d", "#d37295"};
 
 template <class T>
 concept Integer = std::is_integral_v<T> && !std::is_same_v<T, char> && !std::is_same_v<T, bool>;
@@ -103,14 +94,6 @@ std::string format_month_label(Date date);
 // "42%", or "–" when whole is 0.
 std::string percent(double part, double whole);
 
-struct PersonStats {
-  const model::Assignee* who = nullptr;
-  std::size_t color = 0;                        // palette index
-  double planned = 0;                           // hours of blocks of tasks not done
-  double capacity = 0;                          // hours over the plan's days
-  std::vector<std::pair<Date, Date>> time_off;  // inclusive ranges
-};
-
 struct TopicStats {
   std::size_t tasks = 0;
   double hours = 0;
@@ -118,44 +101,26 @@ struct TopicStats {
   std::optional<Date> first, last;  // first and last local day with a block
   bool scheduled = false;           // from/to are set
   double from = 0, to = 0;          // in day columns from Report::first
-  int main_person = -1;             // most hours of scheduled tasks in the topic
+  int main_person = -1;             // most hours of scheduled tasks in the topic (view's index)
 };
 
-// What the writers need beyond the project, computed before any output: a
-// few numbers per task, topic, person and week, never the document itself.
+// What the writers need beyond the plan view, computed before any output: a
+// few numbers per topic, never the document itself.
 struct Report {
-  explicit Report(const model::Project& p) : project(p) {}
+  explicit Report(const PlanView& v) : view(v), project(v.project()) {}
+  const PlanView& view;
   const model::Project& project;
-  // Task indices grouped by topic (topic order, then task order); topic t's
-  // tasks are order[topic_begin[t] .. topic_begin[t+1]). Index topics.size()
-  // collects tasks whose topic is unknown.
-  std::vector<std::uint32_t> order;
-  std::vector<std::uint32_t> topic_begin;
-  std::vector<TopicStats> topics;  // project.topics.size() + 1
+  std::vector<TopicStats> topics;  // per group of the view (topics, then tasks without one)
   bool several_documents = false;
-  std::vector<PersonStats> people;  // team order
-  std::unordered_map<std::string_view, int> person_index;
-  std::array<bool, 7> team_works{};  // weekdays on which someone works
-  std::vector<Date> holidays;        // sorted
-  // Day columns of the Gantt chart, and ISO weeks of the workload chart.
+  // Day columns of the Gantt chart: the view's days.
   bool has_axis = false;
   Date first{};
   int days = 0;
-  Date week0{};
-  int weeks = 0;
-  std::vector<double> week_hours;     // [week * people + person]
-  std::vector<double> week_capacity;  // [week]
 };
 
 // Writes the <section> of the Gantt chart and of the workload chart.
 void write_schedule(const Report& r, Date today, Writer& out);
 void write_workload(const Report& r, Writer& out);
-// True when `date` is one of the project's holidays.
-bool is_holiday(const Report& r, Date date);
-// The name of holiday `date`, "" when none.
-std::string_view holiday_name(const Report& r, Date date);
-// Index into r.people of the task's assignee; -1 when unplanned or unknown.
-int person_of(const Report& r, const model::Task& task);
 // "3. Caching" (the number when the topic has one); t == topics.size() is the
 // group of tasks without a known topic.
 std::string topic_title(const Report& r, std::size_t t);

@@ -25,20 +25,24 @@ double nice_step(double max_value, int steps) {
 
 void write_workload(const Report& r, Writer& out) {
   out << "<section id=\"workload\">\n<h2>Workload</h2>\n";
-  if (!r.has_axis || r.people.empty()) {
+  const PlanView& view = r.view;
+  if (!r.has_axis || view.people().empty()) {
     out << "<p class=\"note\">Nothing is scheduled yet.</p>\n</section>\n";
     return;
   }
-  const std::size_t people = r.people.size();
+  const int people = static_cast<int>(view.people().size());
+  const int weeks = view.weeks();
+  const auto hours_of = [&](int p, int w) { return view.open_minutes(p, w) / 60.0; };
+  const auto capacity = [&](int w) { return view.team_capacity_minutes(w) / 60.0; };
   const double left = 56, top = 12, plot_h = 220, bottom = 44;
-  const double slot = std::clamp(900.0 / r.weeks, 8.0, 90.0);
+  const double slot = std::clamp(900.0 / weeks, 8.0, 90.0);
   const double bar_w = slot * 0.7;
-  const double width = left + slot * r.weeks + 24;
+  const double width = left + slot * weeks + 24;
   double max_y = 0;
-  for (int w = 0; w < r.weeks; ++w) {
+  for (int w = 0; w < weeks; ++w) {
     double total = 0;
-    for (std::size_t p = 0; p < people; ++p) total += r.week_hours[w * people + p];
-    max_y = std::max({max_y, total, r.week_capacity[static_cast<std::size_t>(w)]});
+    for (int p = 0; p < people; ++p) total += hours_of(p, w);
+    max_y = std::max({max_y, total, capacity(w)});
   }
   const double step = nice_step(max_y, 5);
   const double y_top = std::max(step, std::ceil(max_y / step) * step);
@@ -59,17 +63,18 @@ void write_workload(const Report& r, Writer& out) {
   }
   out << "</g>\n<g class=\"weeks\">\n";
   const int label_every = static_cast<int>(std::ceil(44.0 / slot));
-  for (int w = 0; w < r.weeks; ++w) {
-    const Date monday = r.week0 + std::chrono::days{7 * w};
+  for (int w = 0; w < weeks; ++w) {
+    const Date monday = view.first_week() + std::chrono::days{7 * w};
     const auto iso = util::iso_week(monday);
     const double x = left + slot * w + (slot - bar_w) / 2;
     double acc = 0;
-    for (std::size_t p = 0; p < people; ++p) {
-      const double h = r.week_hours[w * people + p];
+    for (int p = 0; p < people; ++p) {
+      const double h = hours_of(p, w);
+      const PersonView& person = view.people()[static_cast<std::size_t>(p)];
       if (h <= 0) continue;
-      out << "<rect class=\"c" << r.people[p].color << "\" x=\"" << Num{x} << "\" y=\""
+      out << "<rect class=\"c" << person.colour << "\" x=\"" << Num{x} << "\" y=\""
           << Num{y_of(acc + h)} << "\" width=\"" << Num{bar_w} << "\" height=\"" << Num{h * scale}
-          << "\"><title>" << Esc{r.people[p].who->name} << " \u00b7 week " << iso.week << " from "
+          << "\"><title>" << Esc{person.name} << " \u00b7 week " << iso.week << " from "
           << util::format_date(monday) << ": " << util::format_hours(h) << " h</title></rect>";
       acc += h;
     }
@@ -83,8 +88,8 @@ void write_workload(const Report& r, Writer& out) {
     out << "\n";
   }
   out << "</g>\n<path class=\"capacity\" d=\"";
-  for (int w = 0; w < r.weeks; ++w) {
-    const double cap = r.week_capacity[static_cast<std::size_t>(w)];
+  for (int w = 0; w < weeks; ++w) {
+    const double cap = capacity(w);
     if (cap <= 0) continue;
     out << "M" << Num{left + slot * w + 1} << "," << Num{y_of(cap)} << "H"
         << Num{left + slot * (w + 1) - 1};

@@ -7,6 +7,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "planner/model/topic_index.hpp"
 #include "planner/util/text.hpp"
 
 namespace rplan::exporters {
@@ -15,34 +16,6 @@ namespace {
 
 constexpr std::size_t k_fold_octets = 75;
 constexpr std::string_view k_replacement = "\xEF\xBF\xBD";  // U+FFFD
-
-// Length of the well-formed UTF-8 sequence at text[pos]; 0 when it is
-// ill-formed (truncated, overlong, a surrogate, past U+10FFFF).
-std::size_t utf8_sequence_length(std::string_view text, std::size_t pos) {
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[pos + i]); };
-  const unsigned char lead = byte(0);
-  if (lead < 0x80) return 1;
-  std::size_t n = 0;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    n = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    n = 3;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    n = 4;
-  } else {
-    return 0;
-  }
-  if (pos + n > text.size()) return 0;
-  for (std::size_t i = 1; i < n; ++i) {
-    if ((byte(i) & 0xC0) != 0x80) return 0;
-  }
-  const unsigned char second = byte(1);
-  if ((lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F) ||
-      (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second > 0x8F)) {
-    return 0;
-  }
-  return n;
-}
 
 // Appends text to out: printable ASCII other than `special` and well-formed
 // non-ASCII characters as they are (ill-formed bytes as U+FFFD), every other
@@ -74,7 +47,7 @@ void append_mapped(std::string_view text, std::string_view special, std::string&
       }
       continue;
     }
-    const std::size_t n = utf8_sequence_length(text, i);
+    const std::size_t n = util::decode_utf8(text, i).length;
     if (n == 0) {
       out += k_replacement;
       ++i;
@@ -232,8 +205,8 @@ class CalendarWriter {
       : m_project(project),
         m_options(options),
         m_out(out),
-        m_dtstamp(util::format_ical_utc(project.plan.created_at)) {
-    for (const auto& topic : project.topics) m_topics.emplace(topic.id, &topic);
+        m_dtstamp(util::format_ical_utc(project.plan.created_at)),
+        m_topics(project.topics) {
     for (const auto& person : project.team) m_people.emplace(person.name, &person);
     for (const auto& t : project.tasks) m_task_ids.insert(t.id);
     m_buffer.reserve(k_flush_at + 4096);
@@ -291,10 +264,7 @@ class CalendarWriter {
     line(name, m_scratch);
   }
 
-  const model::Topic* topic_of(const model::Task& t) const {
-    const auto it = m_topics.find(t.topic_id);
-    return it == m_topics.end() ? nullptr : it->second;
-  }
+  const model::Topic* topic_of(const model::Task& t) const { return m_topics.topic_of(t); }
 
   // UID, DTSTAMP and SEQUENCE: the first lines of every component.
   void identity(const std::string& uid, int sequence) {
@@ -432,7 +402,7 @@ class CalendarWriter {
   std::string m_buffer;
   std::string m_scratch;  // a value being escaped
   const std::string m_dtstamp;
-  std::unordered_map<std::string, const model::Topic*> m_topics;
+  model::TopicIndex m_topics;
   std::unordered_map<std::string, const model::Assignee*> m_people;
   std::unordered_set<std::string> m_task_ids;
 };

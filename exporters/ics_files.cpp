@@ -20,19 +20,14 @@ constexpr std::size_t k_max_slug_octets = 60;
 template <class F>
 void for_each_code_point(std::string_view text, F&& emit) {
   for (std::size_t i = 0; i < text.size();) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    const std::size_t n = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
-    if (i + n > text.size() || util::find_invalid_utf8(text.substr(i, n))) {
+    const util::Utf8Char c = util::decode_utf8(text, i);
+    if (c.length == 0) {
       emit(char32_t{0xFFFD});
       ++i;
       continue;
     }
-    char32_t cp = n == 1 ? lead : n == 2 ? lead & 0x1F : n == 3 ? lead & 0x0F : lead & 0x07;
-    for (std::size_t k = 1; k < n; ++k) {
-      cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-    }
-    emit(cp);
-    i += n;
+    emit(c.code_point);
+    i += c.length;
   }
 }
 

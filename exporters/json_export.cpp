@@ -129,7 +129,15 @@ void append_task_json(std::string& out, const model::Task& t) {
     if (i > 0) out += ',';
     append_string(out, t.depends_on[i]);
   }
-  out += "],\"estimate\":{\"likely\":";
+  out += "],\"done_at\":";
+  if (t.done_at) {
+    append_string(out, util::format_rfc3339(*t.done_at, 0));
+  } else {
+    out += "null";
+  }
+  out += ",\"done_by\":";
+  append_string_or_null(out, t.done_by);
+  out += ",\"estimate\":{\"likely\":";
   append_hours(out, t.estimate.likely);
   out += t.estimate.manual ? ",\"manual\":true" : ",\"manual\":false";
   out += ",\"optimistic\":";
@@ -155,6 +163,8 @@ void append_task_json(std::string& out, const model::Task& t) {
   out += std::to_string(t.position);
   out += ",\"prompt\":";
   append_string(out, t.prompt);
+  out += ",\"spent_hours\":";
+  append_hours(out, t.spent_hours);
   out += ",\"start\":";
   if (t.blocks.empty()) {
     out += "null";
@@ -177,7 +187,9 @@ void write_json(const model::Project& project, JsonDocument which, std::ostream&
                  {"finish", p.exists ? json(util::format_date(p.finish)) : json(nullptr)},
                  {"strategy", model::to_string(p.strategy)},
                  {"total_hours", p.total_hours},
-                 {"unassigned", p.unassigned}};
+                 {"unassigned", p.unassigned},
+                 {"stale", p.exists && !p.stale_reasons.empty()},
+                 {"stale_reasons", p.stale_reasons}};
     out << "\"format\":\"rplan-plan\",\"version\":1,\"generated_at\":"
         << json(util::format_rfc3339(p.created_at, 0)).dump()
         << ",\n\"title\":" << json(project.title).dump() << ",\n\"plan\":" << plan.dump() << ",\n";

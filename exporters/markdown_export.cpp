@@ -3,10 +3,11 @@
 #include <algorithm>
 #include <array>
 #include <map>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
+#include "planner/model/checklist_format.hpp"
+#include "planner/model/topic_index.hpp"
 #include "planner/util/dates.hpp"
 #include "planner/util/text.hpp"
 
@@ -137,9 +138,7 @@ struct ItemContext {
 class ChecklistWriter {
  public:
   ChecklistWriter(const model::Project& project, std::ostream& out)
-      : m_project(project), m_out(out), m_format(project) {
-    for (const auto& t : project.topics) m_topics.emplace(t.id, &t);
-  }
+      : m_project(project), m_out(out), m_format(project), m_topics(project.topics) {}
 
   void header();
   void by_topic();
@@ -149,17 +148,14 @@ class ChecklistWriter {
  private:
   void heading(const std::string& markdown) { m_out << "\n## " << markdown << "\n\n"; }
   void item(const model::Task& task, ItemContext context);
-  const model::Topic* topic_of(const model::Task& task) const {
-    const auto it = m_topics.find(task.topic_id);
-    return it == m_topics.end() ? nullptr : it->second;
-  }
+  const model::Topic* topic_of(const model::Task& task) const { return m_topics.topic_of(task); }
 
   const model::Project& m_project;
   std::ostream& m_out;
   Formatter m_format;
-  std::unordered_map<std::string, const model::Topic*> m_topics;
+  model::TopicIndex m_topics;
   // Scratch text of item(), kept from one item to the next.
-  std::string m_plain, m_marked, m_rendered, m_escaped_prompt;
+  std::string m_plain, m_marked, m_rendered, m_escaped_prompt, m_marker;
 };
 
 void ChecklistWriter::header() {
@@ -221,10 +217,13 @@ void ChecklistWriter::item(const model::Task& task, ItemContext context) {
   std::string& escaped_prompt = m_escaped_prompt;
   escaped_prompt.clear();
   append_escaped(escaped_prompt, prompt, MarkdownPlace::inline_text);
-  m_out << "- [" << (task.status == model::TaskStatus::done ? 'x' : ' ') << "] **" << kind << "** "
-        << escaped_prompt << " \u2014 " << marked << " <!-- rplan:" << task.id
-        << " status=" << model::to_string(task.status)
-        << " text=" << checklist_fingerprint(rendered) << " -->\n";
+  std::string& marker = m_marker;
+  marker.clear();
+  model::append_checklist_marker(marker, task.id, task.status,
+                                 model::checklist_fingerprint(rendered));
+  const bool ticked = model::checklist_box(task.status) == model::ChecklistBox::ticked;
+  m_out << "- [" << (ticked ? 'x' : ' ') << "] **" << kind << "** " << escaped_prompt << " \u2014 "
+        << marked << ' ' << marker << '\n';
 }
 
 void ChecklistWriter::by_topic() {
@@ -320,10 +319,6 @@ std::string escape_markdown(std::string_view raw, MarkdownPlace place) {
   out.reserve(text.size() + text.size() / 8);
   append_escaped(out, text, place);
   return out;
-}
-
-std::string checklist_fingerprint(std::string_view rendered_text) {
-  return util::short_id(util::collapse_whitespace(rendered_text), 8);
 }
 
 void write_checklist(const model::Project& project, ChecklistGroup group, std::ostream& out) {

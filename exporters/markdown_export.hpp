@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "planner/model/checklist_format.hpp"
 #include "planner/model/model.hpp"
 
 // The Markdown checklist (docs/file-formats.md, "Markdown checklist"): a GitHub
@@ -18,7 +19,9 @@
 // rendered, kept by editors (it is part of the item's paragraph, so reflowing,
 // re-indenting or changing the list marker moves it along with the item).
 // `status` is the task's status at export; `text` is a fingerprint of the
-// item's text as rendered, so sync can tell a text edit from a re-plan.
+// item's text as rendered, so sync can tell a text edit from a re-plan. The
+// marker, the fingerprint and what a box means are defined once, in
+// planner/model/checklist_format.hpp, for this writer, the reader and sync.
 namespace rplan::exporters {
 
 enum class ChecklistGroup {
@@ -26,6 +29,10 @@ enum class ChecklistGroup {
   assignee,  // one section per person in the team's order, then "Unassigned"
   week,      // one section per ISO week of the task's first work block, then "Not scheduled"
 };
+
+// The marker's fingerprint (model/checklist_format.hpp), under the name the
+// writer's callers have long used.
+using model::checklist_fingerprint;
 
 // "topic", "assignee", "week"; nullopt for anything else.
 std::optional<ChecklistGroup> parse_checklist_group(std::string_view text);
@@ -44,10 +51,6 @@ enum class MarkdownPlace { inline_text, line_start };
 // start or after a space; "&" when it would start an entity. At line_start,
 // also a leading "-", "+", "=" and the "." or ")" of a leading number.
 std::string escape_markdown(std::string_view text, MarkdownPlace place);
-
-// The fingerprint a marker's `text=` holds: 8 characters of a hash of the
-// item's text as rendered (plain text, white space collapsed, marker left out).
-std::string checklist_fingerprint(std::string_view rendered_text);
 
 // Writes the project's tasks (archived ones are not in a Project) as a
 // checklist: a title, a one-line summary, and a section per group with one

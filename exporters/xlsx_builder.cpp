@@ -5,6 +5,7 @@
 
 #include "exporters/xlsx_index.hpp"
 #include "planner/util/dates.hpp"
+#include "planner/util/text.hpp"
 
 namespace rplan::exporters::xlsx {
 
@@ -13,41 +14,8 @@ namespace {
 constexpr std::string_view k_replacement = "\xEF\xBF\xBD";  // U+FFFD
 constexpr std::string_view k_ellipsis = "\xE2\x80\xA6";     // U+2026
 
-// Decodes one UTF-8 sequence at text[i]; returns its length, or 0 when the
-// bytes there are not well-formed UTF-8.
-std::size_t decode_utf8(std::string_view text, std::size_t i, std::uint32_t& cp) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
-  const unsigned char c = byte(0);
-  std::size_t len = 0;
-  if (c < 0x80) {
-    cp = c;
-    return 1;
-  } else if (c >= 0xC2 && c <= 0xDF) {
-    len = 2;
-    cp = c & 0x1Fu;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    len = 3;
-    cp = c & 0x0Fu;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    len = 4;
-    cp = c & 0x07u;
-  } else {
-    return 0;
-  }
-  if (i + len > text.size()) return 0;
-  for (std::size_t k = 1; k < len; ++k) {
-    if ((byte(k) & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (byte(k) & 0x3Fu);
-  }
-  if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-      (cp >= 0xD800 && cp <= 0xDFFF)) {
-    return 0;
-  }
-  return len;
-}
-
 // Characters XML 1.0 cannot carry (a cell's text is XML in the file).
-bool xml_forbidden(std::uint32_t cp) {
+bool xml_forbidden(char32_t cp) {
   return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xFFFE || cp == 0xFFFF;
 }
 
@@ -83,8 +51,9 @@ std::string clean_text(std::string_view text, Escapes escapes) {
   std::size_t cut = 0;    // bytes of `out` that fit with room for the ellipsis
   std::size_t i = 0;
   while (i < text.size()) {
-    std::uint32_t cp = 0;
-    const std::size_t len = decode_utf8(text, i, cp);
+    const util::Utf8Char c = util::decode_utf8(text, i);
+    const std::size_t len = c.length;
+    const char32_t cp = c.code_point;
     if (len == 0 || xml_forbidden(cp)) {
       out += k_replacement;
       units += 1;
@@ -152,72 +121,16 @@ Cell fill_cell(int column, Style style, int colour) {
   return cell;
 }
 
-// ---- PlanIndex ----
-
-PlanIndex::PlanIndex(const model::Project& project) {
-  const auto add_person = [&](const std::string& name, const std::string& zone) {
-    const auto [it, added] = person_of.emplace(name, static_cast<int>(people.size()));
-    if (!added) return it->second;
-    people.push_back(name);
-    zones.push_back(zone);
-    planned_hours.push_back(0);
-    return it->second;
-  };
-  for (const auto& a : project.team) {
-    add_person(a.name, a.timezone);
-    for (std::size_t d = 0; d < 7; ++d) team_works[d] = team_works[d] || a.workdays[d];
-  }
-  if (project.team.empty()) team_works = {true, true, true, true, true, false, false};
-
-  for (const auto& h : project.holidays) holidays.push_back(h.date);
-  std::sort(holidays.begin(), holidays.end());
-
-  std::unordered_map<std::string, std::size_t> group_of;
-  groups.resize(project.topics.size());
-  for (std::size_t g = 0; g < project.topics.size(); ++g) {
-    groups[g].topic = &project.topics[g];
-    group_of.emplace(project.topics[g].id, g);
-  }
-  std::optional<std::size_t> orphans;
-  for (std::size_t i = 0; i < project.tasks.size(); ++i) {
-    const model::Task& task = project.tasks[i];
-    const auto it = group_of.find(task.topic_id);
-    if (it != group_of.end()) {
-      groups[it->second].tasks.push_back(i);
-    } else {
-      if (!orphans) {
-        orphans = groups.size();
-        groups.emplace_back();
-      }
-      groups[*orphans].tasks.push_back(i);
-    }
-    if (!task.planned()) continue;
-    const int who = add_person(task.assignee, "");
-    for (const auto& b : task.blocks) {
-      planned_hours[static_cast<std::size_t>(who)] += b.hours();
-      if (!first_day || b.date < *first_day) first_day = b.date;
-      if (!last_day || b.date > *last_day) last_day = b.date;
-    }
-  }
-}
-
-int PlanIndex::person(const std::string& name) const {
-  const auto it = person_of.find(name);
-  return it == person_of.end() ? -1 : it->second;
-}
-
-bool PlanIndex::is_holiday(util::Date day) const {
-  return std::binary_search(holidays.begin(), holidays.end(), day);
-}
-
-bool PlanIndex::is_working_day(util::Date day) const {
-  return team_works[static_cast<std::size_t>(util::weekday_index(day))] && !is_holiday(day);
-}
-
 // ---- WorkbookBuilder ----
 
+WorkbookBuilder::WorkbookBuilder(const PlanView& view, GanttLimits limits)
+    : m_view(view), m_project(view.project()), m_limits(limits) {}
+
 WorkbookBuilder::WorkbookBuilder(const model::Project& project, GanttLimits limits)
-    : m_project(project), m_limits(limits), m_index(std::make_unique<PlanIndex>(project)) {}
+    : m_owned(std::make_unique<const PlanView>(project)),
+      m_view(*m_owned),
+      m_project(project),
+      m_limits(limits) {}
 
 WorkbookBuilder::~WorkbookBuilder() = default;
 
@@ -240,27 +153,27 @@ SheetLayout WorkbookBuilder::layout(SheetId sheet) const {
     case SheetId::tasks:
       return tasks_layout(m_project);
     case SheetId::gantt:
-      return gantt_layout(m_project, *m_index, m_limits);
+      return gantt_layout(m_project, m_view, m_limits);
     case SheetId::workload:
-      return workload_layout(*m_index);
+      return workload_layout(m_view);
     case SheetId::topics:
       break;
   }
-  return topics_layout(*m_index);
+  return topics_layout(m_view);
 }
 
 void WorkbookBuilder::rows(SheetId sheet, const std::function<void(const Row&)>& emit) const {
   switch (sheet) {
     case SheetId::tasks:
-      return tasks_rows(m_project, *m_index, emit);
+      return tasks_rows(m_project, m_view, emit);
     case SheetId::gantt:
-      return gantt_rows(m_project, *m_index, m_limits, emit);
+      return gantt_rows(m_project, m_view, m_limits, emit);
     case SheetId::workload:
-      return workload_rows(m_project, *m_index, emit);
+      return workload_rows(m_view, emit);
     case SheetId::topics:
       break;
   }
-  topics_rows(m_project, *m_index, emit);
+  topics_rows(m_project, m_view, emit);
 }
 
 }  // namespace rplan::exporters::xlsx

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "exporters/plan_view.hpp"
 #include "planner/model/model.hpp"
 
 // The Excel workbook as data: what each sheet holds, cell by cell, with no
@@ -42,13 +43,13 @@ enum class Style : std::uint8_t {
   background,    // white fill: rows above the Gantt header hide the day shading
 };
 
-// Team colours, by the person's place in the team (team order, then people
-// found only on tasks); the palette repeats past its end.
-inline constexpr std::array<std::uint32_t, 12> k_palette = {0x4E79A7, 0xF28E2B, 0xE15759, 0x76B7B2,
-                                                            0x59A14F, 0xEDC948, 0xB07AA1, 0xFF9DA7,
-                                                            0x9C755F, 0x499894, 0xD37295, 0xA0CBE8};
+// A person's colour: exporters::k_palette by their place in PlanView::people()
+// (the team as listed, then people found only on tasks), repeating past its
+// end; k_others_colour for -1.
 inline constexpr std::uint32_t k_others_colour = 0xBAB0AC;  // "Others" in the workload chart
 std::uint32_t person_colour(int person);
+// The data bar of the Topics sheet's "% done".
+inline constexpr std::uint32_t k_progress_colour = 0x59A14F;
 
 struct Cell {
   enum class Type : std::uint8_t {
@@ -60,7 +61,7 @@ struct Cell {
   int column = 0;
   Type type = Type::empty;
   Style style = Style::text;
-  int colour = 0;     // the person's palette index, for Style::person
+  int colour = 0;     // the person's index in PlanView::people(), for Style::person
   double number = 0;  // Type::number and Type::date_time
   std::string text;   // Type::text
   int span = 1;       // columns merged from `column` on (legend entries)
@@ -173,13 +174,14 @@ std::string cell_text(std::string_view text);
 // An Excel serial date-time: days since 1899-12-30 plus the fraction of the day.
 double excel_serial(util::Date date, int minutes_after_midnight = 0);
 
-struct PlanIndex;  // shared look-ups built once from the project (xlsx_index.hpp)
-
 // Turns a project into the four sheets Tasks, Gantt, Workload and Topics.
-// The project must outlive the builder. Dates and times are each assignee's
-// local ones, as the plan's work blocks record them.
+// Dates and times are each assignee's local ones, as the plan's work blocks
+// record them.
 class WorkbookBuilder {
  public:
+  // Reads `view`, which must outlive the builder.
+  explicit WorkbookBuilder(const PlanView& view, GanttLimits limits = {});
+  // Builds the project's view; the project must outlive the builder.
   explicit WorkbookBuilder(const model::Project& project, GanttLimits limits = {});
   ~WorkbookBuilder();
   WorkbookBuilder(const WorkbookBuilder&) = delete;
@@ -192,9 +194,10 @@ class WorkbookBuilder {
   void rows(SheetId sheet, const std::function<void(const Row&)>& emit) const;
 
  private:
+  std::unique_ptr<const PlanView> m_owned;  // when built from a project
+  const PlanView& m_view;
   const model::Project& m_project;
   GanttLimits m_limits;
-  std::unique_ptr<const PlanIndex> m_index;
 };
 
 }  // namespace rplan::exporters::xlsx

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <span>
 
 #include "exporters/xlsx_index.hpp"
 #include "planner/util/dates.hpp"
@@ -59,26 +61,27 @@ struct GanttShape {
   }
 };
 
-bool has_holiday_between(const PlanIndex& index, util::Date from, util::Date to) {
-  const auto it = std::lower_bound(index.holidays.begin(), index.holidays.end(), from);
-  return it != index.holidays.end() && *it <= to;
+bool has_holiday_between(const PlanView& view, util::Date from, util::Date to) {
+  const auto& holidays = view.holidays();
+  const auto it = std::lower_bound(holidays.begin(), holidays.end(), from);
+  return it != holidays.end() && *it <= to;
 }
 
 double display_width(std::string_view text) { return static_cast<double>(util::utf8_length(text)); }
 
 // The legend: people with work (the first 24), the shadings, the topic bar,
 // and "+N more people" last, as plain text that may run on to the right.
-void add_legend(GanttShape& s, const PlanIndex& index) {
+void add_legend(GanttShape& s, const PlanView& view) {
   std::size_t people = 0;
-  for (std::size_t p = 0; p < index.people.size(); ++p) {
-    if (index.planned_hours[p] <= 0) continue;
+  for (std::size_t p = 0; p < view.people().size(); ++p) {
+    if (!view.people()[p].has_work()) continue;
     if (++people <= k_max_legend_people) {
-      s.legend.push_back({index.people[p], Style::person, static_cast<int>(p)});
+      s.legend.push_back({std::string(view.people()[p].name), Style::person, static_cast<int>(p)});
     }
   }
   if (s.columns > 0 && s.scale == Scale::daily) {
     s.legend.push_back({"Weekend", Style::weekend});
-    if (has_holiday_between(index, s.first, s.last)) {
+    if (has_holiday_between(view, s.first, s.last)) {
       s.legend.push_back({"Holiday", Style::holiday});
     }
   }
@@ -99,17 +102,18 @@ void add_legend(GanttShape& s, const PlanIndex& index) {
                                    static_cast<std::size_t>(s.per_row));
 }
 
-GanttShape gantt_shape(const model::Project& project, const PlanIndex& index,
+GanttShape gantt_shape(const model::Project& project, const PlanView& view,
                        const GanttLimits& limits) {
   GanttShape s;
   s.rows = project.tasks.size() > limits.max_task_rows ? RowsPer::topic : RowsPer::task;
-  if (index.first_day) {
-    for (util::Date d = *index.first_day; d <= *index.last_day; d += std::chrono::days{1}) {
-      if (index.is_working_day(d)) ++s.working_days;
+  if (const auto first_day = view.first_work_day()) {
+    const util::Date last_day = *view.last_work_day();
+    for (util::Date d = *first_day; d <= last_day; d += std::chrono::days{1}) {
+      if (view.team_working_day(d)) ++s.working_days;
     }
     s.scale = s.working_days > limits.max_daily_working_days ? Scale::weekly : Scale::daily;
-    s.first = s.scale == Scale::daily ? *index.first_day : util::week_start(*index.first_day);
-    s.last = s.scale == Scale::daily ? *index.last_day : util::week_start(*index.last_day);
+    s.first = s.scale == Scale::daily ? *first_day : util::week_start(*first_day);
+    s.last = s.scale == Scale::daily ? last_day : util::week_start(last_day);
     const int step = s.scale == Scale::daily ? 1 : 7;
     s.columns = static_cast<int>((s.last - s.first).count() / step) + 1;
     const int room = k_max_columns - k_timeline;
@@ -120,7 +124,7 @@ GanttShape gantt_shape(const model::Project& project, const PlanIndex& index,
     }
   }
 
-  add_legend(s, index);
+  add_legend(s, view);
   s.month_row = s.legend_row + s.legend_rows + (s.legend_rows > 0 ? 1 : 0);
   s.header_row = s.month_row + 1;
   s.first_data_row = s.header_row + 1;
@@ -256,10 +260,10 @@ void add_work_cells(Row& row, std::vector<ColumnWork>& work, const GanttShape& s
   }
 }
 
-void collect_work(const model::Task& task, const PlanIndex& index, const GanttShape& s,
+void collect_work(const model::Task& task, const PlanView& view, const GanttShape& s,
                   std::vector<ColumnWork>& work) {
   if (!task.planned()) return;
-  const int who = index.person(task.assignee);
+  const int who = view.person_of(task);
   for (const auto& b : task.blocks) {
     const int column = s.column_of(b.date);
     if (column >= 0) work.push_back({column, who, b.minutes});
@@ -268,62 +272,60 @@ void collect_work(const model::Task& task, const PlanIndex& index, const GanttSh
 
 // The topic's id and "3. Caching", as the heading reads: bold above its
 // tasks, plain when topics are the rows.
-void add_topic_cells(Row& row, const TopicGroup& group, Style style) {
+void add_topic_cells(Row& row, const model::Topic* topic, Style style) {
   std::string label = "(tasks without a topic)";
-  if (group.topic) {
-    row.cells.push_back(text_cell(k_id_column, group.topic->id, style));
-    label = group.topic->number ? std::to_string(*group.topic->number) + ". " + group.topic->title
-                                : group.topic->title;
+  if (topic) {
+    row.cells.push_back(text_cell(k_id_column, topic->id, style));
+    label = topic->number ? std::to_string(*topic->number) + ". " + topic->title : topic->title;
   }
   row.cells.push_back(text_cell(k_label_column, label, style));
 }
 
 // One row per topic: who works on it, and its work per column.
-void emit_topic_rows(const model::Project& project, const PlanIndex& index, const GanttShape& s,
+void emit_topic_rows(const model::Project& project, const PlanView& view, const GanttShape& s,
                      const RowSink& emit) {
-  const std::size_t shown = std::min(index.groups.size(), s.max_topic_rows);
+  const std::size_t groups = shown_groups(view);
+  const std::size_t shown = std::min(groups, s.max_topic_rows);
   Row row;
   std::vector<ColumnWork> work;
   std::vector<int> people;
   for (std::size_t g = 0; g < shown; ++g) {
-    const TopicGroup& group = index.groups[g];
     row.index = s.first_data_row + static_cast<int>(g);
     row.cells.clear();
-    add_topic_cells(row, group, Style::text);
+    add_topic_cells(row, view.group_topic(g), Style::text);
     work.clear();
     people.clear();
-    for (std::size_t i : group.tasks) {
-      collect_work(project.tasks[i], index, s, work);
-      const int who = project.tasks[i].planned() ? index.person(project.tasks[i].assignee) : -1;
+    for (std::size_t i : view.group_tasks(g)) {
+      collect_work(project.tasks[i], view, s, work);
+      const int who = view.person_of(project.tasks[i]);
       if (who >= 0 && std::find(people.begin(), people.end(), who) == people.end()) {
         people.push_back(who);
       }
     }
     if (people.size() == 1) {
       row.cells.push_back(
-          text_cell(k_who_column, index.people[static_cast<std::size_t>(people[0])]));
+          text_cell(k_who_column, view.people()[static_cast<std::size_t>(people[0])].name));
     } else if (people.size() > 1) {
       row.cells.push_back(text_cell(k_who_column, std::to_string(people.size()) + " people"));
     }
     add_work_cells(row, work, s);
     emit(row);
   }
-  if (shown < index.groups.size()) {
+  if (shown < groups) {
     Row note;
     note.index = s.first_data_row + static_cast<int>(shown);
     note.cells.push_back(text_cell(
-        k_label_column,
-        std::to_string(index.groups.size() - shown) + " more topics do not fit in a sheet.",
+        k_label_column, std::to_string(groups - shown) + " more topics do not fit in a sheet.",
         Style::note));
     emit(note);
   }
 }
 
 // A grey bar over the columns from the topic's first to its last work.
-void add_topic_span(Row& row, const model::Project& project, const TopicGroup& group,
+void add_topic_span(Row& row, const model::Project& project, std::span<const std::uint32_t> tasks,
                     const GanttShape& s) {
   int first = -1, last = -1;
-  for (std::size_t i : group.tasks) {
+  for (std::size_t i : tasks) {
     const model::Task& task = project.tasks[i];
     if (!task.planned()) continue;
     for (const auto& b : task.blocks) {
@@ -339,18 +341,19 @@ void add_topic_span(Row& row, const model::Project& project, const TopicGroup& g
 }
 
 // Each topic's row, then a row per task of the topic.
-void emit_task_rows(const model::Project& project, const PlanIndex& index, const GanttShape& s,
+void emit_task_rows(const model::Project& project, const PlanView& view, const GanttShape& s,
                     const RowSink& emit) {
   int r = s.first_data_row;
   Row row;
   std::vector<ColumnWork> work;
-  for (const TopicGroup& group : index.groups) {
+  const std::size_t groups = shown_groups(view);
+  for (std::size_t g = 0; g < groups; ++g) {
     row.index = r++;
     row.cells.clear();
-    add_topic_cells(row, group, Style::topic);
-    add_topic_span(row, project, group, s);
+    add_topic_cells(row, view.group_topic(g), Style::topic);
+    add_topic_span(row, project, view.group_tasks(g), s);
     emit(row);
-    for (std::size_t i : group.tasks) {
+    for (std::size_t i : view.group_tasks(g)) {
       const model::Task& task = project.tasks[i];
       row.index = r++;
       row.cells.clear();
@@ -358,7 +361,7 @@ void emit_task_rows(const model::Project& project, const PlanIndex& index, const
       row.cells.push_back(text_cell(k_label_column, task.prompt));
       if (task.planned()) row.cells.push_back(text_cell(k_who_column, task.assignee));
       work.clear();
-      collect_work(task, index, s, work);
+      collect_work(task, view, s, work);
       add_work_cells(row, work, s);
       emit(row);
     }
@@ -367,9 +370,9 @@ void emit_task_rows(const model::Project& project, const PlanIndex& index, const
 
 }  // namespace
 
-SheetLayout gantt_layout(const model::Project& project, const PlanIndex& index,
+SheetLayout gantt_layout(const model::Project& project, const PlanView& view,
                          const GanttLimits& limits) {
-  const GanttShape s = gantt_shape(project, index, limits);
+  const GanttShape s = gantt_shape(project, view, limits);
   SheetLayout layout;
   layout.name = "Gantt";
   layout.columns = {
@@ -381,9 +384,9 @@ SheetLayout gantt_layout(const model::Project& project, const PlanIndex& index,
     for (int c = 0; c < s.columns; ++c) {
       const util::Date day = s.first + std::chrono::days{c};
       std::optional<Style> style;
-      if (index.is_holiday(day)) {
+      if (view.is_holiday(day)) {
         style = Style::holiday;
-      } else if (!index.is_working_day(day)) {
+      } else if (!view.team_working_day(day)) {
         style = Style::weekend;
       }
       auto& last = layout.columns.back();
@@ -406,14 +409,14 @@ SheetLayout gantt_layout(const model::Project& project, const PlanIndex& index,
   return layout;
 }
 
-void gantt_rows(const model::Project& project, const PlanIndex& index, const GanttLimits& limits,
+void gantt_rows(const model::Project& project, const PlanView& view, const GanttLimits& limits,
                 const RowSink& emit) {
-  const GanttShape s = gantt_shape(project, index, limits);
+  const GanttShape s = gantt_shape(project, view, limits);
   emit_top_rows(project, s, limits, emit);
   if (s.rows == RowsPer::topic) {
-    emit_topic_rows(project, index, s, emit);
+    emit_topic_rows(project, view, s, emit);
   } else {
-    emit_task_rows(project, index, s, emit);
+    emit_task_rows(project, view, s, emit);
   }
 }
 

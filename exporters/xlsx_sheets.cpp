@@ -91,8 +91,8 @@ Row header_row(const auto& columns) {
   return row;
 }
 
-std::string topic_label(const TopicGroup& group) {
-  return group.topic ? group.topic->title : "(tasks without a topic)";
+std::string topic_label(const model::Topic* topic) {
+  return topic ? topic->title : "(tasks without a topic)";
 }
 
 // ---- Topics ----
@@ -187,17 +187,18 @@ struct WorkloadShape {
   int others_column = -1;    // -1 when nobody is summed
 };
 
-WorkloadShape workload_shape(const PlanIndex& index) {
+WorkloadShape workload_shape(const PlanView& view) {
   WorkloadShape s;
-  if (index.first_day) {
-    s.first_week = util::week_start(*index.first_day);
-    s.weeks = static_cast<int>((util::week_start(*index.last_day) - s.first_week).count() / 7) + 1;
+  if (view.first_work_day()) {
+    s.first_week = util::week_start(*view.first_work_day());
+    s.weeks =
+        static_cast<int>((util::week_start(*view.last_work_day()) - s.first_week).count() / 7) + 1;
   }
-  s.people = std::min(static_cast<int>(index.people.size()), k_max_columns - k_first_person - 2);
+  s.people = std::min(static_cast<int>(view.people().size()), k_max_columns - k_first_person - 2);
   s.total_column = k_first_person + s.people;
   std::vector<int> busy;
   for (int p = 0; p < s.people; ++p) {
-    if (index.planned_hours[static_cast<std::size_t>(p)] > 0) busy.push_back(p);
+    if (view.people()[static_cast<std::size_t>(p)].has_work()) busy.push_back(p);
   }
   if (busy.size() <= k_max_chart_series) {
     s.charted = busy;
@@ -209,45 +210,45 @@ WorkloadShape workload_shape(const PlanIndex& index) {
   return s;
 }
 
-int week_of(const WorkloadShape& s, util::Date day) {
-  return static_cast<int>((util::week_start(day) - s.first_week).count() / 7);
-}
-
 // Hours per person per week: small (weeks x people), unlike the task list.
 struct WeeklyHours {
   std::vector<double> hours;  // [week * people + person]
   std::vector<double> total;  // per week, everyone included
 };
 
-WeeklyHours weekly_hours(const model::Project& project, const PlanIndex& index,
-                         const WorkloadShape& s) {
+// Every block of work, done tasks' included, from the view's sums.
+WeeklyHours weekly_hours(const PlanView& view, const WorkloadShape& s) {
   const auto people = static_cast<std::size_t>(s.people);
   WeeklyHours w;
   w.hours.assign(static_cast<std::size_t>(s.weeks) * people, 0.0);
   w.total.assign(static_cast<std::size_t>(s.weeks), 0.0);
-  for (const auto& task : project.tasks) {
-    if (!task.planned()) continue;
-    const int who = index.person(task.assignee);
-    for (const auto& b : task.blocks) {
-      const auto week = static_cast<std::size_t>(week_of(s, b.date));
-      w.total[week] += b.hours();
-      if (who >= 0 && who < s.people) {
-        w.hours[week * people + static_cast<std::size_t>(who)] += b.hours();
+  const int offset = s.weeks > 0 ? view.week_of(s.first_week) : 0;
+  const auto everyone = static_cast<int>(view.people().size());
+  for (int week = 0; week < s.weeks; ++week) {
+    std::int64_t total = 0;
+    for (int p = 0; p < everyone; ++p) {
+      const std::int64_t minutes =
+          view.open_minutes(p, offset + week) + view.done_minutes(p, offset + week);
+      total += minutes;
+      if (p < s.people) {
+        w.hours[static_cast<std::size_t>(week) * people + static_cast<std::size_t>(p)] =
+            minutes / 60.0;
       }
     }
+    w.total[static_cast<std::size_t>(week)] = total / 60.0;
   }
   return w;
 }
 
 // Week, Week of, a column per person (named, so the chart can name its
 // series by reference), Total, and Others when the chart sums some people.
-Row workload_header(const PlanIndex& index, const WorkloadShape& s) {
+Row workload_header(const PlanView& view, const WorkloadShape& s) {
   Row header;
   header.cells.push_back(text_cell(k_week_label, "Week", Style::header));
   header.cells.push_back(text_cell(k_week_of, "Week of", Style::header));
   for (int p = 0; p < s.people; ++p) {
-    header.cells.push_back(
-        text_cell(k_first_person + p, index.people[static_cast<std::size_t>(p)], Style::header));
+    header.cells.push_back(text_cell(
+        k_first_person + p, view.people()[static_cast<std::size_t>(p)].name, Style::header));
   }
   header.cells.push_back(text_cell(s.total_column, "Total", Style::header));
   if (s.others_column >= 0) {
@@ -282,17 +283,13 @@ SheetLayout tasks_layout(const model::Project& project) {
   return layout;
 }
 
-void tasks_rows(const model::Project& project, const PlanIndex& index, const RowSink& emit) {
+void tasks_rows(const model::Project& project, const PlanView& view, const RowSink& emit) {
   emit(header_row(k_task_columns));
-  std::vector<const model::Topic*> topic_of(project.tasks.size(), nullptr);
-  for (const auto& group : index.groups) {
-    for (std::size_t i : group.tasks) topic_of[i] = group.topic;
-  }
   const std::size_t shown = shown_tasks(project);
   Row row;
   for (std::size_t i = 0; i < shown; ++i) {
     const model::Task& t = project.tasks[i];
-    const model::Topic* topic = topic_of[i];
+    const model::Topic* topic = view.group_topic(view.group_of(i));
     row.index = static_cast<int>(i) + 1;
     row.cells.clear();
     row.cells.push_back(text_cell(c_id, t.id));
@@ -312,9 +309,11 @@ void tasks_rows(const model::Project& project, const PlanIndex& index, const Row
       row.cells.push_back(date_cell(
           c_finish, excel_serial(last.date, last.start_minute + last.minutes), Style::date_time));
     }
-    const int who = t.planned() ? index.person(t.assignee) : -1;
-    if (who >= 0 && !index.zones[static_cast<std::size_t>(who)].empty()) {
-      row.cells.push_back(text_cell(c_zone, index.zones[static_cast<std::size_t>(who)]));
+    const int who = view.person_of(t);
+    const model::Assignee* on_team =
+        who >= 0 ? view.people()[static_cast<std::size_t>(who)].assignee : nullptr;
+    if (on_team != nullptr && !on_team->timezone.empty()) {
+      row.cells.push_back(text_cell(c_zone, on_team->timezone));
     }
     row.cells.push_back(text_cell(c_status, model::to_string(t.status)));
     if (!t.depends_on.empty()) {
@@ -340,41 +339,42 @@ void tasks_rows(const model::Project& project, const PlanIndex& index, const Row
 
 // ---- Topics ----
 
-SheetLayout topics_layout(const PlanIndex& index) {
+SheetLayout topics_layout(const PlanView& view) {
   SheetLayout layout;
   layout.name = "Topics";
   layout.columns = column_specs(k_topic_columns);
   layout.freeze_rows = 1;
   layout.repeat_rows = 1;
-  const int last = static_cast<int>(index.groups.size());
+  const int last = static_cast<int>(shown_groups(view));
   layout.autofilter = Range{0, 0, last, t_topic_columns - 1};
-  if (last > 0) layout.data_bar = DataBar{Range{1, t_percent, last, t_percent}, k_palette[4]};
+  if (last > 0) layout.data_bar = DataBar{Range{1, t_percent, last, t_percent}, k_progress_colour};
   return layout;
 }
 
-void topics_rows(const model::Project& project, const PlanIndex& index, const RowSink& emit) {
+void topics_rows(const model::Project& project, const PlanView& view, const RowSink& emit) {
   emit(header_row(k_topic_columns));
   Progress all;
   Row row;
-  for (std::size_t g = 0; g < index.groups.size(); ++g) {
-    const TopicGroup& group = index.groups[g];
+  const std::size_t groups = shown_groups(view);
+  for (std::size_t g = 0; g < groups; ++g) {
+    const model::Topic* topic = view.group_topic(g);
     Progress p;
-    for (std::size_t i : group.tasks) p.add(project.tasks[i]);
+    for (std::size_t i : view.group_tasks(g)) p.add(project.tasks[i]);
     all.add(p);
     row.index = static_cast<int>(g) + 1;
     row.cells.clear();
-    if (group.topic && group.topic->number) {
-      row.cells.push_back(number_cell(t_number, *group.topic->number));
+    if (topic && topic->number) {
+      row.cells.push_back(number_cell(t_number, *topic->number));
     }
-    row.cells.push_back(text_cell(t_title, topic_label(group), Style::wrapped));
-    if (group.topic) row.cells.push_back(text_cell(t_document, group.topic->document));
+    row.cells.push_back(text_cell(t_title, topic_label(topic), Style::wrapped));
+    if (topic) row.cells.push_back(text_cell(t_document, topic->document));
     progress_cells(row, p, Style::text);
-    const int lines = wrapped_lines(topic_label(group), k_topic_columns[t_title].width);
+    const int lines = wrapped_lines(topic_label(topic), k_topic_columns[t_title].width);
     row.height = lines > 1 ? std::min(lines, k_max_wrapped_lines) * k_line_height : 0;
     emit(row);
   }
   Row total;
-  total.index = static_cast<int>(index.groups.size()) + 1;
+  total.index = static_cast<int>(groups) + 1;
   total.cells.push_back(text_cell(t_title, "All topics", Style::total));
   progress_cells(total, all, Style::total);
   emit(total);
@@ -382,14 +382,14 @@ void topics_rows(const model::Project& project, const PlanIndex& index, const Ro
 
 // ---- Workload ----
 
-SheetLayout workload_layout(const PlanIndex& index) {
-  const WorkloadShape s = workload_shape(index);
+SheetLayout workload_layout(const PlanView& view) {
+  const WorkloadShape s = workload_shape(view);
   SheetLayout layout;
   layout.name = "Workload";
   layout.columns = {{k_week_label, k_week_label, 10, std::nullopt},
                     {k_week_of, k_week_of, 12, std::nullopt}};
   for (int p = 0; p < s.people; ++p) {
-    const double width = display_width(index.people[static_cast<std::size_t>(p)]) + 2;
+    const double width = display_width(view.people()[static_cast<std::size_t>(p)].name) + 2;
     layout.columns.push_back(
         {k_first_person + p, k_first_person + p, std::clamp(width, 9.0, 24.0), std::nullopt});
   }
@@ -419,9 +419,9 @@ SheetLayout workload_layout(const PlanIndex& index) {
   return layout;
 }
 
-void workload_rows(const model::Project& project, const PlanIndex& index, const RowSink& emit) {
-  const WorkloadShape s = workload_shape(index);
-  emit(workload_header(index, s));
+void workload_rows(const PlanView& view, const RowSink& emit) {
+  const WorkloadShape s = workload_shape(view);
+  emit(workload_header(view, s));
   if (s.weeks == 0) {
     Row note;
     note.index = 1;
@@ -431,7 +431,7 @@ void workload_rows(const model::Project& project, const PlanIndex& index, const 
   }
 
   const auto people = static_cast<std::size_t>(s.people);
-  const WeeklyHours weekly = weekly_hours(project, index, s);
+  const WeeklyHours weekly = weekly_hours(view, s);
   const auto& hours = weekly.hours;
   const auto& week_total = weekly.total;
 

@@ -443,12 +443,18 @@ void write_workbook(const xlsx::WorkbookBuilder& builder, const fs::path& file,
 
 }  // namespace
 
-void write_xlsx(const model::Project& project, const fs::path& out, xlsx::GanttLimits limits,
+void write_xlsx(const PlanView& view, const fs::path& out, xlsx::GanttLimits limits,
                 const std::function<void()>& before_publish) {
   util::AtomicFile file(out);
-  write_workbook(xlsx::WorkbookBuilder(project, limits), file.temp_path(), out);
+  write_workbook(xlsx::WorkbookBuilder(view, limits), file.temp_path(), out);
   if (before_publish) before_publish();
   file.commit();
+}
+
+void write_xlsx(const model::Project& project, const fs::path& out, xlsx::GanttLimits limits,
+                const std::function<void()>& before_publish) {
+  const PlanView view(project);
+  write_xlsx(view, out, limits, before_publish);
 }
 
 }  // namespace rplan::exporters

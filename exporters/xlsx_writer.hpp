@@ -15,6 +15,9 @@ namespace rplan::exporters {
 // `out`. On any failure the previous `out` is left as it was and
 // rplan::OutputError (exit 73) names `out`. `before_publish`, when given, is
 // called right before the rename (and may throw to leave `out` alone).
+void write_xlsx(const PlanView& view, const std::filesystem::path& out,
+                xlsx::GanttLimits limits = {}, const std::function<void()>& before_publish = {});
+// The same, building the project's view first.
 void write_xlsx(const model::Project& project, const std::filesystem::path& out,
                 xlsx::GanttLimits limits = {}, const std::function<void()>& before_publish = {});
 

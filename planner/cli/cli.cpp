@@ -28,6 +28,7 @@ const std::vector<Command>& commands() {
     add_team_commands(t);
     add_plan_commands(t);
     add_sync_commands(t);
+    add_log_commands(t);
     return t;
   }();
   return table;

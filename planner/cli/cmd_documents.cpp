@@ -9,6 +9,9 @@
 #include "exporters/json_export.hpp"
 #include "planner/cli/command.hpp"
 #include "planner/cli/io.hpp"
+#include "planner/cli/numbers.hpp"
+#include "planner/cli/tracking.hpp"
+#include "planner/model/topic_index.hpp"
 #include "planner/pipeline/stages.hpp"
 #include "planner/schedule/scheduler.hpp"
 #include "planner/util/error.hpp"
@@ -18,18 +21,22 @@ namespace rplan::cli {
 
 namespace {
 
+// A manual estimate (`task --estimate`): more than 0 and at most 10,000 hours.
+constexpr util::NumberRange k_manual_hours{0, 10000, util::NumberRange::LowEnd::excluded};
+
 int cmd_import(Context& ctx, const po::variables_map& vm) {
   const auto files = get_strings(vm, "FILE");
   const auto reports = pipeline::import_documents(
       ctx.db_path, std::vector<std::filesystem::path>(files.begin(), files.end()),
-      ctx.config.estimate);
-  print_import_reports(reports, ctx.out);
+      ctx.config.estimate, ctx.now);
+  print_import_reports(reports, ctx.out, ctx.err);
   return 0;
 }
 
 int cmd_forget(Context& ctx, const po::variables_map& vm) {
   const std::string name = std::filesystem::path(*get_string(vm, "FILE")).filename().string();
   store::Store store(ctx.db_path, store::Access::update);
+  store.set_now(ctx.now);
   store::Store::Transaction tx(store);
   const int hidden = store.forget_document(name);
   tx.commit();
@@ -85,27 +92,26 @@ std::string fit(const std::string& text, std::size_t width, bool cut) {
 }
 
 void print_table(const model::Project& p, const Context& ctx) {
-  std::unordered_map<std::string, const model::Topic*> topics;
-  for (const auto& t : p.topics) topics.emplace(t.id, &t);
+  const double minimum = ctx.config.minimum_remaining_hours;
+  const model::TopicIndex topics(p.topics);
   std::size_t assignee_width = 8;
   for (const auto& t : p.tasks)
     assignee_width = std::max(assignee_width, util::utf8_length(t.assignee));
   std::size_t columns = 100;
   if (const char* env = std::getenv("COLUMNS"))
     columns = std::max(60ul, std::strtoul(env, nullptr, 10));
-  const std::size_t fixed = 8 + 6 + 14 + 6 + 12 + assignee_width + 2 + 17;
+  const std::size_t fixed = 8 + 6 + 14 + 6 + 6 + 12 + assignee_width + 2 + 17;
   const std::size_t prompt_width = columns > fixed + 20 ? columns - fixed : 20;
   ctx.out << fit("ID", 8, false) << fit("TOPIC", 6, false) << fit("KIND", 14, false)
-          << fit("HOURS", 6, false) << fit("STATUS", 12, false)
+          << fit("HOURS", 6, false) << fit("LEFT", 6, false) << fit("STATUS", 12, false)
           << fit("ASSIGNEE", assignee_width + 2, false) << fit("START", 17, false) << "PROMPT\n";
   for (const auto& t : p.tasks) {
-    const auto it = topics.find(t.topic_id);
-    std::string topic = it != topics.end() && it->second->number
-                            ? std::to_string(*it->second->number)
-                            : (it != topics.end() ? it->second->id : "");
+    const model::Topic* of = topics.topic_of(t);
+    std::string topic = of && of->number ? std::to_string(*of->number) : (of ? of->id : "");
     ctx.out << fit(t.id, 8, false) << fit(topic, 6, false)
             << fit(std::string(model::to_string(t.kind)), 14, false)
             << fit(util::format_hours(t.estimate.hours), 6, false)
+            << fit(util::format_hours(model::remaining_hours(t, minimum)), 6, false)
             << fit(std::string(model::to_string(t.status)), 12, false)
             << fit(t.planned() ? t.assignee
                                : (t.pinned_assignee.empty() ? "-" : t.pinned_assignee + "*"),
@@ -113,11 +119,14 @@ void print_table(const model::Project& p, const Context& ctx) {
             << fit(t.blocks.empty() ? "-" : local_time(t.blocks.front(), false), 17, false)
             << (ctx.terminal ? fit(t.prompt, prompt_width, true) : t.prompt) << "\n";
   }
-  double hours = 0;
-  for (const auto& t : p.tasks) hours += t.estimate.hours;
+  double hours = 0, left = 0;
+  for (const auto& t : p.tasks) {
+    hours += t.estimate.hours;
+    left += model::remaining_hours(t, minimum);
+  }
   ctx.out << p.tasks.size() << (p.tasks.size() == 1 ? " task in " : " tasks in ") << p.topics.size()
           << (p.topics.size() == 1 ? " topic, " : " topics, ") << util::format_hours(hours)
-          << " h\n";
+          << " h, " << util::format_hours(left) << " h left\n";
 }
 
 int cmd_list(Context& ctx, const po::variables_map& vm) {
@@ -127,6 +136,7 @@ int cmd_list(Context& ctx, const po::variables_map& vm) {
   }
   store::Store store(ctx.db_path, store::Access::read_only);
   model::Project project = store.load_project();
+  warn_if_stale(project.plan, ctx);
   filter(project, vm);
   if (format == "json") {
     exporters::write_json(project, exporters::JsonDocument::listing, ctx.out);
@@ -154,6 +164,7 @@ int cmd_show(Context& ctx, const po::variables_map& vm) {
     }
     throw InputError("no task has the id \"" + id + "\" (see rplan list)");
   }
+  warn_if_stale(found->plan, ctx);
   const model::Task& t = found->task;
   const model::Topic& topic = found->topic;
   auto& out = ctx.out;
@@ -172,6 +183,7 @@ int cmd_show(Context& ctx, const po::variables_map& vm) {
                         " h, pessimistic " + util::format_hours(t.estimate.pessimistic) + " h)";
   print_row(out, "Estimate", estimate);
   print_row(out, "Status", std::string(model::to_string(t.status)));
+  print_tracking(*found, store.team(), ctx);
   print_row(out, "Pinned to", t.pinned_assignee);
   print_row(out, "After", util::join(t.after, ", "));
   if (t.planned()) {
@@ -207,7 +219,7 @@ int cmd_task(Context& ctx, const po::variables_map& vm) {
   const std::string id = *get_string(vm, "ID");
   const auto estimate = get_string(vm, "estimate");
   const auto assignee = get_string(vm, "assignee");
-  const auto status_text = get_string(vm, "status");
+  const TrackingOptions tracking = tracking_options(vm);
   const auto after = get_strings(vm, "after");
   const auto not_after = get_strings(vm, "not-after");
   const bool unpin = vm.count("unpin") > 0;
@@ -218,23 +230,13 @@ int cmd_task(Context& ctx, const po::variables_map& vm) {
   }
   std::optional<double> hours;
   if (estimate) {
-    char* end = nullptr;
-    const double h = std::strtod(estimate->c_str(), &end);
-    if (end == estimate->c_str() || *end != 0 || !(h > 0) || h > 10000) {
-      throw UsageError("--estimate " + *estimate +
-                       " is not a number of hours above 0 and up to 10000");
-    }
-    hours = h;
-  }
-  std::optional<model::TaskStatus> status;
-  if (status_text) {
-    status = model::parse_task_status(*status_text);
-    if (!status)
-      throw UsageError("--status " + *status_text + " is not one of open, in-progress, done");
+    hours = checked_number(*estimate, k_manual_hours, NumberSource::option, "--estimate");
   }
   store::Store store(ctx.db_path, store::Access::update);
+  store.set_now(ctx.now);
   store::Store::Transaction tx(store);
-  if (!store.find_task(id)) throw InputError("no task has the id \"" + id + "\" (see rplan list)");
+  auto found = store.find_task(id);
+  if (!found) throw InputError("no task has the id \"" + id + "\" (see rplan list)");
   std::vector<std::string> changes;
   if (hours) {
     store.set_manual_estimate(id, hours);
@@ -247,14 +249,15 @@ int cmd_task(Context& ctx, const po::variables_map& vm) {
   if (assignee) {
     store.set_pin(id, *assignee);
     changes.push_back("pinned to " + *assignee);
+    found->task.pinned_assignee = *assignee;
   }
   if (unpin) {
     store.set_pin(id, "");
     changes.push_back("unpinned");
+    found->task.pinned_assignee.clear();
   }
-  if (status) {
-    store.set_status(id, *status);
-    changes.push_back("status " + std::string(model::to_string(*status)));
+  for (auto& change : record_tracking(store, ctx, found->task, tracking)) {
+    changes.push_back(std::move(change));
   }
   for (const auto& other : after) {
     store.add_after(id, other);
@@ -277,8 +280,8 @@ int cmd_task(Context& ctx, const po::variables_map& vm) {
   }
   tx.commit();
   ctx.out << id << ": " << util::join(changes, "; ") << "\n";
-  if (hours || assignee || unpin || !after.empty() || !not_after.empty() ||
-      status == model::TaskStatus::done) {
+  if (hours || clear_estimate || assignee || unpin || !after.empty() || !not_after.empty() ||
+      tracking.any()) {
     ctx.out << "Run rplan plan to reschedule.\n";
   }
   return 0;
@@ -309,7 +312,11 @@ void add_document_commands(std::vector<Command>& t) {
       {"list",
        "",
        "list tasks (table, csv or json)",
-       "",
+       "The table's LEFT column is the hours still to do: the remaining hours given\n"
+       "with rplan task ID --remaining, else the estimate less the hours spent (a task\n"
+       "not done whose hours reached its estimate: tracking.minimum_remaining_hours).\n"
+       "When something that would alter the plan changed since it was made, one\n"
+       "warning line on standard error says what (list, show and export alike).",
        [](po::options_description& d) {
          d.add_options()("assignee", po::value<std::string>(), "only tasks of this person")(
              "topic", po::value<std::string>(), "only this topic: id, number or part of the title")(
@@ -318,23 +325,41 @@ void add_document_commands(std::vector<Command>& t) {
        },
        {},
        cmd_list});
-  t.push_back(
-      {"show", "ID", "show one task, everything about it", "", nullptr, {{"ID", 1}}, cmd_show});
+  t.push_back({"show",
+               "ID",
+               "show one task, everything about it",
+               "Its topic, prompt, estimate, status and plan; the hours spent and what remains,\n"
+               "who started it, when and by whom it was finished, its work entries and every\n"
+               "status change with its time.",
+               nullptr,
+               {{"ID", 1}},
+               cmd_show});
   t.push_back({"task",
                "ID",
-               "change a task: estimate, assignee, status, dependencies",
+               "change a task: estimate, assignee, status, dependencies, work done",
                "Changes survive re-import and re-planning. --after and --not-after may be\n"
-               "given several times; a change that would make a dependency cycle is refused.",
+               "given several times; a change that would make a dependency cycle is refused.\n"
+               "\n"
+               "Recording work: --spent HOURS records hours worked on the task (today in the\n"
+               "person's time zone, or --on DATE; several entries add up) by --by NAME, else\n"
+               "the task's assignee, else the person it is pinned to. An open task becomes\n"
+               "in progress, and an explicit remaining goes down by the hours (unless\n"
+               "--remaining is given too). --remaining HOURS says how much is left (0: nothing\n"
+               "left, but not done); the task becomes in progress. --status done records when\n"
+               "it was finished (now, or the end of the person's working day --on DATE) and\n"
+               "by whom. Every status change is kept with its time (see rplan show); every\n"
+               "change marks the plan out of date until rplan plan runs again.",
                [](po::options_description& d) {
                  d.add_options()("estimate", po::value<std::string>(), "set the estimate in hours")(
                      "clear-estimate", "use the model's estimate again")(
                      "assignee", po::value<std::string>(), "pin the task to this person")(
                      "unpin", "let the scheduler choose the person again")(
-                     "status", po::value<std::string>(), "open, in-progress or done")(
+                     "status", po::value<std::string>(), "open, in-progress or done (see --on)")(
                      "after", po::value<std::vector<std::string>>(),
                      "start only after task OTHER finishes")("not-after",
                                                              po::value<std::vector<std::string>>(),
                                                              "remove such a dependency");
+                 add_tracking_options(d);
                },
                {{"ID", 1}},
                cmd_task});

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <iomanip>
 #include <map>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -12,6 +13,8 @@
 #include "exporters/markdown_export.hpp"
 #include "planner/cli/command.hpp"
 #include "planner/cli/io.hpp"
+#include "planner/cli/tracking.hpp"
+#include "planner/model/working_time.hpp"
 #include "planner/pipeline/exports.hpp"
 #include "planner/pipeline/run.hpp"
 #include "planner/pipeline/stages.hpp"
@@ -36,27 +39,6 @@ schedule::Options plan_options(const Context& ctx, const po::variables_map& vm) 
   return o;
 }
 
-// Hours a person can work from `from` to `to` (inclusive): their workdays,
-// less holidays (`holidays` sorted) and time off.
-double capacity(const model::Assignee& a, const model::Project& p,
-                const std::vector<model::Date>& holidays, model::Date from, model::Date to) {
-  std::vector<const model::TimeOff*> off;
-  for (const auto& o : p.time_off) {
-    if (o.assignee == a.name) off.push_back(&o);
-  }
-  double hours = 0;
-  for (model::Date d = from; d <= to; d += std::chrono::days{1}) {
-    if (!a.workdays[static_cast<std::size_t>(util::weekday_index(d))]) continue;
-    if (std::binary_search(holidays.begin(), holidays.end(), d)) continue;
-    if (std::any_of(off.begin(), off.end(),
-                    [&](const model::TimeOff* o) { return o->from <= d && d <= o->to; })) {
-      continue;
-    }
-    hours += a.hours_per_day;
-  }
-  return hours;
-}
-
 void print_summary(const model::Project& p, std::ostream& out) {
   std::size_t planned = 0;
   std::map<std::string, double> load;
@@ -71,14 +53,13 @@ void print_summary(const model::Project& p, std::ostream& out) {
       << util::format_hours(p.plan.total_hours) << " h, " << util::format_date(p.plan.start)
       << " to " << util::format_date(p.plan.finish) << " (" << model::to_string(p.plan.strategy)
       << ")\n";
-  std::vector<model::Date> holidays;
-  for (const auto& h : p.holidays) holidays.push_back(h.date);
-  std::sort(holidays.begin(), holidays.end());
+  const auto working_times = model::working_times(p.team, p.holidays, p.time_off);
   std::size_t width = 4;
   for (const auto& a : p.team) width = std::max(width, util::utf8_length(a.name));
-  for (const auto& a : p.team) {
+  for (std::size_t i = 0; i < p.team.size(); ++i) {
+    const model::Assignee& a = p.team[i];
     const double hours = load[a.name];
-    const double cap = capacity(a, p, holidays, p.plan.start, p.plan.finish);
+    const double cap = working_times[i].capacity_hours(p.plan.start, p.plan.finish);
     const int percent = cap > 0 ? static_cast<int>(hours / cap * 100 + 0.5) : 0;
     out << "  " << a.name << std::string(width + 2 - util::utf8_length(a.name), ' ') << std::setw(6)
         << util::format_hours(hours) << " h  " << std::setw(3) << percent << " % of "
@@ -139,7 +120,9 @@ int cmd_export(Context& ctx, const po::variables_map& vm) {
   }
   const auto out = get_string(vm, "out");
   if (!out) throw UsageError("export: --out PATH is required");
-  pipeline::export_plan(ctx.db_path, format, export_options(ctx, vm), *out, ctx.reporter);
+  pipeline::export_plan(
+      ctx.db_path, format, export_options(ctx, vm), *out, ctx.reporter,
+      [&ctx](const model::Project& project) { warn_if_stale(project.plan, ctx); });
   ctx.out << "wrote " << *out << "\n";
   return 0;
 }
@@ -166,7 +149,10 @@ int cmd_run(Context& ctx, const po::variables_map& vm) {
   request.threads = ctx.threads;
   request.on_saved = [&ctx](const std::vector<store::ImportReport>& reports,
                             const model::Project& project) {
-    print_import_reports(reports, ctx.out);
+    // The warnings go through the reporter: export threads report beside them.
+    std::ostringstream warnings;
+    print_import_reports(reports, ctx.out, warnings);
+    ctx.reporter.message(warnings.str());
     print_summary(project, ctx.out);
   };
   for (const auto& path : pipeline::run(request, ctx.reporter)) {
@@ -210,7 +196,9 @@ void add_plan_commands(std::vector<Command>& t) {
                    " (see docs/file-formats.md).\n"
                    "The file is written to a temporary file and renamed: a failed export leaves\n"
                    "the previous file as it was. ics --per-assignee writes one file per person\n"
-                   "into the folder --out (created if missing).",
+                   "into the folder --out (created if missing). A plan out of date (something it\n"
+                   "depends on changed since) is exported with one warning naming the changes;\n"
+                   "the JSON carries them in plan.stale and plan.stale_reasons.",
                [](po::options_description& d) {
                  d.add_options()("out", po::value<std::string>(), "the file (or folder) to write");
                  export_options_description(d);

@@ -2,9 +2,9 @@
 
 #include <unordered_map>
 
-#include "exporters/markdown_export.hpp"
 #include "planner/cli/command.hpp"
 #include "planner/cli/io.hpp"
+#include "planner/model/checklist_format.hpp"
 #include "planner/parse/checklist_reader.hpp"
 #include "planner/parse/files.hpp"
 #include "planner/util/error.hpp"
@@ -40,33 +40,25 @@ struct SyncPlan {
   std::vector<int> already;  // a changed box whose task already has that status
 };
 
-// The rule: only a box whose state differs from its marker's status is a
-// change the user made. Ticked over a marker that is not done -> done;
-// unticked over a done marker -> open. Everything else is left alone, so a
-// stale checklist never undoes what happened since its export.
+// What each item asks (model::checklist_request), against the database.
 SyncPlan plan_sync(const std::vector<ChecklistItem>& items,
                    const std::unordered_map<std::string, const model::Task*>& tasks) {
   SyncPlan plan;
   for (const ChecklistItem& item : items) {
     const model::Task& task = *tasks.at(item.id);
-    if (!item.fingerprint.empty() &&
-        exporters::checklist_fingerprint(item.text) != item.fingerprint) {
+    if (!item.fingerprint.empty() && model::checklist_fingerprint(item.text) != item.fingerprint) {
       plan.edited.push_back(item.line);
     }
     if (item.box == ChecklistBox::missing) {
       plan.boxless.push_back(item.line);
       continue;
     }
-    const bool ticked = item.box == ChecklistBox::ticked;
-    const bool was_done = item.exported_status == model::TaskStatus::done;
-    if (ticked == was_done) continue;  // untouched since the export
-    const model::TaskStatus wanted = ticked ? model::TaskStatus::done : model::TaskStatus::open;
-    const bool has_it =
-        ticked ? task.status == model::TaskStatus::done : task.status != model::TaskStatus::done;
-    if (has_it) {
+    const auto wanted = model::checklist_request(item.box, item.exported_status);
+    if (!wanted) continue;  // untouched since the export
+    if (model::checklist_request_met(*wanted, task.status)) {
       plan.already.push_back(item.line);
     } else {
-      plan.changes.push_back({&task, wanted});
+      plan.changes.push_back({&task, *wanted});
     }
   }
   return plan;
@@ -109,6 +101,7 @@ int cmd_sync(Context& ctx, const po::variables_map& vm) {
                             "(--db PATH)");
   }
   store::Store store(ctx.db_path, store::Access::update);
+  store.set_now(ctx.now);
   store::Store::Transaction tx(store);
   const model::Project project = store.load_project();
   std::unordered_map<std::string, const model::Task*> tasks;
@@ -129,7 +122,11 @@ int cmd_sync(Context& ctx, const po::variables_map& vm) {
   }
 
   const SyncPlan plan = plan_sync(items, tasks);
-  for (const auto& c : plan.changes) store.set_status(c.task->id, c.status);
+  // A ticked box is done now (the time of the sync), credited to the task's
+  // person, through the same call as `rplan task ID --status done`.
+  for (const auto& c : plan.changes) {
+    store.set_status(c.task->id, c.status, ctx.now, model::credited_person(*c.task));
+  }
   tx.commit();
   print_report(path, plan, ctx.out);
   return 0;
@@ -150,7 +147,10 @@ void add_sync_commands(std::vector<Command>& t) {
                "so does a checklist an editor reformatted (list markers, indentation, CRLF).\n"
                "Edits to the items' text are ignored and reported: change the topic document\n"
                "instead. An unknown or repeated task id is reported with its line and nothing\n"
-               "changes (exit 65). All changes are one transaction. See docs/checklists.md.",
+               "changes (exit 65). All changes are one transaction. A task ticked done is\n"
+               "recorded as done at the time of the sync, by its assignee (else the person\n"
+               "it is pinned to), as rplan task ID --status done would. See\n"
+               "docs/checklists.md.",
                nullptr,
                {{"CHECKLIST", 1}},
                cmd_sync});

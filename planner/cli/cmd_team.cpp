@@ -5,6 +5,7 @@
 
 #include "planner/cli/command.hpp"
 #include "planner/cli/io.hpp"
+#include "planner/cli/numbers.hpp"
 #include "planner/parse/files.hpp"
 #include "planner/parse/team_csv.hpp"
 #include "planner/pipeline/stages.hpp"
@@ -30,6 +31,11 @@ int cmd_team_add(Context& ctx, const po::variables_map& vm) {
     day_start = util::parse_clock(*s);
     if (!day_start) throw UsageError("--day-start " + *s + " is not a time (HH:MM)");
   }
+  std::optional<double> hours_per_day;
+  if (const auto h = get_string(vm, "hours-per-day")) {
+    hours_per_day =
+        checked_number(*h, model::k_hours_per_day, NumberSource::option, "--hours-per-day");
+  }
   const auto timezone = get_string(vm, "timezone");
   if (timezone && !util::is_known_time_zone(*timezone)) {
     throw UsageError(
@@ -39,7 +45,7 @@ int cmd_team_add(Context& ctx, const po::variables_map& vm) {
   auto person = [&](model::Assignee p) {
     p.name = name;
     if (const auto e = get_string(vm, "email")) p.email = *e;
-    if (vm.count("hours-per-day")) p.hours_per_day = vm["hours-per-day"].as<double>();
+    if (hours_per_day) p.hours_per_day = *hours_per_day;
     if (workdays) p.workdays = *workdays;
     if (day_start) p.day_start = *day_start;
     if (timezone) p.timezone = *timezone;
@@ -58,6 +64,7 @@ int cmd_team_add(Context& ctx, const po::variables_map& vm) {
   };
   person(model::Assignee{});  // options that are wrong whatever the person has
   store::Store store(ctx.db_path, store::Access::read_write);
+  store.set_now(ctx.now);
   store::Store::Transaction tx(store);
   // Options not given keep the person's current values when they exist.
   model::Assignee current;
@@ -76,6 +83,7 @@ int cmd_team_import(Context& ctx, const po::variables_map& vm) {
   const auto team =
       parse::parse_team_csv(parse::read_text_file(file), file, pipeline::current_team(ctx.db_path));
   store::Store store(ctx.db_path, store::Access::read_write);
+  store.set_now(ctx.now);
   store::Store::Transaction tx(store);
   int added = 0;
   for (const auto& p : team) added += store.upsert_assignee(p) ? 1 : 0;
@@ -110,6 +118,7 @@ int cmd_team_list(Context& ctx, const po::variables_map&) {
 int cmd_team_remove(Context& ctx, const po::variables_map& vm) {
   const std::string name = *get_string(vm, "NAME");
   store::Store store(ctx.db_path, store::Access::update);
+  store.set_now(ctx.now);
   store::Store::Transaction tx(store);
   if (!store.remove_assignee(name))
     throw InputError("nobody named \"" + name + "\" is in the team");
@@ -128,6 +137,7 @@ int cmd_off_add(Context& ctx, const po::variables_map& vm) {
   if (off.to < off.from) throw UsageError("off: --to comes before --from");
   off.reason = get_string(vm, "reason").value_or("");
   store::Store store(ctx.db_path, store::Access::update);
+  store.set_now(ctx.now);
   store::Store::Transaction tx(store);
   store.add_time_off(off);
   tx.commit();
@@ -150,6 +160,7 @@ int cmd_off_remove(Context& ctx, const po::variables_map& vm) {
   if (!vm.count("from")) throw UsageError("off remove: --from is required");
   const auto from = get_date(vm, "from");
   store::Store store(ctx.db_path, store::Access::update);
+  store.set_now(ctx.now);
   store::Store::Transaction tx(store);
   if (!store.remove_time_off(name, from)) {
     throw InputError(name + " has no time off starting " + util::format_date(from));
@@ -169,6 +180,7 @@ util::Date positional_date(const po::variables_map& vm) {
 int cmd_holiday_add(Context& ctx, const po::variables_map& vm) {
   const model::Holiday h{positional_date(vm), get_string(vm, "name").value_or("")};
   store::Store store(ctx.db_path, store::Access::read_write);
+  store.set_now(ctx.now);
   store::Store::Transaction tx(store);
   store.add_holiday(h);
   tx.commit();
@@ -188,6 +200,7 @@ int cmd_holiday_list(Context& ctx, const po::variables_map&) {
 int cmd_holiday_remove(Context& ctx, const po::variables_map& vm) {
   const auto date = positional_date(vm);
   store::Store store(ctx.db_path, store::Access::update);
+  store.set_now(ctx.now);
   store::Store::Transaction tx(store);
   if (!store.remove_holiday(date)) {
     throw InputError("no holiday on " + util::format_date(date));
@@ -207,7 +220,7 @@ void add_team_commands(std::vector<Command>& t) {
        "",
        [](po::options_description& d) {
          d.add_options()("email", po::value<std::string>(), "email (calendar invitations)")(
-             "hours-per-day", po::value<double>(), "working hours per day (6)")(
+             "hours-per-day", po::value<std::string>(), "working hours per day (6)")(
              "workdays", po::value<std::string>(), "working days, e.g. mon,tue,wed,thu (mon-fri)")(
              "day-start", po::value<std::string>(),
              "local start of the working day, HH:MM (09:00)")(

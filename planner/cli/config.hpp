@@ -17,15 +17,23 @@ namespace rplan::cli {
 //   [schedule]
 //   strategy = balanced
 //   documenting = after-topic      (or: free)
+//   [tracking]
+//   minimum_remaining_hours = 1
 struct Config {
   std::optional<std::string> db;
   estimate::Model estimate;
   model::Strategy strategy = model::Strategy::balanced;
   schedule::DocumentingOrder documenting = schedule::DocumentingOrder::after_topic;
+  // What model::remaining_hours gives a task not done whose spent hours
+  // reached its estimate (and has no explicit remaining).
+  double minimum_remaining_hours = 1;
 };
 
-// Reads the file; an unknown key or a bad value is a UsageError (exit 2)
-// naming the key; a missing file is a MissingInputError (66).
+// Reads the file. An unknown key, a line that is not `key = value`, or a bad
+// value is an InputError (exit 65) naming the file and the key; numbers go
+// through cli::checked_number (no NaN or infinity; hours above 0 up to 1000,
+// per_extra_item from 0, free_items a whole number from 0 to 1000). A missing
+// file or a folder is a MissingInputError (66).
 Config read_config(const std::filesystem::path& file);
 
 // The text of docs/cli.md's configuration section and of `rplan --help`.

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "planner/util/text.hpp"
+
 namespace rplan::estimate {
 
 namespace {
@@ -17,32 +19,12 @@ bool is_ascii_space(char c) {
 }
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
-// Decodes the code point at text[i] (lenient: a stray byte counts as itself)
-// and stores its length in `length`.
+// The code point at text[i] and its length; a byte that does not start a
+// well-formed character counts as itself (documents are valid UTF-8 by then).
 std::uint32_t code_point_at(std::string_view text, std::size_t i, std::size_t& length) {
-  const auto b0 = static_cast<unsigned char>(text[i]);
-  std::size_t n = 1;
-  std::uint32_t cp = b0;
-  if (b0 >= 0xF0) {
-    n = 4;
-    cp = b0 & 0x07u;
-  } else if (b0 >= 0xE0) {
-    n = 3;
-    cp = b0 & 0x0Fu;
-  } else if (b0 >= 0xC0) {
-    n = 2;
-    cp = b0 & 0x1Fu;
-  }
-  if (n > 1 && i + n <= text.size()) {
-    for (std::size_t k = 1; k < n; ++k) {
-      cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
-    }
-  } else {
-    n = 1;
-    cp = b0;
-  }
-  length = n;
-  return cp;
+  const util::Utf8Char c = util::decode_utf8(text, i);
+  length = c.length == 0 ? 1 : c.length;
+  return c.code_point;
 }
 
 // Characters that may precede the leading verb: ASCII white space and

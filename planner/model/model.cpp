@@ -1,5 +1,6 @@
 #include "planner/model/model.hpp"
 
+#include "planner/model/working_time.hpp"
 #include "planner/util/text.hpp"
 #include "planner/util/time_zone.hpp"
 
@@ -70,13 +71,24 @@ std::optional<Strategy> parse_strategy(std::string_view text) {
   return std::nullopt;
 }
 
+double remaining_hours(const Task& task, double minimum) {
+  if (task.status == TaskStatus::done) return 0;
+  if (task.remaining_hours) return *task.remaining_hours;
+  const double left = task.estimate.hours - task.spent_hours;
+  return left > 0 ? left : minimum;
+}
+
+const std::string& credited_person(const Task& task) {
+  return task.assignee.empty() ? task.pinned_assignee : task.assignee;
+}
+
 std::vector<std::string> validate(const Assignee& p) {
   std::vector<std::string> problems;
   if (util::trim(p.name).empty()) problems.push_back("a person needs a name");
-  if (!(p.hours_per_day > 0 && p.hours_per_day <= 24)) {
-    problems.push_back("hours per day must be more than 0 and at most 24, not " +
+  if (!k_hours_per_day.contains(p.hours_per_day)) {
+    problems.push_back("hours per day must be " + k_hours_per_day.describe() + ", not " +
                        util::format_hours(p.hours_per_day));
-  } else if (p.day_start + static_cast<int>(p.hours_per_day * 60 + 0.5) > 24 * 60) {
+  } else if (p.day_start + working_day_minutes(p.hours_per_day) > 24 * 60) {
     problems.push_back("a working day from " + util::format_clock(p.day_start) + " for " +
                        util::format_hours(p.hours_per_day) + " h runs past midnight");
   }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "planner/util/dates.hpp"
+#include "planner/util/numbers.hpp"
 
 // Plain data of a plan: what documents say, who works when, and the schedule.
 // No I/O here; the stages fill these structs and the exporters read them.
@@ -64,6 +65,10 @@ struct ParsedTopic {
 struct ParsedDocument {
   std::string name;   // file name without folders: the document's identity
   std::string title;  // the first "#" heading, "" if none
+  // The absolute folder the file was read from, or "" when unknown (set by
+  // the CLI; the store remembers it to warn when a document of the same name
+  // comes from another folder).
+  std::string folder;
   std::vector<ParsedTopic> topics;
 };
 
@@ -88,6 +93,7 @@ struct WorkBlock {
   Instant utc_start;     // the same start as a UTC instant
   Instant utc_end;       // utc_start + minutes
   int sequence = 0;      // iCalendar SEQUENCE of this block's event
+  bool history = false;  // work of the past the plan keeps as it was (never moved by a re-plan)
   double hours() const { return minutes / 60.0; }
   // The assignee's offset from UTC on that day, in minutes (local - utc).
   int utc_offset_minutes() const {
@@ -108,6 +114,12 @@ struct Task {
   TaskStatus status = TaskStatus::open;
   std::string pinned_assignee;     // "" when not pinned
   std::vector<std::string> after;  // explicit dependencies (task ids), `task --after`
+  // ---- what was recorded (docs/tracking.md) ----
+  double spent_hours = 0;                 // sum of its work entries (`task --spent`)
+  std::optional<double> remaining_hours;  // set with `task --remaining`; nullopt: derived
+  std::optional<Instant> done_at;         // set while the status is done
+  std::string done_by;                    // person credited with finishing it ("" if none)
+  std::string started_by;                 // who started it; "" when never started
   // ---- the stored plan; empty/unset while unplanned ----
   std::string assignee;                 // "" when unplanned or unassignable
   std::vector<std::string> depends_on;  // effective dependencies used by the plan
@@ -115,8 +127,38 @@ struct Task {
   std::optional<Instant> finish;        // last block's utc_end
   std::vector<WorkBlock> blocks;        // in time order
   int sequence = 0;                     // iCalendar SEQUENCE for the task-level (todo/span) item
+  bool slipped = false;                 // open, and its planned blocks passed with no work recorded
   bool planned() const { return !assignee.empty() && !blocks.empty(); }
   friend bool operator==(const Task&, const Task&) = default;
+};
+
+// The hours a task still needs: the explicit remaining when one was set;
+// else its estimate less the hours spent, but `minimum` when that leaves
+// nothing of a task that is not done; 0 for a done task. The one rule the
+// scheduler, `show`, `list` and the exports use.
+double remaining_hours(const Task& task, double minimum);
+
+// The person a task's recorded work and status changes are credited to: its
+// planned assignee, else the person it is pinned to; "" when neither.
+const std::string& credited_person(const Task& task);
+
+// One `task ID --spent HOURS` record.
+struct WorkEntry {
+  std::string task_id;
+  std::string assignee;  // who did the work
+  Date date;             // the person's local date of the work
+  double hours = 0;      // > 0
+  Instant recorded_at;   // when it was recorded
+  friend bool operator==(const WorkEntry&, const WorkEntry&) = default;
+};
+
+// One change of a task's status, as kept in its history.
+struct StatusChange {
+  std::string task_id;
+  TaskStatus status = TaskStatus::open;  // the status it changed to
+  Instant at;                            // when (for done: the time it was finished)
+  std::string by;                        // the person credited, "" when none
+  friend bool operator==(const StatusChange&, const StatusChange&) = default;
 };
 
 struct Assignee {
@@ -130,9 +172,13 @@ struct Assignee {
   friend bool operator==(const Assignee&, const Assignee&) = default;
 };
 
+// The hours a person may work in a day: more than 0, at most 24.
+inline constexpr util::NumberRange k_hours_per_day{0, 24, util::NumberRange::LowEnd::excluded};
+
 // Problems with a person's settings, one sentence each naming the field:
-// hours per day outside (0, 24], a working day that runs past midnight, no
-// workday, an unknown time zone, an email without '@'. Empty when valid.
+// hours per day outside k_hours_per_day (NaN included), a working day that
+// runs past midnight, no workday, an unknown time zone, an email without '@'
+// or with spaces or brackets. Empty when valid.
 std::vector<std::string> validate(const Assignee& person);
 
 // Parses "mon,tue,wed" (also full names, any case); nullopt when a part is not a weekday.
@@ -160,6 +206,13 @@ struct PlanInfo {
   Instant created_at{};  // when `plan` ran: the export timestamp (generated_at, DTSTAMP)
   double total_hours = 0;
   std::vector<std::string> unassigned;  // task ids nobody could take
+  Instant now{};                        // the instant the plan was made from (its `now`)
+  std::vector<std::string> slipped;     // open tasks whose planned blocks passed with no work
+  std::vector<std::string> at_minimum;  // spent reached the estimate, not done: minimum remaining
+  // What changed since the plan was made, one short phrase per kind of change
+  // ("time off for Ada"); empty while the plan is up to date. Loaded, not
+  // stored with the plan.
+  std::vector<std::string> stale_reasons;
   friend bool operator==(const PlanInfo&, const PlanInfo&) = default;
 };
 
@@ -173,7 +226,8 @@ struct Project {
   std::vector<Holiday> holidays;  // by date
   std::vector<TimeOff> time_off;  // by assignee, then from
   PlanInfo plan;
-  std::string title;  // title of the first document, "" if none
+  std::string title;                // title of the first document, "" if none
+  std::vector<WorkEntry> work_log;  // every work entry of its tasks, by date, then task id
   friend bool operator==(const Project&, const Project&) = default;
 };
 

@@ -26,14 +26,9 @@ namespace rplan::parse {
 namespace {
 
 constexpr std::string_view k_bom = "\xEF\xBB\xBF";
-constexpr std::string_view k_marker_prefix = "rplan:";
-
-bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 struct Marker {
-  std::string id;
-  model::TaskStatus status = model::TaskStatus::open;
-  std::string fingerprint;
+  model::ChecklistMarker marker;
   int line = 0;
 };
 
@@ -137,57 +132,22 @@ void ChecklistCollector::scan_html(Frame& frame) {
   }
 }
 
-// "rplan:ID status=open text=abc": other comments are not ours; unknown keys
-// are skipped (a later version may add some).
+// A comment that is not an rplan marker is not ours; a broken one is reported.
 void ChecklistCollector::read_comment(std::string_view body, int line, Frame& frame) {
-  body = util::trim(body);
-  if (!body.starts_with(k_marker_prefix)) return;
-  body.remove_prefix(k_marker_prefix.size());
-  std::vector<std::string_view> words;
-  while (!body.empty()) {
-    std::size_t end = 0;
-    while (end < body.size() && !is_space(body[end])) ++end;
-    words.push_back(body.substr(0, end));
-    body = util::trim(body.substr(end));
-  }
-  if (words.empty() || words.front().empty()) {
-    report(line, "an rplan marker without a task id: write <!-- rplan:ID status=open -->");
+  auto parsed = model::parse_checklist_marker(body);
+  if (!parsed) return;
+  if (!parsed->problem.empty()) {
+    report(line, std::move(parsed->problem));
     return;
   }
-  Marker marker;
-  marker.id = std::string(words.front());
-  marker.line = line;
-  bool has_status = false;
-  for (std::size_t i = 1; i < words.size(); ++i) {
-    const std::string_view word = words[i];
-    if (word.starts_with("status=")) {
-      const std::string_view value = word.substr(7);
-      const auto status = model::parse_task_status(value);
-      if (!status) {
-        report(line, "the rplan marker of task " + marker.id + " has status=" + std::string(value) +
-                         "; expected open, in-progress or done");
-        return;
-      }
-      marker.status = *status;
-      has_status = true;
-    } else if (word.starts_with("text=")) {
-      marker.fingerprint = std::string(word.substr(5));
-    }
-  }
-  if (!has_status) {
-    report(line, "the rplan marker of task " + marker.id +
-                     " has no status=; it should read <!-- rplan:" + marker.id +
-                     " status=open --> (as exported)");
-    return;
-  }
-  frame.markers.push_back(std::move(marker));
+  frame.markers.push_back(Marker{std::move(parsed->marker), line});
 }
 
 void ChecklistCollector::close(Frame& frame) {
   if (frame.markers.empty()) return;
   if (frame.markers.size() > 1) {
     std::vector<std::string> ids;
-    for (const auto& m : frame.markers) ids.push_back(m.id);
+    for (const auto& m : frame.markers) ids.push_back(m.marker.id);
     report(frame.line != 0 ? frame.line : frame.markers.front().line,
            "one item holds the rplan markers of tasks " + util::join(ids, ", ") +
                "; each task needs its own item");
@@ -195,9 +155,9 @@ void ChecklistCollector::close(Frame& frame) {
   }
   Marker& marker = frame.markers.front();
   ChecklistItem& item = m_items.emplace_back();
-  item.id = std::move(marker.id);
-  item.exported_status = marker.status;
-  item.fingerprint = std::move(marker.fingerprint);
+  item.id = std::move(marker.marker.id);
+  item.exported_status = marker.marker.status;
+  item.fingerprint = std::move(marker.marker.fingerprint);
   item.box = frame.box;
   item.line = frame.line != 0 ? frame.line : marker.line;
   item.text = frame.text.take();
@@ -207,9 +167,9 @@ std::vector<ChecklistItem> ChecklistCollector::finish(const KnownTask& known) {
   // Markers outside any item: the checklist lost their boxes.
   for (Marker& marker : m_frames.front().markers) {
     ChecklistItem item;
-    item.id = std::move(marker.id);
-    item.exported_status = marker.status;
-    item.fingerprint = std::move(marker.fingerprint);
+    item.id = std::move(marker.marker.id);
+    item.exported_status = marker.marker.status;
+    item.fingerprint = std::move(marker.marker.fingerprint);
     item.line = marker.line;
     m_items.push_back(std::move(item));
   }

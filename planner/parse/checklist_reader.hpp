@@ -5,16 +5,12 @@
 #include <string_view>
 #include <vector>
 
+#include "planner/model/checklist_format.hpp"
 #include "planner/model/model.hpp"
 
 namespace rplan::parse {
 
-// The state of an item's task-list box in the file.
-enum class ChecklistBox {
-  missing,  // the marker is not in a "- [ ]" item (the box was deleted, or it is not a list)
-  open,     // "[ ]"
-  ticked,   // "[x]" or "[X]"
-};
+using model::ChecklistBox;
 
 // One rplan marker found in a checklist (docs/file-formats.md), with the item
 // that holds it.
@@ -32,11 +28,12 @@ struct ChecklistItem {
 // Reads a checklist written by `rplan export md`, however an editor has since
 // reformatted it: LF, CRLF or CR line ends, a UTF-8 BOM, any list marker
 // ("-", "*", "+", "1."), indentation and nesting, a marker moved onto the
-// next line by reflowing. A marker is an HTML comment
-// "<!-- rplan:ID status=open|in-progress|done [text=FINGERPRINT] -->" in an
-// item (its first one counts only when the item has no other); markers inside
-// code, or written as escaped text, are not markers. Items without a marker
-// are not returned. `path` names the file in diagnostics.
+// next line by reflowing. A marker is an HTML comment that
+// model::parse_checklist_marker reads, "<!-- rplan:ID
+// status=open|in-progress|done [text=FINGERPRINT] -->", in an item (its first
+// one counts only when the item has no other); markers inside code, or
+// written as escaped text, are not markers. Items without a marker are not
+// returned. `path` names the file in diagnostics.
 //
 // `known` says whether a task id exists (the caller asks the database); when
 // it is empty every id is taken as known.

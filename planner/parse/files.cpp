@@ -1,10 +1,12 @@
 #include "planner/parse/files.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include "planner/parse/topic_parser.hpp"
 #include "planner/util/error.hpp"
@@ -18,14 +20,27 @@ std::string read_text_file(const fs::path& path) {
   if (fs::is_directory(path, ec)) {
     throw MissingInputError("cannot read " + path.string() + ": it is a folder");
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw MissingInputError("cannot read " + path.string() + ": " + std::strerror(errno));
+  // POSIX calls, so that the reason printed is the one the failing call gave
+  // (a failed std::ifstream need not set errno).
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw MissingInputError("cannot read " + path.string() + ": " + std::strerror(errno));
+  std::string text;
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && st.st_size > 0) text.reserve(static_cast<std::size_t>(st.st_size));
+  char buffer[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const int err = errno;
+      ::close(fd);
+      throw MissingInputError("cannot read " + path.string() + ": " + std::strerror(err));
+    }
+    if (n == 0) break;
+    text.append(buffer, static_cast<std::size_t>(n));
   }
-  std::ostringstream s;
-  s << in.rdbuf();
-  if (in.bad()) throw MissingInputError("cannot read " + path.string() + ": read failed");
-  return s.str();
+  ::close(fd);
+  return text;
 }
 
 std::vector<model::ParsedDocument> parse_documents(const std::vector<fs::path>& files) {
@@ -37,6 +52,7 @@ std::vector<model::ParsedDocument> parse_documents(const std::vector<fs::path>& 
     const std::string text = read_text_file(path);
     try {
       docs.push_back(parse_topics(text, file));
+      docs.back().folder = fs::absolute(path).lexically_normal().parent_path().string();
     } catch (const DiagnosticsError& e) {
       problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
       continue;

@@ -3,11 +3,11 @@
 #include <csv.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <map>
 #include <set>
 
 #include "planner/util/error.hpp"
+#include "planner/util/numbers.hpp"
 #include "planner/util/text.hpp"
 
 namespace rplan::parse {
@@ -42,6 +42,20 @@ void on_row(int, void* sink) {
   c->row_open = false;
 }
 
+// Owns a libcsv parser: csv_free runs however the parse ends (the callbacks
+// allocate, and std::bad_alloc may come through csv_parse).
+class CsvParser {
+ public:
+  explicit CsvParser(unsigned char options) { csv_init(&m_parser, options); }
+  ~CsvParser() { csv_free(&m_parser); }
+  CsvParser(const CsvParser&) = delete;
+  CsvParser& operator=(const CsvParser&) = delete;
+  csv_parser* get() { return &m_parser; }
+
+ private:
+  csv_parser m_parser{};
+};
+
 std::vector<std::string> k_columns = {"name",      "email",    "hours_per_day", "workdays",
                                       "day_start", "timezone", "skills"};
 
@@ -56,30 +70,29 @@ std::vector<model::Assignee> parse_team_csv(std::string_view text, const std::st
     for (std::size_t i = 0; i < *bad; ++i) line += text[i] == '\n';
     throw DiagnosticsError({{path, line, "invalid UTF-8"}});
   }
-  csv_parser parser;
-  csv_init(&parser, CSV_APPEND_NULL | CSV_EMPTY_IS_NULL | CSV_STRICT | CSV_STRICT_FINI);
+  CsvParser owner(CSV_APPEND_NULL | CSV_EMPTY_IS_NULL | CSV_STRICT | CSV_STRICT_FINI);
+  csv_parser* const parser = owner.get();
   Collector c;
   // Feed line by line so each row knows the line it starts on.
   std::size_t pos = 0;
   while (pos < text.size()) {
     std::size_t end = text.find('\n', pos);
     end = end == std::string_view::npos ? text.size() : end + 1;
-    if (csv_parse(&parser, text.data() + pos, end - pos, on_field, on_row, &c) != end - pos) {
+    if (csv_parse(parser, text.data() + pos, end - pos, on_field, on_row, &c) != end - pos) {
       problems.push_back(
           {path, c.line,
-           csv_error(&parser) == CSV_EPARSE
+           csv_error(parser) == CSV_EPARSE
                ? std::string("malformed CSV: a quote inside a field that is not quoted (quote the "
                              "whole field and double the quote: \"Ada \"\"the\"\" first\")")
-               : std::string("malformed CSV: ") + csv_strerror(csv_error(&parser))});
+               : std::string("malformed CSV: ") + csv_strerror(csv_error(parser))});
       break;
     }
     ++c.line;
     pos = end;
   }
-  if (problems.empty() && csv_fini(&parser, on_field, on_row, &c) != 0) {
+  if (problems.empty() && csv_fini(parser, on_field, on_row, &c) != 0) {
     problems.push_back({path, c.line - 1, "malformed CSV: a quoted field is not closed"});
   }
-  csv_free(&parser);
   if (!problems.empty()) throw DiagnosticsError(std::move(problems));
   if (c.rows.empty())
     throw DiagnosticsError(
@@ -144,9 +157,9 @@ std::vector<model::Assignee> parse_team_csv(std::string_view text, const std::st
     const std::size_t before = problems.size();
     if (const std::string e = cell("email"); !e.empty()) p.email = e;
     if (const std::string h = cell("hours_per_day"); !h.empty()) {
-      char* end = nullptr;
-      p.hours_per_day = std::strtod(h.c_str(), &end);
-      if (end == h.c_str() || *end != 0) {
+      if (const auto hours = util::parse_number(h)) {
+        p.hours_per_day = *hours;  // its range is model::validate's
+      } else {
         problems.push_back({path, row.line, "hours_per_day \"" + h + "\" is not a number"});
       }
     }

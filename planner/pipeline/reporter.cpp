@@ -70,4 +70,10 @@ void StreamReporter::job_ended(const std::string& name) {
   m_jobs.erase(it);
 }
 
+void StreamReporter::message(const std::string& lines) {
+  if (lines.empty()) return;
+  const std::lock_guard<std::mutex> lock(m_mutex);
+  write_line(lines);
+}
+
 }  // namespace rplan::pipeline

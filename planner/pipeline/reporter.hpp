@@ -24,6 +24,9 @@ class Reporter {
   // among the jobs under way.
   virtual void job_began(const std::string& name) = 0;
   virtual void job_ended(const std::string& name) = 0;
+  // Whole lines for the error stream (each ending in a newline: a warning),
+  // from any thread, written between the progress and timing lines.
+  virtual void message(const std::string& lines) = 0;
 };
 
 // Says nothing (tests, benchmarks).
@@ -33,6 +36,7 @@ class SilentReporter final : public Reporter {
   void stage_done() override {}
   void job_began(const std::string&) override {}
   void job_ended(const std::string&) override {}
+  void message(const std::string&) override {}
 };
 
 // The one writer of progress and timing lines on rplan's error stream: it
@@ -55,6 +59,7 @@ class StreamReporter final : public Reporter {
   void stage_done() override;
   void job_began(const std::string& name) override;
   void job_ended(const std::string& name) override;
+  void message(const std::string& lines) override;
 
  private:
   // These three with m_mutex held.

@@ -121,6 +121,7 @@ class Run {
   // helps estimate once the ids are done.
   void resolve_import() {
     m_store.emplace(m_request.db, store::Access::read_write);
+    m_store->set_now(m_request.now);
     m_reporter.stage("importing " + std::to_string(m_docs.size()) + " document(s)");
     m_tx.emplace(*m_store);
     for (const auto& a : m_team) m_store->upsert_assignee(a);

@@ -20,9 +20,11 @@ std::vector<model::ParsedDocument> read_documents(const std::vector<fs::path>& f
 
 std::vector<store::ImportReport> import_documents(const fs::path& db,
                                                   const std::vector<fs::path>& files,
-                                                  const estimate::Model& estimates) {
+                                                  const estimate::Model& estimates,
+                                                  util::Instant now) {
   const auto docs = read_documents(files, estimates);
   store::Store store(db, store::Access::read_write);
+  store.set_now(now);
   std::vector<store::ImportReport> reports;
   store::Store::Transaction tx(store);
   for (const auto& doc : docs) reports.push_back(store.import_document(doc));
@@ -49,6 +51,7 @@ store::Store::PreparedPlan plan_project(store::Store& store, model::Project& pro
   }
   reporter.stage("planning " + std::to_string(project.tasks.size()) + " tasks for " +
                  std::to_string(project.team.size()) + " people");
+  project.plan.now = now;  // the instant the plan is made from
   schedule::make_plan(project, options);
   reporter.stage("comparing with the previous plan");
   return store.prepare_plan(project, now);
@@ -57,6 +60,7 @@ store::Store::PreparedPlan plan_project(store::Store& store, model::Project& pro
 model::Project plan(const fs::path& db, const schedule::Options& options, util::Instant now,
                     Reporter& reporter) {
   store::Store store(db, store::Access::update);
+  store.set_now(now);
   store::Store::Transaction tx(store);
   reporter.stage("loading the project");
   model::Project project = store.load_project();
@@ -70,13 +74,15 @@ model::Project plan(const fs::path& db, const schedule::Options& options, util::
 }
 
 void export_plan(const fs::path& db, const ExportFormat& format, const ExportOptions& options,
-                 const fs::path& out, Reporter& reporter) {
+                 const fs::path& out, Reporter& reporter,
+                 const std::function<void(const model::Project&)>& loaded) {
   store::Store store(db, store::Access::read_only);
   reporter.stage("loading the project");
   const model::Project project = store.load_project();
   if (!project.plan.exists) {
     throw InputError("there is no plan to export yet: run rplan plan first");
   }
+  if (loaded) loaded(project);
   reporter.stage("writing " + out.string());
   format.write(project, options, out);
   reporter.stage_done();

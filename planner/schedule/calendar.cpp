@@ -1,37 +1,10 @@
 #include "planner/schedule/calendar.hpp"
 
 #include <algorithm>
-#include <cmath>
 
 namespace rplan::schedule {
 
 namespace {
-
-constexpr std::int64_t k_minutes_per_day = 24 * 60;
-
-// Whole minutes of a person's working day, cut at local midnight.
-int window_minutes(const model::Assignee& person) {
-  if (!std::isfinite(person.hours_per_day) || person.hours_per_day <= 0) return 0;
-  const double minutes = std::round(std::min(person.hours_per_day, 24.0) * 60);
-  const int day_start = std::clamp(person.day_start, 0, static_cast<int>(k_minutes_per_day) - 1);
-  return std::min(static_cast<int>(minutes), static_cast<int>(k_minutes_per_day) - day_start);
-}
-
-std::vector<DateRange> merge(std::vector<DateRange> ranges) {
-  std::sort(ranges.begin(), ranges.end(), [](const DateRange& a, const DateRange& b) {
-    return a.from != b.from ? a.from < b.from : a.to < b.to;
-  });
-  std::vector<DateRange> merged;
-  for (const DateRange& r : ranges) {
-    if (r.to < r.from) continue;
-    if (!merged.empty() && r.from <= merged.back().to + std::chrono::days{1}) {
-      merged.back().to = std::max(merged.back().to, r.to);
-    } else {
-      merged.push_back(r);
-    }
-  }
-  return merged;
-}
 
 // `t` moved forward to the next whole minute after `origin` (t itself when it is one).
 Instant round_up_minute(Instant t, Instant origin) {
@@ -57,37 +30,31 @@ Instant LocalClock::at(Date day) {
 
 // ---- WorkCalendar ----
 
-WorkCalendar::WorkCalendar(const model::Assignee& person, std::span<const Date> holidays,
-                           std::vector<DateRange> time_off, Date start, LocalClock& clock)
-    : m_workdays(person.workdays),
-      m_day_start(std::clamp(person.day_start, 0, static_cast<int>(k_minutes_per_day) - 1)),
-      m_minutes_per_day(window_minutes(person)),
-      m_holidays(holidays),
-      m_time_off(merge(std::move(time_off))),
+WorkCalendar::WorkCalendar(model::WorkingTime rule, Date start, LocalClock& clock)
+    : m_rule(std::move(rule)),
       m_start(start),
       m_horizon(start + std::chrono::days{k_horizon_days}),
       m_clock(&clock),
-      m_next(start),
-      m_none(m_minutes_per_day <= 0 || std::none_of(person.workdays.begin(), person.workdays.end(),
-                                                    [](bool b) { return b; })) {}
+      m_next(start) {}
+
+WorkCalendar::WorkCalendar(const model::Assignee& person, std::span<const Date> holidays,
+                           std::vector<DateRange> time_off, Date start, LocalClock& clock)
+    : WorkCalendar(model::WorkingTime(person, std::vector<Date>(holidays.begin(), holidays.end()),
+                                      std::move(time_off)),
+                   start, clock) {}
 
 bool WorkCalendar::workable(Date day) const {
-  if (m_none || day < m_start || day >= m_horizon) return false;
-  if (!m_workdays[static_cast<std::size_t>(util::weekday_index(day))]) return false;
-  if (std::binary_search(m_holidays.begin(), m_holidays.end(), day)) return false;
-  const auto after = std::upper_bound(m_time_off.begin(), m_time_off.end(), day,
-                                      [](Date d, const DateRange& r) { return d < r.from; });
-  return after == m_time_off.begin() || std::prev(after)->to < day;
+  return day >= m_start && day < m_horizon && m_rule.working_day(day);
 }
 
 bool WorkCalendar::generate_next() {
-  if (m_none) return false;
+  if (!m_rule.has_working_time()) return false;
   while (m_next < m_horizon) {
     const Date day = m_next;
     m_next += std::chrono::days{1};
     if (!workable(day)) continue;
     const Instant start = m_clock->at(day);
-    m_days.push_back({day, start, start + std::chrono::minutes{m_minutes_per_day}});
+    m_days.push_back({day, start, start + std::chrono::minutes{m_rule.minutes_per_day()}});
     return true;
   }
   return false;
@@ -150,7 +117,7 @@ void WorkCalendar::blocks(const Span& span, std::int64_t minutes,
     if (length <= 0) continue;
     model::WorkBlock block;
     block.date = d.date;
-    block.start_minute = m_day_start + static_cast<int>((begin - d.utc_start).count() / 60);
+    block.start_minute = m_rule.day_start() + static_cast<int>((begin - d.utc_start).count() / 60);
     block.minutes = static_cast<int>(length);
     block.utc_start = begin;
     block.utc_end = begin + std::chrono::minutes{length};

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "planner/model/model.hpp"
+#include "planner/model/working_time.hpp"
 #include "planner/util/time_zone.hpp"
 
 // Work calendars: on which local days one person works and when, in UTC.
@@ -57,33 +58,32 @@ struct Span {
   std::size_t last_day = 0;
 };
 
-// An inclusive range of local dates.
-struct DateRange {
-  Date from;
-  Date to;
-};
+using model::DateRange;
 
-// The working days of one person from the plan's start on: their workdays,
-// except global holidays (taken as the person's local dates) and their time
-// off, each with the window day_start .. day_start + hours_per_day. A window
-// never runs past local midnight (it is cut there). Days are produced lazily
-// and kept, so asking again is cheap.
+// The working days of one person from the plan's start on, as UTC instants:
+// the days and windows their model::WorkingTime gives (holidays taken as the
+// person's local dates), before the horizon. Days are produced lazily and
+// kept, so asking again is cheap.
 //
 // A window is measured in elapsed time from its local start; the local clock
 // times of blocks are exact except on a day whose window contains a daylight
 // saving change itself (only possible for windows around 01:00-03:00).
 class WorkCalendar {
  public:
-  // `holidays` sorted; `time_off` in any order; `clock` converts the person's
-  // day start in their zone and must outlive the calendar.
+  // `clock` converts the rule's day start in its zone and must outlive the
+  // calendar.
+  WorkCalendar(model::WorkingTime rule, Date start, LocalClock& clock);
+  // The rule made of the person, these holiday dates (any order) and their
+  // time off (any order).
   WorkCalendar(const model::Assignee& person, std::span<const Date> holidays,
                std::vector<DateRange> time_off, Date start, LocalClock& clock);
 
-  int day_start() const { return m_day_start; }
-  int minutes_per_day() const { return m_minutes_per_day; }
+  const model::WorkingTime& rule() const { return m_rule; }
+  int day_start() const { return m_rule.day_start(); }
+  int minutes_per_day() const { return m_rule.minutes_per_day(); }
 
-  // True when the person works on `day`: a workday, not a holiday, not time
-  // off, not before the start, not past the horizon.
+  // True when the person works on `day`: a working day of the rule, not
+  // before the start, not past the horizon.
   bool workable(Date day) const;
 
   // The k-th working day (0-based), or nullptr when there are fewer.
@@ -105,17 +105,12 @@ class WorkCalendar {
   std::optional<std::size_t> first_day_ending_after(Instant t, std::size_t hint);
   bool generate_next();
 
-  std::array<bool, 7> m_workdays;
-  int m_day_start;
-  int m_minutes_per_day;
-  std::span<const Date> m_holidays;
-  std::vector<DateRange> m_time_off;  // merged, sorted
+  model::WorkingTime m_rule;
   Date m_start;
   Date m_horizon;  // first date past the horizon
   LocalClock* m_clock;
   std::vector<WorkDay> m_days;
   Date m_next;  // next date to examine
-  bool m_none;  // no workday or no hours: no working time at all
 };
 
 }  // namespace rplan::schedule

@@ -85,7 +85,6 @@ class Planner {
 
   // Team, in name order.
   std::vector<model::Assignee> m_team;
-  std::vector<Date> m_holidays;
   std::map<std::pair<std::string, int>, std::unique_ptr<LocalClock>> m_clocks;
   std::vector<Worker> m_workers;
   std::vector<std::uint32_t> m_capable;  // people with working time, in name order

@@ -4,9 +4,8 @@
 #include <cmath>
 #include <functional>
 #include <queue>
-#include <tuple>
-#include <unordered_map>
 
+#include "planner/model/topic_index.hpp"
 #include "planner/schedule/planner.hpp"
 #include "planner/util/error.hpp"
 
@@ -46,45 +45,27 @@ void Planner::build_team() {
   std::stable_sort(
       m_team.begin(), m_team.end(),
       [](const model::Assignee& a, const model::Assignee& b) { return a.name < b.name; });
-  for (const model::Holiday& h : m_project.holidays) m_holidays.push_back(h.date);
-  std::sort(m_holidays.begin(), m_holidays.end());
-  m_holidays.erase(std::unique(m_holidays.begin(), m_holidays.end()), m_holidays.end());
-  std::map<std::string_view, std::vector<DateRange>> time_off;
-  for (const model::TimeOff& off : m_project.time_off) {
-    time_off[off.assignee].push_back({off.from, off.to});
-  }
+  std::vector<model::WorkingTime> rules =
+      model::working_times(m_team, m_project.holidays, m_project.time_off);
 
   m_workers.reserve(m_team.size());
-  for (const model::Assignee& person : m_team) {
-    auto& clock = m_clocks[{person.timezone, person.day_start}];
+  // Calendar kinds: people whose working time is the same have identical calendars.
+  std::map<model::WorkingTime, std::uint32_t> kinds;
+  for (std::size_t p = 0; p < m_team.size(); ++p) {
+    const model::Assignee& person = m_team[p];
+    auto& clock = m_clocks[{rules[p].time_zone(), rules[p].day_start()}];
     if (!clock) {
       try {
-        clock = std::make_unique<LocalClock>(person.timezone, person.day_start, m_options.start);
+        clock = std::make_unique<LocalClock>(rules[p].time_zone(), rules[p].day_start(),
+                                             m_options.start);
       } catch (const InputError& e) {
         throw InputError(person.name + ": " + e.what());
       }
     }
-    const auto off = time_off.find(person.name);
+    const std::uint32_t kind = kinds.emplace(rules[p], kinds.size()).first->second;
     m_workers.push_back(
-        Worker{&person, WorkCalendar(person, m_holidays,
-                                     off == time_off.end() ? std::vector<DateRange>{} : off->second,
-                                     m_options.start, *clock)});
-  }
-
-  // Calendar kinds: same zone, day start, hours, workdays and time off.
-  using KindKey = std::tuple<std::string_view, int, int, std::array<bool, 7>,
-                             std::vector<std::pair<Date, Date>>>;
-  std::map<KindKey, std::uint32_t> kinds;
-  for (std::size_t p = 0; p < m_team.size(); ++p) {
-    const model::Assignee& a = m_team[p];
-    std::vector<std::pair<Date, Date>> off;
-    if (const auto it = time_off.find(a.name); it != time_off.end()) {
-      for (const DateRange& r : it->second) off.emplace_back(r.from, r.to);
-      std::sort(off.begin(), off.end());
-    }
-    KindKey key{a.timezone, m_workers[p].calendar.day_start(),
-                m_workers[p].calendar.minutes_per_day(), a.workdays, std::move(off)};
-    m_workers[p].kind = kinds.emplace(std::move(key), kinds.size()).first->second;
+        Worker{&person, WorkCalendar(std::move(rules[p]), m_options.start, *clock)});
+    m_workers.back().kind = kind;
   }
   m_kinds = static_cast<std::uint32_t>(kinds.size());
   m_kind_slot.assign(m_kinds, KindSlot{});
@@ -110,10 +91,7 @@ void Planner::build_team() {
 void Planner::build_tasks() {
   const auto& tasks = m_project.tasks;
   const std::size_t n = tasks.size();
-  std::unordered_map<std::string_view, std::uint32_t> topic_index;  // lookups only
-  for (std::uint32_t t = 0; t < m_project.topics.size(); ++t) {
-    topic_index.emplace(m_project.topics[t].id, t);
-  }
+  const model::TopicIndex topic_index(m_project.topics);
   m_minutes.resize(n);
   m_done.resize(n);
   m_topic.resize(n);
@@ -124,8 +102,8 @@ void Planner::build_tasks() {
       m_topic[i] = m_topic[i - 1];
       continue;
     }
-    const auto it = topic_index.find(tasks[i].topic_id);
-    m_topic[i] = it == topic_index.end() ? k_none : it->second;
+    const auto topic = topic_index.find(tasks[i].topic_id);
+    m_topic[i] = topic ? static_cast<std::uint32_t>(*topic) : k_none;
   }
   m_topic_words.resize(m_project.topics.size());
   m_topic_words_known.assign(m_project.topics.size(), 0);

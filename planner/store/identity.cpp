@@ -84,6 +84,10 @@ void match_gap(const std::vector<StoredPrompt>& stored, const std::vector<std::s
 
 }  // namespace
 
+double prompt_similarity(std::string_view a, std::string_view b) {
+  return similarity(words(a), words(b));
+}
+
 std::vector<std::optional<std::size_t>> match_prompts(const std::vector<StoredPrompt>& stored,
                                                       const std::vector<std::string>& prompts) {
   std::vector<std::optional<std::size_t>> result(prompts.size());

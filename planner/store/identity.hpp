@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rplan::store {
@@ -24,6 +25,20 @@ struct StoredPrompt {
 // keeps its task, and a prompt both moved and reworded is a new task.
 std::vector<std::optional<std::size_t>> match_prompts(const std::vector<StoredPrompt>& stored,
                                                       const std::vector<std::string>& prompts);
+
+// How much two prompts say the same: the Jaccard index of their word sets
+// (words: runs of ASCII letters and digits, and of non-ASCII bytes, lower-
+// cased), |shared| / |either|, from 0 (no word in common) to 1 (the same
+// words). The matcher uses it to align a reworded run of prompts; the import
+// report uses it to tell a rewording from a prompt of another meaning.
+double prompt_similarity(std::string_view a, std::string_view b);
+
+// Below this similarity (a third) a prompt paired with a done or in-progress
+// task by position is reported as having another meaning (docs/storage.md).
+// A rewording keeps most words: "Research Redis caching" -> "Research caching
+// with Redis" is 0.75, "-> Research caching with Redis and Memcached" 0.5;
+// other work shares few: "Research brokers" -> "Compare Kafka and Pulsar" is 0.
+inline constexpr double k_same_meaning = 1.0 / 3;
 
 // Deterministic ids: a short hash of the identity key, perturbed (…#1, #2)
 // while `taken` says the id is in use. The same documents imported in the

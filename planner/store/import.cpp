@@ -9,9 +9,11 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "planner/model/topic_index.hpp"
 #include "planner/store/identity.hpp"
 #include "planner/store/sqlite_guard.hpp"
 #include "planner/store/store.hpp"
+#include "planner/store/store_internal.hpp"
 #include "planner/util/text.hpp"
 
 namespace rplan::store {
@@ -29,6 +31,7 @@ struct ExistingTask {
   std::string id;
   std::string prompt;
   bool archived;
+  model::TaskStatus status;
 };
 
 // The statements resolve_imports reads with, reused for every topic.
@@ -36,9 +39,12 @@ class ResolveStatements {
  public:
   explicit ResolveStatements(SQLite::Database& db)
       : tasks_of_topic(db,
-                       "SELECT id, prompt, archived FROM tasks WHERE topic_id = ? "
+                       "SELECT id, prompt, archived, status FROM tasks WHERE topic_id = ? "
                        "ORDER BY archived, position"),
-        live_tasks_of_topic(db, "SELECT count(*) FROM tasks WHERE topic_id = ? AND archived = 0") {}
+        live_tasks_of_topic(db,
+                            "SELECT count(*), total(status = 'done'), "
+                            "total(status = 'in-progress') FROM tasks "
+                            "WHERE topic_id = ? AND archived = 0") {}
   SQLite::Statement tasks_of_topic, live_tasks_of_topic;
   // Every id in use, so that new ids are checked in memory: rows are never
   // deleted, so an id once used stays taken.
@@ -62,11 +68,20 @@ void bind_number(SQLite::Statement& q, int index, const std::optional<int>& numb
   }
 }
 
+// The report's entry for a kept task whose text changes.
+TextChange text_change(const ExistingTask& old, const std::string& text) {
+  TextChange c{old.id, old.prompt, text, old.status, false};
+  c.meaning_changed =
+      old.status != model::TaskStatus::open && prompt_similarity(old.prompt, text) < k_same_meaning;
+  return c;
+}
+
 // The ids of one topic's tasks: kept ones matched to its stored tasks, new
-// ones made up. Returns whether an archived task comes back.
+// ones made up. Returns whether an archived task comes back; a topic that
+// comes back (`restored_topic`) brings back its tasks.
 bool resolve_tasks(ResolveStatements& s, const std::string& document,
                    const model::ParsedTopic& topic, const std::string& topic_id, bool new_topic,
-                   ResolvedImport& r) {
+                   bool restored_topic, ResolvedImport& r) {
   std::vector<ExistingTask> existing;
   if (!new_topic) {
     s.tasks_of_topic.reset();
@@ -74,7 +89,9 @@ bool resolve_tasks(ResolveStatements& s, const std::string& document,
     while (s.tasks_of_topic.executeStep()) {
       existing.push_back({s.tasks_of_topic.getColumn(0).getString(),
                           s.tasks_of_topic.getColumn(1).getString(),
-                          s.tasks_of_topic.getColumn(2).getInt() != 0});
+                          s.tasks_of_topic.getColumn(2).getInt() != 0,
+                          model::parse_task_status(s.tasks_of_topic.getColumn(3).getString())
+                              .value_or(model::TaskStatus::open)});
     }
   }
   std::vector<std::optional<std::size_t>> matches(topic.prompts.size());
@@ -112,9 +129,13 @@ bool resolve_tasks(ResolveStatements& s, const std::string& document,
       if (old.archived) {
         ++report.added;
         restores = true;
+        r.restored_tasks.push_back(old.id);
       } else if (old.prompt != p.text) {
         ++report.updated;
+        report.edited.push_back(text_change(old, p.text));
+        if (restored_topic) r.restored_tasks.push_back(old.id);
       } else {
+        if (restored_topic) r.restored_tasks.push_back(old.id);
         ++report.unchanged;
       }
       r.task_ids.push_back(old.id);
@@ -135,6 +156,29 @@ bool resolve_tasks(ResolveStatements& s, const std::string& document,
     ++report.removed;
   }
   return restores;
+}
+
+// The title of the document's new topic that has the most of the (archived)
+// topic's live prompts, at least half of them: the heading it was renamed
+// to, most likely. "" when there is none.
+std::string renamed_to(SQLite::Database& db, const std::string& topic_id,
+                       const model::ParsedDocument& document, const ResolvedImport& r) {
+  std::set<std::string> prompts;
+  SQLite::Statement q(db, "SELECT prompt FROM tasks WHERE topic_id = ? AND archived = 0");
+  q.bind(1, topic_id);
+  while (q.executeStep()) prompts.insert(q.getColumn(0).getString());
+  std::string best;
+  std::size_t most = 0;
+  for (std::size_t i = 0; i < document.topics.size(); ++i) {
+    if (!r.topic_is_new[i]) continue;
+    std::size_t shared = 0;
+    for (const auto& p : document.topics[i].prompts) shared += prompts.count(p.text);
+    if (shared > most && shared * 2 >= prompts.size()) {
+      most = shared;
+      best = document.topics[i].title;
+    }
+  }
+  return best;
 }
 
 }  // namespace
@@ -171,10 +215,14 @@ ResolvedImports Store::resolve_imports(std::span<const model::ParsedDocument> do
         known = out.all_documents.insert(out.all_documents.end(),
                                          {document.name, document.title, last + 1});
       } else {
-        SQLite::Statement find(db(), "SELECT id FROM documents WHERE name = ?");
+        SQLite::Statement find(db(), "SELECT id, folder FROM documents WHERE name = ?");
         find.bind(1, document.name);
         find.executeStep();
         r.document_id = find.getColumn(0).getInt64();
+        const std::string folder = find.getColumn(1).getString();
+        if (!folder.empty() && !document.folder.empty() && folder != document.folder) {
+          r.report.previous_folder = folder;
+        }
         known->title = document.title;
       }
       r.ordinal = known->ordinal;
@@ -192,12 +240,13 @@ ResolvedImports Store::resolve_imports(std::span<const model::ParsedDocument> do
       for (const model::ParsedTopic& topic : document.topics) {
         seen.insert(topic.title);
         std::string topic_id;
-        bool new_topic = false;
+        bool new_topic = false, restored_topic = false;
         if (auto it = topics.find(topic.title); it != topics.end()) {
           topic_id = it->second.id;
           if (it->second.archived) {
             ++r.report.topics_restored;
             out.restores = true;
+            restored_topic = true;
           }
         } else {
           topic_id = unique_id(
@@ -207,7 +256,9 @@ ResolvedImports Store::resolve_imports(std::span<const model::ParsedDocument> do
           new_topic = true;
           ++r.report.topics_added;
         }
-        if (resolve_tasks(s, document.name, topic, topic_id, new_topic, r)) out.restores = true;
+        if (resolve_tasks(s, document.name, topic, topic_id, new_topic, restored_topic, r)) {
+          out.restores = true;
+        }
         r.topic_ids.push_back(std::move(topic_id));
         r.topic_is_new.push_back(new_topic);
       }
@@ -217,6 +268,12 @@ ResolvedImports Store::resolve_imports(std::span<const model::ParsedDocument> do
         s.live_tasks_of_topic.bind(1, topic.id);
         s.live_tasks_of_topic.executeStep();
         r.report.removed += s.live_tasks_of_topic.getColumn(0).getInt();
+        const int done = static_cast<int>(s.live_tasks_of_topic.getColumn(1).getDouble());
+        const int in_progress = static_cast<int>(s.live_tasks_of_topic.getColumn(2).getDouble());
+        if (done + in_progress > 0) {
+          r.report.archived_with_work.push_back(
+              {topic.id, title, done, in_progress, renamed_to(db(), topic.id, document, r)});
+        }
         r.archived_topics.push_back(topic.id);
         ++r.report.topics_archived;
       }
@@ -228,17 +285,25 @@ ResolvedImports Store::resolve_imports(std::span<const model::ParsedDocument> do
 ImportReport Store::apply_import(const ResolvedImport& r) {
   return guarded(m_path, [&] {
     const model::ParsedDocument& document = *r.document;
+    detail::PlanChangeLog changes(db(), m_now);
     std::int64_t document_id = r.document_id;
     if (document_id != 0) {
-      SQLite::Statement up(db(), "UPDATE documents SET title = ? WHERE id = ?");
+      // An unknown folder keeps the one stored.
+      SQLite::Statement up(db(),
+                           "UPDATE documents SET title = ?1, "
+                           "folder = CASE WHEN ?2 = '' THEN folder ELSE ?2 END WHERE id = ?3");
       up.bind(1, document.title);
-      up.bind(2, document_id);
+      up.bind(2, document.folder);
+      up.bind(3, document_id);
       up.exec();
     } else {
-      SQLite::Statement ins(db(), "INSERT INTO documents (name, title, ordinal) VALUES (?, ?, ?)");
+      SQLite::Statement ins(db(),
+                            "INSERT INTO documents (name, title, ordinal, folder) "
+                            "VALUES (?, ?, ?, ?)");
       ins.bind(1, document.name);
       ins.bind(2, document.title);
       ins.bind(3, r.ordinal);
+      ins.bind(4, document.folder);
       ins.exec();
       document_id = db().getLastInsertRowid();
     }
@@ -256,10 +321,25 @@ ImportReport Store::apply_import(const ResolvedImport& r) {
           "UPDATE topics SET number = ?1, focus = ?2, skills = ?3, position = ?4, line = ?5, "
           "archived = 0 WHERE id = ?6 AND (number IS NOT ?1 OR focus IS NOT ?2 OR "
           "skills IS NOT ?3 OR position IS NOT ?4 OR line IS NOT ?5 OR archived != 0)");
+      // Whether a kept live topic changes what the plan uses (not its line).
+      SQLite::Statement edited(db(),
+                               "SELECT number IS NOT ?1 OR focus IS NOT ?2 OR skills IS NOT ?3 OR "
+                               "position IS NOT ?4 FROM topics WHERE id = ?5 AND archived = 0");
       for (std::size_t i = 0; i < document.topics.size(); ++i) {
         const model::ParsedTopic& topic = document.topics[i];
         const std::string skills = util::join(topic.skills, ",");
         const int position = static_cast<int>(i) + 1;
+        if (!r.topic_is_new[i] && changes.active()) {
+          edited.reset();
+          bind_number(edited, 1, topic.number);
+          edited.bindNoCopy(2, topic.focus);
+          edited.bind(3, skills);
+          edited.bind(4, position);
+          edited.bindNoCopy(5, r.topic_ids[i]);
+          if (edited.executeStep() && edited.getColumn(0).getInt() != 0) {
+            changes.add("topic-edited", topic.title);
+          }
+        }
         if (r.topic_is_new[i]) {
           insert.reset();
           insert.bindNoCopy(1, r.topic_ids[i]);
@@ -320,6 +400,20 @@ ImportReport Store::apply_import(const ResolvedImport& r) {
         }
       }
     }
+    if (changes.active()) {
+      for (std::size_t k = 0; k < r.task_ids.size(); ++k) {
+        if (r.task_is_new[k]) changes.add("task-added", r.task_ids[k]);
+      }
+      for (const std::string& id : r.restored_tasks) changes.add("task-added", id);
+      for (const TextChange& c : r.report.edited) changes.add("task-edited", c.task_id);
+      for (const std::string& id : r.archived_tasks) changes.add("task-removed", id);
+      SQLite::Statement live(db(), "SELECT id FROM tasks WHERE topic_id = ? AND archived = 0");
+      for (const std::string& topic : r.archived_topics) {
+        live.reset();
+        live.bindNoCopy(1, topic);
+        while (live.executeStep()) changes.add("task-removed", live.getColumn(0).getString());
+      }
+    }
     SQLite::Statement archive_task(db(), "UPDATE tasks SET archived = 1 WHERE id = ?");
     for (const std::string& id : r.archived_tasks) {
       archive_task.reset();
@@ -357,15 +451,14 @@ void apply_to_project(const ResolvedImports& imports, model::Project& project) {
   // The old topics of each document, and each old topic's tasks (a run of
   // project.tasks, which are grouped by topic in topic order).
   std::unordered_map<std::string, std::vector<std::size_t>> topics_of;
-  std::unordered_map<std::string, std::size_t> topic_index;
   for (std::size_t i = 0; i < project.topics.size(); ++i) {
     topics_of[project.topics[i].document].push_back(i);
-    topic_index.emplace(project.topics[i].id, i);
   }
+  const model::TopicIndex topic_index(project.topics);
   std::vector<std::pair<std::size_t, std::size_t>> tasks_of(project.topics.size(), {0, 0});
   std::unordered_map<std::string, std::size_t> kept;  // tasks of imported documents, by id
   for (std::size_t k = 0; k < project.tasks.size();) {
-    const std::size_t topic = topic_index.at(project.tasks[k].topic_id);
+    const std::size_t topic = topic_index.find(project.tasks[k].topic_id).value();
     std::size_t end = k;
     while (end < project.tasks.size() && project.tasks[end].topic_id == project.tasks[k].topic_id)
       ++end;
@@ -428,6 +521,9 @@ void apply_to_project(const ResolvedImports& imports, model::Project& project) {
   live.reserve(tasks.size());
   for (const auto& t : tasks) live.insert(t.id);
   std::erase_if(project.plan.unassigned, [&](const std::string& id) { return !live.count(id); });
+  std::erase_if(project.plan.slipped, [&](const std::string& id) { return !live.count(id); });
+  std::erase_if(project.work_log,
+                [&](const model::WorkEntry& e) { return !live.count(e.task_id); });
 
   // The title is the first document's (by ordinal) that has a live topic.
   std::unordered_set<std::string_view> with_topics;
@@ -457,9 +553,10 @@ int Store::forget_document(const std::string& name) {
     count.bind(1, document_id);
     count.executeStep();
     const int hidden = count.getColumn(0).getInt();
-    SQLite::Statement up(db(), "UPDATE topics SET archived = 1 WHERE document_id = ?");
+    SQLite::Statement up(db(),
+                         "UPDATE topics SET archived = 1 WHERE document_id = ? AND archived = 0");
     up.bind(1, document_id);
-    up.exec();
+    if (up.exec() > 0) detail::PlanChangeLog(db(), m_now).add("document-forgotten", name);
     return hidden;
   });
 }

@@ -16,12 +16,10 @@ namespace rplan::store {
 
 using detail::guarded;
 
-namespace {
+using detail::from_unix;
+using detail::to_unix;
 
-model::Instant from_unix(std::int64_t seconds) {
-  return model::Instant{std::chrono::seconds{seconds}};
-}
-std::int64_t to_unix(model::Instant t) { return t.time_since_epoch().count(); }
+namespace {
 
 model::Topic read_topic(SQLite::Statement& q) {
   model::Topic t;
@@ -40,7 +38,8 @@ constexpr const char* k_topic_columns =
 
 constexpr const char* k_task_columns =
     "SELECT k.id, k.topic_id, k.position, k.kind, k.prompt, k.estimate_likely, "
-    "k.estimate_optimistic, k.estimate_pessimistic, k.estimate_manual, k.status, a.name "
+    "k.estimate_optimistic, k.estimate_pessimistic, k.estimate_manual, k.status, a.name, "
+    "k.remaining_hours, k.done_at, k.done_by, k.started_by "
     "FROM tasks k LEFT JOIN assignees a ON a.id = k.pinned_assignee_id ";
 
 model::Task read_task(SQLite::Statement& q) {
@@ -57,6 +56,10 @@ model::Task read_task(SQLite::Statement& q) {
   t.estimate.hours = t.estimate.manual ? q.getColumn(8).getDouble() : t.estimate.likely;
   t.status = model::parse_task_status(q.getColumn(9).getString()).value_or(model::TaskStatus::open);
   if (!q.getColumn(10).isNull()) t.pinned_assignee = q.getColumn(10).getString();
+  if (!q.getColumn(11).isNull()) t.remaining_hours = q.getColumn(11).getDouble();
+  if (!q.getColumn(12).isNull()) t.done_at = from_unix(q.getColumn(12).getInt64());
+  t.done_by = q.getColumn(13).getString();
+  t.started_by = q.getColumn(14).getString();
   return t;
 }
 
@@ -137,6 +140,11 @@ class TaskFinder {
     return i == SortedIds::npos ? nullptr : &m_tasks[i];
   }
   void rewind() { m_ids.rewind(); }
+  // The task with this id, or nullptr; in any order.
+  model::Task* find(std::string_view id) const {
+    const std::size_t i = m_ids.find(id);
+    return i == SortedIds::npos ? nullptr : &m_tasks[i];
+  }
 
  private:
   static std::vector<std::string_view> ids_of(const std::vector<model::Task>& tasks) {
@@ -200,7 +208,8 @@ std::vector<model::Task> load_tasks(SQLite::Database& db, const std::vector<mode
 
 // Fills the plan fields of tasks from plan_tasks and plan_blocks.
 void load_plan_rows(SQLite::Database& db, model::Project& project, TaskFinder& finder) {
-  SQLite::Statement plan(db, "SELECT start, finish, strategy, created_at, total_hours FROM plan");
+  SQLite::Statement plan(db,
+                         "SELECT start, finish, strategy, created_at, total_hours, now FROM plan");
   if (plan.executeStep()) {
     auto& info = project.plan;
     info.exists = true;
@@ -210,10 +219,15 @@ void load_plan_rows(SQLite::Database& db, model::Project& project, TaskFinder& f
         model::parse_strategy(plan.getColumn(2).getString()).value_or(model::Strategy::balanced);
     info.created_at = from_unix(plan.getColumn(3).getInt64());
     info.total_hours = plan.getColumn(4).getDouble();
+    // A plan of schema version 1 has no `now`: it was made when it was created.
+    info.now =
+        plan.getColumn(5).isNull() ? info.created_at : from_unix(plan.getColumn(5).getInt64());
+    info.stale_reasons = detail::stale_reasons(db);
   }
   finder.rewind();
   SQLite::Statement rows(
-      db, "SELECT task_id, assignee, depends_on, sequence FROM plan_tasks ORDER BY task_id");
+      db,
+      "SELECT task_id, assignee, depends_on, sequence, slipped FROM plan_tasks ORDER BY task_id");
   while (rows.executeStep()) {
     model::Task* found = finder.next(text_of(rows.getColumn(0)));
     if (found == nullptr) continue;  // archived since the plan was made
@@ -221,13 +235,15 @@ void load_plan_rows(SQLite::Database& db, model::Project& project, TaskFinder& f
     t.assignee = rows.getColumn(1).getString();
     t.depends_on = util::split(text_of(rows.getColumn(2)), ',');
     t.sequence = rows.getColumn(3).getInt();
+    t.slipped = rows.getColumn(4).getInt() != 0;
+    if (t.slipped) project.plan.slipped.push_back(t.id);
     if (t.assignee.empty() && t.status != model::TaskStatus::done) {
       project.plan.unassigned.push_back(t.id);
     }
   }
   SQLite::Statement blocks(db,
-                           "SELECT task_id, date, start_minute, minutes, utc_start, sequence "
-                           "FROM plan_blocks ORDER BY task_id, number");
+                           "SELECT task_id, date, start_minute, minutes, utc_start, sequence, "
+                           "history FROM plan_blocks ORDER BY task_id, number");
   finder.rewind();
   model::Task* current = nullptr;
   std::string current_id;
@@ -245,12 +261,33 @@ void load_plan_rows(SQLite::Database& db, model::Project& project, TaskFinder& f
     b.utc_start = from_unix(blocks.getColumn(4).getInt64());
     b.utc_end = b.utc_start + std::chrono::minutes{b.minutes};
     b.sequence = blocks.getColumn(5).getInt();
+    b.history = blocks.getColumn(6).getInt() != 0;
     current->blocks.push_back(b);
   }
   for (auto& t : project.tasks) {
     if (t.blocks.empty()) continue;
     t.start = t.blocks.front().utc_start;
     t.finish = t.blocks.back().utc_end;
+  }
+}
+
+// Fills project.work_log with the entries of the loaded tasks, and each
+// task's spent hours.
+void load_work_log(SQLite::Database& db, model::Project& project, const TaskFinder& finder) {
+  SQLite::Statement q(db,
+                      "SELECT task_id, assignee, date, hours, recorded_at FROM work_log "
+                      "ORDER BY date, task_id, id");
+  while (q.executeStep()) {
+    model::Task* t = finder.find(text_of(q.getColumn(0)));
+    if (t == nullptr) continue;  // archived
+    model::WorkEntry e;
+    e.task_id = t->id;
+    e.assignee = q.getColumn(1).getString();
+    e.date = util::parse_date(text_of(q.getColumn(2))).value_or(model::Date{});
+    e.hours = q.getColumn(3).getDouble();
+    e.recorded_at = from_unix(q.getColumn(4).getInt64());
+    t->spent_hours += e.hours;
+    project.work_log.push_back(std::move(e));
   }
 }
 
@@ -282,6 +319,7 @@ model::Project Store::load_project() const {
     }
     for (auto& t : project.tasks) t.depends_on = t.after;
     load_plan_rows(db(), project, finder);
+    load_work_log(db(), project, finder);
     project.team = detail::load_team(db());
     project.holidays = detail::load_holidays(db());
     project.time_off = detail::load_time_off(db());
@@ -303,6 +341,11 @@ std::optional<TaskDetails> Store::find_task(const std::string& id) const {
     details.document_path_hint = details.topic.document;
     details.unassigned = std::find(project.plan.unassigned.begin(), project.plan.unassigned.end(),
                                    id) != project.plan.unassigned.end();
+    for (auto& e : project.work_log) {
+      if (e.task_id == id) details.work.push_back(std::move(e));
+    }
+    details.history = status_history(id);
+    details.plan = std::move(project.plan);
     return details;
   }
   return std::nullopt;
@@ -480,6 +523,7 @@ Store::PreparedPlan Store::prepare_plan(model::Project& project, model::Instant 
     }
     prepared.fingerprint = whole.value();
     project.plan.exists = true;
+    project.plan.stale_reasons.clear();  // write_plan forgets the changes recorded since the last
     project.plan.created_at = old_plan && old_plan->second == Hex(prepared.fingerprint).view()
                                   ? from_unix(old_plan->first)
                                   : now;
@@ -492,6 +536,7 @@ void Store::write_plan(const model::Project& project, const PreparedPlan& prepar
     db().exec("DELETE FROM plan_blocks");
     db().exec("DELETE FROM plan_tasks");
     db().exec("DELETE FROM plan");
+    db().exec("DELETE FROM plan_changes");
     std::size_t block_rows = 0;
     for (const model::Task* t : prepared.tasks) block_rows += t->blocks.size();
     // Task ids and names are bound without a copy (the project outlives the
@@ -499,8 +544,8 @@ void Store::write_plan(const model::Project& project, const PreparedPlan& prepar
     {
       detail::BatchInsert rows(db(),
                                "INSERT INTO plan_tasks (task_id, assignee, depends_on, sequence, "
-                               "fingerprint) VALUES ",
-                               5, prepared.tasks.size());
+                               "fingerprint, slipped) VALUES ",
+                               6, prepared.tasks.size());
       std::size_t next_fp = 0;
       for (const model::Task* t : prepared.tasks) {
         auto [q, i] = rows.next();
@@ -515,6 +560,7 @@ void Store::write_plan(const model::Project& project, const PreparedPlan& prepar
         char* fp = rows.scratch();
         std::memcpy(fp, Hex(prepared.fingerprints.at(next_fp)).text, 17);
         q.bindNoCopy(i + 4, fp);
+        q.bind(i + 5, t->slipped ? 1 : 0);
         rows.done();
         next_fp += 1 + t->blocks.size();
       }
@@ -524,8 +570,8 @@ void Store::write_plan(const model::Project& project, const PreparedPlan& prepar
       detail::BatchInsert rows(
           db(),
           "INSERT INTO plan_blocks (task_id, number, date, start_minute, minutes, "
-          "utc_start, sequence, fingerprint) VALUES ",
-          8, block_rows);
+          "utc_start, sequence, fingerprint, history) VALUES ",
+          9, block_rows);
       std::size_t next_fp = 0;
       for (const model::Task* t : prepared.tasks) {
         ++next_fp;  // the task's own
@@ -545,19 +591,21 @@ void Store::write_plan(const model::Project& project, const PreparedPlan& prepar
           q.bind(i + 5, static_cast<std::int64_t>(to_unix(b.utc_start)));
           q.bind(i + 6, b.sequence);
           q.bindNoCopy(i + 7, texts);
+          q.bind(i + 8, b.history ? 1 : 0);
           rows.done();
         }
       }
     }
     SQLite::Statement ins_plan(db(),
                                "INSERT INTO plan (id, start, finish, strategy, created_at, "
-                               "total_hours, fingerprint) VALUES (1, ?, ?, ?, ?, ?, ?)");
+                               "total_hours, fingerprint, now) VALUES (1, ?, ?, ?, ?, ?, ?, ?)");
     ins_plan.bind(1, util::format_date(project.plan.start));
     ins_plan.bind(2, util::format_date(project.plan.finish));
     ins_plan.bind(3, std::string(model::to_string(project.plan.strategy)));
     ins_plan.bind(4, static_cast<std::int64_t>(to_unix(project.plan.created_at)));
     ins_plan.bind(5, project.plan.total_hours);
     ins_plan.bind(6, Hex(prepared.fingerprint).text);
+    ins_plan.bind(7, static_cast<std::int64_t>(to_unix(project.plan.now)));
     ins_plan.exec();
   });
 }

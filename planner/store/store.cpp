@@ -54,10 +54,18 @@ void check_header(const fs::path& path) {
 }
 
 // The same checks through SQLite (which also sees a WAL not yet checkpointed).
+// One statement, so one read transaction: another process migrating the file
+// meanwhile is seen before or after, never half (an application id of 0 with
+// a version set would look like another program's database).
 void check_schema(SQLite::Database& db, const fs::path& path) {
-  const int application_id = db.execAndGet("PRAGMA application_id").getInt();
-  const int version = db.execAndGet("PRAGMA user_version").getInt();
-  const int objects = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt();
+  SQLite::Statement q(db,
+                      "SELECT (SELECT application_id FROM pragma_application_id), "
+                      "(SELECT user_version FROM pragma_user_version), "
+                      "(SELECT count(*) FROM sqlite_master)");
+  q.executeStep();
+  const int application_id = q.getColumn(0).getInt();
+  const int version = q.getColumn(1).getInt();
+  const int objects = q.getColumn(2).getInt();
   const bool empty = application_id == 0 && version == 0 && objects == 0;
   if (!empty && static_cast<std::uint32_t>(application_id) != detail::k_application_id) {
     throw InputError(path.string() + " is not an rplan database (it belongs to another program)");
@@ -68,10 +76,16 @@ void check_schema(SQLite::Database& db, const fs::path& path) {
   }
 }
 
+// Brings the schema to the latest version in one exclusive transaction that
+// reads the version again once it holds the lock: of several processes
+// opening a new (or older) database at once, the first migrates and the
+// others find it done. One that waits past the busy timeout throws
+// SQLite's SQLITE_BUSY (BusyError, exit 75, once reworded).
 void migrate(SQLite::Database& db) {
+  if (db.execAndGet("PRAGMA user_version").getInt() >= Store::latest_version()) return;
+  SQLite::Transaction tx(db, SQLite::TransactionBehavior::EXCLUSIVE);
   const int current = db.execAndGet("PRAGMA user_version").getInt();
-  if (current >= Store::latest_version()) return;
-  SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+  if (current >= Store::latest_version()) return;  // done meanwhile; nothing to commit
   for (const Migration& m : k_migrations) {
     if (m.version <= current) continue;
     db.exec(m.sql);
@@ -202,9 +216,19 @@ void Store::Transaction::commit() {
 
 bool Store::upsert_assignee(const model::Assignee& p) {
   return guarded(m_path, [&] {
-    SQLite::Statement find(db(), "SELECT id FROM assignees WHERE name = ?");
-    find.bind(1, p.name);
+    // What the plan depends on (not the email): a change marks the plan stale.
+    SQLite::Statement find(
+        db(),
+        "SELECT hours_per_day = ? AND workdays = ? AND day_start = ? AND timezone = ? AND "
+        "skills = ? FROM assignees WHERE name = ?");
+    find.bind(1, p.hours_per_day);
+    find.bind(2, detail::format_workdays(p.workdays));
+    find.bind(3, p.day_start);
+    find.bind(4, p.timezone);
+    find.bind(5, util::join(p.skills, ","));
+    find.bind(6, p.name);
     const bool is_new = !find.executeStep();
+    const bool same = !is_new && find.getColumn(0).getInt() != 0;
     SQLite::Statement up(db(),
                          "INSERT INTO assignees (name, email, hours_per_day, workdays, day_start, "
                          "timezone, skills) VALUES (?, ?, ?, ?, ?, ?, ?) "
@@ -220,6 +244,7 @@ bool Store::upsert_assignee(const model::Assignee& p) {
     up.bind(6, p.timezone);
     up.bind(7, util::join(p.skills, ","));
     up.exec();
+    if (!same) detail::PlanChangeLog(db(), m_now).add("team", p.name);
     return is_new;
   });
 }
@@ -228,7 +253,9 @@ bool Store::remove_assignee(const std::string& name) {
   return guarded(m_path, [&] {
     SQLite::Statement del(db(), "DELETE FROM assignees WHERE name = ?");
     del.bind(1, name);
-    return del.exec() > 0;  // time off cascades; pins are set to NULL
+    const bool removed = del.exec() > 0;  // time off cascades; pins are set to NULL
+    if (removed) detail::PlanChangeLog(db(), m_now).add("team", name);
+    return removed;
   });
 }
 
@@ -240,6 +267,13 @@ void Store::add_time_off(const model::TimeOff& off) {
   guarded(m_path, [&] {
     const auto id = detail::assignee_id(db(), off.assignee);
     if (!id) throw InputError("nobody named \"" + off.assignee + "\" is in the team");
+    SQLite::Statement same(db(),
+                           "SELECT 1 FROM time_off WHERE assignee_id = ? AND from_date = ? "
+                           "AND to_date = ?");
+    same.bind(1, *id);
+    same.bind(2, util::format_date(off.from));
+    same.bind(3, util::format_date(off.to));
+    const bool known = same.executeStep();
     SQLite::Statement ins(db(),
                           "INSERT INTO time_off (assignee_id, from_date, to_date, reason) "
                           "VALUES (?, ?, ?, ?) ON CONFLICT (assignee_id, from_date) DO UPDATE "
@@ -249,6 +283,7 @@ void Store::add_time_off(const model::TimeOff& off) {
     ins.bind(3, util::format_date(off.to));
     ins.bind(4, off.reason);
     ins.exec();
+    if (!known) detail::PlanChangeLog(db(), m_now).add("time-off", off.assignee);
   });
 }
 
@@ -259,7 +294,9 @@ bool Store::remove_time_off(const std::string& name, model::Date from) {
     SQLite::Statement del(db(), "DELETE FROM time_off WHERE assignee_id = ? AND from_date = ?");
     del.bind(1, *id);
     del.bind(2, util::format_date(from));
-    return del.exec() > 0;
+    const bool removed = del.exec() > 0;
+    if (removed) detail::PlanChangeLog(db(), m_now).add("time-off", name);
+    return removed;
   });
 }
 
@@ -269,6 +306,9 @@ std::vector<model::TimeOff> Store::time_off() const {
 
 void Store::add_holiday(const model::Holiday& h) {
   guarded(m_path, [&] {
+    SQLite::Statement known(db(), "SELECT 1 FROM holidays WHERE date = ?");
+    known.bind(1, util::format_date(h.date));
+    const bool is_new = !known.executeStep();
     SQLite::Statement ins(db(),
                           "INSERT INTO holidays (date, name) VALUES (?, ?) "
                           "ON CONFLICT (date) DO UPDATE SET name = excluded.name "
@@ -276,6 +316,7 @@ void Store::add_holiday(const model::Holiday& h) {
     ins.bind(1, util::format_date(h.date));
     ins.bind(2, h.name);
     ins.exec();
+    if (is_new) detail::PlanChangeLog(db(), m_now).add("holiday", util::format_date(h.date));
   });
 }
 
@@ -283,7 +324,9 @@ bool Store::remove_holiday(model::Date date) {
   return guarded(m_path, [&] {
     SQLite::Statement del(db(), "DELETE FROM holidays WHERE date = ?");
     del.bind(1, util::format_date(date));
-    return del.exec() > 0;
+    const bool removed = del.exec() > 0;
+    if (removed) detail::PlanChangeLog(db(), m_now).add("holiday", util::format_date(date));
+    return removed;
   });
 }
 
@@ -293,42 +336,31 @@ std::vector<model::Holiday> Store::holidays() const {
 
 // ---- task edits ----
 
-namespace {
-void require_task(SQLite::Database& db, const std::string& id) {
-  SQLite::Statement q(db, "SELECT 1 FROM tasks WHERE id = ? AND archived = 0");
-  q.bind(1, id);
-  if (!q.executeStep()) throw InputError("no task has the id \"" + id + "\"");
-}
-}  // namespace
+using detail::require_task;
 
-void Store::set_status(const std::string& task_id, model::TaskStatus status) {
-  guarded(m_path, [&] {
-    require_task(db(), task_id);
-    SQLite::Statement up(db(), "UPDATE tasks SET status = ? WHERE id = ?");
-    up.bind(1, std::string(model::to_string(status)));
-    up.bind(2, task_id);
-    up.exec();
-  });
-}
-
+// Each edit below records a plan change only when it changes something.
 void Store::set_manual_estimate(const std::string& task_id, std::optional<double> hours) {
   guarded(m_path, [&] {
     require_task(db(), task_id);
-    SQLite::Statement up(db(), "UPDATE tasks SET estimate_manual = ? WHERE id = ?");
+    SQLite::Statement up(db(),
+                         "UPDATE tasks SET estimate_manual = ?1 WHERE id = ?2 "
+                         "AND estimate_manual IS NOT ?1");
     if (hours) {
       up.bind(1, *hours);
     } else {
       up.bind(1);
     }
     up.bind(2, task_id);
-    up.exec();
+    if (up.exec() > 0) detail::PlanChangeLog(db(), m_now).add("estimate", task_id);
   });
 }
 
 void Store::set_pin(const std::string& task_id, const std::string& assignee) {
   guarded(m_path, [&] {
     require_task(db(), task_id);
-    SQLite::Statement up(db(), "UPDATE tasks SET pinned_assignee_id = ? WHERE id = ?");
+    SQLite::Statement up(db(),
+                         "UPDATE tasks SET pinned_assignee_id = ?1 WHERE id = ?2 "
+                         "AND pinned_assignee_id IS NOT ?1");
     if (assignee.empty()) {
       up.bind(1);
     } else {
@@ -337,7 +369,7 @@ void Store::set_pin(const std::string& task_id, const std::string& assignee) {
       up.bind(1, *id);
     }
     up.bind(2, task_id);
-    up.exec();
+    if (up.exec() > 0) detail::PlanChangeLog(db(), m_now).add("pin", task_id);
   });
 }
 
@@ -350,7 +382,7 @@ void Store::add_after(const std::string& task_id, const std::string& after_id) {
                           "INSERT OR IGNORE INTO task_after (task_id, after_id) VALUES (?, ?)");
     ins.bind(1, task_id);
     ins.bind(2, after_id);
-    ins.exec();
+    if (ins.exec() > 0) detail::PlanChangeLog(db(), m_now).add("dependency", task_id);
   });
 }
 
@@ -360,7 +392,9 @@ bool Store::remove_after(const std::string& task_id, const std::string& after_id
     SQLite::Statement del(db(), "DELETE FROM task_after WHERE task_id = ? AND after_id = ?");
     del.bind(1, task_id);
     del.bind(2, after_id);
-    return del.exec() > 0;
+    const bool removed = del.exec() > 0;
+    if (removed) detail::PlanChangeLog(db(), m_now).add("dependency", task_id);
+    return removed;
   });
 }
 

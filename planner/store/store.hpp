@@ -23,6 +23,29 @@ enum class Access {
   update,      // reading and writing an existing file (a command that changes what is there)
 };
 
+// A matched task whose prompt text the import changed.
+struct TextChange {
+  std::string task_id;
+  std::string old_text, new_text;
+  model::TaskStatus status = model::TaskStatus::open;  // kept by the task
+  // Paired with its prompt by position (not by text) while done or in
+  // progress, with a prompt that shares little of the old one's words
+  // (prompt_similarity below k_same_meaning): it may be other work that
+  // inherits the old task's status.
+  bool meaning_changed = false;
+};
+
+// An archived topic that had done or in-progress tasks.
+struct ArchivedWork {
+  std::string topic_id;
+  std::string title;
+  int done = 0;
+  int in_progress = 0;
+  // A new topic of the document with at least half of its prompts: the
+  // heading it was most likely renamed to ("" when none).
+  std::string renamed_to;
+};
+
 // What an import changed, in tasks (and topics).
 struct ImportReport {
   std::string document;
@@ -33,6 +56,11 @@ struct ImportReport {
   int topics_added = 0;
   int topics_archived = 0;
   int topics_restored = 0;
+  std::vector<TextChange> edited;                // every updated task, in document order
+  std::vector<ArchivedWork> archived_with_work;  // archived topics with done or in-progress work
+  // The folder this document's name was last imported from, when that is
+  // another folder than the one it comes from now ("" otherwise).
+  std::string previous_folder;
 };
 
 // One document's import worked out against the database but not written yet
@@ -49,6 +77,7 @@ struct ResolvedImport {
   std::vector<bool> task_is_new;             // else the stored task it keeps (live before)
   std::vector<std::string> archived_topics;  // live topics the document no longer has
   std::vector<std::string> archived_tasks;   // live tasks of its topics no longer there
+  std::vector<std::string> restored_tasks;   // tasks it brings back (their topic's included)
   ImportReport report;
 };
 
@@ -67,15 +96,20 @@ struct ResolvedImports {
 
 // Turns `project`, loaded before the import was written, into what
 // load_project returns after it (the same values, in the same order), without
-// reading the database. Requires !imports.restores.
+// reading the database; but plan.stale_reasons is left as it was (the import's
+// own changes are not added: the caller plans the project, which makes the
+// plan up to date). Requires !imports.restores.
 void apply_to_project(const ResolvedImports& imports, model::Project& project);
 
 // A task as `show` and `task` see it: the task, its topic, and the plan row.
 struct TaskDetails {
   model::Task task;
   model::Topic topic;
-  std::string document_path_hint;  // the document's name
-  bool unassigned = false;         // the last plan found nobody to take it
+  std::string document_path_hint;            // the document's name
+  bool unassigned = false;                   // the last plan found nobody to take it
+  std::vector<model::WorkEntry> work;        // its work entries, by date
+  std::vector<model::StatusChange> history;  // its status changes, as recorded
+  model::PlanInfo plan;                      // the stored plan's (stale_reasons included)
 };
 
 // The rplan database: the only code that sees SQLiteCpp.
@@ -134,13 +168,24 @@ class Store {
   // for long work that no longer reads the database.
   void release_memory();
 
-  // Everything the exporters and the scheduler need, archived items left out.
+  // Everything the exporters and the scheduler need, archived items left out:
+  // with each task's recorded work (spent hours, remaining, done at and by),
+  // the work log of the live tasks, and plan.stale_reasons (one phrase per
+  // kind of change recorded since the plan was made).
   model::Project load_project() const;
   std::optional<TaskDetails> find_task(const std::string& id) const;
   // For an archived task (or one of an archived topic): its document's name.
   std::optional<std::string> archived_task_document(const std::string& id) const;
 
-  void set_status(const std::string& task_id, model::TaskStatus status);
+  // Changes a task's status and keeps the change in its history with its
+  // time and person (`by`, "" when none). Done: done_at = at, done_by = by,
+  // an explicit remaining is dropped; leaving done clears done_at and
+  // done_by; in progress: `by` started it unless someone had. The same
+  // status changes nothing, except that a done task given another time or
+  // person has its done_at / done_by corrected. Returns whether anything
+  // changed. Throws InputError for an unknown or archived task.
+  bool set_status(const std::string& task_id, model::TaskStatus status, model::Instant at,
+                  const std::string& by);
   // nullopt clears the manual estimate (the model's figure applies again).
   void set_manual_estimate(const std::string& task_id, std::optional<double> hours);
   // "" unpins. Throws InputError when the person is not in the team.
@@ -148,6 +193,38 @@ class Store {
   void add_after(const std::string& task_id, const std::string& after_id);
   // Returns false when there was no such dependency.
   bool remove_after(const std::string& task_id, const std::string& after_id);
+
+  // ---- what was recorded (planner/store/tracking.cpp) ----
+  // The instant recorded with every plan change this connection makes (see
+  // plan_changes in docs/storage.md): the caller's clock, as nothing here
+  // reads one. Unset: the epoch.
+  void set_now(model::Instant now) { m_now = now; }
+
+  // Records work on a task (`task --spent`): adds the entry (a task's
+  // entries add up), lowers an explicit remaining by its hours (not below
+  // 0), and makes an open task in progress, started by entry.assignee at
+  // entry.recorded_at (kept in its status history). Throws InputError for an
+  // unknown or archived task, or hours that are not a number above 0.
+  void record_work(const model::WorkEntry& entry);
+  // Sets how many hours are left of a task (`task --remaining`; 0 allowed:
+  // nothing left, not done). An open or done task becomes in progress (a
+  // status change at `at` by `by`). Throws InputError for an unknown or
+  // archived task, or hours that are not a number of 0 or more.
+  void set_remaining(const std::string& task_id, double hours, model::Instant at,
+                     const std::string& by);
+  // The task's status changes, in the order they were recorded.
+  std::vector<model::StatusChange> status_history(const std::string& task_id) const;
+
+  // Which work entries work_log returns: every field that is set must match
+  // ("" and nullopt match everything; from and to are inclusive).
+  struct WorkLogQuery {
+    std::string assignee;
+    std::string task_id;
+    std::optional<model::Date> from, to;
+  };
+  // The work entries of live tasks (archived ones are hidden, as in
+  // load_project) that match, by date, then task id, then as recorded.
+  std::vector<model::WorkEntry> work_log(const WorkLogQuery& query) const;
 
   // ---- team and calendars ----
   // Adds the person, or updates every field of the one with that name.
@@ -170,7 +247,9 @@ class Store {
 
   // ---- the plan ----
   // Replaces the stored plan by project's (every task's assignee, blocks,
-  // dependencies; project.plan). Sets each block's and task's iCalendar
+  // dependencies; project.plan) and forgets the plan changes recorded since
+  // the previous one (project.plan.stale_reasons is emptied: the plan is up
+  // to date). Sets each block's and task's iCalendar
   // sequence in `project`: kept when the event's time and text are as in the
   // previous plan, one higher when they changed. When the whole plan is the
   // same as before, the previous created_at is kept (so exports are
@@ -193,6 +272,7 @@ class Store {
   SQLite::Database& db() const { return *m_db; }
   std::filesystem::path m_path;
   std::unique_ptr<SQLite::Database> m_db;
+  model::Instant m_now{};
   friend class Transaction;
 };
 

@@ -3,11 +3,14 @@
 // Helpers shared by the store's source files; not part of its interface.
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "planner/model/model.hpp"
@@ -24,5 +27,32 @@ std::optional<std::int64_t> assignee_id(SQLite::Database& db, const std::string&
 std::vector<model::Assignee> load_team(SQLite::Database& db);
 std::vector<model::TimeOff> load_time_off(SQLite::Database& db);
 std::vector<model::Holiday> load_holidays(SQLite::Database& db);
+
+inline model::Instant from_unix(std::int64_t seconds) {
+  return model::Instant{std::chrono::seconds{seconds}};
+}
+inline std::int64_t to_unix(model::Instant t) { return t.time_since_epoch().count(); }
+
+// Throws InputError unless a live (not archived) task has this id.
+void require_task(SQLite::Database& db, const std::string& id);
+
+// Appends rows to plan_changes while a plan exists (checked once, when made):
+// every change that would alter the plan (docs/storage.md lists the kinds).
+class PlanChangeLog {
+ public:
+  PlanChangeLog(SQLite::Database& db, model::Instant at);
+  // Records one change of `kind` about `subject` (a person, date, task id...).
+  void add(std::string_view kind, const std::string& subject);
+  bool active() const { return m_insert != nullptr; }
+
+ private:
+  std::unique_ptr<SQLite::Statement> m_insert;  // null: no plan, nothing to record
+  std::int64_t m_at;
+};
+
+// One phrase per kind of plan change recorded, in the order each kind first
+// occurred, with a count and up to three subjects: "time off for Ada",
+// "estimates of 2 tasks (k3x9qa, m2p7rt)".
+std::vector<std::string> stale_reasons(SQLite::Database& db);
 
 }  // namespace rplan::store::detail

@@ -8,6 +8,47 @@
 
 namespace rplan::util {
 
+// One character of UTF-8 text: its code point and its length in bytes.
+struct Utf8Char {
+  char32_t code_point = 0;
+  std::size_t length = 0;  // 0 when the bytes are not a well-formed sequence
+};
+
+// Decodes the character that starts at text[pos] (pos < text.size()). Bytes
+// that are not a well-formed sequence (a stray continuation byte, a truncated
+// sequence, an overlong form, a surrogate, a code point past U+10FFFF) give
+// length 0, and the code point is then the byte at pos. The one UTF-8 decoder:
+// every reader of code points calls it.
+inline Utf8Char decode_utf8(std::string_view text, std::size_t pos) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[pos + k]); };
+  const unsigned char lead = byte(0);
+  if (lead < 0x80) return {lead, 1};
+  std::size_t length = 0;
+  char32_t cp = 0;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+    cp = lead & 0x1Fu;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    cp = lead & 0x0Fu;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    cp = lead & 0x07u;
+  } else {
+    return {lead, 0};
+  }
+  if (pos + length > text.size()) return {lead, 0};
+  for (std::size_t k = 1; k < length; ++k) {
+    if ((byte(k) & 0xC0) != 0x80) return {lead, 0};
+    cp = (cp << 6) | (byte(k) & 0x3Fu);
+  }
+  if ((length == 3 && cp < 0x800) || (length == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+      (cp >= 0xD800 && cp <= 0xDFFF)) {
+    return {lead, 0};
+  }
+  return {cp, length};
+}
+
 // Returns the byte offset of the first byte that is not part of a well-formed
 // UTF-8 sequence (overlong forms, surrogates and code points past U+10FFFF are
 // ill-formed), or nullopt when the whole text is valid.

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "run_rplan.hpp"
 
 namespace rplan::e2e {
@@ -73,10 +75,48 @@ TEST(CliTest, ConfigFileSetsTheEstimateModelAndRejectsUnknownKeys) {
 
   ws.write("bad.ini", "[estimate]\nreserch = 11\n");
   r = ws.run({"--config", "bad.ini", "list"});
-  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.exit_code, 65);
   EXPECT_NE(r.err.find("reserch"), std::string::npos) << r.err;
   r = ws.run({"--config", "missing.ini", "list"});
   EXPECT_EQ(r.exit_code, 66) << r.err;
+}
+
+// `research = nan` used to pass the range check; the database then refused
+// the row (exit 1). Every number of the file and of the options goes through
+// one check: 65 naming the file and key, 2 naming the option; nothing stored.
+TEST(CliTest, NanAndInfinityAreRefusedWhereverANumberIsGiven) {
+  Workspace ws;
+  ws.write("t.md", "### Caching\n**Research Prompts**:\n- Research Redis\n");
+  for (const char* value : {"nan", "inf", "-nan"}) {
+    SCOPED_TRACE(value);
+    ws.write("nan.ini", std::string("[estimate]\nresearch = ") + value + "\n");
+    const auto r = ws.run({"--config", "nan.ini", "import", "t.md"});
+    EXPECT_EQ(r.exit_code, 65) << r.err;
+    EXPECT_NE(r.err.find("nan.ini: estimate.research = " + std::string(value)), std::string::npos)
+        << r.err;
+    EXPECT_FALSE(std::filesystem::exists(ws.path("rplan.db")));
+  }
+  ASSERT_EQ(ws.run({"import", "t.md"}).exit_code, 0);
+  const std::string id =
+      nlohmann::json::parse(ws.run({"list", "--format", "json"}).out)["tasks"][0]["id"];
+  const std::vector<std::vector<std::string>> commands = {
+      {"team", "add", "Ada", "--hours-per-day", "nan"},
+      {"team", "add", "Ada", "--hours-per-day", "inf"},
+      {"team", "add", "Ada", "--hours-per-day", "0x10"},
+      {"task", id, "--estimate", "nan"},
+      {"task", id, "--estimate", "-inf"},
+      {"task", id, "--estimate", "0x10"},
+  };
+  for (const auto& args : commands) {
+    const std::string option = args[args.size() - 2] + " " + args.back();
+    SCOPED_TRACE(option);
+    const auto r = ws.run(args);
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_NE(r.err.find("rplan: error: " + option + " is not a number"), std::string::npos)
+        << r.err;
+  }
+  const auto team = ws.run({"team", "list"});
+  EXPECT_EQ(team.out.find("Ada"), std::string::npos) << team.out;
 }
 
 TEST(CliTest, DatabaseComesFromDbOptionOrEnvironment) {

@@ -87,7 +87,8 @@ TEST(ImportTest, ReimportingAnEditedDocumentKeepsIdsAndStatuses) {
   ws.write("platform.md", edited);
   const auto r = ws.run({"import", "platform.md"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out, "platform.md: 1 added, 1 updated, 3 unchanged, 1 removed\n");
+  EXPECT_EQ(r.out, "platform.md: 1 added, 1 updated, 3 unchanged, 1 removed\n  updated  " +
+                       brokers + "  \"Research brokers\" \u2192 \"Research message brokers\"\n");
   const json after = list_json(ws);
   ASSERT_EQ(after["tasks"].size(), 5u);
   bool found = false;
@@ -138,7 +139,19 @@ TEST(ImportTest, AMissingFileExits66) {
   Workspace ws;
   const auto r = ws.run({"import", "nope.md"});
   EXPECT_EQ(r.exit_code, 66);
-  EXPECT_NE(r.err.find("nope.md"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("cannot read nope.md: No such file or directory"), std::string::npos)
+      << r.err;
+}
+
+// A read that fails half-way is reported with the reason read(2) gave, not
+// taken for an empty document (/proc/self/mem fails at offset 0 with EIO).
+TEST(ImportTest, AFileThatFailsToReadExits66WithTheReason) {
+  Workspace ws;
+  const auto r = ws.run({"import", "/proc/self/mem"});
+  EXPECT_EQ(r.exit_code, 66) << r.err;
+  EXPECT_NE(r.err.find("cannot read /proc/self/mem: Input/output error"), std::string::npos)
+      << r.err;
+  EXPECT_FALSE(std::filesystem::exists(ws.path("rplan.db")));
 }
 
 TEST(ImportTest, AForeignDatabaseIsRefusedUntouched) {

@@ -6,42 +6,13 @@
 #include <unistd.h>
 
 #include <gtest/gtest.h>
-#include <fstream>
-#include <sstream>
+#include <atomic>
 
 extern char** environ;
 
 namespace rplan::e2e {
 
 namespace fs = std::filesystem;
-
-Workspace::Workspace() {
-  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  m_dir = fs::temp_directory_path() / ("rplan-e2e-" + std::string(info->test_suite_name()) + "-" +
-                                       info->name() + "-" + std::to_string(::getpid()));
-  fs::remove_all(m_dir);
-  fs::create_directories(m_dir);
-}
-
-Workspace::~Workspace() {
-  std::error_code ec;
-  fs::permissions(m_dir, fs::perms::owner_all, fs::perm_options::add, ec);
-  fs::remove_all(m_dir, ec);
-}
-
-fs::path Workspace::write(const std::string& name, const std::string& content) const {
-  const fs::path p = m_dir / name;
-  fs::create_directories(p.parent_path());
-  std::ofstream(p, std::ios::binary) << content;
-  return p;
-}
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 fs::path data(const std::string& name) { return fs::path(RPLAN_SOURCE_DIR) / "tests/data" / name; }
 
@@ -69,7 +40,7 @@ int Workspace::start(const std::vector<std::string>& args) const {
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
   posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addchdir_np(&actions, m_dir.c_str());
+  posix_spawn_file_actions_addchdir_np(&actions, dir().c_str());
   pid_t pid = 0;
   if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) != 0) {
     ADD_FAILURE() << "cannot start " << argv[0];
@@ -111,9 +82,12 @@ Result Workspace::spawn(const std::vector<std::string>& argv_strings_in,
   for (auto& s : argv_strings) argv.push_back(s.data());
   argv.push_back(nullptr);
 
-  // Outside the workspace, which a test may have made read-only.
-  const fs::path out_file = fs::path(m_dir.string() + ".stdout");
-  const fs::path err_file = fs::path(m_dir.string() + ".stderr");
+  // Outside the workspace, which a test may have made read-only; numbered, as
+  // tests run several rplan processes at once.
+  static std::atomic<int> runs{0};
+  const std::string stem = dir().string() + "." + std::to_string(runs++);
+  const fs::path out_file = fs::path(stem + ".stdout");
+  const fs::path err_file = fs::path(stem + ".stderr");
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
@@ -121,7 +95,7 @@ Result Workspace::spawn(const std::vector<std::string>& argv_strings_in,
                                    0644);
   posix_spawn_file_actions_addopen(&actions, 2, err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
                                    0644);
-  posix_spawn_file_actions_addchdir_np(&actions, m_dir.c_str());
+  posix_spawn_file_actions_addchdir_np(&actions, dir().c_str());
   pid_t pid = 0;
   const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);

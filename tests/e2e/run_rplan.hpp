@@ -5,7 +5,11 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/files.hpp"
+
 namespace rplan::e2e {
+
+using rplan::testing::slurp;
 
 struct Result {
   int exit_code = -1;
@@ -17,12 +21,12 @@ struct Result {
 // holding its database. Removed afterwards.
 class Workspace {
  public:
-  Workspace();
-  ~Workspace();
-  const std::filesystem::path& dir() const { return m_dir; }
+  const std::filesystem::path& dir() const { return m_dir.path(); }
   std::filesystem::path path(const std::string& name) const { return m_dir / name; }
   // Writes a file into the workspace and returns its path.
-  std::filesystem::path write(const std::string& name, const std::string& content) const;
+  std::filesystem::path write(const std::string& name, const std::string& content) const {
+    return m_dir.write(name, content);
+  }
   // Runs the built rplan with args in dir(), with env added (SOURCE_DATE_EPOCH
   // is pinned unless given), and waits for it.
   Result run(const std::vector<std::string>& args,
@@ -36,10 +40,9 @@ class Workspace {
  private:
   Result spawn(const std::vector<std::string>& argv,
                const std::map<std::string, std::string>& env) const;
-  std::filesystem::path m_dir;
+  testing::TempDir m_dir;
 };
 
-std::string slurp(const std::filesystem::path& path);
 // A fixture file under tests/data/.
 std::filesystem::path data(const std::string& name);
 // The seed document, if this checkout has ../shared/seeds beside it ("" if not).

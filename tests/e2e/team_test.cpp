@@ -39,7 +39,7 @@ TEST(TeamTest, UnknownTimeZonesAndBadValuesAreRefused) {
   };
   const Case cases[] = {
       {{"team", "add", "Bo", "--timezone", "Europe/Atlantis"}, "--timezone Europe/Atlantis"},
-      {{"team", "add", "Bo", "--hours-per-day", "30"}, "at most 24, not 30"},
+      {{"team", "add", "Bo", "--hours-per-day", "30"}, "--hours-per-day 30 is not a number"},
       {{"team", "add", "Bo", "--workdays", "mon,funday"}, "--workdays mon,funday"},
       {{"team", "add", "Bo", "--day-start", "25:00"}, "--day-start 25:00"},
       {{"team", "add", "Bo", "--day-start", "20:00", "--hours-per-day", "6"}, "past midnight"},

@@ -5,7 +5,6 @@
 
 #include <gtest/gtest.h>
 
-#include <unistd.h>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -13,6 +12,7 @@
 #include <sstream>
 
 #include "tests/e2e/run_rplan.hpp"
+#include "tests/support/project_builder.hpp"
 
 namespace rplan::exporters {
 namespace {
@@ -39,14 +39,6 @@ Rows python_csv(const fs::path& file) {
   for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
   EXPECT_EQ(::pclose(pipe), 0) << command;
   return json::parse(out).get<Rows>();
-}
-
-fs::path temp_file(const std::string& content) {
-  const fs::path file = fs::temp_directory_path() /
-                        ("rplan-csv-" + std::to_string(::getpid()) + "-" +
-                         ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".csv");
-  std::ofstream(file, std::ios::binary) << content;
-  return file;
 }
 
 const std::vector<std::string> k_header = {"id",    "topic_id", "topic_number", "topic",
@@ -97,32 +89,19 @@ TEST(CsvExportTest, NeutralisesCellsASpreadsheetWouldRunAsFormulas) {
 }
 
 model::Project hostile_project() {
-  model::Project p;
-  model::Topic t;
-  t.id = "t1";
-  t.number = 3;
-  t.title = "Caching, \"fast\" and\nslow";
-  p.topics = {t};
-  auto add = [&](const std::string& id, const std::string& prompt) {
-    model::Task k;
-    k.id = id;
-    k.topic_id = "t1";
-    k.position = static_cast<int>(p.tasks.size() + 1);
-    k.kind = model::TaskKind::research;
-    k.prompt = prompt;
-    k.estimate.hours = 6.5;
-    p.tasks.push_back(k);
-  };
-  add("a", "Research Redis, Memcached, and \"Hazelcast\"");
-  add("b", "line one\r\nline two");
-  add("c", "=HYPERLINK(\"http://evil\",\"click\")");
-  add("d", "+SUM(1,2)");
-  add("e", "-1+1");
-  add("f", "@cmd");
-  add("g", "Zoë 日本語 🛰️");
-  p.tasks[1].depends_on = {"a", "c"};
-  p.tasks[1].status = model::TaskStatus::in_progress;
-  return p;
+  using model::TaskKind;
+  rplan::testing::ProjectBuilder b;
+  b.topic("t1", "Caching, \"fast\" and\nslow").number(3);
+  b.task("a", TaskKind::research, "Research Redis, Memcached, and \"Hazelcast\"", 6.5)
+      .task("b", TaskKind::research, "line one\r\nline two", 6.5)
+      .depends_on({"a", "c"})
+      .status(model::TaskStatus::in_progress)
+      .task("c", TaskKind::research, "=HYPERLINK(\"http://evil\",\"click\")", 6.5)
+      .task("d", TaskKind::research, "+SUM(1,2)", 6.5)
+      .task("e", TaskKind::research, "-1+1", 6.5)
+      .task("f", TaskKind::research, "@cmd", 6.5)
+      .task("g", TaskKind::research, "Zoë 日本語 🛰️", 6.5);
+  return b.build();
 }
 
 TEST(CsvExportTest, PythonReadsBackEveryFieldOfTheTasksTable) {
@@ -134,9 +113,8 @@ TEST(CsvExportTest, PythonReadsBackEveryFieldOfTheTasksTable) {
                        0),
             0u);
   EXPECT_TRUE(text.ends_with("\r\n"));
-  const fs::path file = temp_file(text);
-  const Rows rows = python_csv(file);
-  fs::remove(file);
+  const rplan::testing::TempDir dir;
+  const Rows rows = python_csv(dir.write("tasks.csv", text));
   ASSERT_EQ(rows.size(), 8u);
   EXPECT_EQ(rows[0], k_header);
   const std::vector<std::string> prompts = {"Research Redis, Memcached, and \"Hazelcast\"",

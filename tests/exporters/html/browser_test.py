@@ -24,7 +24,7 @@ import tempfile
 import zlib
 
 TIMEOUT = 120
-PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759"]  # first colours, html_report.hpp
+PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759"]  # first colours, exporters/plan_view.hpp
 
 # Markup in code spans and after a backslash reaches the prompts as text.
 HOSTILE_DOC = """# Hostile `<b>plan</b>`

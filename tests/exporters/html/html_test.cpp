@@ -11,83 +11,52 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/project_builder.hpp"
+
 namespace rplan::exporters {
 namespace {
 
 using model::Date;
+using model::TaskKind;
+using rplan::testing::block;
+using rplan::testing::day;
+using rplan::testing::ProjectBuilder;
 using std::chrono::days;
-using std::chrono::minutes;
-
-Date day(const char* iso) { return *util::parse_date(iso); }
-
-// A block in a UTC person's local time.
-model::WorkBlock block(const char* date, int start_hour, int hours) {
-  model::WorkBlock b;
-  b.date = day(date);
-  b.start_minute = start_hour * 60;
-  b.minutes = hours * 60;
-  b.utc_start = util::Instant{b.date} + minutes{b.start_minute};
-  b.utc_end = b.utc_start + minutes{b.minutes};
-  return b;
-}
-
-model::Task task(std::string id, std::string topic, std::string prompt, double hours,
-                 std::string assignee, std::vector<model::WorkBlock> blocks) {
-  model::Task t;
-  t.id = std::move(id);
-  t.topic_id = std::move(topic);
-  t.prompt = std::move(prompt);
-  t.estimate.hours = hours;
-  t.assignee = std::move(assignee);
-  t.blocks = std::move(blocks);
-  if (!t.blocks.empty()) {
-    t.start = t.blocks.front().utc_start;
-    t.finish = t.blocks.back().utc_end;
-  }
-  return t;
-}
 
 // Plan Mon 2026-12-07 .. Fri 2026-12-11, Thursday a holiday. Ada works
 // mon-fri 6 h, Bob mon-thu 8 h and is off on Tuesday. A done task of an
 // earlier plan sits on Friday 2026-12-04, before the plan.
 model::Project sample() {
-  model::Project p;
-  p.title = "Plan <b>&</b> \"co\"";
-  model::Assignee ada;
-  ada.name = "Ada";
-  model::Assignee bob;
-  bob.name = "Bob <admin>";
+  model::Assignee bob = rplan::testing::person("Bob <admin>");
   bob.hours_per_day = 8;
   bob.workdays = {true, true, true, true, false, false, false};
-  p.team = {ada, bob};
-  p.holidays = {{day("2026-12-10"), "Founders' <Day>"}};
-  p.time_off = {{"Bob <admin>", day("2026-12-08"), day("2026-12-08"), "dentist"}};
-  model::Topic caching;
-  caching.id = "tcache";
-  caching.number = 1;
-  caching.title = "Caching";
-  caching.focus = "Fast & <cheap>";
-  model::Topic queues;
-  queues.id = "tqueue";
-  queues.number = 2;
-  queues.title = "Queues <script>alert(1)</script>";
-  p.topics = {caching, queues};
-  p.tasks.push_back(task("k1", "tcache", "Research caches", 6, "Ada", {block("2026-12-07", 9, 6)}));
-  p.tasks.push_back(task("k2", "tcache", "Document caches", 10, "Bob <admin>",
-                         {block("2026-12-07", 9, 8), block("2026-12-09", 9, 2)}));
-  p.tasks[1].depends_on = {"k1"};
-  p.tasks.push_back(task("k3", "tqueue", "<script>alert('x')</script> & more", 4, "Ada",
-                         {block("2026-12-04", 9, 4)}));
-  p.tasks[2].status = model::TaskStatus::done;
-  p.tasks.push_back(task("k4", "tqueue", "Nobody can do this", 6, "", {}));
-  p.tasks.push_back(task("k5", "tqueue", "Analyze queues", 3, "Ada", {block("2026-12-11", 9, 3)}));
-  p.plan.exists = true;
-  p.plan.start = day("2026-12-07");
-  p.plan.finish = day("2026-12-11");
-  p.plan.total_hours = 25;
-  p.plan.unassigned = {"k4"};
-  p.plan.created_at = util::Instant{day("2026-12-01")} + minutes{600};
-  return p;
+  return ProjectBuilder("Plan <b>&</b> \"co\"")
+      .person("Ada")
+      .person(bob)
+      .holiday("2026-12-10", "Founders' <Day>")
+      .time_off("Bob <admin>", "2026-12-08", "2026-12-08", "dentist")
+      .topic("tcache", "Caching")
+      .number(1)
+      .focus("Fast & <cheap>")
+      .task("k1", TaskKind::other, "Research caches", 6)
+      .planned("Ada", {block("UTC", "2026-12-07", "09:00", 360)})
+      .task("k2", TaskKind::other, "Document caches", 10)
+      .planned("Bob <admin>",
+               {block("UTC", "2026-12-07", "09:00", 480), block("UTC", "2026-12-09", "09:00", 120)})
+      .depends_on({"k1"})
+      .topic("tqueue", "Queues <script>alert(1)</script>")
+      .number(2)
+      .task("k3", TaskKind::other, "<script>alert('x')</script> & more", 4)
+      .planned("Ada", {block("UTC", "2026-12-04", "09:00", 240)})
+      .status(model::TaskStatus::done)
+      .task("k4", TaskKind::other, "Nobody can do this", 6)
+      .unassigned()
+      .task("k5", TaskKind::other, "Analyze queues", 3)
+      .planned("Ada", {block("UTC", "2026-12-11", "09:00", 180)})
+      .plan("2026-12-07", "2026-12-11")
+      .total_hours(25)
+      .created_at("2026-12-01T10:00:00Z")
+      .build();
 }
 
 std::string report(const model::Project& p, Date today = day("2026-11-01")) {
@@ -310,28 +279,21 @@ TEST(HtmlExportTest, PrintsWell) {
 }
 
 model::Project many_tasks(std::size_t topics, std::size_t tasks) {
-  model::Project p;
-  model::Assignee ada;
-  ada.name = "Ada";
-  p.team = {ada};
-  for (std::size_t t = 0; t < topics; ++t) {
-    model::Topic topic;
-    topic.id = "t" + std::to_string(t);
-    topic.title = "Topic " + std::to_string(t);
-    p.topics.push_back(topic);
-  }
+  ProjectBuilder b;
+  b.person("Ada");
+  for (std::size_t t = 0; t < topics; ++t)
+    b.topic("t" + std::to_string(t), "Topic " + std::to_string(t));
   const Date start = day("2026-12-07");
   for (std::size_t i = 0; i < tasks; ++i) {
     const Date d = start + days{static_cast<int>(i / 10)};
-    p.tasks.push_back(task("k" + std::to_string(i), "t" + std::to_string(i * topics / tasks),
-                           "Prompt", 1, "Ada", {block(util::format_date(d).c_str(), 9, 1)}));
-    if (i > 0) p.tasks.back().depends_on = {"k" + std::to_string(i - 1)};
+    b.in_topic("t" + std::to_string(i * topics / tasks))
+        .task("k" + std::to_string(i), TaskKind::other, "Prompt", 1)
+        .planned("Ada", {block("UTC", d, "09:00", 60)});
+    if (i > 0) b.depends_on({"k" + std::to_string(i - 1)});
   }
-  p.plan.exists = true;
-  p.plan.start = start;
-  p.plan.finish = start + days{static_cast<int>((tasks - 1) / 10)};
-  p.plan.total_hours = static_cast<double>(tasks);
-  return p;
+  return b.plan(start, start + days{static_cast<int>((tasks - 1) / 10)})
+      .total_hours(static_cast<double>(tasks))
+      .build();
 }
 
 TEST(HtmlExportTest, UpToTheThresholdOneBarPerTask) {

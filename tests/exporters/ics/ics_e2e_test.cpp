@@ -44,7 +44,7 @@ struct Event {
 // UID -> event, read by libical (which must accept the file).
 std::map<std::string, Event> read_events(const fs::path& file) {
   std::map<std::string, Event> events;
-  const Calendar cal = expect_libical_accepts(read_file(file));
+  const Calendar cal = expect_libical_accepts(slurp(file));
   if (!cal) return events;
   for (icalcomponent* c : components(cal.get(), ICAL_VEVENT_COMPONENT)) {
     Event e;
@@ -91,7 +91,7 @@ std::string rfc3339_as_utc(const std::string& text) {
 // Checks every work block of plan.json against the events: one event per
 // block, at the block's instant in its person's zone, for that person.
 void expect_events_match_plan(const fs::path& plan_json, const fs::path& ics_file) {
-  const json plan = json::parse(read_file(plan_json));
+  const json plan = json::parse(slurp(plan_json));
   std::map<std::string, json> people;
   for (const auto& a : plan["assignees"]) people[a["name"]] = a;
   const auto events = read_events(ics_file);
@@ -144,7 +144,7 @@ TEST(IcsEndToEndTest, ExportWritesTodosSpanAndOneFilePerPerson) {
   auto r = ws.run({"run", topics_document().string(), "--team", "team.csv", "--start", "2026-12-07",
                    "--out", "out"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const json plan = json::parse(read_file(ws.path("out/plan.json")));
+  const json plan = json::parse(slurp(ws.path("out/plan.json")));
   const std::vector<std::string> db = {"--db", "out/rplan.db"};
   auto rplan = [&](std::vector<std::string> args) {
     args.insert(args.begin(), db.begin(), db.end());
@@ -154,7 +154,7 @@ TEST(IcsEndToEndTest, ExportWritesTodosSpanAndOneFilePerPerson) {
   r = rplan({"export", "ics", "--mode", "todos", "--out", "todos.ics"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   {
-    const Calendar cal = expect_libical_accepts(read_file(ws.path("todos.ics")));
+    const Calendar cal = expect_libical_accepts(slurp(ws.path("todos.ics")));
     ASSERT_NE(cal, nullptr);
     EXPECT_EQ(components(cal.get(), ICAL_VTODO_COMPONENT).size(), plan["tasks"].size());
   }
@@ -162,7 +162,7 @@ TEST(IcsEndToEndTest, ExportWritesTodosSpanAndOneFilePerPerson) {
   r = rplan({"export", "ics", "--mode", "span", "--out", "span.ics"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   {
-    const Calendar cal = expect_libical_accepts(read_file(ws.path("span.ics")));
+    const Calendar cal = expect_libical_accepts(slurp(ws.path("span.ics")));
     ASSERT_NE(cal, nullptr);
     std::map<std::string, std::pair<std::string, std::string>> days;  // uid -> first, last + 1
     for (icalcomponent* c : components(cal.get(), ICAL_VEVENT_COMPONENT)) {
@@ -195,8 +195,7 @@ TEST(IcsEndToEndTest, ExportWritesTodosSpanAndOneFilePerPerson) {
   EXPECT_EQ(files, (std::vector<std::string>{"ada-lovelace.ics", "grace-hopper.ics",
                                              "linus-pauling.ics", "mere-ngata.ics"}));
   EXPECT_EQ(events, read_events(ws.path("out/plan.ics")).size());
-  EXPECT_NE(read_file(ws.path("calendars/mere-ngata.ics")).find("X-WR-CALNAME:"),
-            std::string::npos);
+  EXPECT_NE(slurp(ws.path("calendars/mere-ngata.ics")).find("X-WR-CALNAME:"), std::string::npos);
 
   r = rplan({"export", "ics", "--per-assignee", "--mode", "todos", "--out", "no/such/folder"});
   EXPECT_EQ(r.exit_code, 73) << r.err;
@@ -211,8 +210,8 @@ TEST(IcsEndToEndTest, UidsSurviveAFreshDatabaseAndSequenceRisesOnlyWhereThingsCh
                            "2026-12-07", "--out", out});
     ASSERT_EQ(r.exit_code, 0) << r.err;
   }
-  const std::string first = read_file(ws.path("one/plan.ics"));
-  EXPECT_EQ(read_file(ws.path("two/plan.ics")), first)
+  const std::string first = slurp(ws.path("one/plan.ics"));
+  EXPECT_EQ(slurp(ws.path("two/plan.ics")), first)
       << "same documents and team in a fresh database: the same UIDs, the same bytes";
 
   // Re-planning an unchanged database changes nothing, not even DTSTAMP.
@@ -221,11 +220,11 @@ TEST(IcsEndToEndTest, UidsSurviveAFreshDatabaseAndSequenceRisesOnlyWhereThingsCh
   ASSERT_EQ(r.exit_code, 0) << r.err;
   r = ws.run({"--db", "one/rplan.db", "export", "ics", "--out", "same.ics"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(read_file(ws.path("same.ics")), first);
+  EXPECT_EQ(slurp(ws.path("same.ics")), first);
 
   // A new estimate for one task: its events get SEQUENCE 1, events that did
   // not change keep 0, and every UID is still there.
-  const json plan = json::parse(read_file(ws.path("one/plan.json")));
+  const json plan = json::parse(slurp(ws.path("one/plan.json")));
   const std::string id = plan["tasks"][0]["id"];
   r = ws.run({"--db", "one/rplan.db", "task", id, "--estimate", "20"});
   ASSERT_EQ(r.exit_code, 0) << r.err;

@@ -10,6 +10,7 @@
 #include "ics_fixture.hpp"
 #include "ics_test_support.hpp"
 #include "planner/util/error.hpp"
+#include "tests/support/files.hpp"
 
 namespace rplan::exporters::testing {
 namespace {
@@ -42,16 +43,16 @@ TEST(IcsFileNameTest, SlugsKeepLettersDigitsDashDotAndUnderscore) {
 
 TEST(IcsFileNameTest, FallsBackToTheEmailThenPersonAndAddsSuffixes) {
   const std::vector<model::Assignee> people = {
-      person("李雷", "li.lei@example.cn", "UTC"),
-      person("🚀", "", "UTC"),
-      person("🛸", "", "UTC"),
-      person("Ada", "", "UTC"),
-      person("ADA", "", "UTC"),
-      person("ada!", "", "UTC"),
-      person("Ada 2", "", "UTC"),
-      person("Con", "", "UTC"),
-      person("lpt1", "", "UTC"),
-      person("../x", "", "UTC"),
+      person("李雷", "UTC", "li.lei@example.cn"),
+      person("🚀"),
+      person("🛸"),
+      person("Ada"),
+      person("ADA"),
+      person("ada!"),
+      person("Ada 2"),
+      person("Con"),
+      person("lpt1"),
+      person("../x"),
   };
   EXPECT_EQ(
       calendar_file_names(people),
@@ -72,15 +73,8 @@ TEST(IcsFileNameTest, OnlyPeopleWithPlannedWorkGetAFile) {
 
 class IcsFolderTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    m_dir = fs::temp_directory_path() /
-            ("rplan-ics-" +
-             std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(m_dir);
-    fs::create_directories(m_dir);
-  }
-  void TearDown() override { fs::remove_all(m_dir); }
-  fs::path m_dir;
+  rplan::testing::TempDir m_temp;
+  const fs::path m_dir = m_temp.path();
 };
 
 TEST_F(IcsFolderTest, WritesOneFilePerPersonIntoAFolderItCreates) {
@@ -93,10 +87,10 @@ TEST_F(IcsFolderTest, WritesOneFilePerPersonIntoAFolderItCreates) {
   std::sort(names.begin(), names.end());
   EXPECT_EQ(names, (std::vector<std::string>{"ada-lovelace.ics", "grace-hopper.ics", "li.lei.ics",
                                              "linus-pauling.ics", "mere-kiwi-ngata.ics"}));
-  EXPECT_EQ(read_file(folder / "ada-lovelace.ics"), ics(p, IcsMode::events, "Ada Lovelace"));
+  EXPECT_EQ(slurp(folder / "ada-lovelace.ics"), ics(p, IcsMode::events, "Ada Lovelace"));
   // Again into the existing folder: the same bytes.
   write_ics_per_assignee(p, IcsMode::events, folder);
-  EXPECT_EQ(read_file(folder / "ada-lovelace.ics"), ics(p, IcsMode::events, "Ada Lovelace"));
+  EXPECT_EQ(slurp(folder / "ada-lovelace.ics"), ics(p, IcsMode::events, "Ada Lovelace"));
 }
 
 TEST_F(IcsFolderTest, AMissingParentOrAFileInTheWayIsAnOutputError) {
@@ -116,7 +110,7 @@ TEST_F(IcsFolderTest, AMissingParentOrAFileInTheWayIsAnOutputError) {
     EXPECT_EQ(e.code(), ExitCode::cant_create);
     EXPECT_NE(std::string(e.what()).find("is not a folder"), std::string::npos) << e.what();
   }
-  EXPECT_EQ(read_file(m_dir / "plan.ics"), "x");
+  EXPECT_EQ(slurp(m_dir / "plan.ics"), "x");
 }
 
 }  // namespace

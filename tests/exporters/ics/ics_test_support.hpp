@@ -13,8 +13,11 @@
 #include <vector>
 
 #include "exporters/ics_export.hpp"
+#include "tests/support/files.hpp"
 
 namespace rplan::exporters::testing {
+
+using rplan::testing::slurp;
 
 inline std::string ics(const model::Project& p, IcsMode mode, std::string assignee = "") {
   std::ostringstream out;
@@ -77,13 +80,6 @@ inline std::string unescape(const std::string& value) {
   return s;
 }
 
-inline std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // Compares text with tests/golden/ics/<name> byte for byte. With the
 // environment variable RPLAN_UPDATE_GOLDEN=1 the golden file is rewritten
 // instead (then review the diff before committing it).
@@ -98,7 +94,7 @@ inline void expect_golden(const std::string& name, const std::string& text) {
   }
   ASSERT_TRUE(std::filesystem::exists(path))
       << path << " is missing: run the test with RPLAN_UPDATE_GOLDEN=1 to create it";
-  const std::string golden = read_file(path);
+  const std::string golden = slurp(path);
   if (golden == text) return;
   const auto want = physical_lines(golden), got = physical_lines(text);
   std::size_t i = 0;

@@ -5,55 +5,34 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "tests/support/project_builder.hpp"
+
 namespace rplan::exporters {
 namespace {
 
 using nlohmann::json;
 
 model::Project sample() {
-  model::Project p;
-  p.title = "Doc";
-  p.topics.push_back({"abcde", "doc.md", 1, "Caching", "Fast reads", {"database"}, 0});
-  model::Task planned;
-  planned.id = "kq3x9a";
-  planned.topic_id = "abcde";
-  planned.position = 1;
-  planned.kind = model::TaskKind::research;
-  planned.prompt = "Research \"Redis\" <and> caches";
-  planned.estimate = {7, 5.25, 7, 10.5, false};
-  planned.assignee = "Ada";
-  const auto day = *util::parse_date("2026-12-07");
-  model::WorkBlock b;
-  b.date = day;
-  b.start_minute = 9 * 60;
-  b.minutes = 7 * 60;
-  b.utc_start = model::Instant{day} + std::chrono::hours{8};  // Berlin, UTC+1
-  b.utc_end = b.utc_start + std::chrono::minutes{b.minutes};
-  planned.blocks = {b};
-  planned.start = b.utc_start;
-  planned.finish = b.utc_end;
-  p.tasks.push_back(planned);
-  model::Task open;
-  open.id = "mzz0b2";
-  open.topic_id = "abcde";
-  open.position = 2;
-  open.kind = model::TaskKind::documentation;
-  open.prompt = "Document it";
-  open.estimate = {4, 3, 4, 6, false};
-  open.after = open.depends_on = {"kq3x9a"};
-  p.tasks.push_back(open);
-  model::Assignee ada;
-  ada.name = "Ada";
-  ada.timezone = "Europe/Berlin";
-  p.team.push_back(ada);
-  p.time_off.push_back({"Ada", day + std::chrono::days{7}, day + std::chrono::days{11}, "trip"});
-  p.holidays.push_back({day + std::chrono::days{18}, "Christmas"});
-  p.plan.exists = true;
-  p.plan.start = day;
-  p.plan.finish = day;
-  p.plan.created_at = *util::parse_rfc3339("2026-12-01T10:00:00Z");
-  p.plan.total_hours = 11;
-  return p;
+  using model::TaskKind;
+  return rplan::testing::ProjectBuilder("Doc")
+      .person("Ada", "Europe/Berlin")
+      .time_off("Ada", "2026-12-14", "2026-12-18", "trip")
+      .holiday("2026-12-25", "Christmas")
+      .document("doc.md")
+      .topic("abcde", "Caching")
+      .number(1)
+      .focus("Fast reads")
+      .skills({"database"})
+      .task("kq3x9a", TaskKind::research, "Research \"Redis\" <and> caches", 7)
+      .estimate({7, 5.25, 7, 10.5, false})
+      .planned("Ada", {rplan::testing::block("Europe/Berlin", "2026-12-07", "09:00", 420)})
+      .task("mzz0b2", TaskKind::documentation, "Document it", 4)
+      .estimate({4, 3, 4, 6, false})
+      .after({"kq3x9a"})
+      .plan("2026-12-07", "2026-12-07")
+      .created_at("2026-12-01T10:00:00Z")
+      .total_hours(11)
+      .build();
 }
 
 std::string write(const model::Project& p, JsonDocument which) {
@@ -86,6 +65,9 @@ json reference_task_json(const model::Task& t) {
   j["finish"] = t.blocks.empty() ? json(nullptr)
                                  : json(util::format_rfc3339(t.blocks.back().utc_end,
                                                              t.blocks.back().utc_offset_minutes()));
+  j["spent_hours"] = t.spent_hours;
+  j["done_at"] = t.done_at ? json(util::format_rfc3339(*t.done_at, 0)) : json(nullptr);
+  j["done_by"] = t.done_by.empty() ? json(nullptr) : json(t.done_by);
   j["blocks"] = json::array();
   for (const auto& b : t.blocks) {
     j["blocks"].push_back({{"date", util::format_date(b.date)},
@@ -103,6 +85,9 @@ TEST(JsonExportTest, ATaskLineIsWhatNlohmannWouldDump) {
   odd.pinned_assignee = "Zoë Müller";
   odd.status = model::TaskStatus::done;
   odd.estimate = {2.6666666666666665, 1e-7, 123456.789, 1e15, true};
+  odd.spent_hours = 7.3333333333333333;
+  odd.done_at = *util::parse_rfc3339("2026-12-08T16:30:00+01:00");
+  odd.done_by = "Zoë Müller";
   odd.depends_on = {"a", "b\"c", ""};
   for (const int minutes : {1, 20, 45, 59, 61, 600, 1439}) {
     model::WorkBlock b = odd.blocks.front();
@@ -121,6 +106,7 @@ TEST(JsonExportTest, ATaskLineIsWhatNlohmannWouldDump) {
   for (int quarters = 0; quarters <= 4'000; quarters += 7) {  // every estimate a quarter hour
     model::Task q = tasks[1];
     q.estimate = {quarters / 4.0, quarters / 8.0, quarters / 4.0, quarters * 0.375, false};
+    q.spent_hours = quarters / 8.0;
     tasks.push_back(q);
   }
   for (const auto& t : tasks) {
@@ -128,6 +114,33 @@ TEST(JsonExportTest, ATaskLineIsWhatNlohmannWouldDump) {
     append_task_json(line, t);
     EXPECT_EQ(line, reference_task_json(t).dump()) << t.prompt;
   }
+}
+
+TEST(JsonExportTest, SaysWhetherThePlanIsOutOfDateAndWhy) {
+  model::Project p = sample();
+  json j = json::parse(write(p, JsonDocument::plan));
+  EXPECT_EQ(j["plan"]["stale"], false);
+  EXPECT_EQ(j["plan"]["stale_reasons"], json::array());
+  p.plan.stale_reasons = {"time off for Ada", "estimates of 2 tasks (kq3x9a, mzz0b2)"};
+  j = json::parse(write(p, JsonDocument::plan));
+  EXPECT_EQ(j["plan"]["stale"], true);
+  EXPECT_EQ(j["plan"]["stale_reasons"],
+            json::array({"time off for Ada", "estimates of 2 tasks (kq3x9a, mzz0b2)"}));
+}
+
+TEST(JsonExportTest, TasksCarryWhatWasRecorded) {
+  model::Project p = sample();
+  p.tasks[0].status = model::TaskStatus::done;
+  p.tasks[0].spent_hours = 6.5;
+  p.tasks[0].done_at = *util::parse_rfc3339("2026-12-07T16:00:00+01:00");
+  p.tasks[0].done_by = "Ada";
+  const json j = json::parse(write(p, JsonDocument::plan));
+  EXPECT_EQ(j["tasks"][0]["spent_hours"], 6.5);
+  EXPECT_EQ(j["tasks"][0]["done_at"], "2026-12-07T15:00:00+00:00");
+  EXPECT_EQ(j["tasks"][0]["done_by"], "Ada");
+  EXPECT_EQ(j["tasks"][1]["spent_hours"], 0.0);
+  EXPECT_TRUE(j["tasks"][1]["done_at"].is_null());
+  EXPECT_TRUE(j["tasks"][1]["done_by"].is_null());
 }
 
 TEST(JsonExportTest, WritesThePlanShapeWithLocalOffsets) {

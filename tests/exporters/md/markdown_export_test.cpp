@@ -11,7 +11,6 @@
 
 #include <gtest/gtest.h>
 
-#include <unistd.h>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -19,6 +18,7 @@
 #include <sstream>
 
 #include "tests/exporters/md/checklist_fixtures.hpp"
+#include "tests/support/files.hpp"
 
 namespace rplan::exporters {
 namespace {
@@ -27,18 +27,12 @@ namespace fs = std::filesystem;
 using testing::hostile_project;
 using testing::hostile_texts;
 using testing::sample_project;
+using testing::slurp;
 
 std::string checklist(const model::Project& p, ChecklistGroup group) {
   std::ostringstream out;
   write_checklist(p, group, out);
   return out.str();
-}
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 std::size_t count(const std::string& text, const std::string& needle) {
@@ -63,10 +57,8 @@ void expect_golden(const std::string& actual, const std::string& name) {
 // The HTML cmark-gfm renders, with raw HTML let through (--unsafe) so that
 // anything our escaping missed would show.
 std::string cmark_gfm(const std::string& markdown) {
-  const fs::path file = fs::temp_directory_path() /
-                        ("rplan-md-" + std::to_string(::getpid()) + "-" +
-                         ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".md");
-  std::ofstream(file, std::ios::binary) << markdown;
+  const rplan::testing::TempDir dir;
+  const fs::path file = dir.write("checklist.md", markdown);
   const std::string command =
       "cmark-gfm --unsafe -e tasklist -e table -e strikethrough -e autolink -t html '" +
       file.string() + "'";
@@ -80,7 +72,6 @@ std::string cmark_gfm(const std::string& markdown) {
   } else {
     ADD_FAILURE() << "cannot run cmark-gfm";
   }
-  fs::remove(file);
   return html;
 }
 

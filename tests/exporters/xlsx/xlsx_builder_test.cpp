@@ -268,13 +268,7 @@ TEST(XlsxWorkloadSheetTest, ChartsOneStackedSeriesPerPersonOverTheWeeks) {
 
 TEST(XlsxWorkloadSheetTest, PeoplePastTwentyShareAnOthersSeries) {
   model::Project project = sample_project();
-  for (int i = 0; i < 23; ++i) {
-    model::Assignee a;
-    a.name = "P" + std::to_string(i);
-    project.team.push_back(a);
-    project.tasks.push_back(task("p" + std::to_string(i), "tinj", 10 + i, "Work", a.name,
-                                 {block("2026-12-07", 540, 60)}));
-  }
+  add_people_with_an_hour_each(project, 23);
   const WorkbookBuilder builder(project);
   const SheetLayout layout = builder.layout(SheetId::workload);
   ASSERT_TRUE(layout.chart);
@@ -319,7 +313,8 @@ TEST(XlsxWorkbookBuilderTest, RowsComeInIncreasingOrderWithCellsInColumnOrder) {
 
 TEST(XlsxWorkbookBuilderTest, TasksWithAnUnknownTopicAreKept) {
   model::Project project = sample_project();
-  project.tasks.push_back(task("zzz1", "gone", 1, "Orphan", "Ada", {}));
+  project.tasks.push_back(task("zzz1", "gone", 1, model::TaskKind::research, "Orphan", 0));
+  project.tasks.back().assignee = "Ada";
   const WorkbookBuilder builder(project);
   EXPECT_EQ(all_rows(builder, SheetId::tasks).size(), project.tasks.size() + 1);
   const auto topics = all_rows(builder, SheetId::topics);

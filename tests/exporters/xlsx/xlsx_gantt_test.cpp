@@ -105,13 +105,7 @@ TEST(XlsxGanttSheetTest, TheLegendNamesThePeopleAndTheShading) {
 
 TEST(XlsxGanttSheetTest, TheLegendNamesTwentyFourPeopleAndCountsTheRest) {
   model::Project project = sample_project();
-  for (int i = 0; i < 28; ++i) {
-    model::Assignee a;
-    a.name = "P" + std::to_string(i);
-    project.team.push_back(a);
-    project.tasks.push_back(task("p" + std::to_string(i), "tinj", 10 + i, "Work", a.name,
-                                 {block("2026-12-07", 540, 60)}));
-  }
+  add_people_with_an_hour_each(project, 28);
   const auto rows = all_rows(WorkbookBuilder(project), SheetId::gantt);
   std::vector<const Cell*> entries;
   for (const Row& row : rows) {

@@ -1,42 +1,26 @@
 #include "exporters/xlsx_writer.hpp"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <sstream>
 
 #include "planner/util/error.hpp"
 #include "tests/exporters/xlsx/xlsx_fixtures.hpp"
+#include "tests/support/files.hpp"
 
 namespace rplan::exporters {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using rplan::testing::slurp;
 
 class XlsxWriterTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    m_dir = fs::temp_directory_path() /
-            ("rplan-xlsx-" + std::to_string(::getpid()) + "-" +
-             ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(m_dir);
-    fs::create_directories(m_dir);
-  }
-  void TearDown() override { fs::remove_all(m_dir); }
-  std::size_t entries() const {
-    return static_cast<std::size_t>(std::distance(fs::directory_iterator(m_dir), {}));
-  }
-  fs::path m_dir;
+  std::size_t entries() const { return m_temp.entries(); }
+  rplan::testing::TempDir m_temp;
+  const fs::path m_dir = m_temp.path();
 };
 
 TEST_F(XlsxWriterTest, WritesAZipWithFourSheetsAChartAndNoScratchFiles) {

@@ -8,12 +8,14 @@
 #include <sstream>
 
 #include "planner/util/error.hpp"
+#include "tests/support/files.hpp"
 
 namespace rplan::parse {
 namespace {
 
 using model::ParsedDocument;
 using model::ParsedTopic;
+using rplan::testing::slurp;
 using Strings = std::vector<std::string>;
 
 // A topic section as the seed writes it: heading, focus, label, items.
@@ -54,15 +56,8 @@ Strings errors_of(std::string_view text, const std::string& path = "t.md") {
   return {};
 }
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
 std::string fixture(const std::string& name) {
-  return read_file(std::filesystem::path(RPLAN_TEST_DATA) / "topics" / name);
+  return slurp(std::filesystem::path(RPLAN_TEST_DATA) / "topics" / name);
 }
 
 // ---- Topics and titles ----
@@ -682,7 +677,7 @@ TEST(TopicParserTest, ParsesTheSeedDocument) {
   const std::filesystem::path seed = std::filesystem::path(RPLAN_SOURCE_DIR) / ".." / "shared" /
                                      "seeds" / "backend-development-topics.md";
   if (!std::filesystem::exists(seed)) GTEST_SKIP() << "no seed at " << seed;
-  const auto doc = parse_topics(read_file(seed), seed.string());
+  const auto doc = parse_topics(slurp(seed), seed.string());
   EXPECT_EQ(doc.name, "backend-development-topics.md");
   EXPECT_EQ(doc.title, "\xE2\x9A\x99\xEF\xB8\x8F Backend Development Topics");
   ASSERT_EQ(doc.topics.size(), 16u);
@@ -715,7 +710,7 @@ TEST(TopicParserTest, ParsesTheSeedDocument) {
 TEST(TopicParserTest, FuzzFindingsParseOrFailCleanly) {
   for (const char* name : {"topic_parser-md4c-range.md", "topic_parser-md4c-invalid-utf8.md"}) {
     SCOPED_TRACE(name);
-    const std::string text = read_file(std::filesystem::path(RPLAN_TEST_DATA) / "fuzz" / name);
+    const std::string text = slurp(std::filesystem::path(RPLAN_TEST_DATA) / "fuzz" / name);
     try {
       const auto doc = parse_topics(text, name);
       for (const auto& topic : doc.topics) EXPECT_FALSE(topic.prompts.empty());

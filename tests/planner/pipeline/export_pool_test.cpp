@@ -33,6 +33,7 @@ class RecordingReporter final : public Reporter {
     const std::lock_guard<std::mutex> lock(m_mutex);
     ended.insert(name);
   }
+  void message(const std::string&) override {}
   std::set<std::string> began, ended;
 
  private:

@@ -11,7 +11,7 @@
 #include "planner/pipeline/exports.hpp"
 #include "planner/util/error.hpp"
 #include "tests/exporters/ics/ics_fixture.hpp"
-#include "tests/planner/store/test_support.hpp"
+#include "tests/support/files.hpp"
 
 namespace rplan::pipeline {
 namespace {

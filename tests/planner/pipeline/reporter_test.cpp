@@ -75,6 +75,20 @@ TEST(ReporterTest, OnATerminalTheStageIsOneLineRewrittenInPlace) {
             "\r\033[Krplan: committing: 1.000 s\n");  // nothing left to clear
 }
 
+// A warning from the main line while a stage's progress line is shown: the
+// progress line is cleared, the warning written whole, the progress shown again.
+TEST(ReporterTest, AMessageOnATerminalIsWrittenBetweenProgressLines) {
+  std::ostringstream err;
+  StreamReporter r(err, Progress::terminal, Timings::off, ticking());
+  r.stage("writing plan.json");
+  r.message("rplan: warning: the plan is out of date\n");
+  r.stage_done();
+  EXPECT_EQ(err.str(),
+            "\r\033[Kwriting plan.json..."
+            "\r\033[Krplan: warning: the plan is out of date\nwriting plan.json..."
+            "\r\033[K");
+}
+
 // Defect 3 of issue 15: the main thread's stage lines and the export threads'
 // job lines went to the stream under different locks (or none). Through one
 // reporter, every line arrives whole, whatever the threads do at once.

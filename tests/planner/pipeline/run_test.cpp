@@ -58,6 +58,7 @@ class StageList final : public Reporter {
     const std::lock_guard<std::mutex> lock(m_mutex);
     ++jobs[name];
   }
+  void message(const std::string&) override {}
   std::vector<std::string> stages;
   std::map<std::string, int> jobs;
 

@@ -14,11 +14,12 @@
 #include "planner/model/model.hpp"
 #include "planner/util/dates.hpp"
 #include "planner/util/time_zone.hpp"
+#include "tests/support/project_builder.hpp"
 
 namespace rplan::schedule::testing {
 
-inline util::Date date(const char* iso) { return *util::parse_date(iso); }
-inline util::Instant at(const char* rfc3339) { return *util::parse_rfc3339(rfc3339); }
+inline util::Date date(const char* iso) { return rplan::testing::day(iso); }
+inline util::Instant at(const char* rfc3339) { return rplan::testing::instant(rfc3339); }
 
 inline model::Assignee person(std::string name, double hours_per_day = 6,
                               std::string timezone = "UTC") {
@@ -29,55 +30,43 @@ inline model::Assignee person(std::string name, double hours_per_day = 6,
   return a;
 }
 
-// A project under construction: topics and tasks in order, ids t1, t2, ...
-class ProjectBuilder {
+// The shared builder (tests/support/project_builder.hpp) in the schedule
+// tests' shorthand: topics and tasks numbered in order (topic1, t1, ...), a
+// task's prompt made from its kind and id, its id returned, the team sorted by
+// name. project() is what the scheduler gets.
+class ProjectBuilder : public rplan::testing::ProjectBuilder {
  public:
   ProjectBuilder& topic(std::string title, std::string focus = "",
                         std::vector<std::string> skills = {}) {
-    model::Topic t;
-    t.id = "topic" + std::to_string(m_project.topics.size() + 1);
-    t.title = std::move(title);
-    t.focus = std::move(focus);
-    t.skills = std::move(skills);
-    t.ordinal = static_cast<int>(m_project.topics.size());
-    m_project.topics.push_back(t);
-    m_position = 0;
+    rplan::testing::ProjectBuilder::topic("", std::move(title))
+        .focus(std::move(focus))
+        .skills(std::move(skills));
     return *this;
   }
   // A task of the last topic; returns its id.
   std::string task(model::TaskKind kind, double hours, std::string pinned = "",
                    std::vector<std::string> after = {}) {
-    model::Task t;
-    t.id = "t" + std::to_string(m_project.tasks.size() + 1);
-    t.topic_id = m_project.topics.back().id;
-    t.position = ++m_position;
-    t.kind = kind;
-    t.prompt = std::string(model::display_name(kind)) + " " + t.id;
-    t.estimate.hours = t.estimate.likely = hours;
-    t.pinned_assignee = std::move(pinned);
-    t.after = std::move(after);
-    m_project.tasks.push_back(t);
-    return m_project.tasks.back().id;
+    const std::string id = "t" + std::to_string(project().tasks.size() + 1);
+    rplan::testing::ProjectBuilder::task(id, kind,
+                                         std::string(model::display_name(kind)) + " " + id, hours)
+        .pinned(std::move(pinned));
+    last_task().after = std::move(after);  // what the scheduler turns into depends_on
+    return id;
   }
   ProjectBuilder& team(std::vector<model::Assignee> people) {
-    m_project.team = std::move(people);
-    std::sort(m_project.team.begin(), m_project.team.end(),
+    std::sort(people.begin(), people.end(),
               [](const auto& a, const auto& b) { return a.name < b.name; });
+    rplan::testing::ProjectBuilder::team(std::move(people));
     return *this;
   }
   ProjectBuilder& holiday(const char* iso) {
-    m_project.holidays.push_back({date(iso), ""});
+    rplan::testing::ProjectBuilder::holiday(iso);
     return *this;
   }
   ProjectBuilder& time_off(std::string name, const char* from, const char* to) {
-    m_project.time_off.push_back({std::move(name), date(from), date(to), ""});
+    rplan::testing::ProjectBuilder::time_off(std::move(name), from, to);
     return *this;
   }
-  model::Project& project() { return m_project; }
-
- private:
-  model::Project m_project;
-  int m_position = 0;
 };
 
 inline const model::Task& task(const model::Project& project, const std::string& id) {

@@ -74,5 +74,13 @@ TEST(IdentityTest, UniqueIdPerturbsOnlyOnCollision) {
             unique_id(key, k_task_id_length, [&](const std::string& id) { return id == first; }));
 }
 
+TEST(IdentityTest, PromptSimilarityIsTheShareOfWordsInCommon) {
+  EXPECT_EQ(prompt_similarity("Research Redis caching", "research caching, with REDIS"), 0.75);
+  EXPECT_EQ(prompt_similarity("Research brokers", "Compare Kafka and Pulsar"), 0);
+  EXPECT_EQ(prompt_similarity("", "anything"), 0);
+  EXPECT_GE(prompt_similarity("Analyze queues", "Analyze message queues"), k_same_meaning);
+  EXPECT_LT(prompt_similarity("Research caching", "Compare Kafka and Pulsar"), k_same_meaning);
+}
+
 }  // namespace
 }  // namespace rplan::store

@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
+#include <fstream>
 #include <map>
 #include <set>
 
@@ -155,7 +156,7 @@ TEST(StoreTest, ReimportKeepsIdsStatusesAndOverridesAndReportsChanges) {
   auto before = store.load_project();
   const auto redis = find(before, "Research Redis");
   const auto eviction = find(before, "Analyze eviction");
-  store.set_status(redis.id, model::TaskStatus::done);
+  store.set_status(redis.id, model::TaskStatus::done, {}, "");
   store.set_manual_estimate(eviction.id, 3.5);
 
   // A prompt inserted above, one reworded, one removed.
@@ -187,7 +188,7 @@ TEST(StoreTest, ARemovedTopicIsArchivedAndRestoredWithItsStatuses) {
   Store store(dir / "rplan.db", Access::read_write);
   store.import_document(document("t.md", {{"A", {"Research a"}}, {"B", {"Research b"}}}));
   const auto b = find(store.load_project(), "Research b");
-  store.set_status(b.id, model::TaskStatus::in_progress);
+  store.set_status(b.id, model::TaskStatus::in_progress, {}, "");
   const auto gone = store.import_document(document("t.md", {{"A", {"Research a"}}}));
   EXPECT_EQ(gone.removed, 1);
   EXPECT_EQ(gone.topics_archived, 1);
@@ -239,8 +240,9 @@ TEST(StoreTest, ReadOnlyDatabaseServesReads) {
   }
   Store reader(dir / "rplan.db", Access::read_only);
   EXPECT_EQ(reader.load_project().tasks.size(), 1u);
-  EXPECT_THROW(reader.set_status(reader.load_project().tasks[0].id, model::TaskStatus::done),
-               OutputError);
+  EXPECT_THROW(
+      reader.set_status(reader.load_project().tasks[0].id, model::TaskStatus::done, {}, ""),
+      OutputError);
 }
 
 }  // namespace

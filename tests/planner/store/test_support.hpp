@@ -1,42 +1,16 @@
 #pragma once
 
-#include <gtest/gtest.h>
-#include <unistd.h>
+// Parsed documents for the store tests (temporary folders and file reading
+// come from tests/support/files.hpp).
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "planner/model/model.hpp"
+#include "tests/support/files.hpp"
 
 namespace rplan::testing {
-
-// A fresh folder per test, removed afterwards.
-class TempDir {
- public:
-  TempDir() {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    m_path = std::filesystem::temp_directory_path() /
-             ("rplan-" + std::string(info->test_suite_name()) + "-" + info->name() + "-" +
-              std::to_string(::getpid()));
-    std::filesystem::remove_all(m_path);
-    std::filesystem::create_directories(m_path);
-  }
-  ~TempDir() { std::filesystem::remove_all(m_path); }
-  const std::filesystem::path& path() const { return m_path; }
-  std::filesystem::path operator/(const std::string& name) const { return m_path / name; }
-
- private:
-  std::filesystem::path m_path;
-};
-
-inline std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // A parsed document built by hand: topics of (title, prompts).
 inline model::ParsedDocument document(

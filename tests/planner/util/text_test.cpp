@@ -27,6 +27,36 @@ TEST(TextTest, FindsTheFirstInvalidUtf8Byte) {
   }
 }
 
+TEST(TextTest, DecodesOneUtf8Character) {
+  struct Case {
+    std::string text;
+    std::size_t pos;
+    char32_t code_point;
+    std::size_t length;  // 0: not well-formed; the code point is then the byte
+  };
+  const Case cases[] = {
+      {"a", 0, U'a', 1},
+      {"caf\xc3\xa9", 3, U'\u00e9', 2},
+      {"\xe2\x9a\x99", 0, U'\u2699', 3},
+      {"\xf0\x9f\x9a\x80", 0, U'\U0001F680', 4},
+      {"\xf4\x8f\xbf\xbf", 0, U'\U0010FFFF', 4},
+      {"\x80", 0, 0x80, 0},              // stray continuation byte
+      {"\xc3", 0, 0xC3, 0},              // truncated
+      {"\xc3x", 0, 0xC3, 0},             // continuation missing
+      {"\xc0\xaf", 0, 0xC0, 0},          // overlong '/'
+      {"\xe0\x80\xaf", 0, 0xE0, 0},      // overlong, three bytes
+      {"\xed\xa0\x80", 0, 0xED, 0},      // surrogate
+      {"\xf4\x90\x80\x80", 0, 0xF4, 0},  // past U+10FFFF
+      {"\xff", 0, 0xFF, 0},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    const Utf8Char got = decode_utf8(c.text, c.pos);
+    EXPECT_EQ(got.code_point, c.code_point);
+    EXPECT_EQ(got.length, c.length);
+  }
+}
+
 TEST(TextTest, CollapsesWhitespaceRuns) {
   EXPECT_EQ(collapse_whitespace("  a \t b\r\n c  "), "a b c");
   EXPECT_EQ(collapse_whitespace(""), "");

@@ -1,0 +1,146 @@
+#include "exporters/plan_view.hpp"
+
+#include <algorithm>
+
+#include "planner/util/dates.hpp"
+
+namespace rplan::exporters {
+
+PlanView::PlanView(const model::Project& project)
+    : m_project(project), m_topic_index(project.topics) {
+  add_people();
+  group_tasks();
+  find_days();
+  sum_work();
+  sum_capacity();
+}
+
+int PlanView::person(std::string_view name) const {
+  const auto it = m_person_index.find(name);
+  return it == m_person_index.end() ? -1 : it->second;
+}
+
+bool PlanView::is_holiday(Date day) const {
+  return std::binary_search(m_holidays.begin(), m_holidays.end(), day);
+}
+
+std::string_view PlanView::holiday_name(Date day) const {
+  for (const auto& h : m_project.holidays) {
+    if (h.date == day) return h.name;
+  }
+  return {};
+}
+
+bool PlanView::team_working_day(Date day) const {
+  return m_team_works[static_cast<std::size_t>(util::weekday_index(day))] && !is_holiday(day);
+}
+
+void PlanView::add_people() {
+  const model::Project& p = m_project;
+  auto rules = model::working_times(p.team, p.holidays, p.time_off);
+  const auto add = [&](std::string_view name) {
+    const auto [it, added] = m_person_index.emplace(name, static_cast<int>(m_people.size()));
+    if (added) {
+      PersonView& person = m_people.emplace_back();
+      person.name = name;
+      person.colour = static_cast<std::size_t>(it->second) % k_palette.size();
+    }
+    return it->second;
+  };
+  for (std::size_t i = 0; i < p.team.size(); ++i) {
+    PersonView& person = m_people[static_cast<std::size_t>(add(p.team[i].name))];
+    if (person.assignee != nullptr) continue;  // a name twice: the first counts
+    person.assignee = &p.team[i];
+    person.working_time = std::move(rules[i]);
+    for (std::size_t d = 0; d < 7; ++d) m_team_works[d] = m_team_works[d] || p.team[i].workdays[d];
+  }
+  if (p.team.empty()) m_team_works = {true, true, true, true, true, false, false};
+  for (const auto& task : p.tasks) {
+    if (task.planned()) add(task.assignee);
+  }
+  for (const auto& h : p.holidays) m_holidays.push_back(h.date);
+  std::sort(m_holidays.begin(), m_holidays.end());
+  m_holidays.erase(std::unique(m_holidays.begin(), m_holidays.end()), m_holidays.end());
+}
+
+void PlanView::group_tasks() {
+  const model::Project& p = m_project;
+  const auto no_topic = static_cast<std::uint32_t>(p.topics.size());
+  m_group_of.resize(p.tasks.size());
+  m_group_begin.assign(p.topics.size() + 2, 0);
+  for (std::size_t i = 0; i < p.tasks.size(); ++i) {
+    // Tasks come by topic (model::Project): one look-up per run of them.
+    if (i > 0 && p.tasks[i].topic_id == p.tasks[i - 1].topic_id) {
+      m_group_of[i] = m_group_of[i - 1];
+    } else {
+      const auto topic = m_topic_index.find(p.tasks[i].topic_id);
+      m_group_of[i] = topic ? static_cast<std::uint32_t>(*topic) : no_topic;
+    }
+    ++m_group_begin[m_group_of[i] + 1];
+  }
+  for (std::size_t g = 1; g < m_group_begin.size(); ++g) m_group_begin[g] += m_group_begin[g - 1];
+  // A stable counting sort: tasks grouped by topic, in their own order inside it.
+  m_order.resize(p.tasks.size());
+  std::vector<std::uint32_t> next(m_group_begin.begin(), m_group_begin.end() - 1);
+  for (std::uint32_t i = 0; i < p.tasks.size(); ++i) m_order[next[m_group_of[i]]++] = i;
+}
+
+void PlanView::find_days() {
+  const model::Project& p = m_project;
+  for (const auto& t : p.tasks) {
+    if (t.blocks.empty()) continue;
+    const Date a = t.blocks.front().date, b = t.blocks.back().date;
+    m_first_work = m_first_work ? std::min(*m_first_work, a) : a;
+    m_last_work = m_last_work ? std::max(*m_last_work, b) : b;
+  }
+  std::optional<Date> first = m_first_work, last = m_last_work;
+  if (p.plan.exists) {
+    first = first ? std::min(*first, p.plan.start) : p.plan.start;
+    const Date finish = std::max(p.plan.start, p.plan.finish);
+    last = last ? std::max(*last, finish) : finish;
+  }
+  if (!first) return;
+  m_has_days = true;
+  m_first_day = *first;
+  m_last_day = *last;
+  m_week0 = util::week_start(m_first_day);
+  m_weeks = static_cast<int>((util::week_start(m_last_day) - m_week0).count() / 7) + 1;
+}
+
+void PlanView::sum_work() {
+  const std::size_t cells = static_cast<std::size_t>(m_weeks) * m_people.size();
+  m_open.assign(cells, 0);
+  m_done.assign(cells, 0);
+  for (const auto& task : m_project.tasks) {
+    const int who = person_of(task);
+    if (who < 0) continue;
+    const bool done = task.status == model::TaskStatus::done;
+    PersonView& person = m_people[static_cast<std::size_t>(who)];
+    auto& table = done ? m_done : m_open;
+    for (const auto& b : task.blocks) {
+      (done ? person.done_minutes : person.open_minutes) += b.minutes;
+      table[static_cast<std::size_t>(week_of(b.date)) * m_people.size() +
+            static_cast<std::size_t>(who)] += b.minutes;
+    }
+  }
+}
+
+void PlanView::sum_capacity() {
+  const model::PlanInfo& plan = m_project.plan;
+  m_capacity.assign(static_cast<std::size_t>(m_weeks) * m_people.size(), 0);
+  m_team_capacity.assign(static_cast<std::size_t>(m_weeks), 0);
+  if (!plan.exists || plan.finish < plan.start) return;
+  const auto offset = static_cast<std::size_t>(week_of(plan.start));
+  for (std::size_t p = 0; p < m_people.size(); ++p) {
+    PersonView& person = m_people[p];
+    if (!person.working_time) continue;
+    const auto weekly = person.working_time->weekly_capacity_minutes(plan.start, plan.finish);
+    for (std::size_t w = 0; w < weekly.size(); ++w) {
+      m_capacity[(offset + w) * m_people.size() + p] = weekly[w];
+      m_team_capacity[offset + w] += weekly[w];
+      person.capacity_minutes += weekly[w];
+    }
+  }
+}
+
+}  // namespace rplan::exporters

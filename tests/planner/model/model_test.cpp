@@ -1,0 +1,133 @@
+#include "planner/model/model.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+
+namespace rplan::model {
+namespace {
+
+Assignee ada() {
+  Assignee p;
+  p.name = "Ada";
+  return p;
+}
+
+// Joins the problems, to search for the words a case expects.
+std::string problems_of(const Assignee& p) {
+  std::string all;
+  for (const auto& problem : validate(p)) all += problem + "\n";
+  return all;
+}
+
+TEST(ValidateTest, APersonWithANameAndTheDefaultsIsValid) {
+  EXPECT_TRUE(validate(ada()).empty());
+  Assignee p = ada();
+  p.email = "ada@example.org";
+  p.hours_per_day = 24;
+  p.day_start = 0;
+  p.timezone = "Europe/Berlin";
+  p.workdays = {false, false, false, false, false, false, true};
+  EXPECT_TRUE(validate(p).empty()) << problems_of(p);
+}
+
+TEST(ValidateTest, EachBadSettingIsOneSentenceNamingIt) {
+  struct Case {
+    const char* what;
+    void (*change)(Assignee&);
+    const char* words;
+  };
+  const Case cases[] = {
+      {"no name", [](Assignee& p) { p.name = ""; }, "a person needs a name"},
+      {"a blank name", [](Assignee& p) { p.name = " \t"; }, "a person needs a name"},
+      {"zero hours", [](Assignee& p) { p.hours_per_day = 0; },
+       "hours per day must be a number more than 0 and at most 24, not 0"},
+      {"negative hours", [](Assignee& p) { p.hours_per_day = -2; }, "not -2"},
+      {"more than a day", [](Assignee& p) { p.hours_per_day = 24.5; }, "not 24.5"},
+      {"NaN hours", [](Assignee& p) { p.hours_per_day = std::nan(""); }, "hours per day must be"},
+      {"infinite hours",
+       [](Assignee& p) { p.hours_per_day = std::numeric_limits<double>::infinity(); },
+       "hours per day must be"},
+      {"past midnight",
+       [](Assignee& p) {
+         p.day_start = 20 * 60;
+         p.hours_per_day = 6;
+       },
+       "a working day from 20:00 for 6 h runs past midnight"},
+      {"no workday", [](Assignee& p) { p.workdays = {}; }, "workdays names no day of the week"},
+      {"unknown zone", [](Assignee& p) { p.timezone = "Europe/Atlantis"; },
+       "unknown time zone \"Europe/Atlantis\""},
+      {"email without @", [](Assignee& p) { p.email = "ada.example.org"; },
+       "email \"ada.example.org\" is not an email address"},
+      {"email with a space", [](Assignee& p) { p.email = "ada @example.org"; },
+       "is not an email address"},
+      {"email with brackets", [](Assignee& p) { p.email = "<ada@example.org>"; },
+       "is not an email address"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.what);
+    Assignee p = ada();
+    c.change(p);
+    const auto problems = validate(p);
+    ASSERT_EQ(problems.size(), 1u) << problems_of(p);
+    EXPECT_NE(problems.front().find(c.words), std::string::npos) << problems.front();
+  }
+}
+
+TEST(ValidateTest, EveryProblemIsReported) {
+  Assignee p;
+  p.hours_per_day = 0;
+  p.workdays = {};
+  p.timezone = "Nowhere/Else";
+  p.email = "nobody";
+  EXPECT_EQ(validate(p).size(), 5u) << problems_of(p);
+}
+
+TEST(ValidateTest, TheLastMinuteOfTheDayStillFits) {
+  Assignee p = ada();
+  p.day_start = 16 * 60;
+  p.hours_per_day = 8;  // 16:00 to 24:00
+  EXPECT_TRUE(validate(p).empty()) << problems_of(p);
+  p.hours_per_day = 8.05;
+  EXPECT_FALSE(validate(p).empty());
+}
+
+TEST(ParseWorkdaysTest, ReadsShortAndFullNamesInAnyCase) {
+  const auto days = parse_workdays("mon,Tuesday, WED ,sun");
+  ASSERT_TRUE(days.has_value());
+  const std::array<bool, 7> expected = {true, true, true, false, false, false, true};
+  EXPECT_EQ(*days, expected);
+  EXPECT_EQ(parse_workdays("fri,fri"), (std::array<bool, 7>{false, false, false, false, true}));
+}
+
+TEST(ParseWorkdaysTest, ANonDayIsRefusedAndNothingNamesNoDay) {
+  EXPECT_FALSE(parse_workdays("mon,funday").has_value());
+  EXPECT_FALSE(parse_workdays("mon;tue").has_value());
+  EXPECT_FALSE(parse_workdays("1,2").has_value());
+  // No part at all is no error here; validate() reports the empty week.
+  EXPECT_EQ(parse_workdays(""), (std::array<bool, 7>{}));
+  EXPECT_EQ(parse_workdays(",,"), (std::array<bool, 7>{}));
+}
+
+TEST(NamesTest, KindsStatusesAndStrategiesReadBackWhatTheyWrite) {
+  for (auto kind :
+       {TaskKind::research, TaskKind::analysis, TaskKind::documentation, TaskKind::other}) {
+    EXPECT_EQ(parse_task_kind(to_string(kind)), kind);
+  }
+  for (auto status : {TaskStatus::open, TaskStatus::in_progress, TaskStatus::done}) {
+    EXPECT_EQ(parse_task_status(to_string(status)), status);
+  }
+  EXPECT_EQ(parse_task_status("in_progress"), TaskStatus::in_progress);
+  EXPECT_FALSE(parse_task_status("finished").has_value());
+  for (auto strategy : {Strategy::balanced, Strategy::round_robin}) {
+    EXPECT_EQ(parse_strategy(to_string(strategy)), strategy);
+  }
+  EXPECT_EQ(parse_strategy("round_robin"), Strategy::round_robin);
+  EXPECT_FALSE(parse_strategy("fastest").has_value());
+  EXPECT_FALSE(parse_task_kind("Research").has_value());
+  EXPECT_EQ(display_name(TaskKind::documentation), "Documentation");
+}
+
+}  // namespace
+}  // namespace rplan::model
