@@ -280,7 +280,11 @@ class CalendarWriter {
     TaskText words;
     const model::Topic* topic = topic_of(t);
     std::string summary = t.status == model::TaskStatus::done ? "\xE2\x9C\x93 " : "";  // check mark
-    summary.append(model::display_name(t.kind)).append(": ").append(t.prompt);
+    // The kind once: "Research Redis", not "Research: Research Redis".
+    if (model::kind_word_length(t.kind, t.prompt) == 0) {
+      summary.append(model::display_name(t.kind)).append(": ");
+    }
+    summary.append(t.prompt);
     if (topic != nullptr) summary.append(" (").append(topic->title).append(")");
     words.summary = folded("SUMMARY", ics_escape_text(summary));
 

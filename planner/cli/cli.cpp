@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "planner/cli/command.hpp"
+#include "planner/cli/io.hpp"
 #include "planner/util/error.hpp"
 #include "planner/util/text.hpp"
 
@@ -91,17 +92,27 @@ void print_general_help(std::ostream& out) {
   out << "\n" << k_exit_codes;
 }
 
-po::options_description command_options(const Command& c) {
-  po::options_description d("Options");
+// The width help is wrapped to: the terminal's (terminal_width), else 80;
+// within 40..120.
+std::size_t help_width(const std::ostream& out) {
+  constexpr std::size_t k_default = 80, k_least = 40, k_most = 120;
+  return std::clamp(terminal_width(out, k_default), k_least, k_most);
+}
+
+po::options_description command_options(const Command& c, std::size_t width = 80) {
+  po::options_description d("Options", static_cast<unsigned>(width),
+                            static_cast<unsigned>(width / 2));
   d.add_options()("help,h", "show this help");
   if (c.options) c.options(d);
   return d;
 }
 
+// A command's help, wrapped to help_width (docs/cli.md wraps to 80).
 void print_command_help(const Command& c, std::ostream& out) {
-  out << "Usage: " << synopsis(c) << "\n\n" << c.summary << "\n";
-  if (!c.details.empty()) out << "\n" << c.details << "\n";
-  out << "\n" << command_options(c) << "\n" << k_exit_codes;
+  const std::size_t width = help_width(out);
+  out << util::wrap_text("Usage: " + synopsis(c), width) << "\n\n" << c.summary << "\n";
+  if (!c.details.empty()) out << "\n" << util::wrap_text(c.details, width) << "\n";
+  out << "\n" << command_options(c, width) << "\n" << util::wrap_text(k_exit_codes, width);
 }
 
 // docs/cli.md, generated from the command table (`rplan help --markdown`), so
@@ -113,15 +124,16 @@ void print_markdown(std::ostream& out) {
       << "The database is `--db PATH`, else `$RPLAN_DB`, else `db` in the config file, else\n"
       << "`./rplan.db`. Dates are `YYYY-MM-DD`. `SOURCE_DATE_EPOCH` (seconds since 1970),\n"
       << "when set, is used as the current time (reproducible plans and exports).\n"
-      << "`RPLAN_TIMINGS`, when set, makes every command print the wall time of each of\n"
-      << "its stages to standard error (`rplan: loading the project: 0.684 s`; `run` adds\n"
-      << "each export's own time); see docs/performance.md.\n\n"
+      << "`RPLAN_TIMINGS`, when set, makes every command that does work (import, list,\n"
+      << "show, task, sync, plan, export, run) print the wall time of each of its stages\n"
+      << "to standard error (`rplan: loading the project: 0.684 s`; `run` adds each\n"
+      << "export's own time); see docs/performance.md.\n\n"
       << "Errors go to standard error as one sentence: problems in input files as\n"
       << "`FILE:LINE: error: ...` (all of them), others as `rplan: error: ...`.\n\n"
       << k_exit_codes << "\n## Commands\n";
   for (const auto& c : commands()) {
     out << "\n### " << c.name << "\n\n```\n" << synopsis(c) << "\n```\n\n" << c.summary << ".\n";
-    if (!c.details.empty()) out << "\n" << c.details << "\n";
+    if (!c.details.empty()) out << "\n" << util::wrap_text(c.details, 80) << "\n";
     if (c.options) {
       po::options_description d("");
       c.options(d);

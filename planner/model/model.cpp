@@ -1,5 +1,7 @@
 #include "planner/model/model.hpp"
 
+#include <array>
+
 #include "planner/model/working_time.hpp"
 #include "planner/util/error.hpp"
 #include "planner/util/text.hpp"
@@ -19,6 +21,29 @@ std::string_view to_string(TaskKind kind) {
       break;
   }
   return "other";
+}
+
+std::size_t kind_word_length(TaskKind kind, std::string_view prompt) {
+  std::size_t end = 0;
+  while (end < prompt.size() && ((prompt[end] >= 'a' && prompt[end] <= 'z') ||
+                                 (prompt[end] >= 'A' && prompt[end] <= 'Z'))) {
+    ++end;
+  }
+  if (end >= prompt.size() || prompt[end] != ' ') {
+    return 0;  // "Research-based ...", "Documents" are other words; a word alone keeps its label
+  }
+  const std::string word = util::to_lower_ascii(prompt.substr(0, end));
+  static constexpr std::array<std::string_view, 3> k_research{"research"},
+      k_analysis{"analyze", "analyse", "analysis"}, k_documentation{"document", "documentation"},
+      k_other{"other"};
+  const auto& words = kind == TaskKind::research        ? k_research
+                      : kind == TaskKind::analysis      ? k_analysis
+                      : kind == TaskKind::documentation ? k_documentation
+                                                        : k_other;
+  for (const std::string_view w : words) {
+    if (!w.empty() && word == w) return end;
+  }
+  return 0;
 }
 
 std::string_view display_name(TaskKind kind) {

@@ -30,6 +30,13 @@ std::optional<TaskStatus> parse_task_status(std::string_view text);
 std::optional<Strategy> parse_strategy(std::string_view text);
 // "Research", "Analysis", "Documentation", "Other": for people, not for files.
 std::string_view display_name(TaskKind kind);
+// The length in bytes of the word that opens `prompt` when that word already
+// says the kind (any case): "Research" for research; "Analyze", "Analyse" or
+// "Analysis" for analysis; "Document" or "Documentation" for documentation;
+// followed by a space and more words; 0 when it does not. Labels that name a task's kind (a
+// calendar event's title, a checklist item's bold word) show the kind once: the prompt alone when
+// this is not 0, else the kind before the prompt.
+std::size_t kind_word_length(TaskKind kind, std::string_view prompt);
 
 // ---- What a topic document says (output of parse/) ----
 

@@ -21,6 +21,7 @@ auto streamed(F write) {
         write(p, o, file.stream());
         if (o.before_publish) o.before_publish();
         file.commit();
+        return std::vector<std::filesystem::path>{out};
       };
 }
 
@@ -32,25 +33,26 @@ const std::vector<ExportFormat>& export_formats() {
        [](const model::Project& p, const ExportOptions& o, const std::filesystem::path& out) {
          // Atomic itself: libxlsxwriter writes by file name.
          exporters::write_xlsx(p, out, {}, o.before_publish);
+         return std::vector<std::filesystem::path>{out};
        }},
       {"json", "plan.json", "",
        streamed([](const model::Project& p, const ExportOptions&, std::ostream& out) {
          exporters::write_json(p, exporters::JsonDocument::plan, out);
        })},
-      {"csv", "", "",
+      {"csv", "plan.csv", "",
        streamed([](const model::Project& p, const ExportOptions&, std::ostream& out) {
          exporters::write_tasks_csv(p, out);
        })},
       {"ics", "plan.ics", "calendars",
        [](const model::Project& p, const ExportOptions& o, const std::filesystem::path& out) {
          if (o.per_assignee) {  // --out is a folder: one file per person with work
-           exporters::write_ics_per_assignee(p, o.ics_mode, out, o.before_publish);
-           return;
+           return exporters::write_ics_per_assignee(p, o.ics_mode, out, o.before_publish);
          }
          util::AtomicFile file(out);
          exporters::write_ics(p, exporters::IcsOptions{o.ics_mode, ""}, file.stream());
          if (o.before_publish) o.before_publish();
          file.commit();
+         return std::vector<std::filesystem::path>{out};
        }},
       {"md", "checklist.md", "",
        streamed([](const model::Project& p, const ExportOptions& o, std::ostream& out) {

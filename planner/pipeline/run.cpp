@@ -52,9 +52,7 @@ class Run {
     if (m_request.on_saved) m_request.on_saved(m_reports, m_project);
     m_store->release_memory();  // the exports need nothing more from the database
     finish_exports(pool, jobs.size());
-    std::vector<fs::path> written;
-    for (const auto& job : jobs) written.push_back(job.second);
-    return written;
+    return pool.written();
   }
 
  private:

@@ -150,6 +150,59 @@ std::size_t utf8_length(std::string_view text) {
   return n;
 }
 
+std::string wrap_text(std::string_view text, std::size_t width) {
+  std::string out;
+  std::size_t column = 0;  // code points on the current output line
+  bool in_paragraph = false;
+  std::vector<std::string_view> lines;
+  for (std::size_t from = 0; from < text.size();) {
+    std::size_t end = text.find('\n', from);
+    if (end == std::string_view::npos) end = text.size();
+    lines.push_back(text.substr(from, end - from));
+    from = end + 1;
+  }
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::string_view line = lines[i];
+    const bool starts_block = line.empty() || line.front() == ' ' || line.starts_with("- ");
+    if (in_paragraph && starts_block) {
+      out += '\n';
+      column = 0;
+      in_paragraph = false;
+    }
+    if (line.empty()) {
+      out += '\n';
+      continue;
+    }
+    std::size_t at = 0;
+    if (line.front() == ' ') {  // keep the indentation of a new block
+      at = line.find_first_not_of(' ');
+      if (at == std::string_view::npos) at = line.size();
+      out.append(line.substr(0, at));
+      column = at;
+    }
+    while (at < line.size()) {
+      std::size_t end = line.find(' ', at);
+      if (end == std::string_view::npos) end = line.size();
+      const std::string_view word = line.substr(at, end - at);
+      at = end + 1;
+      if (word.empty()) continue;
+      const std::size_t length = utf8_length(word);
+      if (column > 0 && out.back() != ' ' && column + 1 + length > width) {
+        out += '\n';
+        column = 0;
+      } else if (column > 0 && out.back() != ' ') {
+        out += ' ';
+        ++column;
+      }
+      out.append(word);
+      column += length;
+    }
+    in_paragraph = true;
+  }
+  if (in_paragraph && (text.ends_with('\n'))) out += '\n';
+  return out;
+}
+
 void append_utf8(std::string& out, char32_t cp) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);

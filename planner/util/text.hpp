@@ -87,6 +87,13 @@ std::string format_hours(double hours);
 // Counts code points (not bytes) of valid UTF-8 text.
 std::size_t utf8_length(std::string_view text);
 
+// `text` re-flowed to lines of at most `width` code points (a word longer
+// than that gets a line of its own): lines of a paragraph are joined and
+// broken again at spaces; an empty line ends a paragraph, and a line that
+// starts with a space or "- " starts a new one (lists and indented examples
+// keep their lines). Ends without a newline when `text` does.
+std::string wrap_text(std::string_view text, std::size_t width);
+
 // Appends code point `cp` (at most U+10FFFF, not a surrogate) as UTF-8.
 void append_utf8(std::string& out, char32_t cp);
 

@@ -6,11 +6,15 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <map>
+#include <regex>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "planner/util/text.hpp"
 #include "run_rplan.hpp"
 
 namespace rplan::e2e {
@@ -380,6 +384,185 @@ TEST(NewUserTest, AHolidayForSomePeopleIsTheirsOnly) {
   // A holiday left for nobody goes with its last person, rather than become everyone's.
   ASSERT_EQ(ws.run({"team", "remove", "Tom Becker"}).exit_code, 0);
   EXPECT_EQ(ws.run({"holiday", "list"}).out, "2026-12-25  Christmas  for everyone\n");
+}
+
+// ---- 8. the kind once ----
+
+TEST(NewUserTest, CalendarTitlesAndChecklistItemsShowTheKindOnce) {
+  Workspace ws;
+  const auto ids = set_up(ws);
+  ASSERT_EQ(ws.run({"plan", "--start", "2026-12-07"}).exit_code, 0);
+  ASSERT_EQ(ws.run({"export", "ics", "--out", "plan.ics"}).exit_code, 0);
+  const std::string ics = slurp(ws.path("plan.ics"));
+  EXPECT_TRUE(has(ics, "SUMMARY:Research Redis (Caching)\r\n")) << ics;
+  EXPECT_TRUE(has(ics, "SUMMARY:Analyze invalidation patterns (Caching)\r\n")) << ics;
+  EXPECT_FALSE(has(ics, "Research: Research")) << ics;
+  ASSERT_EQ(ws.run({"export", "md", "--out", "checklist.md"}).exit_code, 0);
+  const std::string md = slurp(ws.path("checklist.md"));
+  EXPECT_TRUE(has(md, "] **Research** Redis \u2014")) << md;
+  EXPECT_TRUE(has(md, "] **Document** the caching guide \u2014")) << md;
+  EXPECT_FALSE(has(md, "**Research** Research")) << md;
+  // A prompt that does not say its kind keeps the label.
+  ws.write("t.md", std::string(k_doc) + "- Compare Redis with Memcached\n");
+  ASSERT_EQ(ws.run({"import", "t.md"}).exit_code, 0);
+  ASSERT_EQ(ws.run({"plan", "--start", "2026-12-07"}).exit_code, 0);
+  ASSERT_EQ(ws.run({"export", "md", "--out", "checklist.md"}).exit_code, 0);
+  EXPECT_TRUE(
+      std::regex_search(slurp(ws.path("checklist.md")),
+                        std::regex(R"(\] \*\*[A-Z][a-z]+\*\* Compare Redis with Memcached)")));
+  // sync reads the items it wrote as unedited.
+  const auto r = ws.run({"sync", "checklist.md"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(has(r.out, "edited")) << r.out;
+}
+
+// ---- 11. run writes a CSV; help fits the terminal ----
+
+TEST(NewUserTest, RunWritesTheCsvToo) {
+  Workspace ws;
+  ws.write("t.md", k_doc);
+  const auto r = ws.run({"run", "t.md", "--assignees", "Ada", "--out", "out"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(has(r.out, "wrote out/plan.csv\n")) << r.out;
+  EXPECT_TRUE(has(slurp(ws.path("out/plan.csv")), "Research Redis"));
+}
+
+TEST(NewUserTest, HelpIsWrappedToTheTerminalAndRunSaysWhereCalendarsGo) {
+  Workspace ws;
+  for (const std::string columns : {"", "60"}) {
+    SCOPED_TRACE("COLUMNS=" + columns);
+    std::map<std::string, std::string> env;
+    if (!columns.empty()) env["COLUMNS"] = columns;
+    const auto r = ws.run({"run", "--help"}, env);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::size_t width = columns.empty() ? 80 : 60;
+    std::size_t from = 0;
+    for (std::size_t end; (end = r.out.find('\n', from)) != std::string::npos; from = end + 1) {
+      const std::string line = r.out.substr(from, end - from);
+      EXPECT_LE(util::utf8_length(line), width) << line;
+    }
+    EXPECT_TRUE(has(r.out, "DIR/calendars/")) << r.out;
+    EXPECT_FALSE(has(r.out, "--out is a folder")) << r.out;
+  }
+}
+
+// ---- 12. the calendars written ----
+
+TEST(NewUserTest, ExportIcsPerAssigneeListsEachFile) {
+  Workspace ws;
+  const auto ids = set_up(ws);
+  ASSERT_EQ(ws.run({"plan", "--start", "2026-12-07"}).exit_code, 0);
+  const auto r = ws.run({"export", "ics", "--per-assignee", "--out", "calendars"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(ws.path("calendars"))) {
+    ++files;
+    EXPECT_TRUE(has(r.out, "wrote calendars/" + entry.path().filename().string() + "\n")) << r.out;
+  }
+  EXPECT_EQ(files, 2U);
+  EXPECT_FALSE(has(r.out, "wrote calendars\n")) << r.out;
+}
+
+// ---- 4, 6, 7. the task list ----
+
+// The line of `list`'s table that holds `id`.
+std::string row_of(const std::string& table, const std::string& id) {
+  const auto at = table.find("\n" + id);
+  if (at == std::string::npos) return "";
+  return table.substr(at + 1, table.find('\n', at + 1) - at - 1);
+}
+
+TEST(NewUserTest, ListShowsZonesFinishAndPinsInTheirOwnColumn) {
+  Workspace ws;
+  const auto ids = set_up(ws);
+  ASSERT_EQ(ws.run({"task", ids[0], "--assignee", "Tom Becker"}).exit_code, 0);
+  ASSERT_EQ(ws.run({"plan", "--start", "2026-12-07"}).exit_code, 0);
+  auto r = ws.run({"list"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(std::regex_search(r.out, std::regex("ASSIGNEE +PIN +START +FINISH +PROMPT\n")))
+      << r.out;
+  // Tom's task is pinned: his name, then the PIN column, then times at Berlin's offset.
+  EXPECT_TRUE(std::regex_search(row_of(r.out, ids[0]),
+                                std::regex("Tom Becker +yes +2026-12-07 09:00 \\+01:00 +"
+                                           "2026-12-0[0-9] [0-9:]+ \\+01:00 +Research Redis")))
+      << r.out;
+  EXPECT_TRUE(has(r.out, "+05:30")) << "Priya's times carry Kolkata's offset: " << r.out;
+  // One zone for all: Tom's 09:00 in Berlin is 08:00 UTC.
+  r = ws.run({"list", "--tz", "UTC"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(has(row_of(r.out, ids[0]), "2026-12-07 08:00 +00:00")) << r.out;
+  EXPECT_FALSE(has(r.out, "+05:30")) << r.out;
+  EXPECT_EQ(ws.run({"list", "--tz", "Mars/Olympus"}).exit_code, 2);
+  // A pinned task not planned yet: the person and the PIN column, no '*'.
+  ws.write("t.md", std::string(k_doc) + "- Research Memcached\n");
+  ASSERT_EQ(ws.run({"import", "t.md"}).exit_code, 0);
+  const json listed = json::parse(ws.run({"list", "--format", "json"}).out);
+  std::string fresh;
+  for (const auto& t : listed["tasks"]) {
+    if (t["prompt"] == "Research Memcached") fresh = t["id"];
+  }
+  ASSERT_EQ(ws.run({"task", fresh, "--assignee", "Tom Becker"}).exit_code, 0);
+  r = ws.run({"list"});
+  EXPECT_TRUE(std::regex_search(row_of(r.out, fresh),
+                                std::regex("Tom Becker +yes +- +- +Research Memcached")))
+      << r.out;
+  EXPECT_FALSE(has(r.out, "*")) << r.out;
+}
+
+TEST(NewUserTest, ListFiltersByDates) {
+  Workspace ws;
+  set_up(ws);
+  // The runs' clock is Wednesday 2026-11-18: this week is 11-16 .. 11-22.
+  ASSERT_EQ(ws.run({"plan", "--start", "2026-11-16"}).exit_code, 0);
+  const auto dates_of = [&](std::vector<std::string> filter) {
+    filter.insert(filter.begin(), {"list", "--format", "json"});
+    const auto r = ws.run(filter);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::vector<std::pair<std::string, std::string>> spans;
+    const json listed = json::parse(r.out);  // kept: the loop reads into it
+    for (const auto& t : listed["tasks"]) {
+      spans.emplace_back(t["blocks"].front()["date"], t["blocks"].back()["date"]);
+    }
+    return spans;
+  };
+  const auto all = dates_of({});
+  ASSERT_EQ(all.size(), 3U);
+  const std::string first_day = all.front().first;
+  for (const auto& [from, to] : dates_of({"--from", first_day, "--to", first_day})) {
+    EXPECT_LE(from, first_day);
+    EXPECT_GE(to, first_day);
+  }
+  EXPECT_FALSE(dates_of({"--from", first_day, "--to", first_day}).empty());
+  EXPECT_TRUE(dates_of({"--from", "2027-01-01"}).empty());
+  EXPECT_TRUE(dates_of({"--to", "2026-11-15"}).empty());
+  const auto week = dates_of({"--week"});
+  EXPECT_FALSE(week.empty());
+  for (const auto& [from, to] : week) {
+    EXPECT_LE(from, "2026-11-22");
+    EXPECT_GE(to, "2026-11-16");
+  }
+  EXPECT_EQ(ws.run({"list", "--week", "--from", "2026-11-16"}).exit_code, 2);
+  EXPECT_EQ(ws.run({"list", "--from", "2026-11-20", "--to", "2026-11-19"}).exit_code, 2);
+}
+
+// ---- 10. RPLAN_TIMINGS for every command that does work ----
+
+TEST(NewUserTest, TimingsAreReportedByImportListShowAndSync) {
+  Workspace ws;
+  const auto ids = set_up(ws);
+  ASSERT_EQ(ws.run({"plan", "--start", "2026-12-07"}).exit_code, 0);
+  ASSERT_EQ(ws.run({"export", "md", "--out", "checklist.md"}).exit_code, 0);
+  const std::map<std::string, std::string> timings{{"RPLAN_TIMINGS", "1"}};
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"import", "t.md"},
+                                               {"list"},
+                                               {"show", ids[0]},
+                                               {"sync", "checklist.md"}}) {
+    SCOPED_TRACE(args[0]);
+    const auto r = ws.run(args, timings);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(std::regex_search(r.err, std::regex("rplan: [^\n]+: [0-9.]+ s\n"))) << r.err;
+    EXPECT_EQ(ws.run(args).err, "") << "only when asked";
+  }
 }
 
 }  // namespace

@@ -191,6 +191,20 @@ TEST(FindPersonTest, ANewNameThatDiffersOnlyInCaseClashes) {
   EXPECT_FALSE(same_name("Priya", "Priya Raman"));
 }
 
+TEST(KindWordTest, APromptThatSaysItsKindKeepsItOnce) {
+  EXPECT_EQ(kind_word_length(TaskKind::research, "Research Node.js streams"), 8U);
+  EXPECT_EQ(kind_word_length(TaskKind::research, "research Node.js"), 8U);
+  EXPECT_EQ(kind_word_length(TaskKind::analysis, "Analyze invalidation"), 7U);
+  EXPECT_EQ(kind_word_length(TaskKind::analysis, "Analyse invalidation"), 7U);
+  EXPECT_EQ(kind_word_length(TaskKind::documentation, "Document the guide"), 8U);
+  EXPECT_EQ(kind_word_length(TaskKind::research, "Compare Redis and Memcached"), 0U);
+  EXPECT_EQ(kind_word_length(TaskKind::analysis, "Research Redis"), 0U) << "another kind's word";
+  EXPECT_EQ(kind_word_length(TaskKind::documentation, "Documents of the API"), 0U);
+  EXPECT_EQ(kind_word_length(TaskKind::research, "Research-based plan"), 0U);
+  EXPECT_EQ(kind_word_length(TaskKind::research, "Research"), 0U) << "a word alone";
+  EXPECT_EQ(kind_word_length(TaskKind::research, ""), 0U);
+}
+
 TEST(NamesTest, KindsStatusesAndStrategiesReadBackWhatTheyWrite) {
   for (auto kind :
        {TaskKind::research, TaskKind::analysis, TaskKind::documentation, TaskKind::other}) {

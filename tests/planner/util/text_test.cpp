@@ -124,6 +124,17 @@ TEST(TextTest, FoldsCaseForTheScriptsOfNames) {
   EXPECT_EQ(fold_case(U'\u0178'), U'\u00ff');
 }
 
+TEST(TextTest, WrapTextReflowsParagraphsAndKeepsListsAndIndents) {
+  EXPECT_EQ(wrap_text("one two three\nfour five six seven", 14),
+            "one two three\nfour five six\nseven");
+  EXPECT_EQ(wrap_text("a b\n\nc d\n", 80), "a b\n\nc d\n");
+  EXPECT_EQ(wrap_text("Items:\n- first\n- second\n  indented\n", 80),
+            "Items:\n- first\n- second\n  indented\n");
+  EXPECT_EQ(wrap_text("averyveryverylongword and more", 10), "averyveryverylongword\nand more");
+  EXPECT_EQ(wrap_text("\u00e9t\u00e9 \u00e9t\u00e9", 7), "\u00e9t\u00e9 \u00e9t\u00e9")
+      << "code points, not bytes";
+}
+
 TEST(TextTest, EditDistanceCountsSwapsAsOneEdit) {
   struct Case {
     std::string a, b;
