@@ -226,9 +226,15 @@ void write_day_header(const Report& r, const Layout& l, Writer& out) {
       }
     }
     const bool monday = util::weekday_index(day) == 0;
-    if (l.min_day_w() >= 16 || (monday && l.min_day_w() * 7 >= 24)) {
+    if (l.min_day_w() >= 16) {  // every day, centred on its column
       out << "<text class=\"muted\" x=\"" << Pct{l.pct(d + 0.5)} << "\" y=\"34\" "
           << "text-anchor=\"middle\">" << dom << "</text>";
+    } else if (monday && l.min_day_w() * 7 >= 24 &&
+               l.px(d) + 2 + text_width(std::to_string(dom)) <= l.min_w) {
+      // Mondays only, from the column's left edge: a narrow column cannot
+      // hold a centred number, which would run out of the chart at its edges.
+      out << "<text class=\"muted\" x=\"" << Pct{l.pct(d)} << "\" dx=\"2\" y=\"34\">" << dom
+          << "</text>";
     }
   }
   out << "</g>\n";
