@@ -75,6 +75,40 @@ TEST(StoreTest, ADatabaseOfTheSecondVersionUpgradesThroughEveryLaterFile) {
   EXPECT_TRUE(holidays[1].people.empty()) << "a holiday of before stays everyone's";
 }
 
+TEST(StoreTest, ADatabaseAtEveryEarlierVersionUpgradesThroughTheHolidayPeople) {
+  // holiday_people is schemas/0006: a database made at 5 (calendars) or any
+  // earlier version runs it, and its team-wide holidays stay everyone's.
+  bool found = false;
+  for (const Migration& m : k_migrations)
+    found = found || std::string(m.name) == "0006_holiday_people";
+  ASSERT_TRUE(found) << "the per-person holidays are migration 0006";
+  for (const Migration& last : k_migrations) {
+    if (last.version >= 6) break;
+    SCOPED_TRACE(last.name);
+    TempDir dir;
+    {
+      SQLite::Database db((dir / "rplan.db").string(),
+                          SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+      for (const Migration& m : k_migrations) {
+        if (m.version > last.version) break;
+        db.exec(m.sql);
+        db.exec("PRAGMA user_version = " + std::to_string(m.version));
+      }
+      db.exec("PRAGMA application_id = " + std::to_string(0x72506c6e));
+      db.exec(
+          "INSERT INTO assignees (name) VALUES ('Ada'); INSERT INTO holidays (date, name) "
+          "VALUES ('2026-12-25', 'Christmas');");
+    }
+    Store store(dir / "rplan.db", Access::update);
+    EXPECT_EQ(store.version(), Store::latest_version());
+    store.add_holiday({*util::parse_date("2026-12-24"), "Eve", {"Ada"}});
+    const auto holidays = store.holidays();
+    ASSERT_EQ(holidays.size(), 2U);
+    EXPECT_EQ(holidays[0].people, std::vector<std::string>{"Ada"});
+    EXPECT_TRUE(holidays[1].people.empty());
+  }
+}
+
 TEST(StoreTest, ReleasingTheCacheKeepsTheConnectionUsable) {
   TempDir dir;
   Store store(dir / "rplan.db", Access::read_write);

@@ -1,4 +1,4 @@
--- rplan schema, version 4: holidays for some people only (`rplan holiday add
+-- rplan schema, version 6: holidays for some people only (`rplan holiday add
 -- DATE --for NAME,...`). Applied in one transaction after the versions before
 -- it (a database at any earlier version runs every later file in order). See
 -- docs/storage.md.
