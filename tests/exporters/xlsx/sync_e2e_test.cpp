@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -228,6 +229,44 @@ TEST_F(XlsxSyncTest, AWorkbookSavedByLibreOfficeStillSyncs) {
   std::size_t changed = 0;
   for (const auto& [task, t] : before) changed += after.at(task) != t;
   EXPECT_EQ(changed, was_ada ? 2u : 3u);
+}
+
+// The "done means": three statuses, one assignee and one estimate
+// typed in LibreOffice Calc itself (through UNO), saved, synced.
+TEST_F(XlsxSyncTest, CellsTypedInLibreOfficeSync) {
+  if (!have_libreoffice()) GTEST_SKIP() << "soffice (LibreOffice) is not installed";
+  const auto before = tasks();
+  const auto sheet = dump("out/plan.xlsx");
+  auto it = sheet.begin();
+  const std::string a = (it++).key(), b = (it++).key(), c = (it++).key(), d = (it++).key(),
+                    e = it.key();
+  const std::string other =
+      before.at(d)["assignee"] == "Zoë Müller" ? "Ada Lovelace" : "Zoë Müller";
+  const std::string command =
+      std::string(RPLAN_PYTHON) + " " +
+      quote((fs::path(RPLAN_SOURCE_DIR) / "tests/exporters/xlsx/lo_edit_workbook.py").string()) +
+      " " + quote(path("out/plan.xlsx").string()) + " " + quote(path("typed.xlsx").string()) + " " +
+      quote(path("lo-profile").string()) + " " + quote(a + ":Status=done") + " " +
+      quote(b + ":Status=in-progress") + " " + quote(c + ":Status=done") + " " +
+      quote(d + ":Assignee=" + other) + " " + quote(e + ":Estimate (h)=12") + " >" +
+      quote(path("uno.log").string()) + " 2>&1";
+  const int status = std::system(command.c_str());
+  if (WIFEXITED(status) && WEXITSTATUS(status) == 2) GTEST_SKIP() << "python3-uno is missing";
+  ASSERT_EQ(status, 0) << command << "\n" << slurp(path("uno.log"));
+
+  const auto r = rplan({"sync", "typed.xlsx"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("5 tasks changed (3 statuses, 1 assignee, 1 estimate)"), std::string::npos)
+      << r.out;
+  const auto after = tasks();
+  EXPECT_EQ(after.at(a)["status"], "done");
+  EXPECT_EQ(after.at(b)["status"], "in-progress");
+  EXPECT_EQ(after.at(c)["status"], "done");
+  EXPECT_EQ(after.at(d)["pinned_assignee"], other);
+  EXPECT_EQ(after.at(e)["estimate_hours"], 12);
+  std::size_t changed = 0;
+  for (const auto& [task, t] : before) changed += after.at(task) != t;
+  EXPECT_EQ(changed, 5u);
 }
 
 TEST_F(XlsxSyncTest, AStaleWorkbookNeverUndoesNewerWork) {
