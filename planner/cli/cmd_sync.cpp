@@ -10,6 +10,7 @@
 #include "planner/cli/sync_workbook.hpp"
 #include "planner/model/checklist_format.hpp"
 #include "planner/parse/checklist_reader.hpp"
+#include "planner/parse/files.hpp"
 #include "planner/util/error.hpp"
 #include "planner/util/text.hpp"
 
@@ -108,7 +109,7 @@ bool is_workbook(const std::string& path) {
 }
 
 int sync_checklist(Context& ctx, const std::string& path) {
-  const std::string text = read_text_file(path);
+  const std::string text = parse::read_text_file(path);
   std::error_code ec;
   if (!std::filesystem::exists(ctx.db_path, ec)) {
     throw MissingInputError("there is no database at " + ctx.db_path.string() +
