@@ -21,9 +21,6 @@ namespace rplan::cli {
 
 namespace {
 
-// A manual estimate (`task --estimate`): more than 0 and at most 10,000 hours.
-constexpr util::NumberRange k_manual_hours{0, 10000, util::NumberRange::LowEnd::excluded};
-
 int cmd_import(Context& ctx, const po::variables_map& vm) {
   const auto files = get_strings(vm, "FILE");
   const auto reports = pipeline::import_documents(
@@ -230,7 +227,7 @@ int cmd_task(Context& ctx, const po::variables_map& vm) {
   }
   std::optional<double> hours;
   if (estimate) {
-    hours = checked_number(*estimate, k_manual_hours, NumberSource::option, "--estimate");
+    hours = checked_number(*estimate, k_estimate_hours, NumberSource::option, "--estimate");
   }
   store::Store store(ctx.db_path, store::Access::update);
   store.set_now(ctx.now);

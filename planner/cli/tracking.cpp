@@ -77,10 +77,10 @@ TrackingOptions tracking_options(const po::variables_map& vm) {
   TrackingOptions o;
   if (vm.count("spent")) {
     // One day's work at most: each day is recorded on its own (--on).
-    o.spent = parse_hours(vm, "spent", {0, 24, util::NumberRange::LowEnd::excluded});
+    o.spent = parse_hours(vm, "spent", k_spent_hours);
   }
   if (vm.count("remaining")) {
-    o.remaining = parse_hours(vm, "remaining", {0, 10000});
+    o.remaining = parse_hours(vm, "remaining", k_remaining_hours);
   }
   if (const auto s = get_string(vm, "status")) {
     o.status = model::parse_task_status(*s);

@@ -11,8 +11,17 @@
 #include "planner/cli/command.hpp"
 #include "planner/model/model.hpp"
 #include "planner/store/store.hpp"
+#include "planner/util/numbers.hpp"
 
 namespace rplan::cli {
+
+// The numbers `rplan task` accepts, and sync for the same fields of a workbook.
+// --estimate: more than 0, at most 10,000 hours.
+inline constexpr util::NumberRange k_estimate_hours{0, 10000, util::NumberRange::LowEnd::excluded};
+// --spent: more than 0, at most 24 (one day's work: each day is its own entry).
+inline constexpr util::NumberRange k_spent_hours{0, 24, util::NumberRange::LowEnd::excluded};
+// --remaining: 0 (nothing left, not done) to 10,000.
+inline constexpr util::NumberRange k_remaining_hours{0, 10000};
 
 // The tracking options of `rplan task`, checked (UsageError, exit 2, naming
 // the option): hours finite, --spent above 0 and at most 24 (one day's work),
