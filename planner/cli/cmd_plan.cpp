@@ -132,6 +132,7 @@ ExportOptions export_options(const Context& ctx, const po::variables_map& vm) {
   o.mode = get_string(vm, "mode").value_or("events");
   o.group = get_string(vm, "group").value_or("topic");
   o.today = ctx.today;
+  o.cancelled_retention_days = ctx.config.cancelled_retention_days;
   if (o.mode != "events" && o.mode != "todos" && o.mode != "span") {
     throw UsageError("--mode " + o.mode + " is not one of events, todos, span");
   }
