@@ -55,5 +55,7 @@ CREATE TABLE caldav_published (
   href          TEXT    NOT NULL,             -- the resource's URL
   etag          TEXT    NOT NULL DEFAULT '',  -- '' when the server sent none
   content_hash  TEXT    NOT NULL,
+  base          TEXT    NOT NULL DEFAULT '',  -- --per-assignee: the URL it is a person's
+                                              -- collection under; '' published as one
   PRIMARY KEY (collection, uid)
 ) WITHOUT ROWID;

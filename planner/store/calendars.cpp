@@ -64,10 +64,13 @@ bool Store::revoke_feed(const std::string& name, model::Instant at) {
   });
 }
 
-std::vector<std::string> Store::published_collections() const {
+std::vector<std::string> Store::published_collections(const std::string& base) const {
   return guarded(m_path, [&] {
     std::vector<std::string> urls;
-    SQLite::Statement q(db(), "SELECT DISTINCT collection FROM caldav_published ORDER BY 1");
+    SQLite::Statement q(db(),
+                        "SELECT DISTINCT collection FROM caldav_published WHERE base = ? "
+                        "ORDER BY 1");
+    q.bind(1, base);
     while (q.executeStep()) urls.push_back(q.getColumn(0).getString());
     return urls;
   });
@@ -88,16 +91,18 @@ std::vector<PublishedItem> Store::published(const std::string& collection) const
   });
 }
 
-void Store::set_published(const std::string& collection, const PublishedItem& item) {
+void Store::set_published(const std::string& collection, const std::string& base,
+                          const PublishedItem& item) {
   guarded(m_path, [&] {
     SQLite::Statement q(db(),
                         "INSERT OR REPLACE INTO caldav_published (collection, uid, href, etag, "
-                        "content_hash) VALUES (?, ?, ?, ?, ?)");
+                        "content_hash, base) VALUES (?, ?, ?, ?, ?, ?)");
     q.bind(1, collection);
     q.bind(2, item.uid);
     q.bind(3, item.href);
     q.bind(4, item.etag);
     q.bind(5, item.content_hash);
+    q.bind(6, base);
     q.exec();
   });
 }

@@ -277,12 +277,15 @@ class Store {
   // Revokes the feed; false when no feed of that name is in use.
   bool revoke_feed(const std::string& name, model::Instant at);
 
-  // Every collection URL something was published to.
-  std::vector<std::string> published_collections() const;
+  // Every collection URL something was published to as a person's collection
+  // under `base` (publish --per-assignee), or as one collection (base "").
+  std::vector<std::string> published_collections(const std::string& base) const;
   // What was last published to the collection (its URL), by uid.
   std::vector<PublishedItem> published(const std::string& collection) const;
-  // Records one item as published (or replaces its record).
-  void set_published(const std::string& collection, const PublishedItem& item);
+  // Records one item as published (or replaces its record); `base` as in
+  // published_collections.
+  void set_published(const std::string& collection, const std::string& base,
+                     const PublishedItem& item);
   // Forgets one item of the collection (deleted from the server).
   void forget_published(const std::string& collection, const std::string& uid);
 
