@@ -3,24 +3,27 @@
 #include <pthread.h>
 #include <signal.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
+#include <initializer_list>
 #include <iomanip>
-#include <thread>
 
 #include "exporters/ics_export.hpp"
 #include "planner/caldav/publish.hpp"
 #include "planner/cli/command.hpp"
-#include "planner/cli/exports.hpp"
 #include "planner/cli/io.hpp"
 #include "planner/cli/numbers.hpp"
 #include "planner/cli/tracking.hpp"
+#include "planner/parse/files.hpp"
+#include "planner/pipeline/exports.hpp"
 #include "planner/server/server.hpp"
 #include "planner/store/store.hpp"
 #include "planner/util/digest.hpp"
 #include "planner/util/error.hpp"
 #include "planner/util/text.hpp"
+#include "planner/util/thread_group.hpp"
 
 namespace rplan::cli {
 
@@ -145,10 +148,10 @@ bool loopback(const std::string& host) {
 // `run`, at "/FILE" (the report also at "/"); calendars are /calendars/….
 std::vector<server::Page> pages() {
   std::vector<server::Page> out;
-  for (const ExportFormat& f : export_formats()) {
+  for (const pipeline::ExportFormat& f : pipeline::export_formats()) {
     if (!f.stream || f.run_file.empty() || !f.run_folder.empty()) continue;
     auto render = [&f](const model::Project& p, std::ostream& o) {
-      ExportOptions options;
+      pipeline::ExportOptions options;
       options.today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
       options.cancelled_retention_days.reset();
       f.stream(p, options, o);
@@ -159,28 +162,57 @@ std::vector<server::Page> pages() {
   return out;
 }
 
-const ExportFormat& ics_format() {
-  for (const ExportFormat& f : export_formats()) {
+const pipeline::ExportFormat& ics_format() {
+  for (const pipeline::ExportFormat& f : pipeline::export_formats()) {
     if (f.name == "ics") return f;
   }
   throw Error("this build has no ics export");
 }
 
+// Blocks signals in the calling thread while it lives (and in threads it
+// starts meanwhile); then restores the previous mask, and takes any of them
+// still pending, so that none reaches the process once it is unblocked.
+class BlockedSignals {
+ public:
+  explicit BlockedSignals(std::initializer_list<int> signals) {
+    sigemptyset(&m_set);
+    for (const int s : signals) sigaddset(&m_set, s);
+    pthread_sigmask(SIG_BLOCK, &m_set, &m_previous);
+  }
+  ~BlockedSignals() {
+    const timespec now{0, 0};
+    while (sigtimedwait(&m_set, nullptr, &now) > 0) {
+    }
+    pthread_sigmask(SIG_SETMASK, &m_previous, nullptr);
+  }
+  BlockedSignals(const BlockedSignals&) = delete;
+  BlockedSignals& operator=(const BlockedSignals&) = delete;
+  // Waits for one of them.
+  void wait() const {
+    int signal = 0;
+    sigwait(&m_set, &signal);
+  }
+
+ private:
+  sigset_t m_set;
+  sigset_t m_previous;
+};
+
 int cmd_serve(Context& ctx, const po::variables_map& vm) {
   const Listen listen = parse_listen(get_string(vm, "listen").value_or(k_default_listen));
   if (!loopback(listen.host)) {
-    ctx.err << "rplan: warning: serving plain HTTP on " << listen.host
-            << ": tokens and plans cross the network unencrypted; put a TLS proxy in front "
-               "(docs/calendar-import.md, \"Serving beyond this machine\")\n";
+    ctx.reporter.message("rplan: warning: serving plain HTTP on " + listen.host +
+                         ": tokens and plans cross the network unencrypted; put a TLS proxy in "
+                         "front (docs/calendar-import.md, \"Serving beyond this machine\")\n");
   }
   server::Options options;
   options.host = listen.host;
   options.port = listen.port;
   options.database = ctx.db_path;
   options.pages = pages();
-  const ExportFormat& ics = ics_format();
+  const pipeline::ExportFormat& ics = ics_format();
   options.calendar = [&ics](const model::Project& p, const std::string& person, std::ostream& o) {
-    ExportOptions e;
+    pipeline::ExportOptions e;
     e.assignee = person;
     e.cancelled_retention_days.reset();  // a feed is read whole: what left it is gone
     ics.stream(p, e, o);
@@ -188,30 +220,26 @@ int cmd_serve(Context& ctx, const po::variables_map& vm) {
   options.clock = [] {
     return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   };
-  options.access_log = &ctx.err;
-  // SIGINT and SIGTERM are taken by one thread (every thread started from
-  // here on inherits the mask), which stops the server.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGINT);
-  sigaddset(&stop_signals, SIGTERM);
-  sigset_t previous;
-  pthread_sigmask(SIG_BLOCK, &stop_signals, &previous);
+  options.access_log = [&ctx](const std::string& line) { ctx.reporter.message(line); };
+  // SIGINT and SIGTERM are blocked here (every thread started from here on
+  // inherits the mask) and taken by one waiting thread, which stops the server.
+  const BlockedSignals stop_signals({SIGINT, SIGTERM});
   server::Server server(std::move(options));
   const int port = server.bind();
-  std::thread waiter([&] {
-    int signal = 0;
-    sigwait(&stop_signals, &signal);
-    server.stop();
-  });
+  util::ThreadGroup waiter(1);
+  if (!waiter.start([&] {
+        stop_signals.wait();
+        server.stop();
+      })) {
+    throw Error("cannot start a thread to wait for Ctrl-C");
+  }
   ctx.out << "serving the plan of " << ctx.db_path.string() << " at http://"
           << (listen.host.find(':') != std::string::npos ? "[" + listen.host + "]" : listen.host)
           << ":" << port << "/ (stop with Ctrl-C)\n"
           << std::flush;
   server.run();
-  pthread_kill(waiter.native_handle(), SIGTERM);  // when run() ended by itself
+  ::kill(::getpid(), SIGTERM);  // wakes the waiter when run() ended by itself (pending if not)
   waiter.join();
-  pthread_sigmask(SIG_SETMASK, &previous, nullptr);
   ctx.out << "stopped\n";
   return 0;
 }
@@ -230,7 +258,7 @@ std::string read_password(const std::string& file) {
     throw InputError("the password file " + file + " may be read or changed by others (mode " +
                      mode + "); make it yours alone: chmod 600 " + file);
   }
-  std::string text = read_text_file(file);
+  std::string text = parse::read_text_file(file);
   const auto end = text.find_first_of("\r\n");
   if (end != std::string::npos) text.resize(end);
   if (text.empty()) throw InputError("the password file " + file + " is empty");
@@ -285,11 +313,11 @@ int cmd_publish(Context& ctx, const po::variables_map& vm) {
   std::vector<caldav::PublishReport> reports;
   for (const auto& target : targets) {
     if (target.resources.empty() && store.published(target.url).empty()) continue;
-    ctx.stage("publishing to " + target.url);
+    ctx.reporter.stage("publishing to " + target.url);
     reports.push_back(caldav::publish(http, store, target));
   }
   tx.commit();
-  ctx.stage_done();
+  ctx.reporter.stage_done();
   for (const auto& r : reports) {
     ctx.out << "published to " << r.url << ": " << r.added << " added, " << r.updated
             << " updated, " << r.removed << " removed, " << r.unchanged << " unchanged\n";

@@ -224,14 +224,14 @@ struct Server::Impl {
   }
 
   void log(const httplib::Request& req, const httplib::Response& res) {
-    if (options.access_log == nullptr) return;
+    if (!options.access_log) return;
     std::string line = options.clock ? util::format_rfc3339(options.clock(), 0) : std::string("-");
     line += ' ';
     line += req.remote_addr.empty() ? "-" : req.remote_addr;
     line += " \"" + req.method + ' ' + redact_tokens(req.target) + ' ' + req.version + "\" ";
     line += std::to_string(res.status) + ' ' + std::to_string(res.body.size()) + '\n';
     const std::lock_guard<std::mutex> lock(log_mutex);
-    *options.access_log << line << std::flush;
+    options.access_log(line);
   }
 };
 

@@ -36,8 +36,10 @@ struct Options {
   // /calendars/team.ics and /calendars/<the person's file name>.
   std::function<void(const model::Project&, const std::string& person, std::ostream&)> calendar;
   std::function<util::Instant()> clock;  // the access log's timestamps
-  std::ostream* access_log = nullptr;    // one line per request, tokens redacted
-  std::size_t threads = 8;               // requests served at once
+  // Given one line per request (ending in a newline, tokens redacted), from
+  // the server's threads one at a time; empty: no log.
+  std::function<void(const std::string&)> access_log;
+  std::size_t threads = 8;  // requests served at once
 };
 
 // Serves the current plan: each request checks whether another connection

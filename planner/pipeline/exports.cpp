@@ -1,4 +1,4 @@
-#include "planner/cli/exports.hpp"
+#include "planner/pipeline/exports.hpp"
 
 #include "exporters/csv_export.hpp"
 #include "exporters/html_export.hpp"
@@ -8,7 +8,7 @@
 #include "exporters/xlsx_writer.hpp"
 #include "planner/util/atomic_file.hpp"
 
-namespace rplan::cli {
+namespace rplan::pipeline {
 
 namespace {
 
@@ -35,7 +35,7 @@ ExportFormat text_format(std::string name, std::string run_file, std::string med
 
 exporters::IcsOptions ics_options(const ExportOptions& o) {
   exporters::IcsOptions ics;
-  ics.mode = exporters::parse_ics_mode(o.mode).value_or(exporters::IcsMode::events);
+  ics.mode = o.ics_mode;
   ics.assignee = o.assignee;
   ics.cancelled_retention_days = o.cancelled_retention_days;
   return ics;
@@ -75,13 +75,11 @@ std::vector<ExportFormat> make_formats() {
     exporters::write_ics_per_assignee(p, ics_options(o), out, o.before_publish);
   };
   formats.push_back(std::move(ics));
-  formats.push_back(text_format(
-      "md", "checklist.md", "text/markdown; charset=utf-8",
-      [](const model::Project& p, const ExportOptions& o, std::ostream& out) {
-        exporters::write_checklist(
-            p, exporters::parse_checklist_group(o.group).value_or(exporters::ChecklistGroup::topic),
-            out);
-      }));
+  formats.push_back(
+      text_format("md", "checklist.md", "text/markdown; charset=utf-8",
+                  [](const model::Project& p, const ExportOptions& o, std::ostream& out) {
+                    exporters::write_checklist(p, o.md_group, out);
+                  }));
   formats.push_back(
       text_format("html", "report.html", "text/html; charset=utf-8",
                   [](const model::Project& p, const ExportOptions& o, std::ostream& out) {
@@ -99,4 +97,4 @@ const std::vector<ExportFormat>& export_formats() {
   return formats;
 }
 
-}  // namespace rplan::cli
+}  // namespace rplan::pipeline
