@@ -29,6 +29,7 @@ const std::vector<Command>& commands() {
     add_plan_commands(t);
     add_sync_commands(t);
     add_log_commands(t);
+    add_calendar_commands(t);
     return t;
   }();
   return table;
@@ -57,7 +58,8 @@ namespace {
 
 constexpr const char* k_exit_codes =
     "Exit codes: 0 ok, 2 usage, 65 bad input data, 66 input missing or unreadable,\n"
-    "73 output not writable, 75 database busy, 1 anything else.\n";
+    "69 a server unreachable, 73 output not writable, 75 database busy, 77 a server\n"
+    "refused the credentials, 1 anything else.\n";
 
 std::string synopsis(const Command& c) {
   return "rplan [--db PATH] [--config FILE] " + c.name + (c.args.empty() ? "" : " " + c.args);

@@ -95,6 +95,7 @@ pipeline::ExportOptions export_options(const Context& ctx, const po::variables_m
   pipeline::ExportOptions o;
   o.per_assignee = vm.count("per-assignee") > 0;
   o.today = ctx.today;
+  o.cancelled_retention_days = ctx.config.cancelled_retention_days;
   if (const auto mode = get_string(vm, "mode")) {
     const auto parsed = exporters::parse_ics_mode(*mode);
     if (!parsed) throw UsageError("--mode " + *mode + " is not one of events, todos, span");

@@ -81,7 +81,8 @@ struct Topic {
   std::string title;
   std::string focus;
   std::vector<std::string> skills;
-  int ordinal = 0;  // order of the topic among all topics (document order, then position)
+  int ordinal = 0;   // order of the topic among all topics (document order, then position)
+  int sequence = 0;  // iCalendar SEQUENCE of the topic's to-do (stored with the plan)
   friend bool operator==(const Topic&, const Topic&) = default;
 };
 
@@ -216,6 +217,34 @@ struct PlanInfo {
   friend bool operator==(const PlanInfo&, const PlanInfo&) = default;
 };
 
+// What an iCalendar item is about: one work block (an event), a task (its
+// to-do, and its all-day event in span mode) or a topic (its to-do).
+enum class CalendarItemKind { block, task, topic };
+
+// An iCalendar item that left a calendar: removed from the plan, or moved
+// out of one person's calendar (to someone else, or to nobody). The store
+// remembers each one (docs/storage.md, calendar_cancelled); a calendar file
+// that no longer holds the item writes it as cancelled (same UID,
+// STATUS:CANCELLED, this SEQUENCE) for a while, so that an app importing the
+// file again removes it (docs/calendar-import.md).
+struct CancelledItem {
+  CalendarItemKind kind = CalendarItemKind::block;
+  std::string uid;      // event_uid, todo_uid or topic_uid (planner/model/calendar_items.hpp)
+  std::string subject;  // the task's id (block, task) or the topic's
+  int number = 0;       // a block's number, 1-based; 0 for a task or a topic
+  // The person whose calendar it left; "" when only the team's calendar held
+  // it (a task nobody was planned for, a topic).
+  std::string calendar;
+  int sequence = 0;  // the cancellation's SEQUENCE: one above what that calendar was given
+  Date left_on{};    // the UTC date of the plan's `now` when it left
+  std::optional<Date> first_date, last_date;  // its local dates, when it had work blocks
+  std::optional<Instant> utc_start, utc_end;  // its time, when it had work blocks
+  TaskKind task_kind = TaskKind::other;       // block, task: the task's kind
+  std::string text;                           // the task's prompt, or the topic's title
+  std::string topic_title;                    // block, task: its topic's title
+  friend bool operator==(const CancelledItem&, const CancelledItem&) = default;
+};
+
 // Everything an export needs, loaded from the store. Topics in ordinal order;
 // tasks grouped by topic in topic order, then by position. Archived topics and
 // tasks are not included.
@@ -228,6 +257,10 @@ struct Project {
   PlanInfo plan;
   std::string title;                // title of the first document, "" if none
   std::vector<WorkEntry> work_log;  // every work entry of its tasks, by date, then task id
+  // Every item a calendar once held and then lost, by uid, then calendar; an
+  // item may have come back since (the exporters write as cancelled only
+  // what the file they write does not hold).
+  std::vector<CancelledItem> cancelled;
   friend bool operator==(const Project&, const Project&) = default;
 };
 

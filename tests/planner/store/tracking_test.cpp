@@ -400,8 +400,7 @@ TEST(TrackingTest, ADatabaseOfTheFirstSchemaIsMigrated) {
   // Reading does not migrate (it asks for a command that writes).
   EXPECT_THROW(Store(path, Access::read_only), InputError);
   Store store(path, Access::update);
-  EXPECT_EQ(store.version(), Store::latest_version());
-  EXPECT_EQ(store.version(), 2);
+  EXPECT_EQ(store.version(), Store::latest_version());  // through every later migration
   model::Project p = store.load_project();
   ASSERT_EQ(p.tasks.size(), 2U);
   EXPECT_EQ(p.tasks[0].status, TaskStatus::done);
