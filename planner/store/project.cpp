@@ -209,7 +209,8 @@ std::vector<model::Task> load_tasks(SQLite::Database& db, const std::vector<mode
 // Fills the plan fields of tasks from plan_tasks and plan_blocks.
 void load_plan_rows(SQLite::Database& db, model::Project& project, TaskFinder& finder) {
   SQLite::Statement plan(db,
-                         "SELECT start, finish, strategy, created_at, total_hours, now FROM plan");
+                         "SELECT start, finish, strategy, created_at, total_hours, now, "
+                         "minimum_remaining_hours FROM plan");
   if (plan.executeStep()) {
     auto& info = project.plan;
     info.exists = true;
@@ -222,6 +223,7 @@ void load_plan_rows(SQLite::Database& db, model::Project& project, TaskFinder& f
     // A plan of schema version 1 has no `now`: it was made when it was created.
     info.now =
         plan.getColumn(5).isNull() ? info.created_at : from_unix(plan.getColumn(5).getInt64());
+    if (!plan.getColumn(6).isNull()) info.minimum_remaining_hours = plan.getColumn(6).getDouble();
     info.stale_reasons = detail::stale_reasons(db);
   }
   finder.rewind();
@@ -243,7 +245,7 @@ void load_plan_rows(SQLite::Database& db, model::Project& project, TaskFinder& f
   }
   SQLite::Statement blocks(db,
                            "SELECT task_id, date, start_minute, minutes, utc_start, sequence, "
-                           "history FROM plan_blocks ORDER BY task_id, number");
+                           "history, assignee FROM plan_blocks ORDER BY task_id, number");
   finder.rewind();
   model::Task* current = nullptr;
   std::string current_id;
@@ -262,12 +264,11 @@ void load_plan_rows(SQLite::Database& db, model::Project& project, TaskFinder& f
     b.utc_end = b.utc_start + std::chrono::minutes{b.minutes};
     b.sequence = blocks.getColumn(5).getInt();
     b.history = blocks.getColumn(6).getInt() != 0;
-    current->blocks.push_back(b);
+    if (blocks.getColumn(7).getBytes() > 0) b.assignee = blocks.getColumn(7).getString();
+    current->blocks.push_back(std::move(b));
   }
   for (auto& t : project.tasks) {
-    if (t.blocks.empty()) continue;
-    t.start = t.blocks.front().utc_start;
-    t.finish = t.blocks.back().utc_end;
+    if (!t.blocks.empty() || t.done_at) model::set_dates_from_blocks(t);
   }
 }
 
@@ -398,11 +399,14 @@ Fingerprint task_text(const model::Task& t, const model::Topic* topic) {
   return f;
 }
 
+// A block's event: the task's text, its number, time and person (whether it
+// is history is no part of the event).
 std::uint64_t block_fingerprint(Fingerprint text, const model::WorkBlock& b, std::size_t number) {
-  return text.add(static_cast<std::int64_t>(number))
+  text.add(static_cast<std::int64_t>(number))
       .add(static_cast<std::int64_t>(to_unix(b.utc_start)))
-      .add(static_cast<std::int64_t>(b.minutes))
-      .value();
+      .add(static_cast<std::int64_t>(b.minutes));
+  if (!b.assignee.empty()) text.add(b.assignee);
+  return text.value();
 }
 
 std::uint64_t task_fingerprint(Fingerprint text, const model::Task& t) {
@@ -490,7 +494,9 @@ Store::PreparedPlan Store::prepare_plan(model::Project& project, model::Instant 
     rows.reserve(project.tasks.size());
     for (auto& t : project.tasks) {
       const bool unassigned = t.assignee.empty() && t.status != model::TaskStatus::done;
-      if (t.planned() || unassigned)
+      // A done task keeps its person even when no block is left of it.
+      const bool done_by_someone = t.status == model::TaskStatus::done && !t.assignee.empty();
+      if (t.planned() || unassigned || done_by_someone)
         rows.push_back({id_prefix(t.id), &t, task_text(t, topic_of(t))});
     }
     // Both plan tables are keyed by task id: rows are stored in key order,
@@ -505,19 +511,20 @@ Store::PreparedPlan Store::prepare_plan(model::Project& project, model::Instant 
                        "ORDER BY task_id, number");
     Fingerprint whole;  // of every row, for the plan's own
     whole.add(util::format_date(project.plan.start)).add(model::to_string(project.plan.strategy));
+    whole.add(project.plan.minimum_remaining_hours);
     prepared.tasks.reserve(rows.size());
     for (auto& [key, task, text] : rows) {
       model::Task& t = *task;
       const std::uint64_t fp = task_fingerprint(text, t);
       t.sequence = old_tasks.sequence(t.id, 0, fp);
-      whole.add(Hex(fp).view());
+      whole.add(Hex(fp).view()).add(static_cast<std::int64_t>(t.slipped));
       prepared.tasks.push_back(&t);
       prepared.fingerprints.push_back(fp);
       for (std::size_t n = 0; n < t.blocks.size(); ++n) {
         model::WorkBlock& b = t.blocks[n];
         const std::uint64_t bfp = block_fingerprint(text, b, n + 1);
         b.sequence = old_blocks.sequence(t.id, static_cast<int>(n) + 1, bfp);
-        whole.add(Hex(bfp).view());
+        whole.add(Hex(bfp).view()).add(static_cast<std::int64_t>(b.history));
         prepared.fingerprints.push_back(bfp);
       }
     }
@@ -570,8 +577,8 @@ void Store::write_plan(const model::Project& project, const PreparedPlan& prepar
       detail::BatchInsert rows(
           db(),
           "INSERT INTO plan_blocks (task_id, number, date, start_minute, minutes, "
-          "utc_start, sequence, fingerprint, history) VALUES ",
-          9, block_rows);
+          "utc_start, sequence, fingerprint, history, assignee) VALUES ",
+          10, block_rows);
       std::size_t next_fp = 0;
       for (const model::Task* t : prepared.tasks) {
         ++next_fp;  // the task's own
@@ -592,13 +599,15 @@ void Store::write_plan(const model::Project& project, const PreparedPlan& prepar
           q.bind(i + 6, b.sequence);
           q.bindNoCopy(i + 7, texts);
           q.bind(i + 8, b.history ? 1 : 0);
+          q.bindNoCopy(i + 9, b.assignee);
           rows.done();
         }
       }
     }
     SQLite::Statement ins_plan(db(),
                                "INSERT INTO plan (id, start, finish, strategy, created_at, "
-                               "total_hours, fingerprint, now) VALUES (1, ?, ?, ?, ?, ?, ?, ?)");
+                               "total_hours, fingerprint, now, minimum_remaining_hours) "
+                               "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)");
     ins_plan.bind(1, util::format_date(project.plan.start));
     ins_plan.bind(2, util::format_date(project.plan.finish));
     ins_plan.bind(3, std::string(model::to_string(project.plan.strategy)));
@@ -606,6 +615,7 @@ void Store::write_plan(const model::Project& project, const PreparedPlan& prepar
     ins_plan.bind(5, project.plan.total_hours);
     ins_plan.bind(6, Hex(prepared.fingerprint).text);
     ins_plan.bind(7, static_cast<std::int64_t>(to_unix(project.plan.now)));
+    ins_plan.bind(8, project.plan.minimum_remaining_hours);
     ins_plan.exec();
   });
 }
