@@ -3,6 +3,7 @@
 #include "exporters/ics_export.hpp"
 
 #include <array>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -221,6 +222,16 @@ class CalendarWriter {
     if (!m_options.assignee.empty()) name += " \xE2\x80\x94 " + m_options.assignee;  // em dash
     text("X-WR-CALNAME", name);
     for (const auto& t : m_project.tasks) {
+      if (!m_options.assignee.empty() && m_options.mode == IcsMode::events && t.planned()) {
+        // One person's calendar: the blocks they work, history of others' tasks included.
+        std::optional<TaskText> words;
+        for (std::size_t n = 0; n < t.blocks.size(); ++n) {
+          if (model::block_person(t, t.blocks[n]) != m_options.assignee) continue;
+          if (!words) words = task_text(t);
+          event(t, n, *words);
+        }
+        continue;
+      }
       if (!m_options.assignee.empty() && (t.assignee != m_options.assignee || !t.planned())) {
         continue;
       }

@@ -137,7 +137,11 @@ std::vector<std::string> calendar_file_names(const std::vector<model::Assignee>&
 std::vector<CalendarFile> calendar_files(const model::Project& project) {
   std::set<std::string> with_work;
   for (const auto& t : project.tasks) {
-    if (t.planned()) with_work.insert(t.assignee);
+    if (!t.planned()) continue;
+    with_work.insert(t.assignee);
+    for (const auto& b : t.blocks) {  // history worked by someone else
+      if (!b.assignee.empty()) with_work.insert(b.assignee);
+    }
   }
   std::vector<model::Assignee> people;
   for (const auto& a : project.team) {

@@ -299,7 +299,9 @@ void tasks_rows(const model::Project& project, const PlanView& view, const RowSi
     if (topic) row.cells.push_back(text_cell(c_topic, topic->title, Style::wrapped));
     row.cells.push_back(text_cell(c_kind, model::display_name(t.kind)));
     row.cells.push_back(text_cell(c_prompt, t.prompt, Style::wrapped));
-    if (t.planned()) row.cells.push_back(text_cell(c_assignee, t.assignee));
+    if (!model::plan_person(t).empty()) {  // a done task keeps who did it
+      row.cells.push_back(text_cell(c_assignee, model::plan_person(t)));
+    }
     row.cells.push_back(number_cell(c_estimate, t.estimate.hours));
     if (!t.blocks.empty()) {
       const auto& first = t.blocks.front();
