@@ -279,5 +279,31 @@ TEST(ReplanMonthE2eTest, FourWeeksOfWorkKeepThePastAndPlanTheRestFromNow) {
       seen["done"], seen["in-progress"], seen["open"], seen["history blocks"], seen["slipped"]);
 }
 
+// plan without --start begins now, even on a Wednesday (it used to skip to
+// the next Monday and leave the rest of the week empty); --start still plans
+// from the start of a date.
+TEST(ReplanMonthE2eTest, APlanWithoutAStartBeginsNowMidweek) {
+  Workspace ws;
+  ws.write("topics.md", slurp(data("topics/ml-ops-topics.md")));
+  const std::map<std::string, std::string> wednesday = {
+      {"SOURCE_DATE_EPOCH", std::to_string(k_monday + 2 * 86400 + 10 * 3600 + 1800)}};
+  ASSERT_EQ(ws.run({"team", "add", "Ada"}, wednesday).exit_code, 0);
+  ASSERT_EQ(ws.run({"import", "topics.md"}, wednesday).exit_code, 0);
+  auto r = ws.run({"plan"}, wednesday);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find(", 2026-12-09 to "), std::string::npos) << r.out;
+  ASSERT_EQ(ws.run({"export", "json", "--out", "plan.json"}, wednesday).exit_code, 0);
+  json j = json::parse(slurp(ws.path("plan.json")));
+  EXPECT_EQ(j["plan"]["now"], "2026-12-09T10:30:00+00:00");
+  EXPECT_EQ(j["plan"]["start"], "2026-12-09");
+  EXPECT_EQ(j["tasks"][0]["start"], "2026-12-09T10:30:00+00:00");
+
+  ASSERT_EQ(ws.run({"plan", "--start", "2026-12-14"}, wednesday).exit_code, 0);
+  ASSERT_EQ(ws.run({"export", "json", "--out", "plan.json"}, wednesday).exit_code, 0);
+  j = json::parse(slurp(ws.path("plan.json")));
+  EXPECT_EQ(j["plan"]["start"], "2026-12-14");
+  EXPECT_EQ(j["tasks"][0]["start"], "2026-12-14T09:00:00+00:00");
+}
+
 }  // namespace
 }  // namespace rplan::e2e
