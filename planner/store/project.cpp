@@ -464,10 +464,20 @@ void Store::save_plan(model::Project& project, model::Instant now) {
 Store::PreparedPlan Store::prepare_plan(model::Project& project, model::Instant now) {
   return guarded(m_path, [&] {
     PreparedPlan prepared;
-    std::optional<std::pair<std::int64_t, std::string>> old_plan;
+    struct OldPlan {
+      std::int64_t created_at;
+      std::string fingerprint;
+      std::optional<std::int64_t> now;
+    };
+    std::optional<OldPlan> old_plan;
     {
-      SQLite::Statement q(db(), "SELECT created_at, fingerprint FROM plan");
-      if (q.executeStep()) old_plan.emplace(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+      SQLite::Statement q(db(), "SELECT created_at, fingerprint, now FROM plan");
+      if (q.executeStep()) {
+        old_plan.emplace(OldPlan{q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                                 q.getColumn(2).isNull()
+                                     ? std::nullopt
+                                     : std::optional<std::int64_t>(q.getColumn(2).getInt64())});
+      }
     }
     // Topics are in project order and tasks are grouped by topic, so each
     // task's topic is found by walking forwards (with a search as fallback).
@@ -531,9 +541,11 @@ Store::PreparedPlan Store::prepare_plan(model::Project& project, model::Instant 
     prepared.fingerprint = whole.value();
     project.plan.exists = true;
     project.plan.stale_reasons.clear();  // write_plan forgets the changes recorded since the last
-    project.plan.created_at = old_plan && old_plan->second == Hex(prepared.fingerprint).view()
-                                  ? from_unix(old_plan->first)
-                                  : now;
+    // An unchanged plan keeps when it was made, and the instant it was made
+    // from: its exports stay byte for byte the same.
+    const bool unchanged = old_plan && old_plan->fingerprint == Hex(prepared.fingerprint).view();
+    project.plan.created_at = unchanged ? from_unix(old_plan->created_at) : now;
+    if (unchanged && old_plan->now) project.plan.now = from_unix(*old_plan->now);
     return prepared;
   });
 }

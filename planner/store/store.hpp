@@ -252,8 +252,8 @@ class Store {
   // to date). Sets each block's and task's iCalendar
   // sequence in `project`: kept when the event's time and text are as in the
   // previous plan, one higher when they changed. When the whole plan is the
-  // same as before, the previous created_at is kept (so exports are
-  // byte-identical); otherwise project.plan.created_at = now.
+  // same as before, the previous created_at and plan.now are kept (so
+  // exports are byte-identical); otherwise project.plan.created_at = now.
   void save_plan(model::Project& project, model::Instant now);
 
   // save_plan in two steps, so that `run` can write its exports while the

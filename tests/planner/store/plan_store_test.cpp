@@ -41,14 +41,18 @@ TEST(PlanStoreTest, SequencesRiseOnlyForChangedEventsAndAnUnchangedPlanKeepsItsT
   store.import_document(document("a.md", {{"A", {"Research a", "Research b"}}}));
   model::Project p = store.load_project();
   fake_plan(p, "2026-12-07");
+  p.plan.now = at("2026-12-01T10:00:00Z");
   store.save_plan(p, at("2026-12-01T10:00:00Z"));
   EXPECT_EQ(p.plan.created_at, at("2026-12-01T10:00:00Z"));
 
-  // The same plan a day later: same sequences, the first timestamp.
+  // The same plan a day later: same sequences, the first timestamp and now.
   model::Project same = store.load_project();
   fake_plan(same, "2026-12-07");
+  same.plan.now = at("2026-12-02T10:00:00Z");
   store.save_plan(same, at("2026-12-02T10:00:00Z"));
   EXPECT_EQ(same.plan.created_at, at("2026-12-01T10:00:00Z"));
+  EXPECT_EQ(same.plan.now, at("2026-12-01T10:00:00Z"));
+  EXPECT_EQ(store.load_project().plan.now, at("2026-12-01T10:00:00Z"));
   EXPECT_EQ(same.tasks[0].blocks[0].sequence, 0);
 
   // The second task moves: only its sequence rises.
