@@ -14,12 +14,12 @@
 #include <mutex>
 #include <stdexcept>
 #include <string>
-#include <thread>
 #include <utility>
 #include <vector>
 
 #include "planner/util/atomic_file.hpp"
 #include "planner/util/error.hpp"
+#include "planner/util/thread_group.hpp"
 
 namespace rplan::exporters {
 
@@ -319,18 +319,19 @@ void set_properties(Workbook& book, const xlsx::DocumentProperties& p) {
 // Builds the sheets' rows on a second thread while the calling thread hands
 // them to libxlsxwriter (which only ever runs on the calling thread): the
 // builder's share of a large export overlaps the library's. Rows travel in
-// batches through a small bounded queue, a sheet at a time, in order.
+// batches through a small bounded queue, a sheet at a time, in order. With no
+// thread to be had, the calling thread builds each row as it writes it.
 class RowPipe {
  public:
   explicit RowPipe(const xlsx::WorkbookBuilder& builder)
-      : m_producer([this, &builder] { produce(builder); }) {}
+      : m_builder(builder), m_piped(m_producer.start([this] { produce(); })) {}
   ~RowPipe() {
     {
       const std::lock_guard<std::mutex> lock(m_mutex);
       m_cancelled = true;
     }
     m_changed.notify_all();
-    m_producer.join();
+    // m_producer, destroyed first, joins the thread.
   }
   RowPipe(const RowPipe&) = delete;
   RowPipe& operator=(const RowPipe&) = delete;
@@ -339,6 +340,10 @@ class RowPipe {
   // asked for in the order of xlsx::k_sheets).
   template <class Write>
   void rows_of(std::size_t sheet, Write&& write) {
+    if (!m_piped) {
+      m_builder.rows(xlsx::k_sheets[sheet], write);
+      return;
+    }
     while (true) {
       Batch batch = pop();
       if (batch.error) std::rethrow_exception(batch.error);
@@ -359,12 +364,12 @@ class RowPipe {
   };
   struct Cancelled {};
 
-  void produce(const xlsx::WorkbookBuilder& builder) {
+  void produce() {
     try {
       for (std::size_t i = 0; i < xlsx::k_sheets.size(); ++i) {
         Batch batch;
         batch.sheet = i;
-        builder.rows(xlsx::k_sheets[i], [&](const xlsx::Row& row) {
+        m_builder.rows(xlsx::k_sheets[i], [&](const xlsx::Row& row) {
           batch.rows.push_back(row);
           if (batch.rows.size() < k_batch_rows) return;
           push(std::move(batch));
@@ -403,11 +408,13 @@ class RowPipe {
     return batch;
   }
 
+  const xlsx::WorkbookBuilder& m_builder;
   std::mutex m_mutex;
   std::condition_variable m_changed;
   std::deque<Batch> m_queue;
   bool m_cancelled = false;
-  std::thread m_producer;  // last: starts once the rest is ready
+  util::ThreadGroup m_producer{1};  // the one thread, joined first
+  const bool m_piped;               // the producer thread runs (else rows are built inline)
 };
 
 void write_workbook(const xlsx::WorkbookBuilder& builder, const fs::path& file,

@@ -2,12 +2,14 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 #include "planner/cli/command.hpp"
 #include "planner/util/error.hpp"
@@ -30,41 +32,6 @@ const std::vector<Command>& commands() {
     return t;
   }();
   return table;
-}
-
-namespace {
-double monotonic_seconds() {
-  using clock = std::chrono::steady_clock;
-  return std::chrono::duration<double>(clock::now().time_since_epoch()).count();
-}
-}  // namespace
-
-void Context::timing(const std::string& what) const {
-  if (!timings) return;
-  const double now_s = monotonic_seconds();
-  char seconds[32];
-  std::snprintf(seconds, sizeof seconds, "%.3f", now_s - stage_began_);
-  err << "rplan: " << what << ": " << seconds << " s\n" << std::flush;
-  stage_began_ = now_s;
-}
-
-void Context::stage(const std::string& what) const {
-  if (timings) {
-    if (!current_stage_.empty())
-      timing(current_stage_);
-    else
-      stage_began_ = monotonic_seconds();
-    current_stage_ = what;
-  }
-  if (progress) err << "\r\033[K" << what << "..." << std::flush;
-}
-
-void Context::stage_done() const {
-  if (timings && !current_stage_.empty()) {
-    timing(current_stage_);
-    current_stage_.clear();
-  }
-  if (progress) err << "\r\033[K" << std::flush;
 }
 
 std::optional<std::string> get_string(const po::variables_map& vm, const std::string& name) {
@@ -184,6 +151,11 @@ std::pair<const Command*, std::size_t> find_command(const std::vector<std::strin
                      (second.empty() ? "" : " (not \"" + second + "\")"));
   }
   throw UsageError("unknown command \"" + first + "\"; see rplan --help");
+}
+
+double monotonic_seconds() {
+  using clock = std::chrono::steady_clock;
+  return std::chrono::duration<double>(clock::now().time_since_epoch()).count();
 }
 
 util::Instant clock_now() {
@@ -311,11 +283,19 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
     }
   }
 
-  Context ctx{out, err, "rplan.db", false, Config{}, clock_now(), {}, false, false};
+  using pipeline::StreamReporter;
+  StreamReporter reporter(err,
+                          (&err == &std::cerr) && ::isatty(STDERR_FILENO) != 0
+                              ? StreamReporter::Progress::terminal
+                              : StreamReporter::Progress::off,
+                          std::getenv("RPLAN_TIMINGS") != nullptr ? StreamReporter::Timings::on
+                                                                  : StreamReporter::Timings::off,
+                          monotonic_seconds);
+  Context ctx{out, err, reporter};
+  ctx.now = clock_now();
   ctx.today = local_date(ctx.now);
+  ctx.threads = std::max(1u, std::thread::hardware_concurrency());
   ctx.terminal = (&out == &std::cout) && ::isatty(STDOUT_FILENO) != 0;
-  ctx.progress = (&err == &std::cerr) && ::isatty(STDERR_FILENO) != 0;
-  ctx.timings = std::getenv("RPLAN_TIMINGS") != nullptr;
   if (config_file) ctx.config = read_config(*config_file);
   if (db) {
     ctx.db_path = *db;

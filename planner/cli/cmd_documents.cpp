@@ -12,6 +12,7 @@
 #include "planner/cli/numbers.hpp"
 #include "planner/cli/tracking.hpp"
 #include "planner/model/topic_index.hpp"
+#include "planner/pipeline/stages.hpp"
 #include "planner/schedule/scheduler.hpp"
 #include "planner/util/error.hpp"
 #include "planner/util/text.hpp"
@@ -24,13 +25,10 @@ namespace {
 constexpr util::NumberRange k_manual_hours{0, 10000, util::NumberRange::LowEnd::excluded};
 
 int cmd_import(Context& ctx, const po::variables_map& vm) {
-  const auto docs = read_documents(get_strings(vm, "FILE"), ctx.config.estimate);
-  store::Store store(ctx.db_path, store::Access::read_write);
-  store.set_now(ctx.now);
-  std::vector<store::ImportReport> reports;
-  store::Store::Transaction tx(store);
-  for (const auto& doc : docs) reports.push_back(store.import_document(doc));
-  tx.commit();
+  const auto files = get_strings(vm, "FILE");
+  const auto reports = pipeline::import_documents(
+      ctx.db_path, std::vector<std::filesystem::path>(files.begin(), files.end()),
+      ctx.config.estimate, ctx.now);
   print_import_reports(reports, ctx.out, ctx.err);
   return 0;
 }

@@ -6,6 +6,7 @@
 #include "planner/cli/io.hpp"
 #include "planner/model/checklist_format.hpp"
 #include "planner/parse/checklist_reader.hpp"
+#include "planner/parse/files.hpp"
 #include "planner/util/error.hpp"
 #include "planner/util/text.hpp"
 
@@ -92,7 +93,7 @@ void print_report(const std::string& path, const SyncPlan& plan, std::ostream& o
 
 int cmd_sync(Context& ctx, const po::variables_map& vm) {
   const std::string path = *get_string(vm, "CHECKLIST");
-  const std::string text = read_text_file(path);
+  const std::string text = parse::read_text_file(path);
   std::error_code ec;
   if (!std::filesystem::exists(ctx.db_path, ec)) {
     throw MissingInputError("there is no database at " + ctx.db_path.string() +

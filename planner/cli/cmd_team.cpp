@@ -6,7 +6,9 @@
 #include "planner/cli/command.hpp"
 #include "planner/cli/io.hpp"
 #include "planner/cli/numbers.hpp"
+#include "planner/parse/files.hpp"
 #include "planner/parse/team_csv.hpp"
+#include "planner/pipeline/stages.hpp"
 #include "planner/util/error.hpp"
 #include "planner/util/text.hpp"
 #include "planner/util/time_zone.hpp"
@@ -78,7 +80,8 @@ int cmd_team_add(Context& ctx, const po::variables_map& vm) {
 
 int cmd_team_import(Context& ctx, const po::variables_map& vm) {
   const std::string file = *get_string(vm, "FILE.csv");
-  const auto team = parse::parse_team_csv(read_text_file(file), file, current_team(ctx.db_path));
+  const auto team =
+      parse::parse_team_csv(parse::read_text_file(file), file, pipeline::current_team(ctx.db_path));
   store::Store store(ctx.db_path, store::Access::read_write);
   store.set_now(ctx.now);
   store::Store::Transaction tx(store);

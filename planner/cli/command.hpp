@@ -1,6 +1,7 @@
 #pragma once
 
 #include <boost/program_options.hpp>
+#include <cstddef>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "planner/cli/config.hpp"
+#include "planner/pipeline/reporter.hpp"
 #include "planner/util/dates.hpp"
 
 namespace rplan::cli {
@@ -16,32 +18,20 @@ namespace rplan::cli {
 namespace po = boost::program_options;
 
 // What every command handler gets: streams, the database path, the
-// configuration, and the clock (read once, in cli::run; nothing below cli/
-// reads it).
+// configuration, the clock (read once, in cli::run; nothing below cli/
+// reads it), the number of threads the machine runs at once, and the
+// reporter of progress and timings (the one writer of those lines on `err`).
 struct Context {
   std::ostream& out;
   std::ostream& err;
-  std::filesystem::path db_path;
+  pipeline::Reporter& reporter;
+  std::filesystem::path db_path = "rplan.db";
   bool db_given = false;  // --db or RPLAN_DB named the database
-  Config config;
-  util::Instant now;
-  util::Date today;
-  bool terminal = false;  // stdout is a terminal: table cells may be cut to fit
-  bool progress = false;  // stderr is a terminal: show what long work is doing
-  bool timings = false;   // RPLAN_TIMINGS is set: each stage's wall time goes to stderr
-
-  // Shows one line of progress on the terminal ("planning 48 tasks..."),
-  // replacing the previous one; nothing when stderr is piped or redirected.
-  void stage(const std::string& what) const;
-  // Clears the progress line.
-  void stage_done() const;
-  // With RPLAN_TIMINGS set, prints "rplan: WHAT: 1.234 s" with the time
-  // since the previous stage began (or since the start of the command).
-  void timing(const std::string& what) const;
-
-  // Timing state (only used with `timings`).
-  mutable std::string current_stage_{};
-  mutable double stage_began_ = 0;
+  Config config{};
+  util::Instant now{};
+  util::Date today{};
+  std::size_t threads = 1;  // std::thread::hardware_concurrency(), at least 1
+  bool terminal = false;    // stdout is a terminal: table cells may be cut to fit
 };
 
 // One row of the command table: the same row feeds dispatch, `--help` and

@@ -212,8 +212,9 @@ double minimum_remaining_hours(const model::PlanInfo& plan, const Context& ctx) 
 
 void warn_if_stale(const model::PlanInfo& plan, const Context& ctx) {
   if (!plan.exists || plan.stale_reasons.empty()) return;
-  ctx.err << "rplan: warning: the plan is out of date (since " << machine_local_time(plan.now)
-          << "): " << util::join(plan.stale_reasons, "; ") << "; run rplan plan\n";
+  ctx.reporter.message("rplan: warning: the plan is out of date (since " +
+                       machine_local_time(plan.now) + "): " + util::join(plan.stale_reasons, "; ") +
+                       "; run rplan plan\n");
 }
 
 }  // namespace rplan::cli

@@ -45,7 +45,8 @@ void print_tracking(const store::TaskDetails& details, const std::vector<model::
 
 // When the plan is out of date (plan.stale_reasons not empty), prints the one
 // line `rplan: warning: the plan is out of date (since <plan.now, local
-// time>): <reasons>; run rplan plan` to ctx.err. Nothing without a plan.
+// time>): <reasons>; run rplan plan` through ctx.reporter (on the error stream). Nothing without a
+// plan.
 void warn_if_stale(const model::PlanInfo& plan, const Context& ctx);
 
 // The hours left of a task whose hours spent reached its estimate, as list,

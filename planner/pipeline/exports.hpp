@@ -5,16 +5,20 @@
 #include <string>
 #include <vector>
 
+#include "exporters/ics_export.hpp"
+#include "exporters/markdown_export.hpp"
 #include "planner/model/model.hpp"
 
-namespace rplan::cli {
+namespace rplan::pipeline {
 
-// Options of `rplan export` that some formats read.
+// Options of `rplan export` and `rplan run` that some formats read, parsed
+// once by the command line (exporters::parse_ics_mode and
+// exporters::parse_checklist_group name the values).
 struct ExportOptions {
-  bool per_assignee = false;    // ics: one file per person in the --out folder
-  std::string mode = "events";  // ics: events | todos | span
-  std::string group = "topic";  // md: topic | assignee | week
-  util::Date today{};           // html: the "today" line
+  bool per_assignee = false;                                 // ics: one file per person
+  exporters::IcsMode ics_mode = exporters::IcsMode::events;  // ics: --mode
+  exporters::ChecklistGroup md_group = exporters::ChecklistGroup::topic;  // md: --group
+  util::Date today{};                                                     // html: the "today" line
   // Called by every writer right before a finished file replaces its target
   // (`run` waits there for the database commit); when it throws, the target
   // is left as it was. Empty: no wait.
@@ -37,4 +41,4 @@ struct ExportFormat {
 // Every format this build writes, in the order `run` writes them.
 const std::vector<ExportFormat>& export_formats();
 
-}  // namespace rplan::cli
+}  // namespace rplan::pipeline

@@ -8,12 +8,12 @@
 #include <fstream>
 #include <string>
 
-#include "planner/cli/exports.hpp"
+#include "planner/pipeline/exports.hpp"
 #include "planner/util/error.hpp"
 #include "tests/exporters/ics/ics_fixture.hpp"
 #include "tests/support/files.hpp"
 
-namespace rplan::cli {
+namespace rplan::pipeline {
 namespace {
 
 namespace fs = std::filesystem;
@@ -84,4 +84,4 @@ TEST(ExportsTest, EveryFormatPublishesOnceBeforePublishReturns) {
 }
 
 }  // namespace
-}  // namespace rplan::cli
+}  // namespace rplan::pipeline

@@ -1,4 +1,4 @@
-#include "planner/cli/exports.hpp"
+#include "planner/pipeline/exports.hpp"
 
 #include "exporters/csv_export.hpp"
 #include "exporters/html_export.hpp"
@@ -8,7 +8,7 @@
 #include "exporters/xlsx_writer.hpp"
 #include "planner/util/atomic_file.hpp"
 
-namespace rplan::cli {
+namespace rplan::pipeline {
 
 namespace {
 
@@ -43,23 +43,18 @@ const std::vector<ExportFormat>& export_formats() {
        })},
       {"ics", "plan.ics", "calendars",
        [](const model::Project& p, const ExportOptions& o, const std::filesystem::path& out) {
-         const exporters::IcsMode mode =
-             exporters::parse_ics_mode(o.mode).value_or(exporters::IcsMode::events);
          if (o.per_assignee) {  // --out is a folder: one file per person with work
-           exporters::write_ics_per_assignee(p, mode, out, o.before_publish);
+           exporters::write_ics_per_assignee(p, o.ics_mode, out, o.before_publish);
            return;
          }
          util::AtomicFile file(out);
-         exporters::write_ics(p, exporters::IcsOptions{mode, ""}, file.stream());
+         exporters::write_ics(p, exporters::IcsOptions{o.ics_mode, ""}, file.stream());
          if (o.before_publish) o.before_publish();
          file.commit();
        }},
       {"md", "checklist.md", "",
        streamed([](const model::Project& p, const ExportOptions& o, std::ostream& out) {
-         exporters::write_checklist(
-             p,
-             exporters::parse_checklist_group(o.group).value_or(exporters::ChecklistGroup::topic),
-             out);
+         exporters::write_checklist(p, o.md_group, out);
        })},
       {"html", "report.html", "",
        streamed([](const model::Project& p, const ExportOptions& o, std::ostream& out) {
@@ -71,4 +66,4 @@ const std::vector<ExportFormat>& export_formats() {
   return formats;
 }
 
-}  // namespace rplan::cli
+}  // namespace rplan::pipeline

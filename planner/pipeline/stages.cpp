@@ -1,0 +1,91 @@
+#include "planner/pipeline/stages.hpp"
+
+#include <string>
+#include <system_error>
+
+#include "planner/estimate/documents.hpp"
+#include "planner/parse/files.hpp"
+#include "planner/util/error.hpp"
+
+namespace rplan::pipeline {
+
+namespace fs = std::filesystem;
+
+std::vector<model::ParsedDocument> read_documents(const std::vector<fs::path>& files,
+                                                  const estimate::Model& estimates) {
+  auto docs = parse::parse_documents(files);
+  estimate::estimate_documents(docs, estimates);
+  return docs;
+}
+
+std::vector<store::ImportReport> import_documents(const fs::path& db,
+                                                  const std::vector<fs::path>& files,
+                                                  const estimate::Model& estimates,
+                                                  util::Instant now) {
+  const auto docs = read_documents(files, estimates);
+  store::Store store(db, store::Access::read_write);
+  store.set_now(now);
+  std::vector<store::ImportReport> reports;
+  store::Store::Transaction tx(store);
+  for (const auto& doc : docs) reports.push_back(store.import_document(doc));
+  tx.commit();
+  return reports;
+}
+
+std::vector<model::Assignee> current_team(const fs::path& db) {
+  std::error_code ec;
+  if (!fs::exists(db, ec)) return {};
+  return store::Store(db, store::Access::read_only).team();
+}
+
+store::Store::PreparedPlan plan_project(store::Store& store, model::Project& project,
+                                        const schedule::Options& options, util::Instant now,
+                                        Reporter& reporter) {
+  if (project.team.empty()) {
+    throw UsageError(
+        "there is no team to plan for: add people with rplan team add NAME or "
+        "rplan team import FILE.csv");
+  }
+  if (project.tasks.empty() && !project.plan.exists) {
+    throw InputError("there are no tasks to plan: import topic documents first");
+  }
+  reporter.stage("planning " + std::to_string(project.tasks.size()) + " tasks for " +
+                 std::to_string(project.team.size()) + " people");
+  project.plan.now = now;  // the instant the plan is made from
+  schedule::make_plan(project, options);
+  reporter.stage("comparing with the previous plan");
+  return store.prepare_plan(project, now);
+}
+
+model::Project plan(const fs::path& db, const schedule::Options& options, util::Instant now,
+                    Reporter& reporter) {
+  store::Store store(db, store::Access::update);
+  store.set_now(now);
+  store::Store::Transaction tx(store);
+  reporter.stage("loading the project");
+  model::Project project = store.load_project();
+  const auto prepared = plan_project(store, project, options, now, reporter);
+  reporter.stage("writing the plan's rows");
+  store.write_plan(project, prepared);
+  reporter.stage("committing");
+  tx.commit();
+  reporter.stage_done();
+  return project;
+}
+
+void export_plan(const fs::path& db, const ExportFormat& format, const ExportOptions& options,
+                 const fs::path& out, Reporter& reporter,
+                 const std::function<void(const model::Project&)>& loaded) {
+  store::Store store(db, store::Access::read_only);
+  reporter.stage("loading the project");
+  const model::Project project = store.load_project();
+  if (!project.plan.exists) {
+    throw InputError("there is no plan to export yet: run rplan plan first");
+  }
+  if (loaded) loaded(project);
+  reporter.stage("writing " + out.string());
+  format.write(project, options, out);
+  reporter.stage_done();
+}
+
+}  // namespace rplan::pipeline
