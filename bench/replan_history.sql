@@ -5,7 +5,9 @@
 -- work-log entry). Prints the clock for the re-plan (unix seconds): the start
 -- of the last in-progress task, so that every task done or in progress began
 -- before it. Plain SQL on the schema of docs/storage.md (version 2 or later).
-CREATE TEMP TABLE ranked AS
+CREATE TEMP TABLE ranked (task_id TEXT PRIMARY KEY, assignee TEXT, first_start INTEGER,
+                           last_end INTEGER, r INTEGER, n INTEGER) WITHOUT ROWID;
+INSERT INTO ranked
 SELECT b.task_id, p.assignee, MIN(b.utc_start) AS first_start,
        MAX(b.utc_start + 60 * b.minutes) AS last_end,
        ROW_NUMBER() OVER (ORDER BY MIN(b.utc_start), b.task_id) AS r,
