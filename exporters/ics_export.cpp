@@ -3,6 +3,7 @@
 #include "exporters/ics_export.hpp"
 
 #include <array>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -237,6 +238,16 @@ class CalendarWriter {
     text("X-WR-CALNAME", name);
     if (m_tree) sum_topics();
     for (const auto& t : m_project.tasks) {
+      if (!m_options.assignee.empty() && m_options.mode == IcsMode::events && t.planned()) {
+        // One person's calendar: the blocks they work, history of others' tasks included.
+        std::optional<TaskText> words;
+        for (std::size_t n = 0; n < t.blocks.size(); ++n) {
+          if (model::block_person(t, t.blocks[n]) != m_options.assignee) continue;
+          if (!words) words = task_text(t);
+          event(t, n, *words);
+        }
+        continue;
+      }
       if (!holds(t)) continue;
       if (m_options.mode == IcsMode::todos) {
         if (m_tree) topic_before(t);

@@ -28,8 +28,9 @@ std::optional<IcsMode> parse_ics_mode(std::string_view text);
 
 struct IcsOptions {
   IcsMode mode = IcsMode::events;
-  // "" for the whole plan; else only this person's tasks, and the calendar's
-  // name says whose it is (one --per-assignee file).
+  // "" for the whole plan; else only this person's tasks (events: the work
+  // blocks they work, history of a task someone else carries on included),
+  // and the calendar's name says whose it is (one --per-assignee file).
   std::string assignee;
   // Set: the items of project.cancelled that this calendar no longer holds
   // are written as cancelled while model::within_retention(item, the plan's

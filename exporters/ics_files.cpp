@@ -138,7 +138,11 @@ std::vector<CalendarFile> calendar_files(const model::Project& project,
                                          std::optional<int> cancelled_retention_days) {
   std::set<std::string> with_work;
   for (const auto& t : project.tasks) {
-    if (t.planned()) with_work.insert(t.assignee);
+    if (!t.planned()) continue;
+    with_work.insert(t.assignee);
+    for (const auto& b : t.blocks) {  // history worked by someone else
+      if (!b.assignee.empty()) with_work.insert(b.assignee);
+    }
   }
   if (cancelled_retention_days) {
     const model::Date today = std::chrono::floor<std::chrono::days>(project.plan.now);

@@ -89,7 +89,7 @@ std::string fit(const std::string& text, std::size_t width, bool cut) {
 }
 
 void print_table(const model::Project& p, const Context& ctx) {
-  const double minimum = ctx.config.minimum_remaining_hours;
+  const double minimum = p.plan.minimum_remaining_hours;  // cmd_list sets it
   const model::TopicIndex topics(p.topics);
   std::size_t assignee_width = 8;
   for (const auto& t : p.tasks)
@@ -110,8 +110,9 @@ void print_table(const model::Project& p, const Context& ctx) {
             << fit(util::format_hours(t.estimate.hours), 6, false)
             << fit(util::format_hours(model::remaining_hours(t, minimum)), 6, false)
             << fit(std::string(model::to_string(t.status)), 12, false)
-            << fit(t.planned() ? t.assignee
-                               : (t.pinned_assignee.empty() ? "-" : t.pinned_assignee + "*"),
+            << fit(!model::plan_person(t).empty()
+                       ? model::plan_person(t)
+                       : (t.pinned_assignee.empty() ? "-" : t.pinned_assignee + "*"),
                    assignee_width + 2, false)
             << fit(t.blocks.empty() ? "-" : local_time(t.blocks.front(), false), 17, false)
             << (ctx.terminal ? fit(t.prompt, prompt_width, true) : t.prompt) << "\n";
@@ -134,6 +135,7 @@ int cmd_list(Context& ctx, const po::variables_map& vm) {
   store::Store store(ctx.db_path, store::Access::read_only);
   model::Project project = store.load_project();
   warn_if_stale(project.plan, ctx);
+  project.plan.minimum_remaining_hours = minimum_remaining_hours(project.plan, ctx);
   filter(project, vm);
   if (format == "json") {
     exporters::write_json(project, exporters::JsonDocument::listing, ctx.out);
@@ -189,14 +191,24 @@ int cmd_show(Context& ctx, const po::variables_map& vm) {
     print_row(out, "Start",
               local_time(t.blocks.front(), false) + " (" +
                   util::format_rfc3339(*t.start, t.blocks.front().utc_offset_minutes()) + ")");
-    print_row(out, "Finish",
-              local_time(t.blocks.back(), true) + " (" +
-                  util::format_rfc3339(*t.finish, t.blocks.back().utc_offset_minutes()) + ")");
+    if (t.status == model::TaskStatus::done && t.done_at) {  // finished when it was done
+      print_row(out, "Finish",
+                util::format_rfc3339(*t.done_at, t.blocks.back().utc_offset_minutes()) + " (done)");
+    } else {
+      print_row(out, "Finish",
+                local_time(t.blocks.back(), true) + " (" +
+                    util::format_rfc3339(*t.finish, t.blocks.back().utc_offset_minutes()) + ")");
+    }
     out << "Work blocks:\n";
     for (const auto& b : t.blocks) {
       out << "  " << local_time(b, false) << " - " << util::format_clock(b.start_minute + b.minutes)
-          << "  " << util::format_hours(b.hours()) << " h\n";
+          << "  " << util::format_hours(b.hours()) << " h";
+      if (b.history) out << "  (history" << (b.assignee.empty() ? "" : ", " + b.assignee) << ")";
+      out << "\n";
     }
+  } else if (t.status == model::TaskStatus::done && !t.assignee.empty()) {
+    print_row(out, "Assignee", t.assignee);
+    print_row(out, "Plan", "done before any of its planned work");
   } else if (t.status == model::TaskStatus::done) {
     print_row(out, "Plan", "done; not scheduled");
   } else if (found->unassigned) {

@@ -58,6 +58,12 @@ void print_tracking(const store::TaskDetails& details, const std::vector<model::
 // plan.
 void warn_if_stale(const model::PlanInfo& plan, const Context& ctx);
 
+// The hours left of a task whose hours spent reached its estimate, as list,
+// show and the exports count them (model::remaining_hours): the plan's
+// minimum (what it planned), else without a plan the configuration's
+// (tracking.minimum_remaining_hours).
+double minimum_remaining_hours(const model::PlanInfo& plan, const Context& ctx);
+
 // "2026-03-02 14:05": an instant in this machine's local time.
 std::string machine_local_time(util::Instant t);
 

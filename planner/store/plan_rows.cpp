@@ -61,11 +61,14 @@ Fingerprint task_text(const model::Task& t, const model::Topic* topic) {
   return f;
 }
 
+// A block's event: the task's text, its number, time and person (whether it
+// is history is no part of the event).
 std::uint64_t block_fingerprint(Fingerprint text, const model::WorkBlock& b, std::size_t number) {
-  return text.add(static_cast<std::int64_t>(number))
+  text.add(static_cast<std::int64_t>(number))
       .add(static_cast<std::int64_t>(to_unix(b.utc_start)))
-      .add(static_cast<std::int64_t>(b.minutes))
-      .value();
+      .add(static_cast<std::int64_t>(b.minutes));
+  if (!b.assignee.empty()) text.add(b.assignee);
+  return text.value();
 }
 
 std::uint64_t task_fingerprint(Fingerprint text, const model::Task& t) {
@@ -395,7 +398,8 @@ class Sequencer {
     OldTask old;
     bool more = old_plan.next(old);
     m_whole.add(util::format_date(m_project.plan.start))
-        .add(model::to_string(m_project.plan.strategy));
+        .add(model::to_string(m_project.plan.strategy))
+        .add(m_project.plan.minimum_remaining_hours);
     m_prepared.tasks.reserve(rows.size());
     for (auto& [key, task, text] : rows) {
       while (more && old.id < task->id) {
@@ -433,7 +437,7 @@ class Sequencer {
     const std::uint64_t fp = task_fingerprint(text, t);
     t.sequence = old != nullptr ? next_sequence(old->sequence, old->fingerprint, fp)
                                 : m_cancellations.fresh(model::todo_uid(t.id));
-    m_whole.add(Hex(fp).view());
+    m_whole.add(Hex(fp).view()).add(static_cast<std::int64_t>(t.slipped));
     m_prepared.tasks.push_back(&t);
     m_prepared.fingerprints.push_back(fp);
     // Left the calendar of the person it was planned for (to someone else,
@@ -452,7 +456,7 @@ class Sequencer {
       } else {
         b.sequence = m_cancellations.fresh_block(t.id, n + 1);
       }
-      m_whole.add(Hex(bfp).view());
+      m_whole.add(Hex(bfp).view()).add(static_cast<std::int64_t>(b.history));
       m_prepared.fingerprints.push_back(bfp);
     }
     // Blocks the task no longer has (fewer blocks, or finished early).
@@ -517,17 +521,29 @@ class Sequencer {
 Store::PreparedPlan Store::prepare_plan(model::Project& project, model::Instant now) {
   return guarded(m_path, [&] {
     PreparedPlan prepared;
-    std::optional<std::pair<std::int64_t, std::string>> old_plan;
+    struct OldPlan {
+      std::int64_t created_at;
+      std::string fingerprint;
+      std::optional<std::int64_t> now;
+    };
+    std::optional<OldPlan> old_plan;
     {
-      SQLite::Statement q(db(), "SELECT created_at, fingerprint FROM plan");
-      if (q.executeStep()) old_plan.emplace(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+      SQLite::Statement q(db(), "SELECT created_at, fingerprint, now FROM plan");
+      if (q.executeStep()) {
+        old_plan.emplace(OldPlan{q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                                 q.getColumn(2).isNull()
+                                     ? std::nullopt
+                                     : std::optional<std::int64_t>(q.getColumn(2).getInt64())});
+      }
     }
     Sequencer(db(), project, prepared).run();
     project.plan.exists = true;
     project.plan.stale_reasons.clear();  // write_plan forgets the changes recorded since the last
-    project.plan.created_at = old_plan && old_plan->second == Hex(prepared.fingerprint).view()
-                                  ? from_unix(old_plan->first)
-                                  : now;
+    // An unchanged plan keeps when it was made, and the instant it was made
+    // from: its exports stay byte for byte the same.
+    const bool unchanged = old_plan && old_plan->fingerprint == Hex(prepared.fingerprint).view();
+    project.plan.created_at = unchanged ? from_unix(old_plan->created_at) : now;
+    if (unchanged && old_plan->now) project.plan.now = from_unix(*old_plan->now);
     return prepared;
   });
 }
@@ -606,8 +622,8 @@ void Store::write_plan(const model::Project& project, const PreparedPlan& prepar
       detail::BatchInsert rows(
           db(),
           "INSERT INTO plan_blocks (task_id, number, date, start_minute, minutes, "
-          "utc_start, sequence, fingerprint, history) VALUES ",
-          9, block_rows);
+          "utc_start, sequence, fingerprint, history, assignee) VALUES ",
+          10, block_rows);
       std::size_t next_fp = 0;
       for (const model::Task* t : prepared.tasks) {
         ++next_fp;  // the task's own
@@ -628,6 +644,7 @@ void Store::write_plan(const model::Project& project, const PreparedPlan& prepar
           q.bind(i + 6, b.sequence);
           q.bindNoCopy(i + 7, texts);
           q.bind(i + 8, b.history ? 1 : 0);
+          q.bindNoCopy(i + 9, b.assignee);
           rows.done();
         }
       }
@@ -649,7 +666,8 @@ void Store::write_plan(const model::Project& project, const PreparedPlan& prepar
     write_cancelled(db(), prepared.cancelled);
     SQLite::Statement ins_plan(db(),
                                "INSERT INTO plan (id, start, finish, strategy, created_at, "
-                               "total_hours, fingerprint, now) VALUES (1, ?, ?, ?, ?, ?, ?, ?)");
+                               "total_hours, fingerprint, now, minimum_remaining_hours) "
+                               "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)");
     ins_plan.bind(1, util::format_date(project.plan.start));
     ins_plan.bind(2, util::format_date(project.plan.finish));
     ins_plan.bind(3, std::string(model::to_string(project.plan.strategy)));
@@ -657,6 +675,7 @@ void Store::write_plan(const model::Project& project, const PreparedPlan& prepar
     ins_plan.bind(5, project.plan.total_hours);
     ins_plan.bind(6, Hex(prepared.fingerprint).text);
     ins_plan.bind(7, static_cast<std::int64_t>(to_unix(project.plan.now)));
+    ins_plan.bind(8, project.plan.minimum_remaining_hours);
     ins_plan.exec();
   });
 }

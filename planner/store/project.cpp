@@ -196,7 +196,8 @@ std::vector<model::Task> load_tasks(SQLite::Database& db, const std::vector<mode
 // Fills the plan fields of tasks from plan_tasks and plan_blocks.
 void load_plan_rows(SQLite::Database& db, model::Project& project, TaskFinder& finder) {
   SQLite::Statement plan(db,
-                         "SELECT start, finish, strategy, created_at, total_hours, now FROM plan");
+                         "SELECT start, finish, strategy, created_at, total_hours, now, "
+                         "minimum_remaining_hours FROM plan");
   if (plan.executeStep()) {
     auto& info = project.plan;
     info.exists = true;
@@ -209,6 +210,7 @@ void load_plan_rows(SQLite::Database& db, model::Project& project, TaskFinder& f
     // A plan of schema version 1 has no `now`: it was made when it was created.
     info.now =
         plan.getColumn(5).isNull() ? info.created_at : from_unix(plan.getColumn(5).getInt64());
+    if (!plan.getColumn(6).isNull()) info.minimum_remaining_hours = plan.getColumn(6).getDouble();
     info.stale_reasons = detail::stale_reasons(db);
   }
   finder.rewind();
@@ -230,7 +232,7 @@ void load_plan_rows(SQLite::Database& db, model::Project& project, TaskFinder& f
   }
   SQLite::Statement blocks(db,
                            "SELECT task_id, date, start_minute, minutes, utc_start, sequence, "
-                           "history FROM plan_blocks ORDER BY task_id, number");
+                           "history, assignee FROM plan_blocks ORDER BY task_id, number");
   finder.rewind();
   model::Task* current = nullptr;
   std::string current_id;
@@ -249,12 +251,11 @@ void load_plan_rows(SQLite::Database& db, model::Project& project, TaskFinder& f
     b.utc_end = b.utc_start + std::chrono::minutes{b.minutes};
     b.sequence = blocks.getColumn(5).getInt();
     b.history = blocks.getColumn(6).getInt() != 0;
-    current->blocks.push_back(b);
+    if (blocks.getColumn(7).getBytes() > 0) b.assignee = blocks.getColumn(7).getString();
+    current->blocks.push_back(std::move(b));
   }
   for (auto& t : project.tasks) {
-    if (t.blocks.empty()) continue;
-    t.start = t.blocks.front().utc_start;
-    t.finish = t.blocks.back().utc_end;
+    if (!t.blocks.empty() || t.done_at) model::set_dates_from_blocks(t);
   }
 }
 

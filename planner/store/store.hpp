@@ -302,7 +302,7 @@ class Store {
   // there with a sequence one above the last that calendar had, and
   // project.cancelled becomes every item remembered so (see
   // model::CancelledItem; left_on is the UTC date of project.plan.now). When
-  // the whole plan is the same as before, the previous created_at is kept
+  // the whole plan is the same as before, the previous created_at and plan.now are kept
   // (so exports are byte-identical); otherwise project.plan.created_at = now.
   void save_plan(model::Project& project, model::Instant now);
 

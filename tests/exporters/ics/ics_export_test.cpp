@@ -315,6 +315,22 @@ TEST(IcsExportTest, APersonsCalendarHoldsOnlyTheirWork) {
   EXPECT_EQ(values(ics(untitled, IcsMode::span), "X-WR-CALNAME")[0], "rplan plan");
 }
 
+// An in-progress task someone else carries on: the block of history its
+// first person worked is in their calendar, not the new assignee's.
+TEST(IcsExportTest, APersonsCalendarHoldsTheHistoryTheyWorked) {
+  auto p = sample_project();
+  model::Task& kb2 = p.tasks[1];
+  ASSERT_EQ(kb2.id, "kb2");
+  kb2.blocks[0].history = true;
+  kb2.blocks[0].assignee = "Ada Lovelace";
+  EXPECT_EQ(values(ics(p, IcsMode::events, "Ada Lovelace"), "UID"),
+            (std::vector<std::string>{"ka1-1@rplan", "ka1-2@rplan", "kb2-1@rplan"}));
+  EXPECT_EQ(values(ics(p, IcsMode::events, "Grace Hopper"), "UID"),
+            (std::vector<std::string>{"kb2-2@rplan"}));
+  // The whole calendar has every block once.
+  EXPECT_EQ(values(ics(p, IcsMode::events), "UID").size(), 8u);
+}
+
 TEST(IcsExportTest, AnEmptyPlanIsAnEmptyCalendar) {
   auto p = sample_project();
   for (auto& t : p.tasks) {

@@ -376,8 +376,9 @@ TEST(TrackingTest, TheImportReportsEditsMeaningChangesArchivedWorkAndAnotherFold
   EXPECT_EQ(f.store.import_document(unknown).previous_folder, "");
 }
 
-// A database of schema version 1 (before tracking) opens for writing as
-// version 2: its rows kept, nothing recorded yet, its plan made when created.
+// A database of schema version 1 (before tracking) opens for writing as the
+// latest version: its rows kept, nothing recorded yet, its plan made when
+// created, with the default minimum for tasks whose hours reached the estimate.
 TEST(TrackingTest, ADatabaseOfTheFirstSchemaIsMigrated) {
   TempDir dir;
   const auto path = dir / "old.db";
@@ -407,6 +408,7 @@ TEST(TrackingTest, ADatabaseOfTheFirstSchemaIsMigrated) {
   EXPECT_FALSE(p.tasks[0].done_at);  // finished before anyone recorded when
   EXPECT_EQ(p.tasks[0].spent_hours, 0);
   EXPECT_EQ(p.plan.now, model::Instant{std::chrono::seconds{1790000000}});
+  EXPECT_EQ(p.plan.minimum_remaining_hours, 1);
   EXPECT_TRUE(p.plan.stale_reasons.empty());
   store.record_work({"tsk002", "Ada", k_day, 2, at_hour(10)});
   EXPECT_EQ(store.load_project().plan.stale_reasons,
