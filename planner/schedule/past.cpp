@@ -88,11 +88,14 @@ void Planner::keep_in_progress(std::uint32_t index, model::Task& t) {
 }
 
 // An open task has no past. When a block of it passed with no hours
-// recorded, it slipped.
+// recorded, it slipped. With --start, a block before that date passed only
+// when it also ended before the plan's now (a start in the future makes
+// nothing slip that has not happened yet).
 void Planner::keep_open(model::Task& t) {
   if (t.spent_hours > 0) return;
   for (const model::WorkBlock& b : t.blocks) {
     const auto part = past_part(b);
+    if (!m_options.from_now && b.utc_end > m_project.plan.now) continue;
     if (part && part->minutes == b.minutes) {
       t.slipped = true;
       return;

@@ -139,13 +139,17 @@ TEST_F(XlsxSyncTest, CellsEditedWithOpenpyxlChangeExactlyThoseFields) {
   EXPECT_EQ(after.at(e)["estimate"]["manual"], true);
   EXPECT_EQ(after.at(f)["spent_hours"], 2.5);
   EXPECT_EQ(after.at(f)["status"], "in-progress");  // a new remaining starts the task
+  EXPECT_EQ(after.at(f)["remaining_hours"], 3.0);
+  EXPECT_EQ(after.at(a)["remaining_hours"], 0.0);
   for (const auto& [task, t] : before) {
     SCOPED_TRACE(task);
     std::set<std::string> changed;
     if (task == a || task == b || task == c) changed = tracking;
+    // A done task has nothing left, and finishes when it was done.
+    if (task == a || task == c) changed.insert({"remaining_hours", "finish"});
     if (task == d) changed = {"pinned_assignee"};
-    if (task == e) changed = {"estimate_hours", "estimate"};
-    if (task == f) changed = {"spent_hours", "status"};
+    if (task == e) changed = {"estimate_hours", "estimate", "remaining_hours"};
+    if (task == f) changed = {"spent_hours", "status", "remaining_hours"};
     EXPECT_EQ(without(after.at(task), changed), without(t, changed));
   }
 
