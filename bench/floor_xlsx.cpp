@@ -1,9 +1,11 @@
 // Floor of the XLSX export: libxlsxwriter in constant-memory mode writing the
-// cells of rplan's four sheets and nothing else (no column widths, styles
-// beyond a bold header and a date format, validation, autofilter, chart or
-// properties): Tasks (12 cells per task), Gantt (one row per topic: id, label,
-// who, and the hours of each week with work), Topics (10 cells per topic) and
-// Workload (a row per week, a column per person).
+// cells of rplan's five sheets and nothing else (no column widths, styles
+// beyond a bold header and a date format, validation, autofilter, notes,
+// protection, print settings, chart or properties): Tasks (14 cells per
+// task), Gantt (one row per topic: id, label, who, and the hours of each week
+// with work), Topics (10 cells per topic), Workload (a row per week, a column
+// per person) and the hidden sheet of the values as exported that sync reads
+// (6 cells per task).
 
 #include <xlsxwriter.h>
 
@@ -60,8 +62,8 @@ void tasks_sheet(Book& b) {
   const Plan& p = b.p;
   Sheet tasks(b.book, "Tasks");
   header(tasks,
-         {"ID", "No.", "Topic", "Kind", "Prompt", "Assignee", "Estimate (h)", "Start (local)",
-          "Finish (local)", "Time zone", "Status", "Depends on"},
+         {"ID", "No.", "Topic", "Kind", "Prompt", "Status", "Assignee", "Estimate (h)", "Spent (h)",
+          "Remaining (h)", "Start (local)", "Finish (local)", "Time zone", "Depends on"},
          b.bold, b.s);
   lxw_row_t row = 1;
   for (const Task& t : p.tasks) {
@@ -72,18 +74,43 @@ void tasks_sheet(Book& b) {
     tasks.text(row, 2, topic.title, b.s);
     tasks.text(row, 3, t.kind, b.s);
     tasks.text(row, 4, t.prompt, b.s);
-    tasks.text(row, 5, t.assignee, b.s);
-    tasks.number(row, 6, t.hours);
+    tasks.text(row, 5, t.status, b.s);
+    tasks.text(row, 6, t.assignee, b.s);
+    tasks.number(row, 7, t.hours);
+    tasks.number(row, 8, 0);  // the generated plans record no work
+    tasks.number(row, 9, t.hours);
     if (t.first_block < t.end_block) {
       const Block& first = p.blocks[t.first_block];
       const Block& last = p.blocks[t.end_block - 1];
-      tasks.number(row, 7, k_excel_epoch + first.day + first.start_minute / 1440.0, b.when);
-      tasks.number(row, 8, k_excel_epoch + last.day + (last.start_minute + last.minutes) / 1440.0,
+      tasks.number(row, 10, k_excel_epoch + first.day + first.start_minute / 1440.0, b.when);
+      tasks.number(row, 11, k_excel_epoch + last.day + (last.start_minute + last.minutes) / 1440.0,
                    b.when);
     }
-    if (who != b.people.end()) tasks.text(row, 9, p.team[who->second].timezone, b.s);
-    tasks.text(row, 10, t.status, b.s);
-    tasks.text(row, 11, t.depends_on, b.s);
+    if (who != b.people.end()) tasks.text(row, 12, p.team[who->second].timezone, b.s);
+    tasks.text(row, 13, t.depends_on, b.s);
+    ++row;
+  }
+}
+
+// The values as exported, by task id (what `rplan sync` compares with).
+void sync_sheet(Book& b) {
+  const Plan& p = b.p;
+  Sheet sync(b.book, "rplan_sync");
+  sync.text(0, 0, "rplan-sync", b.s);
+  sync.number(0, 1, 1);
+  lxw_col_t col = 0;
+  for (const char* name :
+       {"ID", "Status", "Assignee", "Estimate (h)", "Spent (h)", "Remaining (h)"}) {
+    sync.text(1, col++, name, b.s);
+  }
+  lxw_row_t row = 2;
+  for (const Task& t : p.tasks) {
+    sync.text(row, 0, t.id, b.s);
+    sync.text(row, 1, t.status, b.s);
+    sync.text(row, 2, t.assignee, b.s);
+    sync.number(row, 3, t.hours);
+    sync.number(row, 4, 0);
+    sync.number(row, 5, t.hours);
     ++row;
   }
 }
@@ -198,6 +225,7 @@ void write_xlsx(const Plan& p, const std::string& out) {
   gantt_sheet(b);
   topics_sheet(b);
   workload_sheet(b);
+  sync_sheet(b);
   if (workbook_close(book) != LXW_NO_ERROR) fail("cannot write " + out);
 }
 

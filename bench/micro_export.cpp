@@ -58,7 +58,7 @@ void BM_export_html(benchmark::State& state) {
   });
 }
 
-// The workbook builder alone: every row of the four sheets, cells counted,
+// The workbook builder alone: every row of the five sheets, cells counted,
 // no libxlsxwriter.
 void BM_export_xlsx_builder(benchmark::State& state) {
   const model::Project& p = planned_project(static_cast<std::size_t>(state.range(0)));

@@ -37,7 +37,7 @@ void write_tasks_csv(const model::Project& project, std::ostream& out) {
     out << csv_field(t.id) << ',' << csv_field(t.topic_id) << ','
         << (topic && topic->number ? std::to_string(*topic->number) : std::string()) << ','
         << csv_field(topic ? topic->title : std::string()) << ',' << model::to_string(t.kind) << ','
-        << csv_field(t.prompt) << ',' << csv_field(t.planned() ? t.assignee : "") << ','
+        << csv_field(t.prompt) << ',' << csv_field(model::plan_person(t)) << ','
         << util::format_hours(t.estimate.hours) << ',' << start << ',' << finish << ','
         << model::to_string(t.status) << ',' << csv_field(util::join(t.depends_on, " ")) << "\r\n";
   }

@@ -305,7 +305,11 @@ void write_arrows(const Report& r, const Layout& l, const std::vector<TaskGeomet
 
 void write_task_title(const model::Task& t, Writer& out) {
   out << "<title>" << Esc{t.prompt} << "\n" << Esc{t.id};
-  if (!t.planned()) {
+  if (!t.planned() && t.status == model::TaskStatus::done) {
+    out << " \u00b7 " << util::format_hours(t.estimate.hours) << " h \u00b7 done";
+    if (!t.assignee.empty()) out << " by " << Esc{t.assignee};
+    out << " before its planned work";
+  } else if (!t.planned()) {
     out << " \u00b7 " << util::format_hours(t.estimate.hours) << " h \u00b7 not scheduled";
   } else {
     const auto& b0 = t.blocks.front();
@@ -357,6 +361,14 @@ void write_task_bar(const Report& r, const Layout& l, const model::Task& t, doub
                     TaskGeometry& geo, Writer& out) {
   const double y = row_y + (l.row_h - l.bar_h) / 2;
   geo.y = row_y + l.row_h / 2;
+  if (!t.planned() && t.status == model::TaskStatus::done) {  // done before its planned work
+    out << "<g class=\"task done\" data-task=\"" << Esc{t.id} << "\">";
+    write_task_title(t, out);
+    out << "<text x=\"0\" dx=\"4\" y=\"" << Num{geo.y + 4} << "\">done";
+    if (!t.assignee.empty()) out << " by " << Esc{t.assignee};
+    out << " \u2713</text></g>\n";
+    return;
+  }
   if (!t.planned()) {
     out << "<g class=\"task unplanned\" data-task=\"" << Esc{t.id} << "\">";
     write_task_title(t, out);

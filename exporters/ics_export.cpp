@@ -3,6 +3,7 @@
 #include "exporters/ics_export.hpp"
 
 #include <array>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -171,22 +172,27 @@ std::string ics_fold(std::string_view line) {
   return out;
 }
 
-std::string event_uid(std::string_view task_id, std::size_t block_number) {
-  return std::string(task_id) + '-' + std::to_string(block_number) + '@' +
-         std::string(k_uid_domain);
-}
-
-std::string todo_uid(std::string_view task_id) {
-  return std::string(task_id) + '@' + std::string(k_uid_domain);
-}
-
-std::string span_uid(std::string_view task_id) {
-  return std::string(task_id) + "-span@" + std::string(k_uid_domain);
-}
-
 // ---- the calendar ----
 
 namespace {
+
+// SUMMARY of a task's items, before escaping: "✓ Kind: prompt (topic)", the
+// kind once: "Research Redis", not "Research: Research Redis".
+std::string task_summary(model::TaskKind kind, std::string_view prompt, const std::string* topic,
+                         bool done) {
+  std::string summary = done ? "\xE2\x9C\x93 " : "";  // check mark
+  if (model::kind_word_length(kind, prompt) == 0) {
+    summary.append(model::display_name(kind)).append(": ");
+  }
+  summary.append(prompt);
+  if (topic != nullptr) summary.append(" (").append(*topic).append(")");
+  return summary;
+}
+
+// SUMMARY of a topic's to-do: "3. Caching" (or the title alone, unnumbered).
+std::string topic_summary(const model::Topic& topic) {
+  return topic.number ? std::to_string(*topic.number) + ". " + topic.title : topic.title;
+}
 
 // The text properties of one task, built once and written for each of its
 // components (a task of many work blocks has many events).
@@ -198,17 +204,30 @@ struct TaskText {
   FoldedLine description_folded;  // and where its folding stands
 };
 
+// What a topic's to-do shows of its tasks.
+struct TopicSums {
+  int tasks = 0, done = 0, in_progress = 0;
+  double hours = 0, done_hours = 0;
+  std::optional<model::Instant> start, due;  // of its planned tasks
+  bool written = false;
+};
+
 // What every component of one calendar shares.
 class CalendarWriter {
  public:
-  CalendarWriter(const model::Project& project, const IcsOptions& options, std::ostream& out)
+  CalendarWriter(const model::Project& project, const IcsOptions& options, std::ostream* out,
+                 std::vector<IcsResource>* resources)
       : m_project(project),
         m_options(options),
         m_out(out),
+        m_resources(resources),
         m_dtstamp(util::format_ical_utc(project.plan.created_at)),
-        m_topics(project.topics) {
+        m_topics(project.topics),
+        m_tree(options.mode == IcsMode::todos && options.assignee.empty()) {
     for (const auto& person : project.team) m_people.emplace(person.name, &person);
-    for (const auto& t : project.tasks) m_task_ids.insert(t.id);
+    if (options.mode == IcsMode::todos) {
+      for (const auto& t : project.tasks) m_task_ids.insert(t.id);
+    }
     m_buffer.reserve(k_flush_at + 4096);
   }
 
@@ -217,16 +236,27 @@ class CalendarWriter {
     line("VERSION", "2.0");
     line("PRODID", "-//rplan//rplan research planner//EN");
     line("CALSCALE", "GREGORIAN");
+    if (m_resources != nullptr) m_header = m_buffer;  // each resource's own calendar starts so
     std::string name = m_project.title.empty() ? "rplan plan" : m_project.title;
     if (!m_options.assignee.empty()) name += " \xE2\x80\x94 " + m_options.assignee;  // em dash
     text("X-WR-CALNAME", name);
+    if (m_tree) sum_topics();
     for (const auto& t : m_project.tasks) {
-      if (!m_options.assignee.empty() && (t.assignee != m_options.assignee || !t.planned())) {
+      if (!m_options.assignee.empty() && m_options.mode == IcsMode::events && t.planned()) {
+        // One person's calendar: the blocks they work, history of others' tasks included.
+        std::optional<TaskText> words;
+        for (std::size_t n = 0; n < t.blocks.size(); ++n) {
+          if (model::block_person(t, t.blocks[n]) != m_options.assignee) continue;
+          if (!words) words = task_text(t);
+          event(t, n, *words);
+        }
         continue;
       }
+      if (!holds(t)) continue;
       if (m_options.mode == IcsMode::todos) {
+        if (m_tree) topic_before(t);
         todo(t, task_text(t));
-      } else if (t.planned()) {
+      } else {
         const TaskText words = task_text(t);
         if (m_options.mode == IcsMode::span) {
           span(t, words);
@@ -235,21 +265,46 @@ class CalendarWriter {
         }
       }
     }
+    if (m_tree) {
+      for (std::size_t i = 0; i < m_project.topics.size(); ++i) {
+        if (!m_sums[i].written) topic_todo(i);  // a topic without tasks
+      }
+    }
+    if (m_options.cancelled_retention_days && m_resources == nullptr) {
+      for (const model::CancelledItem* c : cancelled_to_write()) cancelled(*c);
+    }
     end("VCALENDAR");
-    flush();
+    if (m_resources != nullptr) {
+      m_buffer.clear();
+    } else {
+      flush();
+    }
   }
 
  private:
   // Components are built in one buffer, written out every 256 KiB.
   static constexpr std::size_t k_flush_at = 256 * 1024;
   void flush() {
-    m_out.write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
+    m_out->write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
     m_buffer.clear();
   }
   void begin(std::string_view component) { line("BEGIN", component); }
   void end(std::string_view component) {
     line("END", component);
-    if (m_buffer.size() >= k_flush_at) flush();
+    if (m_resources == nullptr && m_buffer.size() >= k_flush_at) flush();
+  }
+  // Writes one component (`body` writes its BEGIN to END): into the calendar,
+  // or as a resource of its own.
+  template <class Body>
+  void component(const std::string& uid, Body&& body) {
+    const std::size_t start = m_buffer.size();
+    body();
+    if (m_resources == nullptr) return;
+    std::string text = m_header;
+    text.append(m_buffer, start, std::string::npos);
+    text += "END:VCALENDAR\r\n";
+    m_buffer.resize(start);
+    m_resources->push_back({uid, std::move(text)});
   }
   static std::string folded(std::string_view name, std::string_view value) {
     std::string out;
@@ -266,6 +321,13 @@ class CalendarWriter {
 
   const model::Topic* topic_of(const model::Task& t) const { return m_topics.topic_of(t); }
 
+  // Whether this calendar holds the task's items (model::calendar_of says
+  // whose calendar has them; the team's todos also hold the unplanned).
+  bool holds(const model::Task& t) const {
+    if (!m_options.assignee.empty()) return model::calendar_of(t) == m_options.assignee;
+    return m_options.mode == IcsMode::todos || t.planned();
+  }
+
   // UID, DTSTAMP and SEQUENCE: the first lines of every component.
   void identity(const std::string& uid, int sequence) {
     text("UID", uid);
@@ -279,14 +341,9 @@ class CalendarWriter {
   TaskText task_text(const model::Task& t) const {
     TaskText words;
     const model::Topic* topic = topic_of(t);
-    std::string summary = t.status == model::TaskStatus::done ? "\xE2\x9C\x93 " : "";  // check mark
-    // The kind once: "Research Redis", not "Research: Research Redis".
-    if (model::kind_word_length(t.kind, t.prompt) == 0) {
-      summary.append(model::display_name(t.kind)).append(": ");
-    }
-    summary.append(t.prompt);
-    if (topic != nullptr) summary.append(" (").append(topic->title).append(")");
-    words.summary = folded("SUMMARY", ics_escape_text(summary));
+    words.summary = folded(
+        "SUMMARY", ics_escape_text(task_summary(t.kind, t.prompt, topic ? &topic->title : nullptr,
+                                                t.status == model::TaskStatus::done)));
 
     std::string d;
     if (topic != nullptr) {
@@ -316,7 +373,7 @@ class CalendarWriter {
     return words;
   }
 
-  // Writes the task's text; `where` ends the description (which block).
+  // Writes the task's text; `where` ends the description (escaped already).
   void describe(const TaskText& words, std::string_view where) {
     m_buffer += words.summary;
     m_buffer += words.description;
@@ -346,75 +403,263 @@ class CalendarWriter {
 
   void event(const model::Task& t, std::size_t n, const TaskText& words) {
     const model::WorkBlock& b = t.blocks[n];
-    begin("VEVENT");
-    const std::string number = std::to_string(n + 1);
-    identity(event_uid(t.id, n + 1), b.sequence);
-    line("DTSTART", util::format_ical_utc(b.utc_start));
-    line("DTEND", util::format_ical_utc(b.utc_end));
-    m_scratch.assign(" (work block ").append(number).append(")");
-    describe(words, m_scratch);
-    line("STATUS", "CONFIRMED");
-    line("TRANSP", "OPAQUE");
-    end("VEVENT");
+    const std::string uid = event_uid(t.id, n + 1);
+    component(uid, [&] {
+      begin("VEVENT");
+      identity(uid, b.sequence);
+      line("DTSTART", util::format_ical_utc(b.utc_start));
+      line("DTEND", util::format_ical_utc(b.utc_end));
+      m_scratch.assign(" (work block ").append(std::to_string(n + 1)).append(")");
+      describe(words, m_scratch);
+      line("STATUS", "CONFIRMED");
+      line("TRANSP", "OPAQUE");
+      end("VEVENT");
+    });
+  }
+
+  // The task's dependencies that the project holds.
+  std::vector<const std::string*> waits_for(const model::Task& t) const {
+    std::vector<const std::string*> deps;
+    for (const auto& dep : t.depends_on) {
+      if (m_task_ids.count(dep) != 0) deps.push_back(&dep);
+    }
+    return deps;
   }
 
   void todo(const model::Task& t, const TaskText& words) {
-    begin("VTODO");
-    identity(todo_uid(t.id), t.sequence);
-    if (t.planned()) {
-      line("DTSTART", util::format_ical_utc(t.blocks.front().utc_start));
-      line("DUE", util::format_ical_utc(t.blocks.back().utc_end));
-    }
-    describe(words, "");
-    switch (t.status) {
+    const std::string uid = todo_uid(t.id);
+    const std::vector<const std::string*> deps = waits_for(t);
+    const model::Topic* topic = m_tree ? topic_of(t) : nullptr;
+    component(uid, [&] {
+      begin("VTODO");
+      identity(uid, t.sequence);
+      if (t.planned()) {
+        line("DTSTART", util::format_ical_utc(t.blocks.front().utc_start));
+        line("DUE", util::format_ical_utc(t.blocks.back().utc_end));
+      }
+      std::string where;
+      for (std::size_t i = 0; i < deps.size(); ++i) {
+        where += i == 0 ? "\nWaits for: " : ", ";
+        where += *deps[i];
+      }
+      describe(words, ics_escape_text(where));
+      progress(t.status == model::TaskStatus::done ? 100 : 0, t.status);
+      if (topic != nullptr) {
+        // RFC 9253 dependencies only beside the parent, and before it: a
+        // client that takes every RELATED-TO for the parent keeps the last.
+        for (const std::string* dep : deps) {
+          line("RELATED-TO;RELTYPE=DEPENDS-ON", ics_escape_text(todo_uid(*dep)));
+        }
+        line("RELATED-TO;RELTYPE=PARENT", ics_escape_text(topic_uid(topic->id)));
+      }
+      end("VTODO");
+    });
+  }
+
+  // STATUS and PERCENT-COMPLETE of a to-do.
+  void progress(int percent, model::TaskStatus status) {
+    switch (status) {
       case model::TaskStatus::open:
         line("STATUS", "NEEDS-ACTION");
-        line("PERCENT-COMPLETE", "0");
         break;
       case model::TaskStatus::in_progress:
         line("STATUS", "IN-PROCESS");
-        line("PERCENT-COMPLETE", "0");  // rplan does not track partial progress
         break;
       case model::TaskStatus::done:
         line("STATUS", "COMPLETED");
-        line("PERCENT-COMPLETE", "100");
         break;
     }
-    for (const auto& dep : t.depends_on) {
-      if (m_task_ids.count(dep) != 0) {
-        line("RELATED-TO;RELTYPE=DEPENDS-ON", ics_escape_text(todo_uid(dep)));
-      }
-    }
-    end("VTODO");
+    line("PERCENT-COMPLETE", std::to_string(percent));
   }
 
   void span(const model::Task& t, const TaskText& words) {
-    begin("VEVENT");
-    identity(span_uid(t.id), t.sequence);
-    line("DTSTART;VALUE=DATE", util::format_ical_date(t.blocks.front().date));
-    // DTEND of an all-day event is exclusive: the day after the last working day.
-    line("DTEND;VALUE=DATE", util::format_ical_date(t.blocks.back().date + std::chrono::days{1}));
-    describe(words, "");
-    line("STATUS", "CONFIRMED");
-    line("TRANSP", "TRANSPARENT");
-    end("VEVENT");
+    const std::string uid = span_uid(t.id);
+    component(uid, [&] {
+      begin("VEVENT");
+      identity(uid, t.sequence);
+      line("DTSTART;VALUE=DATE", util::format_ical_date(t.blocks.front().date));
+      // DTEND of an all-day event is exclusive: the day after the last working day.
+      line("DTEND;VALUE=DATE", util::format_ical_date(t.blocks.back().date + std::chrono::days{1}));
+      describe(words, "");
+      line("STATUS", "CONFIRMED");
+      line("TRANSP", "TRANSPARENT");
+      end("VEVENT");
+    });
+  }
+
+  // ---- topics (the team's todos) ----
+
+  void sum_topics() {
+    m_sums.assign(m_project.topics.size(), TopicSums{});
+    for (const auto& t : m_project.tasks) {
+      const auto i = m_topics.find(t.topic_id);
+      if (!i) continue;
+      TopicSums& s = m_sums[*i];
+      ++s.tasks;
+      s.hours += t.estimate.hours;
+      if (t.status == model::TaskStatus::done) {
+        ++s.done;
+        s.done_hours += t.estimate.hours;
+      } else if (t.status == model::TaskStatus::in_progress) {
+        ++s.in_progress;
+      }
+      if (t.planned()) {
+        const model::Instant start = t.blocks.front().utc_start, due = t.blocks.back().utc_end;
+        s.start = s.start ? std::min(*s.start, start) : start;
+        s.due = s.due ? std::max(*s.due, due) : due;
+      }
+    }
+  }
+
+  // The to-do of t's topic, unless written already.
+  void topic_before(const model::Task& t) {
+    const auto i = m_topics.find(t.topic_id);
+    if (i && !m_sums[*i].written) topic_todo(*i);
+  }
+
+  // A topic's to-do: its dates, status and progress are its tasks' (done
+  // when all are; in process when one is started or done; the hours done out
+  // of the hours estimated). The store's topic fingerprint covers all this.
+  void topic_todo(std::size_t i) {
+    const model::Topic& topic = m_project.topics[i];
+    TopicSums& s = m_sums[i];
+    s.written = true;
+    const std::string uid = topic_uid(topic.id);
+    component(uid, [&] {
+      begin("VTODO");
+      identity(uid, topic.sequence);
+      if (s.start) {
+        line("DTSTART", util::format_ical_utc(*s.start));
+        line("DUE", util::format_ical_utc(*s.due));
+      }
+      text("SUMMARY", topic_summary(topic));
+      std::string d = "Topic: " + topic.title + "\n";
+      if (!topic.focus.empty()) d += "Focus: " + topic.focus + "\n";
+      d += "Document: " + topic.document + "\n";
+      d += "Tasks: " + std::to_string(s.tasks) + " (" + std::to_string(s.done) + " done, " +
+           std::to_string(s.in_progress) + " in progress)";
+      text("DESCRIPTION", d);
+      const bool all_done = s.tasks > 0 && s.done == s.tasks;
+      const model::TaskStatus status = all_done                     ? model::TaskStatus::done
+                                       : s.done + s.in_progress > 0 ? model::TaskStatus::in_progress
+                                                                    : model::TaskStatus::open;
+      const int percent = all_done ? 100
+                          : s.hours > 0
+                              ? std::min(99, static_cast<int>(s.done_hours / s.hours * 100 + 0.5))
+                              : 0;
+      progress(percent, status);
+      end("VTODO");
+    });
+  }
+
+  // ---- cancelled items ----
+
+  // Whether this calendar holds the item (so it is not cancelled here).
+  bool holds(const model::CancelledItem& c) const {
+    switch (c.kind) {
+      case model::CalendarItemKind::topic:
+        return m_topics.find(c.subject).has_value();
+      case model::CalendarItemKind::task:
+      case model::CalendarItemKind::block: {
+        const auto it = m_tasks_by_id.find(c.subject);
+        if (it == m_tasks_by_id.end() || !holds(*it->second)) return false;
+        return c.kind == model::CalendarItemKind::task ||
+               static_cast<std::size_t>(c.number) <= it->second->blocks.size();
+      }
+    }
+    return false;
+  }
+
+  // Whether the item is of a kind this calendar's mode writes.
+  bool writes(const model::CancelledItem& c) const {
+    switch (m_options.mode) {
+      case IcsMode::events:
+        return c.kind == model::CalendarItemKind::block;
+      case IcsMode::todos:
+        return c.kind == model::CalendarItemKind::task ||
+               (m_tree && c.kind == model::CalendarItemKind::topic);
+      case IcsMode::span:
+        return c.kind == model::CalendarItemKind::task && c.first_date.has_value();
+    }
+    return false;
+  }
+
+  // The cancelled items to write: of this mode, this calendar's (a person's
+  // own, or any for the team's), still within their retention, not held
+  // here; of each uid the one with the highest sequence.
+  std::vector<const model::CancelledItem*> cancelled_to_write() {
+    std::vector<const model::CancelledItem*> out;
+    const model::Date today = std::chrono::floor<std::chrono::days>(m_project.plan.now);
+    const int days = *m_options.cancelled_retention_days;
+    for (const auto& c : m_project.cancelled) {
+      if (!writes(c) || !model::within_retention(c, today, days)) continue;
+      if (!m_options.assignee.empty() && c.calendar != m_options.assignee) continue;
+      if (m_tasks_by_id.empty()) {
+        for (const auto& t : m_project.tasks) m_tasks_by_id.emplace(t.id, &t);
+      }
+      if (holds(c)) continue;
+      if (!out.empty() && out.back()->uid == c.uid) {  // project.cancelled is by uid
+        if (c.sequence > out.back()->sequence) out.back() = &c;
+        continue;
+      }
+      out.push_back(&c);
+    }
+    return out;
+  }
+
+  // A cancelled item: same UID, STATUS:CANCELLED, its sequence, and what it
+  // was (its time, its title).
+  void cancelled(const model::CancelledItem& c) {
+    const bool topic = c.kind == model::CalendarItemKind::topic;
+    const std::string summary =
+        topic ? c.text
+              : task_summary(c.task_kind, c.text, c.topic_title.empty() ? nullptr : &c.topic_title,
+                             false);
+    const bool todo = m_options.mode == IcsMode::todos;
+    const std::string uid = m_options.mode == IcsMode::span ? span_uid(c.subject) : c.uid;
+    begin(todo ? "VTODO" : "VEVENT");
+    identity(uid, c.sequence);
+    if (m_options.mode == IcsMode::span) {
+      line("DTSTART;VALUE=DATE", util::format_ical_date(*c.first_date));
+      line("DTEND;VALUE=DATE", util::format_ical_date(*c.last_date + std::chrono::days{1}));
+    } else if (c.utc_start && c.utc_end) {
+      line("DTSTART", util::format_ical_utc(*c.utc_start));
+      line(todo ? "DUE" : "DTEND", util::format_ical_utc(*c.utc_end));
+    }
+    text("SUMMARY", summary);
+    text("DESCRIPTION", "No longer in the plan here (" + std::string(topic ? "topic " : "task ") +
+                            c.subject + ").");
+    line("STATUS", "CANCELLED");
+    if (!todo) line("TRANSP", "TRANSPARENT");
+    end(todo ? "VTODO" : "VEVENT");
   }
 
   const model::Project& m_project;
   const IcsOptions& m_options;
-  std::ostream& m_out;
+  std::ostream* m_out;
+  std::vector<IcsResource>* m_resources;
   std::string m_buffer;
+  std::string m_header;   // the calendar's first lines, for each resource
   std::string m_scratch;  // a value being escaped
   const std::string m_dtstamp;
   model::TopicIndex m_topics;
+  const bool m_tree;  // the team's todos: topics are parents
+  std::vector<TopicSums> m_sums;
   std::unordered_map<std::string, const model::Assignee*> m_people;
-  std::unordered_set<std::string> m_task_ids;
+  std::unordered_set<std::string> m_task_ids;  // todos: every task of the project
+  std::unordered_map<std::string_view, const model::Task*> m_tasks_by_id;  // for cancelled items
 };
 
 }  // namespace
 
 void write_ics(const model::Project& project, const IcsOptions& options, std::ostream& out) {
-  CalendarWriter(project, options, out).write();
+  CalendarWriter(project, options, &out, nullptr).write();
+}
+
+std::vector<IcsResource> ics_resources(const model::Project& project, const IcsOptions& options) {
+  std::vector<IcsResource> resources;
+  CalendarWriter(project, options, nullptr, &resources).write();
+  return resources;
 }
 
 }  // namespace rplan::exporters

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "planner/model/calendar_items.hpp"
 #include "planner/model/model.hpp"
 
 // The iCalendar export (RFC 5545): a plain calendar file (no METHOD, so not an
@@ -27,20 +28,50 @@ std::optional<IcsMode> parse_ics_mode(std::string_view text);
 
 struct IcsOptions {
   IcsMode mode = IcsMode::events;
-  // "" for the whole plan; else only this person's tasks, and the calendar's
-  // name says whose it is (one --per-assignee file).
+  // "" for the whole plan; else only this person's tasks (events: the work
+  // blocks they work, history of a task someone else carries on included),
+  // and the calendar's name says whose it is (one --per-assignee file).
   std::string assignee;
+  // Set: the items of project.cancelled that this calendar no longer holds
+  // are written as cancelled while model::within_retention(item, the plan's
+  // now, days) holds (a file that is imported again). Unset: none are (a
+  // feed, which its subscribers read whole, or a CalDAV collection, where
+  // they are deleted).
+  std::optional<int> cancelled_retention_days;
 };
 
 // Writes the plan as one VCALENDAR: CRLF line ends, lines folded at 75 octets
 // (never inside a UTF-8 character or an escape), TEXT escaped, times as UTC
 // ("…Z") so no VTIMEZONE is needed. Every component has a UID that survives
-// re-plans and fresh databases (see event_uid()) and a DTSTAMP that is the
-// plan's creation time, so an unchanged plan gives the same bytes; SEQUENCE is
-// the one stored with the plan. Events and spans hold planned tasks only;
-// todos also hold unassigned tasks (without DTSTART/DUE), except in a
-// per-person calendar. With nothing to show the calendar has no components.
+// re-plans and fresh databases (see model::event_uid()) and a DTSTAMP that is
+// the plan's creation time, so an unchanged plan gives the same bytes;
+// SEQUENCE is the one stored with the plan. Events and spans hold planned
+// tasks only; todos also hold unassigned tasks (without DTSTART/DUE), except
+// in a per-person calendar.
+//
+// Todos of the whole plan are a tree: each topic is a to-do, the parent of its
+// tasks' to-dos (RELATED-TO;RELTYPE=PARENT). A task's dependencies are named
+// in its description ("Waits for: …") and, beside the parent only, as RFC 9253
+// RELATED-TO;RELTYPE=DEPENDS-ON lines written before it: KCalendarCore reads
+// every RELATED-TO as the parent whatever its RELTYPE and keeps the last. A
+// person's todos are a flat list with no RELATED-TO at all.
+//
+// Cancelled items (see IcsOptions) come after the others, each once (its
+// highest sequence), with STATUS:CANCELLED: blocks in events, tasks in todos
+// and span, topics in todos. With nothing to show the calendar has no
+// components.
 void write_ics(const model::Project& project, const IcsOptions& options, std::ostream& out);
+
+// One calendar object resource of a CalDAV collection: a VCALENDAR holding
+// one component (RFC 4791 section 4.1).
+struct IcsResource {
+  std::string uid;
+  std::string text;
+};
+
+// The components write_ics writes (cancelled ones aside: a CalDAV client
+// deletes instead), each as a calendar of its own, in the same order.
+std::vector<IcsResource> ics_resources(const model::Project& project, const IcsOptions& options);
 
 // ---- Content lines (RFC 5545 section 3.1), exposed for tests ----
 
@@ -59,16 +90,13 @@ std::string ics_quote_param(std::string_view text);
 // sequence nor a backslash escape from the character it escapes.
 std::string ics_fold(std::string_view line);
 
-// ---- UIDs: stable across re-plans and fresh databases (task ids are) ----
+// ---- UIDs: the model's (planner/model/calendar_items.hpp) ----
 
-// The domain part of every UID rplan writes.
-inline constexpr std::string_view k_uid_domain = "rplan";
-// "<task>-<n>@rplan" for the n-th (1-based) work block of a task (events).
-std::string event_uid(std::string_view task_id, std::size_t block_number);
-// "<task>@rplan" for a task's VTODO (RELATED-TO points at these).
-std::string todo_uid(std::string_view task_id);
-// "<task>-span@rplan" for a task's all-day event (span).
-std::string span_uid(std::string_view task_id);
+using model::event_uid;
+using model::k_uid_domain;
+using model::span_uid;
+using model::todo_uid;
+using model::topic_uid;
 
 // ---- --per-assignee: one file per person who has work ----
 
@@ -90,18 +118,21 @@ struct CalendarFile {
   std::string file_name;  // inside the --out folder
 };
 
-// The people who have planned tasks, team order first (then anyone the plan
-// names who is no longer in the team, by name), with their file names.
-std::vector<CalendarFile> calendar_files(const model::Project& project);
+// The people who have planned tasks, and, with `cancelled_retention_days`,
+// those whose calendar still has cancelled items to write (see IcsOptions):
+// team order first (then anyone else by name), with their file names.
+std::vector<CalendarFile> calendar_files(
+    const model::Project& project, std::optional<int> cancelled_retention_days = std::nullopt);
 
-// Writes calendar_files() into `folder`, each file streamed to a temporary
-// file and renamed (util::AtomicFile). The folder is created when missing, but
-// not its parents. Files of people without work are left alone. Returns the
-// paths written. Throws rplan::OutputError (exit 73) when the folder cannot be
-// made or written, or is a file. `before_publish`, when given, is called
-// before each rename (and may throw to leave the file alone).
+// Writes calendar_files(project, options.cancelled_retention_days) into
+// `folder` in options.mode, each file streamed to a temporary file and renamed
+// (util::AtomicFile); options.assignee is ignored. The folder is created when
+// missing, but not its parents. Files of other people are left alone. Returns
+// the paths written. Throws rplan::OutputError (exit 73) when the folder
+// cannot be made or written, or is a file. `before_publish`, when given, is
+// called before each rename (and may throw to leave the file alone).
 std::vector<std::filesystem::path> write_ics_per_assignee(
-    const model::Project& project, IcsMode mode, const std::filesystem::path& folder,
+    const model::Project& project, const IcsOptions& options, const std::filesystem::path& folder,
     const std::function<void()>& before_publish = {});
 
 }  // namespace rplan::exporters

@@ -134,16 +134,29 @@ std::vector<std::string> calendar_file_names(const std::vector<model::Assignee>&
   return names;
 }
 
-std::vector<CalendarFile> calendar_files(const model::Project& project) {
+std::vector<CalendarFile> calendar_files(const model::Project& project,
+                                         std::optional<int> cancelled_retention_days) {
   std::set<std::string> with_work;
   for (const auto& t : project.tasks) {
-    if (t.planned()) with_work.insert(t.assignee);
+    if (!t.planned()) continue;
+    with_work.insert(t.assignee);
+    for (const auto& b : t.blocks) {  // history worked by someone else
+      if (!b.assignee.empty()) with_work.insert(b.assignee);
+    }
+  }
+  if (cancelled_retention_days) {
+    const model::Date today = std::chrono::floor<std::chrono::days>(project.plan.now);
+    for (const auto& c : project.cancelled) {
+      if (!c.calendar.empty() && model::within_retention(c, today, *cancelled_retention_days)) {
+        with_work.insert(c.calendar);
+      }
+    }
   }
   std::vector<model::Assignee> people;
   for (const auto& a : project.team) {
     if (with_work.erase(a.name) != 0) people.push_back(a);
   }
-  for (const auto& name : with_work) {  // planned for, but no longer in the team
+  for (const auto& name : with_work) {  // no longer in the team
     model::Assignee a;
     a.name = name;
     people.push_back(a);
@@ -154,8 +167,8 @@ std::vector<CalendarFile> calendar_files(const model::Project& project) {
   return files;
 }
 
-std::vector<fs::path> write_ics_per_assignee(const model::Project& project, IcsMode mode,
-                                             const fs::path& folder,
+std::vector<fs::path> write_ics_per_assignee(const model::Project& project,
+                                             const IcsOptions& options, const fs::path& folder,
                                              const std::function<void()>& before_publish) {
   std::error_code ec;
   if (!fs::is_directory(folder, ec)) {
@@ -167,7 +180,7 @@ std::vector<fs::path> write_ics_per_assignee(const model::Project& project, IcsM
     if (ec) throw OutputError("cannot create the folder " + folder.string() + ": " + ec.message());
   }
   std::vector<fs::path> written;
-  for (const auto& f : calendar_files(project)) {
+  for (const auto& f : calendar_files(project, options.cancelled_retention_days)) {
     if (fs::path(f.file_name).filename() != f.file_name || f.file_name.front() == '.') {
       // calendar_file_names() makes this impossible; never write outside the folder.
       throw OutputError("refusing to write the file name \"" + f.file_name + "\" into " +
@@ -175,7 +188,9 @@ std::vector<fs::path> write_ics_per_assignee(const model::Project& project, IcsM
     }
     const fs::path path = folder / f.file_name;
     util::AtomicFile file(path);
-    write_ics(project, IcsOptions{mode, f.assignee}, file.stream());
+    IcsOptions own = options;
+    own.assignee = f.assignee;
+    write_ics(project, own, file.stream());
     if (before_publish) before_publish();
     file.commit();
     written.push_back(path);

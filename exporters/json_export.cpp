@@ -105,10 +105,11 @@ void write_array(std::ostream& out, const char* key, const Items& items, ToJson&
 
 }  // namespace
 
-void append_task_json(std::string& out, const model::Task& t) {
+void append_task_json(std::string& out, const model::Task& t, double minimum_remaining_hours) {
+  const bool done = t.status == model::TaskStatus::done;
   // The members in nlohmann's order (by name), as the other objects here.
   out += "{\"assignee\":";
-  if (t.planned()) {
+  if (t.planned() || (done && !t.assignee.empty())) {  // a done task keeps its person
     append_string(out, t.assignee);
   } else {
     out += "null";
@@ -116,13 +117,19 @@ void append_task_json(std::string& out, const model::Task& t) {
   out += ",\"blocks\":[";
   for (std::size_t i = 0; i < t.blocks.size(); ++i) {
     const model::WorkBlock& b = t.blocks[i];
-    out += i > 0 ? ",{\"date\":" : "{\"date\":";
+    out += i > 0 ? ",{" : "{";
+    if (!b.assignee.empty()) {  // worked by someone else than the task's assignee
+      out += "\"assignee\":";
+      append_string(out, b.assignee);
+      out += ',';
+    }
+    out += "\"date\":";
     append_string(out, util::format_date(b.date));
     out += ",\"hours\":";
     append_hours(out, b.hours());
     out += ",\"start\":";
     append_string(out, util::format_clock(b.start_minute));
-    out += '}';
+    out += b.history ? ",\"state\":\"history\"}" : ",\"state\":\"planned\"}";
   }
   out += "],\"depends_on\":[";
   for (std::size_t i = 0; i < t.depends_on.size(); ++i) {
@@ -147,7 +154,11 @@ void append_task_json(std::string& out, const model::Task& t) {
   out += "},\"estimate_hours\":";
   append_hours(out, t.estimate.hours);
   out += ",\"finish\":";
-  if (t.blocks.empty()) {
+  if (done && t.done_at) {  // a done task finished when it was done
+    append_string(
+        out, util::format_rfc3339(*t.done_at,
+                                  t.blocks.empty() ? 0 : t.blocks.back().utc_offset_minutes()));
+  } else if (t.blocks.empty()) {
     out += "null";
   } else {
     append_string(
@@ -163,10 +174,15 @@ void append_task_json(std::string& out, const model::Task& t) {
   out += std::to_string(t.position);
   out += ",\"prompt\":";
   append_string(out, t.prompt);
+  out += ",\"remaining_hours\":";
+  append_hours(out, model::remaining_hours(t, minimum_remaining_hours));
+  out += t.slipped ? ",\"slipped\":true" : ",\"slipped\":false";
   out += ",\"spent_hours\":";
   append_hours(out, t.spent_hours);
   out += ",\"start\":";
-  if (t.blocks.empty()) {
+  if (t.blocks.empty() && done && t.done_at) {  // done before any of its planned work
+    append_string(out, util::format_rfc3339(*t.done_at, 0));
+  } else if (t.blocks.empty()) {
     out += "null";
   } else {
     append_string(out, util::format_rfc3339(t.blocks.front().utc_start,
@@ -188,6 +204,10 @@ void write_json(const model::Project& project, JsonDocument which, std::ostream&
                  {"strategy", model::to_string(p.strategy)},
                  {"total_hours", p.total_hours},
                  {"unassigned", p.unassigned},
+                 {"now", p.exists ? json(util::format_rfc3339(p.now, 0)) : json(nullptr)},
+                 {"slipped", p.slipped},
+                 {"at_minimum", p.at_minimum},
+                 {"minimum_remaining_hours", p.minimum_remaining_hours},
                  {"stale", p.exists && !p.stale_reasons.empty()},
                  {"stale_reasons", p.stale_reasons}};
     out << "\"format\":\"rplan-plan\",\"version\":1,\"generated_at\":"
@@ -208,7 +228,7 @@ void write_json(const model::Project& project, JsonDocument which, std::ostream&
   bool first = true;
   for (const auto& t : project.tasks) {
     line.clear();
-    append_task_json(line, t);
+    append_task_json(line, t, project.plan.minimum_remaining_hours);
     out << (first ? "\n" : ",\n");
     out.write(line.data(), static_cast<std::streamsize>(line.size()));
     first = false;

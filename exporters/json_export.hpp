@@ -16,11 +16,15 @@ enum class JsonDocument {
 // whatever the size). Date-times are RFC 3339 in the assignee's offset;
 // generated_at is the plan's creation time, so an unchanged plan exports the
 // same bytes. Unplanned tasks have null assignee/start/finish and no blocks.
+// A done task keeps its assignee and finishes at done_at; each block says
+// whether it is history (kept from the past) or planned, and names who worked
+// it when that is not the task's assignee.
 void write_json(const model::Project& project, JsonDocument which, std::ostream& out);
 
 // Appends one task's object as write_json writes it (one line of "tasks"):
 // the bytes nlohmann::json would dump for it, written without building one
-// (a plan has hundreds of thousands).
-void append_task_json(std::string& out, const model::Task& t);
+// (a plan has hundreds of thousands). Its remaining_hours is
+// model::remaining_hours(t, minimum_remaining_hours) (the plan's minimum).
+void append_task_json(std::string& out, const model::Task& t, double minimum_remaining_hours);
 
 }  // namespace rplan::exporters

@@ -204,7 +204,12 @@ void ChecklistWriter::item(const model::Task& task, ItemContext context) {
     const model::Topic* topic = topic_of(task);
     add(topic ? topic->title : task.topic_id);
   }
-  if (context.assignee) add(task.planned() ? std::string_view(task.assignee) : "unassigned");
+  const std::string& person = model::plan_person(task);
+  if (context.assignee && person.empty()) {
+    add("unassigned");
+  } else if (context.assignee) {  // a done task is ticked with the person who did it
+    add(task.status == model::TaskStatus::done ? "done by " + person : person);
+  }
   add(util::format_hours(task.estimate.hours) + " h");
   if (task.status == model::TaskStatus::in_progress) add("in progress");
   if (task.planned()) {
@@ -271,7 +276,8 @@ void ChecklistWriter::by_assignee() {
   std::map<std::string, std::vector<const model::Task*>> groups;
   std::vector<const model::Task*> unassigned;
   for (const auto& t : m_project.tasks) {
-    (t.planned() ? groups[t.assignee] : unassigned).push_back(&t);
+    const std::string& person = model::plan_person(t);
+    (person.empty() ? unassigned : groups[person]).push_back(&t);
   }
   auto section = [&](const std::string& name, const std::vector<const model::Task*>& tasks) {
     heading(escape_markdown(name, MarkdownPlace::line_start));

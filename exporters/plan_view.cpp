@@ -78,7 +78,11 @@ void PlanView::add_people() {
   }
   if (p.team.empty()) m_team_works = {true, true, true, true, true, false, false};
   for (const auto& task : p.tasks) {
-    if (task.planned()) add(task.assignee);
+    if (!task.planned()) continue;
+    add(task.assignee);
+    for (const auto& b : task.blocks) {  // history worked by someone else
+      if (!b.assignee.empty()) add(b.assignee);
+    }
   }
   // A holiday is the whole team's when it applies to everyone on it (the
   // one rule, model::holiday_applies); else it is shaded per person.
@@ -145,13 +149,14 @@ void PlanView::sum_work() {
   m_open.assign(cells, 0);
   m_done.assign(cells, 0);
   for (const auto& task : m_project.tasks) {
-    const int who = person_of(task);
-    if (who < 0) continue;
+    const int assignee = person_of(task);
+    if (assignee < 0) continue;
     const bool done = task.status == model::TaskStatus::done;
-    PersonView& person = m_people[static_cast<std::size_t>(who)];
     auto& table = done ? m_done : m_open;
     for (const auto& b : task.blocks) {
-      (done ? person.done_minutes : person.open_minutes) += b.minutes;
+      const int who = b.assignee.empty() ? assignee : person(b.assignee);
+      PersonView& worker = m_people[static_cast<std::size_t>(who)];
+      (done ? worker.done_minutes : worker.open_minutes) += b.minutes;
       table[static_cast<std::size_t>(week_of(b.date)) * m_people.size() +
             static_cast<std::size_t>(who)] += b.minutes;
     }

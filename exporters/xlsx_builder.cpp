@@ -156,6 +156,8 @@ SheetLayout WorkbookBuilder::layout(SheetId sheet) const {
       return gantt_layout(m_project, m_view, m_limits);
     case SheetId::workload:
       return workload_layout(m_view);
+    case SheetId::sync:
+      return sync_layout();
     case SheetId::topics:
       break;
   }
@@ -170,6 +172,8 @@ void WorkbookBuilder::rows(SheetId sheet, const std::function<void(const Row&)>&
       return gantt_rows(m_project, m_view, m_limits, emit);
     case SheetId::workload:
       return workload_rows(m_view, emit);
+    case SheetId::sync:
+      return sync_rows(m_project, emit);
     case SheetId::topics:
       break;
   }

@@ -21,27 +21,37 @@ namespace rplan::exporters::xlsx {
 
 // How a cell looks; the writer maps each (style, colour) pair to one Excel format.
 enum class Style : std::uint8_t {
-  text,          // plain text or number
-  wrapped,       // text wrapped at the column width, top-aligned
-  header,        // bold column header, light fill, bottom border
-  title,         // a sheet's title line: bold, larger
-  note,          // an explanatory line: italic, grey
-  topic,         // a topic's name in the Gantt: bold
-  hours,         // a number of hours: "0.0", zero shown as "-"
-  date_time,     // an Excel serial date-time shown as yyyy-mm-dd hh:mm
-  date,          // an Excel serial date shown as yyyy-mm-dd
-  day_header,    // a date shown as its day of the month, centred (daily Gantt)
-  week_header,   // a date shown as "d mmm", centred (weekly Gantt)
-  month_header,  // a month label above the Gantt's date header: bold
-  percent,       // a fraction shown as "0%"
-  person,        // filled in the palette colour Cell::colour (Gantt work, legend)
-  topic_span,    // dark grey fill: a topic's first to last working day
-  weekend,       // light grey fill: a day nobody on the team works
-  holiday,       // light yellow fill: a holiday (a column: the team's; a cell: the person's)
-  total,         // bold (a totals row)
-  total_hours,   // bold hours
-  background,    // white fill: rows above the Gantt header hide the day shading
+  text,            // plain text, indented a little from the cell's left edge
+  plain,           // a number, or text without an indent (the hidden sheet)
+  wrapped,         // text wrapped at the column width, top-aligned
+  header,          // bold column header, light fill, bottom border, wrapped
+  number_centred,  // a small number centred in its column (a topic's No.)
+  title,           // a sheet's title line: bold, larger
+  note,            // an explanatory line: italic, grey
+  topic,           // a topic's name in the Gantt: bold
+  hours,           // a number of hours: "0.0", zero shown as "-"
+  date_time,       // an Excel serial date-time shown as yyyy-mm-dd hh:mm, centred
+  date,            // an Excel serial date shown as yyyy-mm-dd
+  day_header,      // a date shown as its day of the month, centred (daily Gantt)
+  week_header,     // a date shown as "d mmm", centred (weekly Gantt)
+  month_header,    // a month label above the Gantt's date header: bold
+  percent,         // a fraction shown as "0%"
+  person,          // filled in the palette colour Cell::colour (Gantt work, legend)
+  topic_span,      // dark grey fill: a topic's first to last working day
+  weekend,         // light grey fill: a day nobody on the team works
+  holiday,         // light yellow fill: a holiday (a column: the team's; a cell: the person's)
+  total,           // bold (a totals row)
+  total_hours,     // bold hours
+  background,      // white fill: rows above the Gantt header hide the day shading
+  // Cells a user may edit for `rplan sync` (unlocked on the protected sheet):
+  editable,         // text in the editable fill, wrapped
+  editable_hours,   // hours in the editable fill
+  editable_header,  // a header in the editable header fill
 };
+
+// The fill of the cells `rplan sync` reads back, and of their headers.
+inline constexpr std::uint32_t k_editable_colour = 0xFFF2CC;
+inline constexpr std::uint32_t k_editable_header_colour = 0xFFD966;
 
 // A person's colour: exporters::k_palette by their place in PlanView::people()
 // (the team as listed, then people found only on tasks), repeating past its
@@ -65,6 +75,7 @@ struct Cell {
   double number = 0;  // Type::number and Type::date_time
   std::string text;   // Type::text
   int span = 1;       // columns merged from `column` on (legend entries)
+  std::string note;   // a note (comment) on the cell: the full text of a shortened one, help
 };
 
 struct Row {
@@ -88,11 +99,14 @@ struct ColumnSpec {
   std::optional<Style> style;  // a column format (the Gantt's weekend/holiday shading)
 };
 
-// A drop-down list on every cell of `range`; other values are refused with
-// a message titled `title`.
-struct ListValidation {
+// What a cell of `range` accepts; other values are refused with a message
+// titled `title`. A drop-down list of `values`, or (when `values` is empty) a
+// number from `minimum` to `maximum`.
+struct Validation {
   Range range;
   std::vector<std::string> values;
+  double minimum = 0;
+  double maximum = 0;
   std::string title;
 };
 
@@ -124,6 +138,15 @@ struct DataBar {
   std::uint32_t colour = 0;
 };
 
+// How a sheet prints: always landscape, with narrow margins.
+struct PrintLayout {
+  enum class Fit { width, none };
+  Fit fit = Fit::width;    // width: every column on one page width, as many pages down as needed
+  int scale = 100;         // percent, when fit is none
+  int repeat_rows = 0;     // header rows repeated on every printed page
+  int repeat_columns = 0;  // leading columns repeated on every page (a sheet wider than a page)
+};
+
 // Everything about a sheet except its rows.
 struct SheetLayout {
   std::string name;
@@ -131,15 +154,22 @@ struct SheetLayout {
   int freeze_rows = 0;  // rows kept in view at the top
   int freeze_columns = 0;
   std::optional<Range> autofilter;
-  std::optional<ListValidation> validation;
+  std::vector<Validation> validations;
   std::optional<DataBar> data_bar;
   std::optional<ChartSpec> chart;
-  int repeat_rows = 0;  // header rows repeated on every printed page
+  PrintLayout print;
+  // Protected without a password against accidental edits: only cells of
+  // the editable styles can be changed; columns can be resized, the
+  // autofilter used. Every sheet is.
+  bool protect = true;
+  bool hidden = false;  // a hidden sheet (the values as exported, for sync)
 };
 
-enum class SheetId { tasks, gantt, workload, topics };
-inline constexpr std::array<SheetId, 4> k_sheets = {SheetId::tasks, SheetId::gantt,
-                                                    SheetId::workload, SheetId::topics};
+// The sheets in tab order. `sync` is the hidden sheet of the values as
+// exported (model::workbook::k_sync_sheet).
+enum class SheetId { tasks, gantt, workload, topics, sync };
+inline constexpr std::array<SheetId, 5> k_sheets = {
+    SheetId::tasks, SheetId::gantt, SheetId::workload, SheetId::topics, SheetId::sync};
 
 struct DocumentProperties {
   std::string title;
@@ -174,7 +204,8 @@ std::string cell_text(std::string_view text);
 // An Excel serial date-time: days since 1899-12-30 plus the fraction of the day.
 double excel_serial(util::Date date, int minutes_after_midnight = 0);
 
-// Turns a project into the four sheets Tasks, Gantt, Workload and Topics.
+// Turns a project into the sheets Tasks, Gantt, Workload and Topics,
+// and the hidden sheet of the values as exported that `rplan sync` reads.
 // Dates and times are each assignee's local ones, as the plan's work blocks
 // record them.
 class WorkbookBuilder {

@@ -22,6 +22,10 @@ constexpr double k_day_width = 3.3;
 constexpr double k_week_width = 7;
 constexpr int k_min_legend_columns = 20;  // the legend may run past a short timeline
 constexpr std::size_t k_max_legend_people = 24;
+// Wider than this (Excel character units), a printed Gantt is not shrunk to
+// one page width (it would be too small to read) but printed at this scale.
+constexpr double k_max_fitted_width = 250;
+constexpr int k_long_print_scale = 60;
 
 enum class Scale { daily, weekly };
 enum class RowsPer { task, topic };
@@ -72,6 +76,43 @@ bool has_holiday_between(const PlanView& view, util::Date from, util::Date to) {
 }
 
 double display_width(std::string_view text) { return static_cast<double>(util::utf8_length(text)); }
+
+constexpr double k_label_width = 44;  // the task column when rows are tasks
+constexpr double k_topic_label_width = 36;
+constexpr double k_who_width = 16;
+// Notes with the full text of shortened labels, at most (libxlsxwriter keeps
+// notes in memory; the Topics sheet has every title in full).
+constexpr std::size_t k_max_notes = 5000;
+
+// A label cell that stays inside `width` (Excel character units), so that it
+// never runs into the next column: a longer text is cut on a character
+// boundary and ends in "…", and the cell gets a note with the whole text
+// while `notes` has room.
+Cell label_cell(int column, std::string_view text, Style style, double width, std::size_t& notes) {
+  // About 1.15 characters of proportional text fit a unit (bold text: 1),
+  // less the indent; East Asian wide characters and emoji count twice.
+  const double room = width * (style == Style::text ? 1.15 : 1.0) - 2;
+  double used = 0;
+  std::size_t i = 0, fits = 0;  // bytes that fit with room for the ellipsis
+  while (i < text.size()) {
+    const util::Utf8Char c = util::decode_utf8(text, i);
+    const std::size_t length = c.length == 0 ? 1 : c.length;
+    used += c.code_point >= 0x2E80 ? 2 : 1;
+    if (used > room) break;
+    i += length;
+    if (used <= room - 1) fits = i;
+  }
+  if (i >= text.size()) return text_cell(column, text, style);
+  const std::string_view kept = text.substr(0, fits);
+  Cell cell = text_cell(
+      column, std::string(kept.substr(0, kept.find_last_not_of(" \t") + 1)) + "\xE2\x80\xA6",
+      style);
+  if (notes < k_max_notes) {
+    ++notes;
+    cell.note = cell_text(text);
+  }
+  return cell;
+}
 
 // The legend: people with work (the first 24), the shadings, the topic bar,
 // and "+N more people" last, as plain text that may run on to the right.
@@ -276,13 +317,16 @@ void collect_work(const model::Task& task, const PlanView& view, const GanttShap
 
 // The topic's id and "3. Caching", as the heading reads: bold above its
 // tasks, plain when topics are the rows.
-void add_topic_cells(Row& row, const model::Topic* topic, Style style) {
+// `width`: what the label may take (a topic's heading row may run on over the
+// empty assignee column).
+void add_topic_cells(Row& row, const model::Topic* topic, Style style, double width,
+                     std::size_t& notes) {
   std::string label = "(tasks without a topic)";
   if (topic) {
     row.cells.push_back(text_cell(k_id_column, topic->id, style));
     label = topic->number ? std::to_string(*topic->number) + ". " + topic->title : topic->title;
   }
-  row.cells.push_back(text_cell(k_label_column, label, style));
+  row.cells.push_back(label_cell(k_label_column, label, style, width, notes));
 }
 
 // One row per topic: who works on it, and its work per column.
@@ -293,10 +337,11 @@ void emit_topic_rows(const model::Project& project, const PlanView& view, const 
   Row row;
   std::vector<ColumnWork> work;
   std::vector<int> people;
+  std::size_t notes = 0;
   for (std::size_t g = 0; g < shown; ++g) {
     row.index = s.first_data_row + static_cast<int>(g);
     row.cells.clear();
-    add_topic_cells(row, view.group_topic(g), Style::text);
+    add_topic_cells(row, view.group_topic(g), Style::text, k_topic_label_width, notes);
     work.clear();
     people.clear();
     for (std::size_t i : view.group_tasks(g)) {
@@ -307,8 +352,9 @@ void emit_topic_rows(const model::Project& project, const PlanView& view, const 
       }
     }
     if (people.size() == 1) {
-      row.cells.push_back(
-          text_cell(k_who_column, view.people()[static_cast<std::size_t>(people[0])].name));
+      row.cells.push_back(label_cell(k_who_column,
+                                     view.people()[static_cast<std::size_t>(people[0])].name,
+                                     Style::text, k_who_width, notes));
     } else if (people.size() > 1) {
       row.cells.push_back(text_cell(k_who_column, std::to_string(people.size()) + " people"));
     }
@@ -368,11 +414,12 @@ void emit_task_rows(const model::Project& project, const PlanView& view, const G
   int r = s.first_data_row;
   Row row;
   std::vector<ColumnWork> work;
+  std::size_t notes = 0;
   const std::size_t groups = shown_groups(view);
   for (std::size_t g = 0; g < groups; ++g) {
     row.index = r++;
     row.cells.clear();
-    add_topic_cells(row, view.group_topic(g), Style::topic);
+    add_topic_cells(row, view.group_topic(g), Style::topic, k_label_width + k_who_width, notes);
     add_topic_span(row, project, view.group_tasks(g), s);
     emit(row);
     for (std::size_t i : view.group_tasks(g)) {
@@ -380,8 +427,12 @@ void emit_task_rows(const model::Project& project, const PlanView& view, const G
       row.index = r++;
       row.cells.clear();
       row.cells.push_back(text_cell(k_id_column, task.id));
-      row.cells.push_back(text_cell(k_label_column, task.prompt));
-      if (task.planned()) row.cells.push_back(text_cell(k_who_column, task.assignee));
+      row.cells.push_back(
+          label_cell(k_label_column, task.prompt, Style::text, k_label_width, notes));
+      if (task.planned()) {
+        row.cells.push_back(
+            label_cell(k_who_column, task.assignee, Style::text, k_who_width, notes));
+      }
       work.clear();
       collect_work(task, view, s, work);
       add_work_cells(row, work, s);
@@ -398,10 +449,10 @@ SheetLayout gantt_layout(const model::Project& project, const PlanView& view,
   const GanttShape s = gantt_shape(project, view, limits);
   SheetLayout layout;
   layout.name = "Gantt";
-  layout.columns = {
-      {k_id_column, k_id_column, 10, std::nullopt},
-      {k_label_column, k_label_column, s.rows == RowsPer::task ? 44.0 : 36.0, std::nullopt},
-      {k_who_column, k_who_column, 16, std::nullopt}};
+  layout.columns = {{k_id_column, k_id_column, 10, std::nullopt},
+                    {k_label_column, k_label_column,
+                     s.rows == RowsPer::task ? k_label_width : k_topic_label_width, std::nullopt},
+                    {k_who_column, k_who_column, k_who_width, std::nullopt}};
   if (s.scale == Scale::daily) {
     // One spec per run of days that look alike: weekends and holidays shaded.
     for (int c = 0; c < s.columns; ++c) {
@@ -428,7 +479,17 @@ SheetLayout gantt_layout(const model::Project& project, const PlanView& view,
   }
   layout.freeze_rows = s.first_data_row;
   layout.freeze_columns = k_timeline;
-  layout.repeat_rows = s.first_data_row;
+  layout.print.repeat_rows = s.first_data_row;
+  // A timeline that fits one page width is printed so; a longer one at a
+  // scale that stays readable, over pages side by side, each with the task
+  // columns and the header rows.
+  double width = 0;
+  for (const auto& c : layout.columns) width += (c.last - c.first + 1) * c.width;
+  if (width > k_max_fitted_width) {
+    layout.print.fit = PrintLayout::Fit::none;
+    layout.print.scale = k_long_print_scale;
+    layout.print.repeat_columns = k_timeline;
+  }
   return layout;
 }
 

@@ -22,12 +22,16 @@ inline std::size_t shown_groups(const PlanView& view) {
 
 // A cell holding text, written as a string (never a formula).
 Cell text_cell(int column, std::string_view text, Style style = Style::text);
-Cell number_cell(int column, double value, Style style = Style::text);
+Cell number_cell(int column, double value, Style style = Style::plain);
 Cell date_cell(int column, double serial, Style style);
 Cell fill_cell(int column, Style style, int colour = 0);
 
 SheetLayout tasks_layout(const model::Project& project);
 void tasks_rows(const model::Project& project, const PlanView& view, const RowSink& emit);
+
+// The hidden sheet of the editable values as exported (model::workbook).
+SheetLayout sync_layout();
+void sync_rows(const model::Project& project, const RowSink& emit);
 
 SheetLayout topics_layout(const PlanView& view);
 void topics_rows(const model::Project& project, const PlanView& view, const RowSink& emit);

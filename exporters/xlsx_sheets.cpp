@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "exporters/xlsx_index.hpp"
+#include "planner/model/workbook_format.hpp"
 #include "planner/util/dates.hpp"
 #include "planner/util/text.hpp"
 
@@ -19,33 +20,73 @@ struct Column {
 
 // ---- Tasks ----
 
+using model::workbook::Field;
+
+// The editable columns (model::workbook::Field) sit together, after what
+// the task is and before when it is planned.
 enum TaskColumn : int {
   c_id,
   c_number,
   c_topic,
   c_kind,
   c_prompt,
+  c_status,
   c_assignee,
   c_estimate,
+  c_spent,
+  c_remaining,
   c_start,
   c_finish,
   c_zone,
-  c_status,
   c_depends,
   c_task_columns
 };
-constexpr std::array<Column, c_task_columns> k_task_columns = {{{"ID", 10},
-                                                                {"No.", 5},
-                                                                {"Topic", 28},
-                                                                {"Kind", 13},
-                                                                {"Prompt", 60},
-                                                                {"Assignee", 18},
-                                                                {"Estimate (h)", 11},
-                                                                {"Start (local)", 17},
-                                                                {"Finish (local)", 17},
-                                                                {"Time zone", 17},
-                                                                {"Status", 12},
-                                                                {"Depends on", 18}}};
+constexpr std::array<Column, c_task_columns> k_task_columns = {
+    {{model::workbook::k_id_header, 10},
+     {"No.", 5},
+     {"Topic", 26},
+     {"Kind", 15},
+     {"Prompt", 56},
+     {model::workbook::header(Field::status), 13},
+     {model::workbook::header(Field::assignee), 18},
+     {model::workbook::header(Field::estimate), 10},
+     {model::workbook::header(Field::spent), 9},
+     {model::workbook::header(Field::remaining), 11},
+     {"Start (local)", 18},
+     {"Finish (local)", 18},
+     {"Time zone", 18},
+     {"Depends on", 18}}};
+bool is_editable(int column) { return column >= c_status && column <= c_remaining; }
+
+// The notes on the Tasks sheet's headers: what sync does with each editable column.
+std::string_view header_note(int column) {
+  switch (column) {
+    case c_id:
+      return "rplan sync plan.xlsx reads the coloured columns back into the database, finding "
+             "each row's task by this id: keep the ids. Sorting, filtering and moving rows are "
+             "fine (to sort, unprotect the sheet first: there is no password).";
+    case c_status:
+      return "You can edit this column: open, in-progress or done. rplan sync applies the "
+             "change (a task set to done is done at the time of the sync, by its assignee).";
+    case c_assignee:
+      return "You can edit this column: a team member's name pins the task to that person; an "
+             "empty cell unpins it. The next rplan plan gives the work to the person.";
+    case c_estimate:
+      return "You can edit this column: the hours the task needs (a manual estimate, as "
+             "rplan task ID --estimate sets).";
+    case c_spent:
+      return "You can edit this column: the hours worked on the task in all. Raise it to record "
+             "work: rplan sync records the difference (at most 24 h) as worked on the day of the "
+             "sync by the task's assignee. It cannot go down.";
+    case c_remaining:
+      return "You can edit this column: the hours still to do (0 allowed). A new value makes the "
+             "task in progress.";
+    default:
+      break;
+  }
+  return {};
+}
+
 constexpr int k_max_wrapped_lines = 8;
 constexpr double k_line_height = 15;
 
@@ -89,6 +130,12 @@ Row header_row(const auto& columns) {
     row.cells.push_back(text_cell(static_cast<int>(i), columns[i].header, Style::header));
   }
   return row;
+}
+
+// A column as wide as its widest text (display columns, plus room for the
+// indent), within [low, high]; wider text wraps.
+double fitting_width(double widest, double low, double high) {
+  return std::clamp(widest + 3, low, high);
 }
 
 std::string topic_label(const model::Topic* topic) {
@@ -270,37 +317,58 @@ std::string iso_week_label(util::Date monday) {
 
 SheetLayout tasks_layout(const model::Project& project) {
   SheetLayout layout;
-  layout.name = "Tasks";
+  layout.name = std::string(model::workbook::k_tasks_sheet);
   layout.columns = column_specs(k_task_columns);
+  double names = 0, zones = 0;
+  for (const auto& person : project.team) {
+    names = std::max(names, display_width(person.name));
+    zones = std::max(zones, display_width(person.timezone));
+  }
+  layout.columns[c_assignee].width = fitting_width(names, k_task_columns[c_assignee].width, 30);
+  layout.columns[c_zone].width = fitting_width(zones, k_task_columns[c_zone].width, 32);
   layout.freeze_rows = 1;
-  layout.repeat_rows = 1;
+  layout.print.repeat_rows = 1;
   const int last = static_cast<int>(shown_tasks(project));
   layout.autofilter = Range{0, 0, last, c_task_columns - 1};
   if (last > 0) {
-    layout.validation = ListValidation{
-        Range{1, c_status, last, c_status}, {"open", "in-progress", "done"}, "Status"};
+    layout.validations.push_back(
+        {Range{1, c_status, last, c_status}, {"open", "in-progress", "done"}, 0, 0, "Status"});
+    layout.validations.push_back({Range{1, c_estimate, last, c_remaining}, {}, 0, 10000, "Hours"});
   }
   return layout;
 }
 
 void tasks_rows(const model::Project& project, const PlanView& view, const RowSink& emit) {
-  emit(header_row(k_task_columns));
+  Row header = header_row(k_task_columns);
+  header.height = 2 * k_line_height;  // long headers wrap
+  for (Cell& cell : header.cells) {
+    if (is_editable(cell.column)) cell.style = Style::editable_header;
+    cell.note = std::string(header_note(cell.column));
+  }
+  emit(header);
   const std::size_t shown = shown_tasks(project);
   Row row;
   for (std::size_t i = 0; i < shown; ++i) {
     const model::Task& t = project.tasks[i];
     const model::Topic* topic = view.group_topic(view.group_of(i));
+    const model::workbook::Values values = model::workbook::values_of(t);
     row.index = static_cast<int>(i) + 1;
     row.cells.clear();
     row.cells.push_back(text_cell(c_id, t.id));
     if (topic && topic->number) {
-      row.cells.push_back(number_cell(c_number, *topic->number));
+      row.cells.push_back(number_cell(c_number, *topic->number, Style::number_centred));
     }
     if (topic) row.cells.push_back(text_cell(c_topic, topic->title, Style::wrapped));
     row.cells.push_back(text_cell(c_kind, model::display_name(t.kind)));
     row.cells.push_back(text_cell(c_prompt, t.prompt, Style::wrapped));
-    if (t.planned()) row.cells.push_back(text_cell(c_assignee, t.assignee));
-    row.cells.push_back(number_cell(c_estimate, t.estimate.hours));
+    row.cells.push_back(text_cell(c_status, model::to_string(values.status), Style::editable));
+    // Written even when empty, for its fill and so that it can be typed into.
+    row.cells.push_back(values.assignee.empty()
+                            ? fill_cell(c_assignee, Style::editable)
+                            : text_cell(c_assignee, values.assignee, Style::editable));
+    row.cells.push_back(number_cell(c_estimate, values.estimate, Style::editable_hours));
+    row.cells.push_back(number_cell(c_spent, values.spent, Style::editable_hours));
+    row.cells.push_back(number_cell(c_remaining, values.remaining, Style::editable_hours));
     if (!t.blocks.empty()) {
       const auto& first = t.blocks.front();
       const auto& last = t.blocks.back();
@@ -315,13 +383,15 @@ void tasks_rows(const model::Project& project, const PlanView& view, const RowSi
     if (on_team != nullptr && !on_team->timezone.empty()) {
       row.cells.push_back(text_cell(c_zone, on_team->timezone));
     }
-    row.cells.push_back(text_cell(c_status, model::to_string(t.status)));
     if (!t.depends_on.empty()) {
-      row.cells.push_back(text_cell(c_depends, util::join(t.depends_on, ", ")));
+      row.cells.push_back(text_cell(c_depends, util::join(t.depends_on, ", "), Style::wrapped));
     }
     const int lines =
-        std::max(wrapped_lines(t.prompt, k_task_columns[c_prompt].width),
-                 topic ? wrapped_lines(topic->title, k_task_columns[c_topic].width) : 1);
+        std::max({wrapped_lines(t.prompt, k_task_columns[c_prompt].width),
+                  topic ? wrapped_lines(topic->title, k_task_columns[c_topic].width) : 1,
+                  t.depends_on.empty()
+                      ? 1
+                      : wrapped_lines(row.cells.back().text, k_task_columns[c_depends].width)});
     row.height = lines > 1 ? std::min(lines, k_max_wrapped_lines) * k_line_height : 0;
     emit(row);
   }
@@ -337,6 +407,49 @@ void tasks_rows(const model::Project& project, const PlanView& view, const RowSi
   }
 }
 
+// ---- the values as exported, for sync ----
+
+SheetLayout sync_layout() {
+  SheetLayout layout;
+  layout.name = std::string(model::workbook::k_sync_sheet);
+  layout.columns = {{0, 0, 12, std::nullopt}, {1, 5, 14, std::nullopt}};
+  layout.hidden = true;
+  return layout;
+}
+
+void sync_rows(const model::Project& project, const RowSink& emit) {
+  Row row;
+  row.cells = {text_cell(0, model::workbook::k_sync_marker, Style::plain),
+               number_cell(1, model::workbook::k_sync_version),
+               text_cell(2,
+                         "The editable columns of the Tasks sheet as exported, by task id: rplan "
+                         "sync compares the Tasks sheet with them to find what was edited. Do not "
+                         "change this sheet.",
+                         Style::plain)};
+  emit(row);
+  row.index = model::workbook::k_sync_header_row;
+  row.cells = {text_cell(0, model::workbook::k_id_header, Style::plain)};
+  for (const Field field : model::workbook::k_fields) {
+    row.cells.push_back(text_cell(static_cast<int>(row.cells.size()),
+                                  model::workbook::header(field), Style::plain));
+  }
+  emit(row);
+  const std::size_t shown = shown_tasks(project);
+  for (std::size_t i = 0; i < shown; ++i) {
+    const model::Task& t = project.tasks[i];
+    const model::workbook::Values values = model::workbook::values_of(t);
+    row.index = model::workbook::k_sync_first_task_row + static_cast<int>(i);
+    row.cells.clear();
+    row.cells.push_back(text_cell(0, t.id, Style::plain));
+    row.cells.push_back(text_cell(1, model::to_string(values.status), Style::plain));
+    if (!values.assignee.empty()) row.cells.push_back(text_cell(2, values.assignee, Style::plain));
+    row.cells.push_back(number_cell(3, values.estimate));
+    row.cells.push_back(number_cell(4, values.spent));
+    row.cells.push_back(number_cell(5, values.remaining));
+    emit(row);
+  }
+}
+
 // ---- Topics ----
 
 SheetLayout topics_layout(const PlanView& view) {
@@ -344,7 +457,7 @@ SheetLayout topics_layout(const PlanView& view) {
   layout.name = "Topics";
   layout.columns = column_specs(k_topic_columns);
   layout.freeze_rows = 1;
-  layout.repeat_rows = 1;
+  layout.print.repeat_rows = 1;
   const int last = static_cast<int>(shown_groups(view));
   layout.autofilter = Range{0, 0, last, t_topic_columns - 1};
   if (last > 0) layout.data_bar = DataBar{Range{1, t_percent, last, t_percent}, k_progress_colour};
@@ -364,11 +477,11 @@ void topics_rows(const model::Project& project, const PlanView& view, const RowS
     row.index = static_cast<int>(g) + 1;
     row.cells.clear();
     if (topic && topic->number) {
-      row.cells.push_back(number_cell(t_number, *topic->number));
+      row.cells.push_back(number_cell(t_number, *topic->number, Style::number_centred));
     }
     row.cells.push_back(text_cell(t_title, topic_label(topic), Style::wrapped));
     if (topic) row.cells.push_back(text_cell(t_document, topic->document));
-    progress_cells(row, p, Style::text);
+    progress_cells(row, p, Style::plain);
     const int lines = wrapped_lines(topic_label(topic), k_topic_columns[t_title].width);
     row.height = lines > 1 ? std::min(lines, k_max_wrapped_lines) * k_line_height : 0;
     emit(row);
@@ -397,7 +510,7 @@ SheetLayout workload_layout(const PlanView& view) {
   if (s.others_column >= 0) layout.columns.push_back({s.others_column, s.others_column, 15, {}});
   layout.freeze_rows = 1;
   layout.freeze_columns = 2;
-  layout.repeat_rows = 1;
+  layout.print.repeat_rows = 1;
   if (s.weeks == 0) return layout;
 
   ChartSpec chart;

@@ -19,6 +19,7 @@
 
 #include "planner/util/atomic_file.hpp"
 #include "planner/util/error.hpp"
+#include "planner/util/text.hpp"
 #include "planner/util/thread_group.hpp"
 
 namespace rplan::exporters {
@@ -92,19 +93,40 @@ class Workbook {
 
  private:
   static void describe(lxw_format* f, Style style, int colour) {
-    constexpr const char* k_hours = "#,##0.0;-#,##0.0;\"-\"";
+    // A space after the number keeps it off the next column's text.
+    constexpr const char* k_hours = "#,##0.0_ ;-#,##0.0_ ;\"-\"_ ";
     switch (style) {
       case Style::text:
+        format_set_indent(f, 1);  // text never touches the column on its left
         break;
       case Style::wrapped:
         format_set_text_wrap(f);
+        format_set_indent(f, 1);
         break;
-
+      case Style::plain:
+        break;
+      case Style::number_centred:
+        format_set_align(f, LXW_ALIGN_CENTER);
+        break;
       case Style::header:
+      case Style::editable_header:
         format_set_bold(f);
-        set_fill(f, 0xDDEBF7);
+        set_fill(f, style == Style::header ? 0xDDEBF7 : xlsx::k_editable_header_colour);
         format_set_bottom(f, LXW_BORDER_THIN);
+        format_set_text_wrap(f);
+        format_set_indent(f, 1);
         format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+        break;
+      case Style::editable:
+      case Style::editable_hours:
+        set_fill(f, xlsx::k_editable_colour);
+        format_set_unlocked(f);
+        if (style == Style::editable) {
+          format_set_text_wrap(f);
+          format_set_indent(f, 1);
+        } else {
+          format_set_num_format(f, k_hours);
+        }
         break;
       case Style::title:
         format_set_bold(f);
@@ -127,6 +149,7 @@ class Workbook {
         break;
       case Style::date_time:
         format_set_num_format(f, "yyyy-mm-dd hh:mm");
+        format_set_align(f, LXW_ALIGN_CENTER);  // apart from its neighbours on both sides
         break;
       case Style::date:
         format_set_num_format(f, "yyyy-mm-dd");
@@ -175,6 +198,17 @@ class Workbook {
   std::array<lxw_format*, 256> m_plain{};  // by Style (a uint8_t)
 };
 
+// A note (comment) on a cell, credited to rplan, large enough for a paragraph.
+void write_note(Workbook& book, lxw_worksheet* sheet, lxw_row_t r, lxw_col_t c,
+                const std::string& text) {
+  static char author[] = "rplan";
+  lxw_comment_options options{};
+  options.author = author;
+  options.width = 300;
+  options.height = 120;
+  book.check(worksheet_write_comment_opt(sheet, r, c, text.c_str(), &options), "cannot add a note");
+}
+
 void write_row(Workbook& book, lxw_worksheet* sheet, const xlsx::Row& row) {
   const auto r = static_cast<lxw_row_t>(row.index);
   if (row.height > 0 || row.background) {
@@ -194,33 +228,41 @@ void write_row(Workbook& book, lxw_worksheet* sheet, const xlsx::Row& row) {
       err = worksheet_write_string(sheet, r, c, cell.text.c_str(), f);
     } else if (cell.type == Cell::Type::number || cell.type == Cell::Type::date_time) {
       err = worksheet_write_number(sheet, r, c, cell.number, f);
-    } else if (cell.style != Style::text) {  // an empty cell matters only for its fill
+    } else if (cell.style != Style::text && cell.style != Style::plain) {
+      // An empty cell matters only for its fill (and an editable one for being unlocked).
       err = worksheet_write_blank(sheet, r, c, f);
     }
     book.check(err, "cannot write a cell");
+    if (!cell.note.empty()) write_note(book, sheet, r, c, cell.note);
   }
 }
 
-void add_validation(Workbook& book, lxw_worksheet* sheet, const xlsx::ListValidation& v) {
+void add_validation(Workbook& book, lxw_worksheet* sheet, const xlsx::Validation& v) {
   std::vector<std::string> values = v.values;
   std::vector<char*> list;
   for (auto& value : values) list.push_back(value.data());
   list.push_back(nullptr);
-  std::string title = v.title, message = "Choose one of: ";
-  for (std::size_t i = 0; i < v.values.size(); ++i) {
-    message += (i > 0 ? ", " : "") + v.values[i];
-  }
-  message += ".";
+  std::string title = v.title, message;
   lxw_data_validation dv{};
-  dv.validate = LXW_VALIDATION_TYPE_LIST;
-  dv.value_list = list.data();
+  if (!v.values.empty()) {
+    message = "Choose one of: " + util::join(v.values, ", ") + ".";
+    dv.validate = LXW_VALIDATION_TYPE_LIST;
+    dv.value_list = list.data();
+  } else {
+    message = "Type a number from " + util::format_hours(v.minimum) + " to " +
+              util::format_hours(v.maximum) + ".";
+    dv.validate = LXW_VALIDATION_TYPE_DECIMAL;
+    dv.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+    dv.minimum_number = v.minimum;
+    dv.maximum_number = v.maximum;
+  }
   dv.error_title = title.data();
   dv.error_message = message.data();
   const auto& r = v.range;
   book.check(worksheet_data_validation_range(
                  sheet, static_cast<lxw_row_t>(r.first_row), static_cast<lxw_col_t>(r.first_column),
                  static_cast<lxw_row_t>(r.last_row), static_cast<lxw_col_t>(r.last_column), &dv),
-             "cannot add a drop-down list");
+             "cannot add a data validation");
 }
 
 // A solid bar from 0 to 1 (0% to 100%).
@@ -238,6 +280,24 @@ void add_data_bar(Workbook& book, lxw_worksheet* sheet, const xlsx::DataBar& bar
                  sheet, static_cast<lxw_row_t>(r.first_row), static_cast<lxw_col_t>(r.first_column),
                  static_cast<lxw_row_t>(r.last_row), static_cast<lxw_col_t>(r.last_column), &cf),
              "cannot add the progress bars");
+}
+
+void apply_print(Workbook& book, lxw_worksheet* sheet, const xlsx::PrintLayout& print) {
+  worksheet_set_landscape(sheet);
+  worksheet_set_margins(sheet, 0.4, 0.4, 0.5, 0.5);
+  if (print.fit == xlsx::PrintLayout::Fit::width) {
+    worksheet_fit_to_pages(sheet, 1, 0);  // all columns on one page width
+  } else {
+    worksheet_set_print_scale(sheet, static_cast<std::uint16_t>(print.scale));
+  }
+  if (print.repeat_rows > 0) {
+    book.check(worksheet_repeat_rows(sheet, 0, static_cast<lxw_row_t>(print.repeat_rows - 1)),
+               "cannot set the print titles");
+  }
+  if (print.repeat_columns > 0) {
+    book.check(worksheet_repeat_columns(sheet, 0, static_cast<lxw_col_t>(print.repeat_columns - 1)),
+               "cannot set the print titles");
+  }
 }
 
 void apply_layout(Workbook& book, lxw_worksheet* sheet, const xlsx::SheetLayout& layout) {
@@ -258,14 +318,21 @@ void apply_layout(Workbook& book, lxw_worksheet* sheet, const xlsx::SheetLayout&
                                     static_cast<lxw_col_t>(a->last_column)),
                "cannot add the autofilter");
   }
-  if (layout.validation) add_validation(book, sheet, *layout.validation);
+  for (const auto& v : layout.validations) add_validation(book, sheet, v);
   if (layout.data_bar) add_data_bar(book, sheet, *layout.data_bar);
-  if (layout.repeat_rows > 0) {
-    book.check(worksheet_repeat_rows(sheet, 0, static_cast<lxw_row_t>(layout.repeat_rows - 1)),
-               "cannot set the print titles");
+  apply_print(book, sheet, layout.print);
+  if (layout.protect) {
+    // No password: a guard against accidental edits, which Review > Unprotect
+    // Sheet (Excel) or Tools > Protect Sheet (LibreOffice) lifts. These
+    // flags allow what they name.
+    lxw_protection allowed{};
+    allowed.format_columns = LXW_TRUE;
+    allowed.format_rows = LXW_TRUE;
+    allowed.autofilter = LXW_TRUE;
+    allowed.sort = LXW_TRUE;
+    worksheet_protect(sheet, nullptr, &allowed);
   }
-  worksheet_set_landscape(sheet);
-  worksheet_fit_to_pages(sheet, 1, 0);  // all columns on one page width
+  if (layout.hidden) worksheet_hide(sheet);
 }
 
 void add_chart(Workbook& book, lxw_worksheet* sheet, const xlsx::SheetLayout& layout) {

@@ -78,6 +78,40 @@ OTHERS = {
 }
 
 
+def row(r, *cells):
+    """A row of inline strings (str), numbers (float) and formulas ("=..."), from column A."""
+    out = []
+    for k, v in enumerate(cells):
+        ref = f"{chr(65 + k)}{r}"
+        if isinstance(v, float):
+            out.append(f'<c r="{ref}"><v>{v}</v></c>')
+        elif v.startswith("="):
+            out.append(f'<c r="{ref}"><f>{v[1:]}</f><v>1</v></c>')
+        elif v:
+            out.append(f'<c r="{ref}" t="inlineStr"><is><t>{v}</t></is></c>')
+    return f'<row r="{r}">{"".join(out)}</row>'
+
+
+# What `rplan sync` reads: a Tasks sheet (edited: a status, a formula, text
+# for hours, an unknown id) and the hidden rplan_sync sheet of exported values.
+SYNC = {
+    "_rels/.rels": rels(("rId1", "officeDocument", "xl/workbook.xml")),
+    "xl/workbook.xml": workbook([("Tasks", ""), ("rplan_sync", ' state="hidden"')]),
+    "xl/_rels/workbook.xml.rels": rels(("rId1", "worksheet", "worksheets/sheet1.xml"),
+                                       ("rId2", "worksheet", "worksheets/sheet2.xml")),
+    "xl/worksheets/sheet1.xml": sheet(
+        row(1, "ID", "Prompt", "Status", "Assignee", "Estimate (h)", "Spent (h)", "Remaining (h)")
+        + row(2, "a1", "Do a", "done", "Ada", 8.0, 0.0, 8.0)
+        + row(3, "b2", "Do b", "in-progress", "", "=E2*2", "two", 3.0)
+        + row(4, "zz", "Do z", "open", "Bo", 1.0, 0.0, 1.0)),
+    "xl/worksheets/sheet2.xml": sheet(
+        row(1, "rplan-sync", 1.0)
+        + row(2, "ID", "Status", "Assignee", "Estimate (h)", "Spent (h)", "Remaining (h)")
+        + row(3, "a1", "open", "Ada", 8.0, 0.0, 8.0)
+        + row(4, "b2", "in-progress", "Bo", 4.0, 1.0, 3.0)),
+}
+
+
 def stored_zip(parts):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as z:
@@ -98,6 +132,7 @@ def main():
     (out / "others.xlsx").write_bytes(stored_zip(OTHERS))
     (out / "excel.parts").write_bytes(parts_form(EXCEL))
     (out / "others.parts").write_bytes(parts_form(OTHERS))
+    (out / "sync.parts").write_bytes(parts_form(SYNC))
 
 
 if __name__ == "__main__":

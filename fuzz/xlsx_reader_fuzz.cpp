@@ -5,13 +5,15 @@
 // each "NAME\nCONTENT", separated by NUL bytes, packed into a valid zip
 // (stored, with correct checksums) first: mutations of a part's XML then
 // reach the XML and cell handling instead of failing the zip's checksum.
-// Limits are small so that a run explores instead of inflating.
+// Limits are small so that a run explores instead of inflating. A workbook
+// that reads is then read as `rplan sync` reads one (parse/workbook_edits).
 
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
+#include "planner/parse/workbook_edits.hpp"
 #include "planner/parse/xlsx_reader.hpp"
 #include "planner/util/error.hpp"
 #include "planner/util/text.hpp"
@@ -64,6 +66,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
           (void)rplan::parse::xlsx::serial_to_date_time(cell.number, workbook.date_system);
         }
       }
+    }
+    const auto edits = rplan::parse::read_workbook_edits(workbook, "fuzz.xlsx");
+    if (edits.rows.size() > edits.exported_tasks) __builtin_trap();  // one row per exported id
+    for (const auto& row : edits.rows) {
+      if (row.id.empty() || rplan::util::find_invalid_utf8(row.edited.assignee)) __builtin_trap();
     }
   } catch (const rplan::DiagnosticsError& e) {
     if (e.diagnostics().empty()) __builtin_trap();

@@ -30,6 +30,7 @@ const std::vector<Command>& commands() {
     add_plan_commands(t);
     add_sync_commands(t);
     add_log_commands(t);
+    add_calendar_commands(t);
     return t;
   }();
   return table;
@@ -58,7 +59,8 @@ namespace {
 
 constexpr const char* k_exit_codes =
     "Exit codes: 0 ok, 2 usage, 65 bad input data, 66 input missing or unreadable,\n"
-    "73 output not writable, 75 database busy, 1 anything else.\n";
+    "69 a server unreachable, 73 output not writable, 75 database busy, 77 a server\n"
+    "refused the credentials, 1 anything else.\n";
 
 // `help` is handled before the command table; these rows list it with the commands.
 const std::pair<const char*, const char*> k_help_rows[] = {

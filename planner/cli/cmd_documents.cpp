@@ -25,9 +25,6 @@ namespace rplan::cli {
 
 namespace {
 
-// A manual estimate (`task --estimate`): more than 0 and at most 10,000 hours.
-constexpr util::NumberRange k_manual_hours{0, 10000, util::NumberRange::LowEnd::excluded};
-
 int cmd_import(Context& ctx, const po::variables_map& vm) {
   const auto files = get_strings(vm, "FILE");
   const auto reports = pipeline::import_documents(
@@ -149,7 +146,7 @@ struct TableTimes {
 // the person it is pinned to). On a terminal the prompt is cut to fit its
 // width, unless `wide`.
 void print_table(const model::Project& p, const Context& ctx, const TableTimes& times, bool wide) {
-  const double minimum = ctx.config.minimum_remaining_hours;
+  const double minimum = p.plan.minimum_remaining_hours;  // cmd_list sets it
   const model::TopicIndex topics(p.topics);
   std::size_t assignee_width = 8;
   for (const auto& t : p.tasks) {
@@ -167,7 +164,8 @@ void print_table(const model::Project& p, const Context& ctx, const TableTimes& 
   for (const auto& t : p.tasks) {
     const model::Topic* of = topics.topic_of(t);
     std::string topic = of && of->number ? std::to_string(*of->number) : (of ? of->id : "");
-    const std::string who = t.planned()                 ? t.assignee
+    const std::string& planned_to = model::plan_person(t);
+    const std::string who = !planned_to.empty()         ? planned_to
                             : t.pinned_assignee.empty() ? "-"
                                                         : t.pinned_assignee;
     ctx.out << fit(t.id, 8, false) << fit(topic, 6, false)
@@ -201,6 +199,7 @@ int cmd_list(Context& ctx, const po::variables_map& vm) {
   ctx.reporter.stage("loading the project");
   model::Project project = store.load_project();
   warn_if_stale(project.plan, ctx);
+  project.plan.minimum_remaining_hours = minimum_remaining_hours(project.plan, ctx);
   ctx.reporter.stage("filtering and printing the tasks");
   filter(project, vm, ctx.today);
   if (format == "json") {
@@ -263,14 +262,24 @@ int cmd_show(Context& ctx, const po::variables_map& vm) {
     print_row(out, "Start",
               local_time(t.blocks.front(), false) + " (" +
                   util::format_rfc3339(*t.start, t.blocks.front().utc_offset_minutes()) + ")");
-    print_row(out, "Finish",
-              local_time(t.blocks.back(), true) + " (" +
-                  util::format_rfc3339(*t.finish, t.blocks.back().utc_offset_minutes()) + ")");
+    if (t.status == model::TaskStatus::done && t.done_at) {  // finished when it was done
+      print_row(out, "Finish",
+                util::format_rfc3339(*t.done_at, t.blocks.back().utc_offset_minutes()) + " (done)");
+    } else {
+      print_row(out, "Finish",
+                local_time(t.blocks.back(), true) + " (" +
+                    util::format_rfc3339(*t.finish, t.blocks.back().utc_offset_minutes()) + ")");
+    }
     out << "Work blocks:\n";
     for (const auto& b : t.blocks) {
       out << "  " << local_time(b, false) << " - " << util::format_clock(b.start_minute + b.minutes)
-          << "  " << util::format_hours(b.hours()) << " h\n";
+          << "  " << util::format_hours(b.hours()) << " h";
+      if (b.history) out << "  (history" << (b.assignee.empty() ? "" : ", " + b.assignee) << ")";
+      out << "\n";
     }
+  } else if (t.status == model::TaskStatus::done && !t.assignee.empty()) {
+    print_row(out, "Assignee", t.assignee);
+    print_row(out, "Plan", "done before any of its planned work");
   } else if (t.status == model::TaskStatus::done) {
     print_row(out, "Plan", "done; not scheduled");
   } else if (found->unassigned) {
@@ -299,7 +308,7 @@ int cmd_task(Context& ctx, const po::variables_map& vm) {
   }
   std::optional<double> hours;
   if (estimate) {
-    hours = checked_number(*estimate, k_manual_hours, NumberSource::option, "--estimate");
+    hours = checked_number(*estimate, k_estimate_hours, NumberSource::option, "--estimate");
   }
   store::Store store(ctx.db_path, store::Access::update);
   store.set_now(ctx.now);

@@ -28,7 +28,15 @@ namespace {
 
 schedule::Options plan_options(const Context& ctx, const po::variables_map& vm) {
   schedule::Options o;
-  o.start = vm.count("start") ? get_date(vm, "start") : util::next_monday(ctx.today);
+  // Without --start the plan starts now: the past kept, the rest planned
+  // from each person's next working minute.
+  if (vm.count("start")) {
+    o.start = get_date(vm, "start");
+  } else {
+    o.start = ctx.today;
+    o.from_now = ctx.now;
+  }
+  o.minimum_remaining_hours = ctx.config.minimum_remaining_hours;
   o.strategy = ctx.config.strategy;
   if (const auto s = get_string(vm, "strategy")) {
     const auto strategy = model::parse_strategy(*s);
@@ -41,12 +49,14 @@ schedule::Options plan_options(const Context& ctx, const po::variables_map& vm) 
 
 void print_summary(const model::Project& p, std::ostream& out) {
   std::size_t planned = 0;
-  std::map<std::string, double> load;
+  std::map<std::string, double> load;  // new work only: history is not the plan's load
   for (const auto& t : p.tasks) {
     if (t.status == model::TaskStatus::done) continue;
     if (t.planned()) {
       ++planned;
-      for (const auto& b : t.blocks) load[t.assignee] += b.hours();
+      for (const auto& b : t.blocks) {
+        if (!b.history) load[t.assignee] += b.hours();
+      }
     }
   }
   out << "Planned " << planned << (planned == 1 ? " task, " : " tasks, ")
@@ -64,6 +74,19 @@ void print_summary(const model::Project& p, std::ostream& out) {
     out << "  " << a.name << std::string(width + 2 - util::utf8_length(a.name), ' ') << std::setw(6)
         << util::format_hours(hours) << " h  " << std::setw(3) << percent << " % of "
         << util::format_hours(cap) << " h available\n";
+  }
+  if (!p.plan.slipped.empty()) {
+    out << "Slipped: " << p.plan.slipped.size()
+        << " task(s) whose planned work passed with no hours recorded, planned again from "
+           "now: "
+        << util::join(p.plan.slipped, ", ") << "\n";
+  }
+  if (!p.plan.at_minimum.empty()) {
+    out << "At the minimum: " << p.plan.at_minimum.size()
+        << " task(s) not done whose hours spent reached the estimate, planned for "
+        << util::format_hours(p.plan.minimum_remaining_hours)
+        << " h each (set the hours left with rplan task ID --remaining H): "
+        << util::join(p.plan.at_minimum, ", ") << "\n";
   }
   if (!p.plan.unassigned.empty()) {
     out << "Not scheduled: " << p.plan.unassigned.size()
@@ -95,6 +118,7 @@ pipeline::ExportOptions export_options(const Context& ctx, const po::variables_m
   pipeline::ExportOptions o;
   o.per_assignee = vm.count("per-assignee") > 0;
   o.today = ctx.today;
+  o.cancelled_retention_days = ctx.config.cancelled_retention_days;
   if (const auto mode = get_string(vm, "mode")) {
     const auto parsed = exporters::parse_ics_mode(*mode);
     if (!parsed) throw UsageError("--mode " + *mode + " is not one of events, todos, span");
@@ -165,7 +189,7 @@ int cmd_run(Context& ctx, const po::variables_map& vm) {
 
 void plan_options_description(po::options_description& d) {
   d.add_options()("start", po::value<std::string>(),
-                  "first day of the plan, YYYY-MM-DD (next Monday)")(
+                  "plan from the start of this day, YYYY-MM-DD (default: from now)")(
       "strategy", po::value<std::string>(), "balanced (default) or round-robin");
 }
 
@@ -182,9 +206,16 @@ void export_options_description(po::options_description& d, const char* per_assi
 void add_plan_commands(std::vector<Command>& t) {
   t.push_back({"plan",
                "",
-               "schedule every open task over the team's calendars",
-               "Deterministic: the same database and options give the same plan. Prints\n"
-               "the tasks, hours, finish date and each person's load.",
+               "schedule the work left over the team's calendars, from now",
+               "Without --start the plan starts now: each person's next working minute.\n"
+               "The past is kept: work of done and in-progress tasks before the start\n"
+               "stays as it was (a block under way is cut there), a done task keeps its\n"
+               "person and its blocks until it was done, an in-progress task is planned\n"
+               "for the hours left and stays with whoever started it; an open task whose\n"
+               "planned work passed with no hours recorded has slipped and is planned\n"
+               "again. Deterministic: the same database, options and clock give the same\n"
+               "plan. Prints the tasks, hours left, finish date, each person's load, and\n"
+               "the slipped tasks (docs/scheduling.md, docs/tracking.md).",
                plan_options_description,
                {},
                cmd_plan});

@@ -1,9 +1,13 @@
-// `rplan sync CHECKLIST.md`: ticks in a Markdown checklist -> task statuses.
+// `rplan sync CHECKLIST.md | PLAN.xlsx`: ticks in a Markdown checklist ->
+// task statuses; cells edited in a workbook -> tasks (sync_workbook.cpp).
 
+#include <array>
+#include <fstream>
 #include <unordered_map>
 
 #include "planner/cli/command.hpp"
 #include "planner/cli/io.hpp"
+#include "planner/cli/sync_workbook.hpp"
 #include "planner/model/checklist_format.hpp"
 #include "planner/parse/checklist_reader.hpp"
 #include "planner/parse/files.hpp"
@@ -91,8 +95,20 @@ void print_report(const std::string& path, const SyncPlan& plan, std::ostream& o
   if (!plan.changes.empty()) out << "Run rplan plan to reschedule, then export again.\n";
 }
 
-int cmd_sync(Context& ctx, const po::variables_map& vm) {
-  const std::string path = *get_string(vm, "CHECKLIST");
+// A spreadsheet by its name (.xlsx, and the kinds the workbook reader names
+// when it refuses them), else by a zip archive's first bytes.
+bool is_workbook(const std::string& path) {
+  const std::string extension =
+      util::to_lower_ascii(std::filesystem::path(path).extension().string());
+  for (const char* kind : {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}) {
+    if (extension == kind) return true;
+  }
+  std::array<char, 4> magic{};
+  std::ifstream in(path, std::ios::binary);
+  return in.read(magic.data(), magic.size()) && std::string_view(magic.data(), 4) == "PK\x03\x04";
+}
+
+int sync_checklist(Context& ctx, const std::string& path) {
   const std::string text = parse::read_text_file(path);
   std::error_code ec;
   if (!std::filesystem::exists(ctx.db_path, ec)) {
@@ -136,12 +152,23 @@ int cmd_sync(Context& ctx, const po::variables_map& vm) {
   return 0;
 }
 
+int cmd_sync(Context& ctx, const po::variables_map& vm) {
+  const std::string path = *get_string(vm, "FILE");
+  const bool force = vm.count("force") > 0;
+  if (is_workbook(path))
+    return sync_workbook(ctx, path, force ? Conflicts::force : Conflicts::leave);
+  if (force) {
+    throw UsageError("--force applies to workbooks (.xlsx); a checklist has no conflicts to force");
+  }
+  return sync_checklist(ctx, path);
+}
+
 }  // namespace
 
 void add_sync_commands(std::vector<Command>& t) {
   t.push_back({"sync",
-               "CHECKLIST.md",
-               "apply the boxes ticked in a Markdown checklist to task statuses",
+               "CHECKLIST.md | PLAN.xlsx",
+               "apply a checklist's ticks, or a workbook's edited cells, to the tasks",
                "CHECKLIST.md is a checklist written by rplan export md (or run), edited since:\n"
                "each item ends with a hidden HTML comment, rplan:ID status=..., holding the\n"
                "task's id and its status at export. Only a box whose state differs from that\n"
@@ -151,12 +178,31 @@ void add_sync_commands(std::vector<Command>& t) {
                "so does a checklist an editor reformatted (list markers, indentation, CRLF).\n"
                "Edits to the items' text are ignored and reported: change the topic document\n"
                "instead. An unknown or repeated task id is reported with its line and nothing\n"
-               "changes (exit 65). All changes are one transaction. A task ticked done is\n"
-               "recorded as done at the time of the sync, by its assignee (else the person\n"
-               "it is pinned to), as rplan task ID --status done would. See\n"
-               "docs/checklists.md.",
-               nullptr,
-               {{"CHECKLIST", 1}},
+               "changes (exit 65). A task ticked done is recorded as done at the time of the\n"
+               "sync, by its assignee (else the person it is pinned to), as rplan task ID\n"
+               "--status done would. See docs/checklists.md.\n"
+               "\n"
+               "PLAN.xlsx is a workbook written by rplan export xlsx (or run), edited in Excel,\n"
+               "LibreOffice or another spreadsheet. Its Tasks sheet's coloured columns are\n"
+               "read: Status, Assignee (a name pins the task, empty unpins), Estimate (h),\n"
+               "Spent (h) (a higher total records the difference as work done today by the\n"
+               "task's person; it cannot go down) and Remaining (h). Only a cell that differs\n"
+               "from the value exported (kept in the hidden sheet rplan_sync) is a change,\n"
+               "and rows are found by their ID, so sorting, filtering and moving rows and\n"
+               "columns are fine. A field also changed in the database since the export is a\n"
+               "conflict: reported and left alone, unless --force. A cell sync cannot use (a\n"
+               "formula, text for a number, an unknown person, status or id) is reported as\n"
+               "PLAN.xlsx:Tasks!F12: error: ..., and nothing changes (exit 65). See\n"
+               "docs/excel.md.\n"
+               "\n"
+               "Every change is made as rplan task would make it, all in one transaction.",
+               [](po::options_description& d) {
+                 d.add_options()(
+                     "force",
+                     "workbooks: apply edits also where the database changed the same field "
+                     "since the export");
+               },
+               {{"FILE", 1}},
                cmd_sync});
 }
 

@@ -54,6 +54,7 @@ void add_team_commands(std::vector<Command>& table);      // team, off, holiday
 void add_plan_commands(std::vector<Command>& table);      // plan, export, run
 void add_sync_commands(std::vector<Command>& table);      // sync
 void add_log_commands(std::vector<Command>& table);       // log
+void add_calendar_commands(std::vector<Command>& table);  // feed, serve, publish
 
 // Helpers for handlers.
 std::optional<std::string> get_string(const po::variables_map& vm, const std::string& name);

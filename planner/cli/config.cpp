@@ -30,7 +30,9 @@ po::options_description config_options() {
     ("schedule.documenting", po::value<std::string>(),
      "after-topic (documentation tasks wait for their topic's others) or free (after-topic)")
     ("tracking.minimum_remaining_hours", po::value<std::string>(),
-     "hours still planned for a task not done whose spent hours reached its estimate (1)");
+     "hours still planned for a task not done whose spent hours reached its estimate (1)")
+    ("calendar.cancelled_retention_days", po::value<std::string>(),
+     "days after its date an event that left the plan is still written as cancelled in ics files (60)");
   // clang-format on
   return d;
 }
@@ -40,6 +42,7 @@ constexpr Range k_hours{0, 1000, Range::LowEnd::excluded};
 constexpr Range k_hours_or_zero{0, 1000};
 constexpr Range k_factor{0, 1000, Range::LowEnd::excluded};
 constexpr Range k_count{0, 1000, Range::LowEnd::included, Range::Kind::whole};
+constexpr Range k_days{0, 3660, Range::LowEnd::included, Range::Kind::whole};
 
 // The key's number through the one check of numbers (exit 65 naming the file and key).
 double number(const std::filesystem::path& file, const po::variables_map& vm,
@@ -81,6 +84,8 @@ Config read_config(const std::filesystem::path& file) {
       number(file, vm, "estimate.pessimistic_factor", k_factor, m.pessimistic_factor);
   c.minimum_remaining_hours =
       number(file, vm, "tracking.minimum_remaining_hours", k_hours, c.minimum_remaining_hours);
+  c.cancelled_retention_days = static_cast<int>(
+      number(file, vm, "calendar.cancelled_retention_days", k_days, c.cancelled_retention_days));
   if (vm.count("schedule.strategy")) {
     const auto s = model::parse_strategy(vm["schedule.strategy"].as<std::string>());
     if (!s) throw InputError(file.string() + ": schedule.strategy must be balanced or round-robin");

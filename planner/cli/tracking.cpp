@@ -1,12 +1,12 @@
 #include "planner/cli/tracking.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <cstdlib>
 #include <ctime>
 #include <iomanip>
 
 #include "planner/cli/numbers.hpp"
+#include "planner/model/working_time.hpp"
 #include "planner/util/error.hpp"
 #include "planner/util/text.hpp"
 #include "planner/util/time_zone.hpp"
@@ -53,12 +53,11 @@ util::Date local_today(const model::Assignee& person, util::Instant now) {
                                                std::chrono::minutes{zone.offset_minutes(now)});
 }
 
-// The end of the person's working window on local date `day`: day_start +
-// hours_per_day, cut at midnight, as the work calendars have it.
+// The end of the person's working window on local date `day` (a working
+// day of theirs or not), as the work calendars have it.
 util::Instant end_of_working_day(const model::Assignee& person, util::Date day) {
-  const int minutes = std::min(
-      person.day_start + static_cast<int>(std::lround(person.hours_per_day * 60)), 24 * 60);
-  return util::TimeZone(person.timezone).to_utc(day, minutes);
+  const auto window = model::WorkingTime(person, std::vector<util::Date>{}, {}).window();
+  return util::TimeZone(person.timezone).to_utc(day, window.start_minute + window.minutes);
 }
 
 void print_row(std::ostream& out, const std::string& label, const std::string& value) {
@@ -79,10 +78,10 @@ TrackingOptions tracking_options(const po::variables_map& vm) {
   TrackingOptions o;
   if (vm.count("spent")) {
     // One day's work at most: each day is recorded on its own (--on).
-    o.spent = parse_hours(vm, "spent", {0, 24, util::NumberRange::LowEnd::excluded});
+    o.spent = parse_hours(vm, "spent", k_spent_hours);
   }
   if (vm.count("remaining")) {
-    o.remaining = parse_hours(vm, "remaining", {0, 10000});
+    o.remaining = parse_hours(vm, "remaining", k_remaining_hours);
   }
   if (const auto s = get_string(vm, "status")) {
     o.status = model::parse_task_status(*s);
@@ -173,7 +172,7 @@ void print_tracking(const store::TaskDetails& details, const std::vector<model::
                 (details.work.empty() ? ""
                                       : " in " + std::to_string(details.work.size()) +
                                             (details.work.size() == 1 ? " entry" : " entries")));
-  const double minimum = ctx.config.minimum_remaining_hours;
+  const double minimum = minimum_remaining_hours(details.plan, ctx);
   const double left = model::remaining_hours(t, minimum);
   std::string why;
   if (t.status == model::TaskStatus::done) {
@@ -209,6 +208,10 @@ std::string machine_local_time(util::Instant t) {
   char text[32];
   std::strftime(text, sizeof text, "%Y-%m-%d %H:%M", &tm);
   return text;
+}
+
+double minimum_remaining_hours(const model::PlanInfo& plan, const Context& ctx) {
+  return plan.exists ? plan.minimum_remaining_hours : ctx.config.minimum_remaining_hours;
 }
 
 void warn_if_stale(const model::PlanInfo& plan, const Context& ctx) {

@@ -11,8 +11,17 @@
 #include "planner/cli/command.hpp"
 #include "planner/model/model.hpp"
 #include "planner/store/store.hpp"
+#include "planner/util/numbers.hpp"
 
 namespace rplan::cli {
+
+// The numbers `rplan task` accepts, and sync for the same fields of a workbook.
+// --estimate: more than 0, at most 10,000 hours.
+inline constexpr util::NumberRange k_estimate_hours{0, 10000, util::NumberRange::LowEnd::excluded};
+// --spent: more than 0, at most 24 (one day's work: each day is its own entry).
+inline constexpr util::NumberRange k_spent_hours{0, 24, util::NumberRange::LowEnd::excluded};
+// --remaining: 0 (nothing left, not done) to 10,000.
+inline constexpr util::NumberRange k_remaining_hours{0, 10000};
 
 // The tracking options of `rplan task`, checked (UsageError, exit 2, naming
 // the option): hours finite, --spent above 0 and at most 24 (one day's work),
@@ -48,6 +57,12 @@ void print_tracking(const store::TaskDetails& details, const std::vector<model::
 // time>): <reasons>; run rplan plan` through ctx.reporter (on the error stream). Nothing without a
 // plan.
 void warn_if_stale(const model::PlanInfo& plan, const Context& ctx);
+
+// The hours left of a task whose hours spent reached its estimate, as list,
+// show and the exports count them (model::remaining_hours): the plan's
+// minimum (what it planned), else without a plan the configuration's
+// (tracking.minimum_remaining_hours).
+double minimum_remaining_hours(const model::PlanInfo& plan, const Context& ctx);
 
 // "2026-03-02 14:05": an instant in this machine's local time.
 std::string machine_local_time(util::Instant t);

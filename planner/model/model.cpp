@@ -1,5 +1,6 @@
 #include "planner/model/model.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "planner/model/working_time.hpp"
@@ -101,7 +102,26 @@ double remaining_hours(const Task& task, double minimum) {
   if (task.status == TaskStatus::done) return 0;
   if (task.remaining_hours) return *task.remaining_hours;
   const double left = task.estimate.hours - task.spent_hours;
-  return left > 0 ? left : minimum;
+  if (left > 0) return left;
+  return task.spent_hours > 0 ? minimum : 0;
+}
+
+bool remaining_is_minimum(const Task& task) {
+  return task.status != TaskStatus::done && !task.remaining_hours && task.spent_hours > 0 &&
+         !(task.estimate.hours - task.spent_hours > 0);
+}
+
+void set_dates_from_blocks(Task& task) {
+  task.start.reset();
+  task.finish.reset();
+  if (!task.blocks.empty()) {
+    task.start = task.blocks.front().utc_start;
+    task.finish = task.blocks.back().utc_end;
+  }
+  if (task.status == TaskStatus::done && task.done_at) {
+    task.start = task.start ? std::min(*task.start, *task.done_at) : *task.done_at;
+    task.finish = task.done_at;
+  }
 }
 
 const std::string& credited_person(const Task& task) {

@@ -89,7 +89,8 @@ struct Topic {
   std::string title;
   std::string focus;
   std::vector<std::string> skills;
-  int ordinal = 0;  // order of the topic among all topics (document order, then position)
+  int ordinal = 0;   // order of the topic among all topics (document order, then position)
+  int sequence = 0;  // iCalendar SEQUENCE of the topic's to-do (stored with the plan)
   friend bool operator==(const Topic&, const Topic&) = default;
 };
 
@@ -102,6 +103,9 @@ struct WorkBlock {
   Instant utc_end;       // utc_start + minutes
   int sequence = 0;      // iCalendar SEQUENCE of this block's event
   bool history = false;  // work of the past the plan keeps as it was (never moved by a re-plan)
+  // Who works the block when it is not the task's assignee: the past work of
+  // an in-progress task that someone else carries on. "" for the assignee.
+  std::string assignee;
   double hours() const { return minutes / 60.0; }
   // The assignee's offset from UTC on that day, in minutes (local - utc).
   int utc_offset_minutes() const {
@@ -131,8 +135,8 @@ struct Task {
   // ---- the stored plan; empty/unset while unplanned ----
   std::string assignee;                 // "" when unplanned or unassignable
   std::vector<std::string> depends_on;  // effective dependencies used by the plan
-  std::optional<Instant> start;         // first block's utc_start
-  std::optional<Instant> finish;        // last block's utc_end
+  std::optional<Instant> start;         // first block's utc_start (see set_dates_from_blocks)
+  std::optional<Instant> finish;        // last block's utc_end; for a done task, done_at
   std::vector<WorkBlock> blocks;        // in time order
   int sequence = 0;                     // iCalendar SEQUENCE for the task-level (todo/span) item
   bool slipped = false;                 // open, and its planned blocks passed with no work recorded
@@ -141,10 +145,35 @@ struct Task {
 };
 
 // The hours a task still needs: the explicit remaining when one was set;
-// else its estimate less the hours spent, but `minimum` when that leaves
-// nothing of a task that is not done; 0 for a done task. The one rule the
-// scheduler, `show`, `list` and the exports use.
+// else its estimate less the hours spent, but `minimum` when hours were
+// spent and they reached the estimate (the task is not done, so something is
+// left); 0 for a done task. The one rule the scheduler, `show`, `list` and
+// the exports use.
 double remaining_hours(const Task& task, double minimum);
+// True when remaining_hours gives the task `minimum`: not done, no explicit
+// remaining, and the hours spent reached its estimate.
+bool remaining_is_minimum(const Task& task);
+
+// The person who works `block` of `task`: the block's own assignee when it
+// has one, else the task's.
+inline const std::string& block_person(const Task& task, const WorkBlock& block) {
+  return block.assignee.empty() ? task.assignee : block.assignee;
+}
+
+// Sets the task's start and finish from its blocks: the first block's start
+// and the last block's end, none without blocks. A done task with done_at
+// finishes then, and starts then at the latest (it has no blocks when it was
+// finished before any of its planned work). The one rule the store (loading
+// a plan) and the scheduler use.
+void set_dates_from_blocks(Task& task);
+
+// The person the plan gives the task: its assignee when it is planned, and
+// a done task's assignee even with no block left (it was done before its
+// planned work); "" otherwise. What list, show and the exports name.
+inline const std::string& plan_person(const Task& task) {
+  static const std::string k_nobody;
+  return task.planned() || task.status == TaskStatus::done ? task.assignee : k_nobody;
+}
 
 // The person a task's recorded work and status changes are credited to: its
 // planned assignee, else the person it is pinned to; "" when neither.
@@ -253,11 +282,42 @@ struct PlanInfo {
   Instant now{};                        // the instant the plan was made from (its `now`)
   std::vector<std::string> slipped;     // open tasks whose planned blocks passed with no work
   std::vector<std::string> at_minimum;  // spent reached the estimate, not done: minimum remaining
+  // The minimum the plan gave such tasks (config tracking.minimum_remaining_hours):
+  // remaining_hours(task, minimum_remaining_hours) is the work it planned for each.
+  double minimum_remaining_hours = 1;
   // What changed since the plan was made, one short phrase per kind of change
   // ("time off for Ada"); empty while the plan is up to date. Loaded, not
   // stored with the plan.
   std::vector<std::string> stale_reasons;
   friend bool operator==(const PlanInfo&, const PlanInfo&) = default;
+};
+
+// What an iCalendar item is about: one work block (an event), a task (its
+// to-do, and its all-day event in span mode) or a topic (its to-do).
+enum class CalendarItemKind { block, task, topic };
+
+// An iCalendar item that left a calendar: removed from the plan, or moved
+// out of one person's calendar (to someone else, or to nobody). The store
+// remembers each one (docs/storage.md, calendar_cancelled); a calendar file
+// that no longer holds the item writes it as cancelled (same UID,
+// STATUS:CANCELLED, this SEQUENCE) for a while, so that an app importing the
+// file again removes it (docs/calendar-import.md).
+struct CancelledItem {
+  CalendarItemKind kind = CalendarItemKind::block;
+  std::string uid;      // event_uid, todo_uid or topic_uid (planner/model/calendar_items.hpp)
+  std::string subject;  // the task's id (block, task) or the topic's
+  int number = 0;       // a block's number, 1-based; 0 for a task or a topic
+  // The person whose calendar it left; "" when only the team's calendar held
+  // it (a task nobody was planned for, a topic).
+  std::string calendar;
+  int sequence = 0;  // the cancellation's SEQUENCE: one above what that calendar was given
+  Date left_on{};    // the UTC date of the plan's `now` when it left
+  std::optional<Date> first_date, last_date;  // its local dates, when it had work blocks
+  std::optional<Instant> utc_start, utc_end;  // its time, when it had work blocks
+  TaskKind task_kind = TaskKind::other;       // block, task: the task's kind
+  std::string text;                           // the task's prompt, or the topic's title
+  std::string topic_title;                    // block, task: its topic's title
+  friend bool operator==(const CancelledItem&, const CancelledItem&) = default;
 };
 
 // Everything an export needs, loaded from the store. Topics in ordinal order;
@@ -272,6 +332,10 @@ struct Project {
   PlanInfo plan;
   std::string title;                // title of the first document, "" if none
   std::vector<WorkEntry> work_log;  // every work entry of its tasks, by date, then task id
+  // Every item a calendar once held and then lost, by uid, then calendar; an
+  // item may have come back since (the exporters write as cancelled only
+  // what the file they write does not hold).
+  std::vector<CancelledItem> cancelled;
   friend bool operator==(const Project&, const Project&) = default;
 };
 

@@ -2,7 +2,8 @@
 
 // The workbook reader's parts, shared by its files only (not an API):
 // the problems of one read, the zip archive (minizip inside), the XML driver
-// (expat inside), and the handlers of each kind of part.
+// (expat inside), and the handlers of each kind of part. Problems is also
+// used by workbook_edits.cpp, so that sync reports cells as the reader does.
 
 #include <cstdint>
 #include <map>
@@ -44,6 +45,7 @@ class Problems {
   [[noreturn]] void fatal(std::string message);
   // Throws what was collected, if anything.
   void throw_if_any();
+  std::size_t count() const { return m_found.size(); }
 
  private:
   void add(std::string location, std::string message);

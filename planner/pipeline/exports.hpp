@@ -2,11 +2,14 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
 #include "exporters/ics_export.hpp"
 #include "exporters/markdown_export.hpp"
+#include "planner/model/calendar_items.hpp"
 #include "planner/model/model.hpp"
 
 namespace rplan::pipeline {
@@ -19,6 +22,12 @@ struct ExportOptions {
   exporters::IcsMode ics_mode = exporters::IcsMode::events;  // ics: --mode
   exporters::ChecklistGroup md_group = exporters::ChecklistGroup::topic;  // md: --group
   util::Date today{};                                                     // html: the "today" line
+  // ics: "" the whole plan, else only this person's calendar (a feed).
+  std::string assignee;
+  // ics: how long items that left a calendar are written as cancelled
+  // (exporters::IcsOptions): the configuration's [calendar]
+  // cancelled_retention_days; unset for a feed, which is read whole.
+  std::optional<int> cancelled_retention_days = model::k_cancelled_retention_days;
   // Called by every writer right before a finished file replaces its target
   // (`run` waits there for the database commit); when it throws, the target
   // is left as it was. Empty: no wait.
@@ -28,7 +37,9 @@ struct ExportOptions {
 // One export format: its name, the file `run` writes it to, and the writer,
 // which streams to a temporary file and renames it over `out` (a failed export
 // leaves the previous file as it was) and returns the files it wrote: `out`,
-// or for ics --per-assignee each person's calendar in the folder `out`.
+// or for ics --per-assignee each person's calendar in the folder `out`. A
+// text format also writes to a stream (what `rplan serve` sends, with its
+// media type).
 struct ExportFormat {
   std::string name;
   std::string run_file;  // "plan.json"
@@ -38,6 +49,9 @@ struct ExportFormat {
   std::function<std::vector<std::filesystem::path>(const model::Project&, const ExportOptions&,
                                                    const std::filesystem::path&)>
       write;
+  std::string media_type;  // "application/json"
+  // Empty for a format written only as a file (xlsx); ignores per_assignee.
+  std::function<void(const model::Project&, const ExportOptions&, std::ostream&)> stream;
 };
 
 // Every format this build writes, in the order `run` writes them.

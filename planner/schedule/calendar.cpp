@@ -28,6 +28,11 @@ Instant LocalClock::at(Date day) {
   return m_cache[index];
 }
 
+Date LocalClock::local_date(Instant t) const {
+  const int offset = m_utc ? 0 : m_zone.offset_minutes(t);
+  return std::chrono::floor<std::chrono::days>(t + std::chrono::minutes{offset});
+}
+
 // ---- WorkCalendar ----
 
 WorkCalendar::WorkCalendar(model::WorkingTime rule, Date start, LocalClock& clock)

@@ -32,6 +32,8 @@ class LocalClock {
   LocalClock(std::string_view zone, int minute, Date first);
 
   Instant at(Date day);
+  // The zone's local date at instant `t`.
+  Date local_date(Instant t) const;
 
  private:
   util::TimeZone m_zone;

@@ -10,6 +10,8 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -61,6 +63,17 @@ class Planner {
   void run();
 
  private:
+  // past.cpp: cuts every task's blocks to what the past keeps (history),
+  // marks slipped tasks and notes when each person's history ends.
+  void keep_past();
+  void keep_done(model::Task& task);
+  void keep_in_progress(std::uint32_t index, model::Task& task);
+  void keep_open(model::Task& task);
+  // The part of `block` that lies in the past (before the plan's start),
+  // nullopt when none does.
+  std::optional<model::WorkBlock> past_part(const model::WorkBlock& block) const;
+  void note_history(const model::Task& task);
+
   void build_team();
   void build_tasks();
   void place(std::uint32_t task);
@@ -74,7 +87,15 @@ class Planner {
   bool dominated(std::uint32_t person, Instant ready, Instant bound) const;
   void assign(std::uint32_t task, std::uint32_t person, const Span& span);
   void unassign(std::uint32_t task);
+  // Gives the task to `name` ("" for nobody), keeping who worked each block
+  // of its history: a history block of the previous assignee names them
+  // when the task changes hands; one of the new assignee names nobody.
+  void hand_over(model::Task& task, std::uint32_t history, const std::string& name);
   void set_next_free(std::uint32_t person, Instant next_free);
+  // The team member of that name (index into m_workers), or k_none.
+  std::uint32_t find_person(const std::string& name) const;
+  // The earliest local date of the team at `t` (UTC's without a team).
+  Date team_date(Instant t) const;
   const std::vector<std::uint32_t>& words_of_task(std::uint32_t task);
   void finish();
 
@@ -82,6 +103,9 @@ class Planner {
   const Options& m_options;
   std::vector<std::vector<std::size_t>> m_deps;
   Dependents m_dependents;
+
+  // Where history ends, by person: nobody's new work starts before it.
+  std::unordered_map<std::string, Instant> m_busy_until;
 
   // Team, in name order.
   std::vector<model::Assignee> m_team;
@@ -94,8 +118,10 @@ class Planner {
   std::vector<FreeSet> m_free_by_word;  // by skill word number
 
   // Tasks, by index into project.tasks.
-  std::vector<std::int64_t> m_minutes;
+  std::vector<std::int64_t> m_minutes;  // new work to plan (the work left)
   std::vector<char> m_done;
+  std::vector<std::uint32_t> m_history;  // history blocks at the front of the task's blocks
+  std::vector<std::uint32_t> m_stays;    // the person an in-progress task stays with, or k_none
   std::vector<std::uint32_t> m_topic;    // index into project.topics, k_none if unknown
   std::vector<std::uint32_t> m_rank;     // priority: lower goes first
   std::vector<std::uint32_t> m_by_rank;  // tasks by priority

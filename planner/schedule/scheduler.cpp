@@ -15,11 +15,19 @@ namespace detail {
 
 namespace {
 
-std::int64_t task_minutes(const model::Task& task) {
-  const double hours = task.estimate.hours;
+// Whole minutes of `hours` of work (0 for hours that are not a positive
+// number), at most the horizon.
+std::int64_t work_minutes(double hours) {
   if (!std::isfinite(hours) || hours <= 0) return 0;
   const double cap = static_cast<double>(k_horizon_days) * 24 * 60;
   return static_cast<std::int64_t>(std::llround(std::min(hours * 60, cap)));
+}
+
+// The first local date of the work calendars: the start date, or with
+// from_now the day before its UTC date (the earliest local date anywhere).
+Date calendar_start(const Options& options) {
+  if (!options.from_now) return options.start;
+  return std::chrono::floor<std::chrono::days>(*options.from_now) - std::chrono::days{1};
 }
 
 }  // namespace
@@ -28,6 +36,7 @@ Planner::Planner(model::Project& project, const Options& options,
                  std::vector<std::vector<std::size_t>> deps)
     : m_project(project), m_options(options), m_deps(std::move(deps)) {
   m_dependents = invert(m_deps);
+  keep_past();
   build_team();
   build_tasks();
   std::vector<int> ordinal(m_project.tasks.size());
@@ -36,6 +45,10 @@ Planner::Planner(model::Project& project, const Options& options,
   }
   m_by_rank = priority_order(m_project.tasks, ordinal, m_deps, m_dependents, m_minutes, m_done,
                              m_capable.size());
+  // Work started is carried on before anything new is taken up.
+  std::stable_partition(m_by_rank.begin(), m_by_rank.end(), [&](std::uint32_t i) {
+    return m_project.tasks[i].status == model::TaskStatus::in_progress;
+  });
   m_rank.resize(m_by_rank.size());
   for (std::uint32_t r = 0; r < m_by_rank.size(); ++r) m_rank[m_by_rank[r]] = r;
 }
@@ -49,6 +62,7 @@ void Planner::build_team() {
       model::working_times(m_team, m_project.holidays, m_project.time_off);
 
   m_workers.reserve(m_team.size());
+  const Date first_day = calendar_start(m_options);
   // Calendar kinds: people whose working time is the same have identical calendars.
   std::map<model::WorkingTime, std::uint32_t> kinds;
   for (std::size_t p = 0; p < m_team.size(); ++p) {
@@ -56,16 +70,20 @@ void Planner::build_team() {
     auto& clock = m_clocks[{rules[p].time_zone(), rules[p].day_start()}];
     if (!clock) {
       try {
-        clock = std::make_unique<LocalClock>(rules[p].time_zone(), rules[p].day_start(),
-                                             m_options.start);
+        clock = std::make_unique<LocalClock>(rules[p].time_zone(), rules[p].day_start(), first_day);
       } catch (const InputError& e) {
         throw InputError(person.name + ": " + e.what());
       }
     }
     const std::uint32_t kind = kinds.emplace(rules[p], kinds.size()).first->second;
-    m_workers.push_back(
-        Worker{&person, WorkCalendar(std::move(rules[p]), m_options.start, *clock)});
-    m_workers.back().kind = kind;
+    m_workers.push_back(Worker{&person, WorkCalendar(std::move(rules[p]), first_day, *clock)});
+    Worker& w = m_workers.back();
+    w.kind = kind;
+    // New work starts at the plan's start, after the person's history.
+    if (m_options.from_now) w.cursor = *m_options.from_now;
+    if (const auto busy = m_busy_until.find(person.name); busy != m_busy_until.end()) {
+      w.cursor = std::max(w.cursor, busy->second);
+    }
   }
   m_kinds = static_cast<std::uint32_t>(kinds.size());
   m_kind_slot.assign(m_kinds, KindSlot{});
@@ -76,12 +94,14 @@ void Planner::build_team() {
   m_seen.assign(m_team.size(), 0);
   m_free_by_kind.resize(m_kinds);
   for (std::uint32_t p = 0; p < m_workers.size(); ++p) {
-    if (!m_workers[p].calendar.has_working_time()) continue;
+    Worker& worker = m_workers[p];
+    if (!worker.calendar.has_working_time()) continue;
+    const auto first = worker.calendar.fit(worker.cursor, 0);
+    if (!first) continue;  // no working time left
     m_capable.push_back(p);
-    m_workers[p].next_free = m_workers[p].calendar.day(0)->utc_start;
-    m_free_by_kind[m_workers[p].kind].emplace(m_workers[p].next_free, p);
-    for (std::uint32_t w : m_skills.words_of(p))
-      m_free_by_word[w].emplace(m_workers[p].next_free, p);
+    worker.next_free = first->start;
+    m_free_by_kind[worker.kind].emplace(worker.next_free, p);
+    for (std::uint32_t w : m_skills.words_of(p)) m_free_by_word[w].emplace(worker.next_free, p);
   }
   for (std::uint32_t k = 0; k < m_kinds; ++k) {
     if (!m_free_by_kind[k].empty()) m_kind_heads.emplace(m_free_by_kind[k].begin()->first, k);
@@ -95,9 +115,19 @@ void Planner::build_tasks() {
   m_minutes.resize(n);
   m_done.resize(n);
   m_topic.resize(n);
+  m_stays.assign(n, k_none);
   for (std::size_t i = 0; i < n; ++i) {
     m_done[i] = tasks[i].status == model::TaskStatus::done;
-    m_minutes[i] = m_done[i] ? 0 : task_minutes(tasks[i]);
+    m_minutes[i] =
+        m_done[i]
+            ? 0
+            : work_minutes(model::remaining_hours(tasks[i], m_options.minimum_remaining_hours));
+    if (tasks[i].status == model::TaskStatus::in_progress && tasks[i].pinned_assignee.empty()) {
+      const std::string& name =
+          tasks[i].started_by.empty() ? tasks[i].assignee : tasks[i].started_by;
+      const std::uint32_t p = find_person(name);
+      if (p != k_none && m_workers[p].next_free != Instant::max()) m_stays[i] = p;
+    }
     if (i > 0 && tasks[i].topic_id == tasks[i - 1].topic_id) {  // tasks come by topic
       m_topic[i] = m_topic[i - 1];
       continue;
@@ -170,19 +200,29 @@ void Planner::place(std::uint32_t task) {
   const model::Task& t = m_project.tasks[task];
   if (m_blocked[task]) return unassign(task);
   if (!t.pinned_assignee.empty()) {
-    const auto it = std::lower_bound(
-        m_team.begin(), m_team.end(), t.pinned_assignee,
-        [](const model::Assignee& a, const std::string& name) { return a.name < name; });
-    if (it == m_team.end() || it->name != t.pinned_assignee) return unassign(task);
-    const auto p = static_cast<std::uint32_t>(it - m_team.begin());
+    const std::uint32_t p = find_person(t.pinned_assignee);
+    if (p == k_none) return unassign(task);
     Worker& w = m_workers[p];
     const auto span = w.calendar.fit(std::max(m_ready[task], w.cursor), m_minutes[task], w.hint);
     if (!span) return unassign(task);
     return assign(task, p, *span);
   }
+  if (const std::uint32_t p = m_stays[task]; p != k_none) {  // work started stays with them
+    Worker& w = m_workers[p];
+    const auto span = w.calendar.fit(std::max(m_ready[task], w.cursor), m_minutes[task], w.hint);
+    if (span) return assign(task, p, *span);
+  }
   if (m_capable.empty()) return unassign(task);
   if (m_options.strategy == model::Strategy::round_robin) return place_round_robin(task);
   place_balanced(task);
+}
+
+std::uint32_t Planner::find_person(const std::string& name) const {
+  const auto it =
+      std::lower_bound(m_team.begin(), m_team.end(), name,
+                       [](const model::Assignee& a, const std::string& n) { return a.name < n; });
+  if (it == m_team.end() || it->name != name) return k_none;
+  return static_cast<std::uint32_t>(it - m_team.begin());
 }
 
 const std::vector<std::uint32_t>& Planner::words_of_task(std::uint32_t task) {
@@ -200,19 +240,25 @@ void Planner::assign(std::uint32_t task, std::uint32_t person, const Span& span)
   model::Task& t = m_project.tasks[task];
   Worker& w = m_workers[person];
   const std::int64_t minutes = m_minutes[task];
-  // Blocks keep the iCalendar sequence of the block at their position; the
-  // store decides whether an event changed.
+  const std::uint32_t history = m_history[task];
+  // New blocks keep the iCalendar sequence of the block at their position;
+  // the store decides whether an event changed.
   m_sequences.clear();
-  for (const model::WorkBlock& b : t.blocks) m_sequences.push_back(b.sequence);
-  t.blocks.clear();
+  for (std::size_t b = history; b < t.blocks.size(); ++b)
+    m_sequences.push_back(t.blocks[b].sequence);
+  t.blocks.resize(history);
+  hand_over(t, history, w.person->name);
   w.calendar.blocks(span, minutes, t.blocks);
-  for (std::size_t b = 0; b < t.blocks.size() && b < m_sequences.size(); ++b) {
-    t.blocks[b].sequence = m_sequences[b];
+  for (std::size_t b = history; b < t.blocks.size() && b - history < m_sequences.size(); ++b) {
+    t.blocks[b].sequence = m_sequences[b - history];
   }
-  t.assignee = w.person->name;
-  t.start = span.start;
-  t.finish = span.finish;
-  if (!t.blocks.empty()) {
+  if (t.blocks.empty()) {  // no time: an empty span where it would start
+    t.start = span.start;
+    t.finish = span.finish;
+  } else {
+    model::set_dates_from_blocks(t);
+  }
+  if (t.blocks.size() > history) {
     m_last_date = m_last_date ? std::max(*m_last_date, t.blocks.back().date) : t.blocks.back().date;
   }
   if (minutes == 0) return;
@@ -249,28 +295,46 @@ void Planner::set_next_free(std::uint32_t person, Instant next_free) {
 void Planner::unassign(std::uint32_t task) {
   model::Task& t = m_project.tasks[task];
   m_unassigned[task] = 1;
-  t.assignee.clear();
-  t.blocks.clear();
-  t.start.reset();
-  t.finish.reset();
+  t.blocks.resize(m_history[task]);  // the past stays, with whoever worked it
+  hand_over(t, m_history[task], "");
+  model::set_dates_from_blocks(t);
 }
 
 void Planner::finish() {
   model::PlanInfo& plan = m_project.plan;
   plan.exists = true;
-  plan.start = m_options.start;
+  plan.start = m_options.from_now ? team_date(*m_options.from_now) : m_options.start;
+  if (m_options.from_now) plan.now = *m_options.from_now;
   plan.strategy = m_options.strategy;
+  plan.minimum_remaining_hours = m_options.minimum_remaining_hours;
   plan.total_hours = 0;
   plan.unassigned.clear();
+  plan.slipped.clear();
+  plan.at_minimum.clear();
   for (std::size_t i = 0; i < m_project.tasks.size(); ++i) {
     model::Task& t = m_project.tasks[i];
+    for (const model::WorkBlock& b : t.blocks) {
+      if (!b.history) break;
+      m_last_date = m_last_date ? std::max(*m_last_date, b.date) : b.date;
+    }
     if (m_done[i]) continue;
-    plan.total_hours += t.estimate.hours;
+    plan.total_hours += model::remaining_hours(t, m_options.minimum_remaining_hours);
     if (m_unassigned[i]) plan.unassigned.push_back(t.id);
+    if (t.slipped) plan.slipped.push_back(t.id);
+    if (model::remaining_is_minimum(t)) plan.at_minimum.push_back(t.id);
     t.depends_on.clear();
     for (std::size_t d : m_deps[i]) t.depends_on.push_back(m_project.tasks[d].id);
   }
-  plan.finish = m_last_date.value_or(m_options.start);
+  plan.finish = std::max(m_last_date.value_or(plan.start), plan.start);
+}
+
+Date Planner::team_date(Instant t) const {
+  std::optional<Date> earliest;
+  for (const auto& [key, clock] : m_clocks) {
+    const Date local = clock->local_date(t);
+    earliest = earliest ? std::min(*earliest, local) : local;
+  }
+  return earliest.value_or(std::chrono::floor<std::chrono::days>(t));
 }
 
 }  // namespace detail
@@ -281,20 +345,6 @@ void make_plan(model::Project& project, const Options& options) {
   if (!cycle.empty()) {
     throw InputError("tasks wait for each other in a cycle: " + describe_cycle(cycle) +
                      " (each waits for the next); break it with `rplan task ID --not-after OTHER`");
-  }
-  // A done task keeps the work it did before the plan's start; blocks from
-  // the start on were never worked (it was finished early), and the new plan
-  // may give that time to others, so they go.
-  for (auto& task : project.tasks) {
-    if (task.status != model::TaskStatus::done || task.blocks.empty()) continue;
-    std::erase_if(task.blocks, [&](const model::WorkBlock& b) { return b.date >= options.start; });
-    if (task.blocks.empty()) {
-      task.start.reset();
-      task.finish.reset();
-    } else {
-      task.start = task.blocks.front().utc_start;
-      task.finish = task.blocks.back().utc_end;
-    }
   }
   detail::Planner planner(project, options, std::move(deps));
   planner.run();

@@ -487,6 +487,12 @@ void apply_to_project(const ResolvedImports& imports, model::Project& project) {
     k = end;
   }
 
+  // The to-do sequence of each old topic of an imported document.
+  std::unordered_map<std::string, int> sequence_of;
+  for (const auto& t : project.topics) {
+    if (imported.count(t.document) > 0) sequence_of.emplace(t.id, t.sequence);
+  }
+
   std::vector<model::Topic> topics;
   std::vector<model::Task> tasks;
   topics.reserve(project.topics.size());
@@ -515,6 +521,9 @@ void apply_to_project(const ResolvedImports& imports, model::Project& project) {
       topic.focus = parsed.focus;
       topic.skills = util::split(util::join(parsed.skills, ","), ',');  // as stored
       topic.ordinal = static_cast<int>(topics.size()) - 1;
+      if (const auto old = sequence_of.find(topic.id); old != sequence_of.end()) {
+        topic.sequence = old->second;  // plan_topics keeps the topic's row
+      }
       for (std::size_t k = 0; k < parsed.prompts.size(); ++k, ++next_task) {
         const model::ParsedPrompt& p = parsed.prompts[k];
         model::Task task;

@@ -18,7 +18,8 @@ namespace rplan::store {
 using detail::guarded;
 
 using detail::from_unix;
-using detail::to_unix;
+using detail::id_prefix;
+using detail::text_of;
 
 namespace {
 
@@ -62,16 +63,6 @@ model::Task read_task(SQLite::Statement& q) {
   t.done_by = q.getColumn(13).getString();
   t.started_by = q.getColumn(14).getString();
   return t;
-}
-
-// An id's first 8 bytes packed big-endian (zeros past its end): ids whose
-// prefixes differ compare as these numbers do, in SQLite's BINARY order.
-std::uint64_t id_prefix(std::string_view id) {
-  std::uint64_t key = 0;
-  for (std::size_t i = 0; i < 8; ++i) {
-    key = (key << 8) | (i < id.size() ? static_cast<unsigned char>(id[i]) : 0u);
-  }
-  return key;
 }
 
 // Finds items (tasks, topics) by id without a hash of strings: the ids
@@ -158,10 +149,6 @@ class TaskFinder {
   SortedIds m_ids;
 };
 
-std::string_view text_of(const SQLite::Column& c) {
-  return {c.getText(), static_cast<std::size_t>(c.getBytes())};
-}
-
 // The open tasks of the given (open) topics, in topic order, then by
 // position. The table is scanned in stored order and sorted here: SQLite
 // would join every task to its topic and sort the rows with their prompts.
@@ -210,7 +197,8 @@ std::vector<model::Task> load_tasks(SQLite::Database& db, const std::vector<mode
 // Fills the plan fields of tasks from plan_tasks and plan_blocks.
 void load_plan_rows(SQLite::Database& db, model::Project& project, TaskFinder& finder) {
   SQLite::Statement plan(db,
-                         "SELECT start, finish, strategy, created_at, total_hours, now FROM plan");
+                         "SELECT start, finish, strategy, created_at, total_hours, now, "
+                         "minimum_remaining_hours FROM plan");
   if (plan.executeStep()) {
     auto& info = project.plan;
     info.exists = true;
@@ -223,6 +211,7 @@ void load_plan_rows(SQLite::Database& db, model::Project& project, TaskFinder& f
     // A plan of schema version 1 has no `now`: it was made when it was created.
     info.now =
         plan.getColumn(5).isNull() ? info.created_at : from_unix(plan.getColumn(5).getInt64());
+    if (!plan.getColumn(6).isNull()) info.minimum_remaining_hours = plan.getColumn(6).getDouble();
     info.stale_reasons = detail::stale_reasons(db);
   }
   finder.rewind();
@@ -244,7 +233,7 @@ void load_plan_rows(SQLite::Database& db, model::Project& project, TaskFinder& f
   }
   SQLite::Statement blocks(db,
                            "SELECT task_id, date, start_minute, minutes, utc_start, sequence, "
-                           "history FROM plan_blocks ORDER BY task_id, number");
+                           "history, assignee FROM plan_blocks ORDER BY task_id, number");
   finder.rewind();
   model::Task* current = nullptr;
   std::string current_id;
@@ -263,12 +252,24 @@ void load_plan_rows(SQLite::Database& db, model::Project& project, TaskFinder& f
     b.utc_end = b.utc_start + std::chrono::minutes{b.minutes};
     b.sequence = blocks.getColumn(5).getInt();
     b.history = blocks.getColumn(6).getInt() != 0;
-    current->blocks.push_back(b);
+    if (blocks.getColumn(7).getBytes() > 0) b.assignee = blocks.getColumn(7).getString();
+    current->blocks.push_back(std::move(b));
   }
   for (auto& t : project.tasks) {
-    if (t.blocks.empty()) continue;
-    t.start = t.blocks.front().utc_start;
-    t.finish = t.blocks.back().utc_end;
+    if (!t.blocks.empty() || t.done_at) model::set_dates_from_blocks(t);
+  }
+}
+
+// Sets each topic's to-do sequence from plan_topics.
+void load_topic_sequences(SQLite::Database& db, model::Project& project) {
+  std::vector<std::string_view> ids;
+  ids.reserve(project.topics.size());
+  for (const auto& t : project.topics) ids.emplace_back(t.id);
+  SortedIds topics(std::move(ids));
+  SQLite::Statement q(db, "SELECT topic_id, sequence FROM plan_topics ORDER BY topic_id");
+  while (q.executeStep()) {
+    const std::size_t i = topics.next(text_of(q.getColumn(0)));
+    if (i != SortedIds::npos) project.topics[i].sequence = q.getColumn(1).getInt();
   }
 }
 
@@ -292,10 +293,33 @@ void load_work_log(SQLite::Database& db, model::Project& project, const TaskFind
   }
 }
 
+// Reads inside one transaction when the caller has none, so that every
+// table is read as one commit left it, even while another connection writes
+// a new plan (in WAL mode a reader sees the last commit from its first read
+// on). A read transaction's end cannot fail in a way that matters: the
+// destructor ends it and ignores the result.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(SQLite::Database& db)
+      : m_db(db), m_began(sqlite3_get_autocommit(db.getHandle()) != 0) {
+    if (m_began) m_db.exec("BEGIN DEFERRED");
+  }
+  ~ReadSnapshot() {
+    if (m_began) sqlite3_exec(m_db.getHandle(), "COMMIT", nullptr, nullptr, nullptr);
+  }
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  SQLite::Database& m_db;
+  bool m_began;
+};
+
 }  // namespace
 
 model::Project Store::load_project() const {
   return guarded(m_path, [&] {
+    const ReadSnapshot snapshot(db());
     model::Project project;
     {
       SQLite::Statement title(db(),
@@ -320,6 +344,8 @@ model::Project Store::load_project() const {
     }
     for (auto& t : project.tasks) t.depends_on = t.after;
     load_plan_rows(db(), project, finder);
+    load_topic_sequences(db(), project);
+    project.cancelled = detail::load_cancelled(db());
     load_work_log(db(), project, finder);
     project.team = detail::load_team(db());
     project.holidays = detail::load_holidays(db());
@@ -423,253 +449,6 @@ std::string Store::resolve_task_id(std::string_view given) const {
     }
     throw InputError("no task has the id \"" + std::string(util::trim(given)) +
                      "\" (see rplan list)");
-  });
-}
-
-namespace {
-
-// FNV-1a over the fields that make up an event's time and text, without
-// building strings: the fingerprints of 600,000 blocks are cheap.
-class Fingerprint {
- public:
-  Fingerprint& add(std::string_view text) {
-    for (unsigned char c : text) mix(c);
-    mix(0x1f);
-    return *this;
-  }
-  Fingerprint& add(std::int64_t number) {
-    for (int i = 0; i < 8; ++i) mix(static_cast<unsigned char>(number >> (8 * i)));
-    return *this;
-  }
-  Fingerprint& add(double number) { return add(static_cast<std::int64_t>(number * 1000)); }
-  std::uint64_t value() const { return m_hash; }
-
- private:
-  void mix(unsigned char c) {
-    m_hash ^= c;
-    m_hash *= 1099511628211ull;
-  }
-  std::uint64_t m_hash = 14695981039346656037ull;
-};
-
-// What every event of a task shows besides its own time.
-Fingerprint task_text(const model::Task& t, const model::Topic* topic) {
-  Fingerprint f;
-  f.add(t.id).add(t.assignee).add(t.prompt).add(model::to_string(t.kind));
-  f.add(model::to_string(t.status)).add(t.estimate.hours);
-  if (topic != nullptr) f.add(topic->title).add(topic->focus);
-  return f;
-}
-
-std::uint64_t block_fingerprint(Fingerprint text, const model::WorkBlock& b, std::size_t number) {
-  return text.add(static_cast<std::int64_t>(number))
-      .add(static_cast<std::int64_t>(to_unix(b.utc_start)))
-      .add(static_cast<std::int64_t>(b.minutes))
-      .value();
-}
-
-std::uint64_t task_fingerprint(Fingerprint text, const model::Task& t) {
-  for (const auto& d : t.depends_on) text.add(d);
-  text.add(static_cast<std::int64_t>(t.start ? to_unix(*t.start) : -1));
-  text.add(static_cast<std::int64_t>(t.finish ? to_unix(*t.finish) : -1));
-  return text.value();
-}
-
-// A fingerprint as stored: 16 lower-case hex digits.
-struct Hex {
-  explicit Hex(std::uint64_t value) {
-    static constexpr char k_hex[] = "0123456789abcdef";
-    for (int i = 0; i < 16; ++i) text[15 - i] = k_hex[(value >> (4 * i)) & 15];
-    text[16] = '\0';
-  }
-  std::string_view view() const { return {text, 16}; }
-  char text[17];
-};
-
-// The previous plan's rows, read in task-id order alongside the new ones.
-class OldRows {
- public:
-  OldRows(SQLite::Database& db, const char* sql) : m_query(db, sql) {
-    m_more = m_query.executeStep();
-  }
-  // The sequence to give the row (task_id, number) whose fingerprint is `fp`:
-  // the old one when unchanged, one more when changed, 0 when new.
-  int sequence(std::string_view task_id, int number, std::uint64_t fp) {
-    while (m_more && less(task_id, number)) m_more = m_query.executeStep();
-    if (!m_more || text_of(m_query.getColumn(0)) != task_id ||
-        m_query.getColumn(1).getInt() != number) {
-      return 0;
-    }
-    const int old = m_query.getColumn(2).getInt();
-    return text_of(m_query.getColumn(3)) == Hex(fp).view() ? old : old + 1;
-  }
-
- private:
-  // The current old row comes before (task_id, number).
-  bool less(std::string_view task_id, int number) {
-    const int c = text_of(m_query.getColumn(0)).compare(task_id);
-    return c < 0 || (c == 0 && m_query.getColumn(1).getInt() < number);
-  }
-  SQLite::Statement m_query;
-  bool m_more = false;
-};
-
-}  // namespace
-
-void Store::save_plan(model::Project& project, model::Instant now) {
-  write_plan(project, prepare_plan(project, now));
-}
-
-Store::PreparedPlan Store::prepare_plan(model::Project& project, model::Instant now) {
-  return guarded(m_path, [&] {
-    PreparedPlan prepared;
-    std::optional<std::pair<std::int64_t, std::string>> old_plan;
-    {
-      SQLite::Statement q(db(), "SELECT created_at, fingerprint FROM plan");
-      if (q.executeStep()) old_plan.emplace(q.getColumn(0).getInt64(), q.getColumn(1).getString());
-    }
-    // Topics are in project order and tasks are grouped by topic, so each
-    // task's topic is found by walking forwards (with a search as fallback).
-    auto topic_of = [&,
-                     next = std::size_t{0}](const model::Task& t) mutable -> const model::Topic* {
-      if (next < project.topics.size() && project.topics[next].id == t.topic_id) {
-        return &project.topics[next];
-      }
-      for (std::size_t i = 0; i < project.topics.size(); ++i) {
-        const std::size_t k = (next + 1 + i) % project.topics.size();
-        if (project.topics[k].id == t.topic_id) {
-          next = k;
-          return &project.topics[k];
-        }
-      }
-      return nullptr;
-    };
-    struct Row {
-      std::uint64_t key;  // id_prefix(task->id)
-      model::Task* task;
-      Fingerprint text;
-    };
-    std::vector<Row> rows;
-    rows.reserve(project.tasks.size());
-    for (auto& t : project.tasks) {
-      const bool unassigned = t.assignee.empty() && t.status != model::TaskStatus::done;
-      if (t.planned() || unassigned)
-        rows.push_back({id_prefix(t.id), &t, task_text(t, topic_of(t))});
-    }
-    // Both plan tables are keyed by task id: rows are stored in key order,
-    // and the old rows are read alongside.
-    std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
-      return a.key != b.key ? a.key < b.key : a.task->id < b.task->id;
-    });
-    OldRows old_tasks(db(),
-                      "SELECT task_id, 0, sequence, fingerprint FROM plan_tasks ORDER BY task_id");
-    OldRows old_blocks(db(),
-                       "SELECT task_id, number, sequence, fingerprint FROM plan_blocks "
-                       "ORDER BY task_id, number");
-    Fingerprint whole;  // of every row, for the plan's own
-    whole.add(util::format_date(project.plan.start)).add(model::to_string(project.plan.strategy));
-    prepared.tasks.reserve(rows.size());
-    for (auto& [key, task, text] : rows) {
-      model::Task& t = *task;
-      const std::uint64_t fp = task_fingerprint(text, t);
-      t.sequence = old_tasks.sequence(t.id, 0, fp);
-      whole.add(Hex(fp).view());
-      prepared.tasks.push_back(&t);
-      prepared.fingerprints.push_back(fp);
-      for (std::size_t n = 0; n < t.blocks.size(); ++n) {
-        model::WorkBlock& b = t.blocks[n];
-        const std::uint64_t bfp = block_fingerprint(text, b, n + 1);
-        b.sequence = old_blocks.sequence(t.id, static_cast<int>(n) + 1, bfp);
-        whole.add(Hex(bfp).view());
-        prepared.fingerprints.push_back(bfp);
-      }
-    }
-    prepared.fingerprint = whole.value();
-    project.plan.exists = true;
-    project.plan.stale_reasons.clear();  // write_plan forgets the changes recorded since the last
-    project.plan.created_at = old_plan && old_plan->second == Hex(prepared.fingerprint).view()
-                                  ? from_unix(old_plan->first)
-                                  : now;
-    return prepared;
-  });
-}
-
-void Store::write_plan(const model::Project& project, const PreparedPlan& prepared) {
-  guarded(m_path, [&] {
-    db().exec("DELETE FROM plan_blocks");
-    db().exec("DELETE FROM plan_tasks");
-    db().exec("DELETE FROM plan");
-    db().exec("DELETE FROM plan_changes");
-    std::size_t block_rows = 0;
-    for (const model::Task* t : prepared.tasks) block_rows += t->blocks.size();
-    // Task ids and names are bound without a copy (the project outlives the
-    // batches); texts made here are copied.
-    {
-      detail::BatchInsert rows(db(),
-                               "INSERT INTO plan_tasks (task_id, assignee, depends_on, sequence, "
-                               "fingerprint, slipped) VALUES ",
-                               6, prepared.tasks.size());
-      std::size_t next_fp = 0;
-      for (const model::Task* t : prepared.tasks) {
-        auto [q, i] = rows.next();
-        q.bindNoCopy(i, t->id);
-        q.bindNoCopy(i + 1, t->assignee);
-        if (t->depends_on.empty()) {
-          q.bindNoCopy(i + 2, "");
-        } else {
-          q.bind(i + 2, util::join(t->depends_on, ","));
-        }
-        q.bind(i + 3, t->sequence);
-        char* fp = rows.scratch();
-        std::memcpy(fp, Hex(prepared.fingerprints.at(next_fp)).text, 17);
-        q.bindNoCopy(i + 4, fp);
-        q.bind(i + 5, t->slipped ? 1 : 0);
-        rows.done();
-        next_fp += 1 + t->blocks.size();
-      }
-    }
-    {
-      // After every task row: each block's foreign key needs its task's.
-      detail::BatchInsert rows(
-          db(),
-          "INSERT INTO plan_blocks (task_id, number, date, start_minute, minutes, "
-          "utc_start, sequence, fingerprint, history) VALUES ",
-          9, block_rows);
-      std::size_t next_fp = 0;
-      for (const model::Task* t : prepared.tasks) {
-        ++next_fp;  // the task's own
-        for (std::size_t n = 0; n < t->blocks.size(); ++n) {
-          const model::WorkBlock& b = t->blocks[n];
-          auto [q, i] = rows.next();
-          q.bindNoCopy(i, t->id);
-          q.bind(i + 1, static_cast<int>(n) + 1);
-          char* texts = rows.scratch();  // the fingerprint, then the date
-          std::memcpy(texts, Hex(prepared.fingerprints.at(next_fp++)).text, 17);
-          const std::string date = util::format_date(b.date);  // at most "-32767-01-01"
-          std::memcpy(texts + 17, date.c_str(), std::min<std::size_t>(date.size(), 14));
-          texts[17 + std::min<std::size_t>(date.size(), 14)] = '\0';
-          q.bindNoCopy(i + 2, texts + 17);
-          q.bind(i + 3, b.start_minute);
-          q.bind(i + 4, b.minutes);
-          q.bind(i + 5, static_cast<std::int64_t>(to_unix(b.utc_start)));
-          q.bind(i + 6, b.sequence);
-          q.bindNoCopy(i + 7, texts);
-          q.bind(i + 8, b.history ? 1 : 0);
-          rows.done();
-        }
-      }
-    }
-    SQLite::Statement ins_plan(db(),
-                               "INSERT INTO plan (id, start, finish, strategy, created_at, "
-                               "total_hours, fingerprint, now) VALUES (1, ?, ?, ?, ?, ?, ?, ?)");
-    ins_plan.bind(1, util::format_date(project.plan.start));
-    ins_plan.bind(2, util::format_date(project.plan.finish));
-    ins_plan.bind(3, std::string(model::to_string(project.plan.strategy)));
-    ins_plan.bind(4, static_cast<std::int64_t>(to_unix(project.plan.created_at)));
-    ins_plan.bind(5, project.plan.total_hours);
-    ins_plan.bind(6, Hex(prepared.fingerprint).text);
-    ins_plan.bind(7, static_cast<std::int64_t>(to_unix(project.plan.now)));
-    ins_plan.exec();
   });
 }
 

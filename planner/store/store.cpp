@@ -204,6 +204,10 @@ void Store::release_memory() {
   guarded(m_path, [&] { db().exec("PRAGMA shrink_memory"); });
 }
 
+std::int64_t Store::data_version() const {
+  return guarded(m_path, [&] { return db().execAndGet("PRAGMA data_version").getInt64(); });
+}
+
 int Store::version() const {
   return guarded(m_path, [&] { return db().execAndGet("PRAGMA user_version").getInt(); });
 }

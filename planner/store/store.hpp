@@ -123,6 +123,23 @@ struct TaskDetails {
   model::PlanInfo plan;                      // the stored plan's (stale_reasons included)
 };
 
+// A subscribable feed (`rplan feed`): its token is kept only as a hash.
+struct Feed {
+  std::string name;
+  std::string person;      // "" : the team's feed
+  std::string token_hash;  // SHA-256 of the token, lower-case hex
+  model::Instant created_at{};
+  std::optional<model::Instant> revoked;  // set once revoked
+};
+
+// What `rplan publish` last put on a CalDAV collection for one UID.
+struct PublishedItem {
+  std::string uid;
+  std::string href;          // the resource's URL
+  std::string etag;          // "" when the server sent none
+  std::string content_hash;  // of the bytes sent
+};
+
 // The rplan database: the only code that sees SQLiteCpp.
 //
 // Opening checks the file before anything is written (journal mode included):
@@ -181,9 +198,14 @@ class Store {
 
   // Everything the exporters and the scheduler need, archived items left out:
   // with each task's recorded work (spent hours, remaining, done at and by),
-  // the work log of the live tasks, and plan.stale_reasons (one phrase per
-  // kind of change recorded since the plan was made).
+  // the work log of the live tasks, plan.stale_reasons (one phrase per kind
+  // of change recorded since the plan was made) and the cancelled calendar
+  // items. Read in one transaction (unless the caller has one open), so a
+  // plan written meanwhile by another connection is seen whole or not at all.
   model::Project load_project() const;
+  // A number that changes whenever another connection has committed a change
+  // to the database since this one last looked (PRAGMA data_version).
+  std::int64_t data_version() const;
   std::optional<TaskDetails> find_task(const std::string& id) const;
   // For an archived task (or one of an archived topic): its document's name.
   std::optional<std::string> archived_task_document(const std::string& id) const;
@@ -280,25 +302,57 @@ class Store {
   // By date, each with its people sorted by name.
   std::vector<model::Holiday> holidays() const;
 
+  // ---- feeds and CalDAV collections (planner/store/calendars.cpp) ----
+  // Adds a feed, or replaces a revoked one of that name. Throws InputError
+  // when a feed of that name is in use, or when `person` ("" for the team) is
+  // not in the team.
+  void add_feed(const Feed& feed);
+  // Every feed, revoked ones included, by name.
+  std::vector<Feed> feeds() const;
+  // Revokes the feed; false when no feed of that name is in use.
+  bool revoke_feed(const std::string& name, model::Instant at);
+
+  // Every collection URL something was published to as a person's collection
+  // under `base` (publish --per-assignee), or as one collection (base "").
+  std::vector<std::string> published_collections(const std::string& base) const;
+  // What was last published to the collection (its URL), by uid.
+  std::vector<PublishedItem> published(const std::string& collection) const;
+  // Records one item as published (or replaces its record); `base` as in
+  // published_collections.
+  void set_published(const std::string& collection, const std::string& base,
+                     const PublishedItem& item);
+  // Forgets one item of the collection (deleted from the server).
+  void forget_published(const std::string& collection, const std::string& uid);
+
   // ---- the plan ----
   // Replaces the stored plan by project's (every task's assignee, blocks,
   // dependencies; project.plan) and forgets the plan changes recorded since
   // the previous one (project.plan.stale_reasons is emptied: the plan is up
-  // to date). Sets each block's and task's iCalendar
-  // sequence in `project`: kept when the event's time and text are as in the
-  // previous plan, one higher when they changed. When the whole plan is the
-  // same as before, the previous created_at is kept (so exports are
-  // byte-identical); otherwise project.plan.created_at = now.
+  // to date). Sets the iCalendar sequence of each block, task and topic in
+  // `project`: kept when the item's time and text are as in the previous
+  // plan, one higher when they changed; an item the previous plan did not
+  // have starts above its last cancellation (else at 0). Every item of the
+  // previous plan that leaves a calendar (gone from the plan, or out of the
+  // calendar of the person it was planned for) is remembered as cancelled
+  // there with a sequence one above the last that calendar had, and
+  // project.cancelled becomes every item remembered so (see
+  // model::CancelledItem; left_on is the UTC date of project.plan.now). When
+  // the whole plan is the same as before, the previous created_at and plan.now are kept
+  // (so exports are byte-identical); otherwise project.plan.created_at = now.
   void save_plan(model::Project& project, model::Instant now);
 
   // save_plan in two steps, so that `run` can write its exports while the
   // rows are stored. prepare_plan reads the previous plan and sets the
-  // sequences and created_at in `project`, as save_plan does; write_plan then
-  // replaces the stored plan. `project` must not change in between.
+  // sequences, project.cancelled and created_at in `project`, as save_plan
+  // does; write_plan then replaces the stored plan. `project` must not change
+  // in between.
   struct PreparedPlan {
-    std::vector<const model::Task*> tasks;    // planned or unassignable, in id order
-    std::vector<std::uint64_t> fingerprints;  // each task's, then its blocks', in that order
-    std::uint64_t fingerprint = 0;            // the whole plan's
+    std::vector<const model::Task*> tasks;          // every task, in id order
+    std::vector<std::uint64_t> fingerprints;        // each task's, then its blocks', in that order
+    std::vector<const model::Topic*> topics;        // every topic, in id order
+    std::vector<std::uint64_t> topic_fingerprints;  // one per topic
+    std::vector<model::CancelledItem> cancelled;    // the items this plan adds
+    std::uint64_t fingerprint = 0;                  // the whole plan's
   };
   PreparedPlan prepare_plan(model::Project& project, model::Instant now);
   void write_plan(const model::Project& project, const PreparedPlan& prepared);

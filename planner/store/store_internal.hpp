@@ -35,6 +35,24 @@ inline model::Instant from_unix(std::int64_t seconds) {
 }
 inline std::int64_t to_unix(model::Instant t) { return t.time_since_epoch().count(); }
 
+// A text column's bytes, without a copy (valid until the statement moves on).
+inline std::string_view text_of(const SQLite::Column& c) {
+  return {c.getText(), static_cast<std::size_t>(c.getBytes())};
+}
+
+// An id's first 8 bytes packed big-endian (zeros past its end): ids whose
+// prefixes differ compare as these numbers do, in SQLite's BINARY order.
+inline std::uint64_t id_prefix(std::string_view id) {
+  std::uint64_t key = 0;
+  for (std::size_t i = 0; i < 8; ++i) {
+    key = (key << 8) | (i < id.size() ? static_cast<unsigned char>(id[i]) : 0u);
+  }
+  return key;
+}
+
+// The items that left a calendar (calendar_cancelled), by uid, then calendar.
+std::vector<model::CancelledItem> load_cancelled(SQLite::Database& db);
+
 // Throws InputError unless a live (not archived) task has this id.
 void require_task(SQLite::Database& db, const std::string& id);
 

@@ -11,10 +11,12 @@ enum class ExitCode : int {
   ok = 0,
   failure = 1,
   usage = 2,
-  data = 65,         // bad input data
-  no_input = 66,     // input missing or unreadable
-  cant_create = 73,  // output not writable
-  busy = 75,         // database busy (temporary failure)
+  data = 65,           // bad input data
+  no_input = 66,       // input missing or unreadable
+  unavailable = 69,    // a server cannot be reached
+  cant_create = 73,    // output not writable
+  busy = 75,           // database busy (temporary failure)
+  no_permission = 77,  // a server refused the credentials
 };
 
 // The one exception type stages throw. what() is a single sentence without the
@@ -57,6 +59,18 @@ class OutputError : public Error {
 class BusyError : public Error {
  public:
   explicit BusyError(const std::string& message) : Error(message, ExitCode::busy) {}
+};
+
+// A server that cannot be reached, or that fails (exit 69).
+class UnavailableError : public Error {
+ public:
+  explicit UnavailableError(const std::string& message) : Error(message, ExitCode::unavailable) {}
+};
+
+// A server refused the credentials (exit 77).
+class CredentialsError : public Error {
+ public:
+  explicit CredentialsError(const std::string& message) : Error(message, ExitCode::no_permission) {}
 };
 
 // One problem found in an input file, reported as "FILE:LINE: error: MESSAGE".

@@ -58,21 +58,6 @@ std::vector<std::string> set_up(const Workspace& ws) {
   return ids;
 }
 
-// The number of the last migration in schemas/ (NNNN_name.sql): the version
-// a database has after a command that writes.
-int latest_schema() {
-  int latest = 0;
-  for (const auto& entry :
-       std::filesystem::directory_iterator(std::filesystem::path(RPLAN_SOURCE_DIR) / "schemas")) {
-    const std::string name = entry.path().filename().string();
-    if (name.size() > 5 && entry.path().extension() == ".sql" &&
-        name.find_first_not_of("0123456789") == 4) {
-      latest = std::max(latest, std::stoi(name.substr(0, 4)));
-    }
-  }
-  return latest;
-}
-
 json task_of(const json& j, const std::string& id) {
   for (const auto& t : j["tasks"]) {
     if (t["id"] == id) return t;
@@ -423,6 +408,19 @@ TEST(TrackingE2eTest, EveryKindOfChangeMakesThePlanOutOfDateUntilItIsMadeAgain) 
   EXPECT_EQ(json::parse(slurp(ws.path("out/plan.json")))["plan"]["stale"], false);
 }
 
+// The number of the last migration in schemas/ (NNNN_name.sql).
+int latest_schema_version() {
+  int latest = 0;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::filesystem::path(RPLAN_SOURCE_DIR) / "schemas")) {
+    const std::string name = entry.path().filename().string();
+    if (name.size() > 5 && name[4] == '_' && entry.path().extension() == ".sql") {
+      latest = std::max(latest, std::stoi(name.substr(0, 4)));
+    }
+  }
+  return latest;
+}
+
 TEST(TrackingE2eTest, ADatabaseOfThePreviousSchemaIsMigratedByACommandThatWrites) {
   Workspace ws;
   {
@@ -448,7 +446,7 @@ TEST(TrackingE2eTest, ADatabaseOfThePreviousSchemaIsMigratedByACommandThatWrites
   ASSERT_EQ(r.exit_code, 0) << r.err;
   {
     SQLite::Database db(ws.path("rplan.db").string(), SQLite::OPEN_READONLY);
-    EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), latest_schema());
+    EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), latest_schema_version());
   }
   const json j = list_json(ws);
   EXPECT_EQ(task_of(j, "tsk001")["status"], "done");

@@ -126,6 +126,20 @@ TEST(HtmlExportTest, OneBarPerTaskCarryingItsId) {
   EXPECT_NE(html.find("<g class=\"task c0 done\" data-task=\"k3\">"), std::string::npos);
 }
 
+// A task done before any of its planned work keeps no block: it is drawn as
+// done by its person, not as a task nobody could take.
+TEST(HtmlExportTest, ATaskDoneBeforeItsPlannedWorkIsDoneNotUnplanned) {
+  model::Project p = sample();
+  model::Task& done = p.tasks[2];
+  ASSERT_EQ(done.id, "k3");
+  done.blocks.clear();
+  done.status = model::TaskStatus::done;
+  const std::string html = report(p);
+  EXPECT_NE(html.find("<g class=\"task done\" data-task=\"k3\">"), std::string::npos);
+  EXPECT_EQ(html.find("<g class=\"task unplanned\" data-task=\"k3\">"), std::string::npos);
+  EXPECT_NE(html.find(">done by " + done.assignee + " \u2713</text>"), std::string::npos);
+}
+
 TEST(HtmlExportTest, BarsAreColouredByPersonInTeamOrderWithALegend) {
   const std::string html = report(sample());
   EXPECT_NE(html.find("<g class=\"task c0\" data-task=\"k1\">"), std::string::npos);

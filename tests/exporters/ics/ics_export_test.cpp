@@ -236,33 +236,56 @@ TEST(IcsExportTest, UidsSurviveAReplanAndSequenceIsTheStoredOne) {
   EXPECT_EQ(values(after, "SEQUENCE")[0], "3");
   EXPECT_EQ(values(after, "SEQUENCE")[1], "1");
   EXPECT_EQ(values(after, "DTSTAMP")[0], "20270301T110000Z");
-  EXPECT_EQ(values(ics(p, IcsMode::todos), "SEQUENCE")[0], "2");
+  EXPECT_EQ(values(ics(p, IcsMode::todos), "SEQUENCE")[1], "2") << "[0] is its topic's";
   EXPECT_EQ(values(ics(p, IcsMode::span), "SEQUENCE")[0], "2");
 }
 
-TEST(IcsExportTest, TodosCarryDatesStatusProgressAndDependencies) {
+TEST(IcsExportTest, TodosAreATreeOfTopicsWithDatesStatusProgressAndDependencies) {
   const std::string text = ics(sample_project(), IcsMode::todos);
-  EXPECT_TRUE(values(text, "BEGIN").size() == 7u);  // the calendar and six tasks
-  EXPECT_EQ(values(text, "UID"), (std::vector<std::string>{"ka1@rplan", "kb2@rplan", "kc3@rplan",
-                                                           "kd4@rplan", "ke5@rplan", "kf6@rplan"}));
-  EXPECT_EQ(values(text, "STATUS"),
-            (std::vector<std::string>{"NEEDS-ACTION", "IN-PROCESS", "COMPLETED", "NEEDS-ACTION",
-                                      "NEEDS-ACTION", "NEEDS-ACTION"}));
+  EXPECT_TRUE(values(text, "BEGIN").size() == 9u);  // the calendar, two topics, six tasks
+  // Each topic's to-do comes before its tasks'.
+  EXPECT_EQ(values(text, "UID"),
+            (std::vector<std::string>{"tpc1-topic@rplan", "ka1@rplan", "kb2@rplan", "kc3@rplan",
+                                      "tpc2-topic@rplan", "kd4@rplan", "ke5@rplan", "kf6@rplan"}));
+  // A topic is in process once one of its tasks is started or done.
+  EXPECT_EQ(
+      values(text, "STATUS"),
+      (std::vector<std::string>{"IN-PROCESS", "NEEDS-ACTION", "IN-PROCESS", "COMPLETED",
+                                "NEEDS-ACTION", "NEEDS-ACTION", "NEEDS-ACTION", "NEEDS-ACTION"}));
+  // Topic 1: kc3's 4 hours done of 25 estimated (16%).
   EXPECT_EQ(values(text, "PERCENT-COMPLETE"),
-            (std::vector<std::string>{"0", "0", "100", "0", "0", "0"}));
-  // Five planned tasks have dates; the unassigned one has none.
+            (std::vector<std::string>{"16", "0", "0", "100", "0", "0", "0", "0"}));
+  // Five planned tasks have dates, and their topics span them; the unassigned one has none.
   EXPECT_EQ(values(text, "DTSTART"),
-            (std::vector<std::string>{"20270326T080000Z", "20270312T133000Z", "20270330T043000Z",
-                                      "20270328T200000Z", "20270329T130000Z"}));
+            (std::vector<std::string>{"20270312T133000Z", "20270326T080000Z", "20270312T133000Z",
+                                      "20270330T043000Z", "20270328T200000Z", "20270328T200000Z",
+                                      "20270329T130000Z"}));
   EXPECT_EQ(values(text, "DUE"),
-            (std::vector<std::string>{"20270329T130000Z", "20270315T133000Z", "20270330T083000Z",
-                                      "20270330T230000Z", "20270329T150000Z"}));
-  EXPECT_EQ(values(text, "RELATED-TO"), (std::vector<std::string>{"ka1@rplan", "kb2@rplan"}));
-  EXPECT_NE(text.find("RELATED-TO;RELTYPE=DEPENDS-ON:ka1@rplan\r\n"), std::string::npos);
+            (std::vector<std::string>{"20270330T083000Z", "20270329T130000Z", "20270315T133000Z",
+                                      "20270330T083000Z", "20270330T230000Z", "20270330T230000Z",
+                                      "20270329T150000Z"}));
+  // Every task's parent is its topic; kc3's dependencies come before its parent.
+  EXPECT_EQ(values(text, "RELATED-TO"),
+            (std::vector<std::string>{"tpc1-topic@rplan", "tpc1-topic@rplan", "ka1@rplan",
+                                      "kb2@rplan", "tpc1-topic@rplan", "tpc2-topic@rplan",
+                                      "tpc2-topic@rplan", "tpc2-topic@rplan"}));
+  EXPECT_NE(text.find("RELATED-TO;RELTYPE=DEPENDS-ON:ka1@rplan\r\n"
+                      "RELATED-TO;RELTYPE=DEPENDS-ON:kb2@rplan\r\n"
+                      "RELATED-TO;RELTYPE=PARENT:tpc1-topic@rplan\r\n"),
+            std::string::npos);
+  EXPECT_NE(text.find("Waits for: ka1\\, kb2"), std::string::npos) << "and in the description";
   EXPECT_NE(text.find("Assignee: not scheduled"), std::string::npos);
-  EXPECT_EQ(values(text, "SUMMARY")[2],
+  EXPECT_EQ(values(text, "SUMMARY")[0], "1. Caching\\, queues\\; and more");
+  EXPECT_EQ(values(text, "SUMMARY")[3],
             "✓ Document the findings (Caching\\, "
             "queues\\; and more)");
+}
+
+TEST(IcsExportTest, APersonsTodosAreAFlatListWithoutRelations) {
+  const std::string text = ics(sample_project(), IcsMode::todos, "Linus Pauling");
+  EXPECT_EQ(values(text, "UID"), (std::vector<std::string>{"kc3@rplan"}));
+  EXPECT_TRUE(values(text, "RELATED-TO").empty());
+  EXPECT_NE(text.find("Waits for: ka1\\, kb2"), std::string::npos);
 }
 
 TEST(IcsExportTest, SpanIsAllDayOnLocalDatesWithAnExclusiveEnd) {
@@ -290,6 +313,22 @@ TEST(IcsExportTest, APersonsCalendarHoldsOnlyTheirWork) {
   auto untitled = p;
   untitled.title.clear();
   EXPECT_EQ(values(ics(untitled, IcsMode::span), "X-WR-CALNAME")[0], "rplan plan");
+}
+
+// An in-progress task someone else carries on: the block of history its
+// first person worked is in their calendar, not the new assignee's.
+TEST(IcsExportTest, APersonsCalendarHoldsTheHistoryTheyWorked) {
+  auto p = sample_project();
+  model::Task& kb2 = p.tasks[1];
+  ASSERT_EQ(kb2.id, "kb2");
+  kb2.blocks[0].history = true;
+  kb2.blocks[0].assignee = "Ada Lovelace";
+  EXPECT_EQ(values(ics(p, IcsMode::events, "Ada Lovelace"), "UID"),
+            (std::vector<std::string>{"ka1-1@rplan", "ka1-2@rplan", "kb2-1@rplan"}));
+  EXPECT_EQ(values(ics(p, IcsMode::events, "Grace Hopper"), "UID"),
+            (std::vector<std::string>{"kb2-2@rplan"}));
+  // The whole calendar has every block once.
+  EXPECT_EQ(values(ics(p, IcsMode::events), "UID").size(), 8u);
 }
 
 TEST(IcsExportTest, AnEmptyPlanIsAnEmptyCalendar) {

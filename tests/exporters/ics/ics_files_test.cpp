@@ -80,7 +80,7 @@ class IcsFolderTest : public ::testing::Test {
 TEST_F(IcsFolderTest, WritesOneFilePerPersonIntoAFolderItCreates) {
   const auto p = sample_project();
   const fs::path folder = m_dir / "calendars";
-  const auto written = write_ics_per_assignee(p, IcsMode::events, folder);
+  const auto written = write_ics_per_assignee(p, ics_options(IcsMode::events), folder);
   ASSERT_EQ(written.size(), 5u);
   std::vector<std::string> names;
   for (const auto& entry : fs::directory_iterator(folder)) names.push_back(entry.path().filename());
@@ -89,14 +89,14 @@ TEST_F(IcsFolderTest, WritesOneFilePerPersonIntoAFolderItCreates) {
                                              "linus-pauling.ics", "mere-kiwi-ngata.ics"}));
   EXPECT_EQ(slurp(folder / "ada-lovelace.ics"), ics(p, IcsMode::events, "Ada Lovelace"));
   // Again into the existing folder: the same bytes.
-  write_ics_per_assignee(p, IcsMode::events, folder);
+  write_ics_per_assignee(p, ics_options(IcsMode::events), folder);
   EXPECT_EQ(slurp(folder / "ada-lovelace.ics"), ics(p, IcsMode::events, "Ada Lovelace"));
 }
 
 TEST_F(IcsFolderTest, AMissingParentOrAFileInTheWayIsAnOutputError) {
   const auto p = sample_project();
   try {
-    write_ics_per_assignee(p, IcsMode::todos, m_dir / "no" / "such");
+    write_ics_per_assignee(p, ics_options(IcsMode::todos), m_dir / "no" / "such");
     ADD_FAILURE() << "expected an OutputError";
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ExitCode::cant_create);
@@ -104,7 +104,7 @@ TEST_F(IcsFolderTest, AMissingParentOrAFileInTheWayIsAnOutputError) {
   }
   std::ofstream(m_dir / "plan.ics") << "x";
   try {
-    write_ics_per_assignee(p, IcsMode::todos, m_dir / "plan.ics");
+    write_ics_per_assignee(p, ics_options(IcsMode::todos), m_dir / "plan.ics");
     ADD_FAILURE() << "expected an OutputError";
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ExitCode::cant_create);

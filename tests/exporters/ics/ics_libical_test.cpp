@@ -91,25 +91,30 @@ TEST(IcsLibicalTest, TodosComeBackWithStatusProgressDueAndRelations) {
   const Calendar cal = expect_libical_accepts(ics(sample_project(), IcsMode::todos));
   ASSERT_NE(cal, nullptr);
   const auto todos = components(cal.get(), ICAL_VTODO_COMPONENT);
-  ASSERT_EQ(todos.size(), 6u);
-  EXPECT_EQ(icalcomponent_get_status(todos[0]), ICAL_STATUS_NEEDSACTION);
-  EXPECT_EQ(icalcomponent_get_status(todos[1]), ICAL_STATUS_INPROCESS);
-  EXPECT_EQ(icalcomponent_get_status(todos[2]), ICAL_STATUS_COMPLETED);
-  icalproperty* percent = icalcomponent_get_first_property(todos[2], ICAL_PERCENTCOMPLETE_PROPERTY);
+  ASSERT_EQ(todos.size(), 8u);  // topic 1, its three tasks, topic 2, its three tasks
+  EXPECT_STREQ(icalcomponent_get_uid(todos[0]), "tpc1-topic@rplan");
+  EXPECT_EQ(icalcomponent_get_status(todos[0]), ICAL_STATUS_INPROCESS);
+  EXPECT_EQ(icalcomponent_get_status(todos[1]), ICAL_STATUS_NEEDSACTION);
+  EXPECT_EQ(icalcomponent_get_status(todos[2]), ICAL_STATUS_INPROCESS);
+  EXPECT_EQ(icalcomponent_get_status(todos[3]), ICAL_STATUS_COMPLETED);
+  icalproperty* percent = icalcomponent_get_first_property(todos[3], ICAL_PERCENTCOMPLETE_PROPERTY);
   ASSERT_NE(percent, nullptr);
   EXPECT_EQ(icalproperty_get_percentcomplete(percent), 100);
-  EXPECT_EQ(utc_of(icalcomponent_get_due(todos[0])), "20270329T130000Z");
-  EXPECT_TRUE(icaltime_is_null_time(icalcomponent_get_dtstart(todos[4]))) << "unassigned";
+  EXPECT_EQ(utc_of(icalcomponent_get_due(todos[1])), "20270329T130000Z");
+  EXPECT_TRUE(icaltime_is_null_time(icalcomponent_get_dtstart(todos[6]))) << "unassigned";
 
-  std::vector<std::string> related;
-  for (icalproperty* r = icalcomponent_get_first_property(todos[2], ICAL_RELATEDTO_PROPERTY); r;
-       r = icalcomponent_get_next_property(todos[2], ICAL_RELATEDTO_PROPERTY)) {
-    related.push_back(icalproperty_get_relatedto(r));
+  std::vector<std::string> related;  // "RELTYPE uid"
+  for (icalproperty* r = icalcomponent_get_first_property(todos[3], ICAL_RELATEDTO_PROPERTY); r;
+       r = icalcomponent_get_next_property(todos[3], ICAL_RELATEDTO_PROPERTY)) {
     icalparameter* type = icalproperty_get_first_parameter(r, ICAL_RELTYPE_PARAMETER);
     ASSERT_NE(type, nullptr);
-    EXPECT_STREQ(icalparameter_get_xvalue(type), "DEPENDS-ON");
+    const char* name = icalparameter_get_reltype(type) == ICAL_RELTYPE_X
+                           ? icalparameter_get_xvalue(type)
+                           : icalparameter_enum_to_string(icalparameter_get_reltype(type));
+    related.push_back(std::string(name) + " " + icalproperty_get_relatedto(r));
   }
-  EXPECT_EQ(related, (std::vector<std::string>{"ka1@rplan", "kb2@rplan"}));
+  EXPECT_EQ(related, (std::vector<std::string>{"DEPENDS-ON ka1@rplan", "DEPENDS-ON kb2@rplan",
+                                               "PARENT tpc1-topic@rplan"}));
 }
 
 TEST(IcsLibicalTest, SpansComeBackAsAllDayDates) {

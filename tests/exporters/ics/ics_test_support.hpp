@@ -19,9 +19,18 @@ namespace rplan::exporters::testing {
 
 using rplan::testing::slurp;
 
+inline IcsOptions ics_options(IcsMode mode, std::string assignee = "",
+                              std::optional<int> cancelled_retention_days = std::nullopt) {
+  IcsOptions o;
+  o.mode = mode;
+  o.assignee = std::move(assignee);
+  o.cancelled_retention_days = cancelled_retention_days;
+  return o;
+}
+
 inline std::string ics(const model::Project& p, IcsMode mode, std::string assignee = "") {
   std::ostringstream out;
-  write_ics(p, IcsOptions{mode, std::move(assignee)}, out);
+  write_ics(p, ics_options(mode, std::move(assignee)), out);
   return out.str();
 }
 

@@ -12,6 +12,17 @@ export SOURCE_DATE_EPOCH=1795000000
 "$rplan" run "$src/docs/examples/research-topics.md" --team "$src/docs/examples/team.csv" \
   --start 2026-12-07 --out "$work/example" >/dev/null
 files=("$work/example/plan.json")
+# Two days on, with one task done, one in progress and the rest open, the
+# plan made again from now: history, done work and slipped tasks validate too.
+ids=($("$rplan" --db "$work/example/rplan.db" list --format csv | tail -n +2 | cut -d, -f1))
+later=(env SOURCE_DATE_EPOCH=1796817600)  # Wednesday 2026-12-09 12:00 UTC
+"${later[@]}" "$rplan" --db "$work/example/rplan.db" task "${ids[0]}" --status done >/dev/null
+"${later[@]}" "$rplan" --db "$work/example/rplan.db" task "${ids[1]}" --spent 3 >/dev/null
+"${later[@]}" "$rplan" --db "$work/example/rplan.db" plan >/dev/null
+"${later[@]}" "$rplan" --db "$work/example/rplan.db" export json --out "$work/replanned.json" \
+  >/dev/null
+grep -q '"state":"history"' "$work/replanned.json"
+files+=("$work/replanned.json")
 seed="$src/../shared/seeds/backend-development-topics.md"
 if [ -f "$seed" ]; then
   "$rplan" run "$seed" --assignees "Ada,Grace,Linus" --start 2026-12-07 --out "$work/seed" >/dev/null

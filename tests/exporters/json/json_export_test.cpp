@@ -43,7 +43,8 @@ std::string write(const model::Project& p, JsonDocument which) {
 
 // What the export wrote when it built an nlohmann::json per task: the oracle
 // for append_task_json, which writes the same bytes without one.
-json reference_task_json(const model::Task& t) {
+json reference_task_json(const model::Task& t, double minimum) {
+  const bool done = t.status == model::TaskStatus::done;
   json j;
   j["id"] = t.id;
   j["topic"] = t.topic_id;
@@ -57,22 +58,32 @@ json reference_task_json(const model::Task& t) {
                    {"manual", t.estimate.manual}};
   j["status"] = model::to_string(t.status);
   j["pinned_assignee"] = t.pinned_assignee.empty() ? json(nullptr) : json(t.pinned_assignee);
-  j["assignee"] = t.planned() ? json(t.assignee) : json(nullptr);
+  j["assignee"] = t.planned() || (done && !t.assignee.empty()) ? json(t.assignee) : json(nullptr);
   j["depends_on"] = t.depends_on;
-  j["start"] = t.blocks.empty() ? json(nullptr)
-                                : json(util::format_rfc3339(t.blocks.front().utc_start,
-                                                            t.blocks.front().utc_offset_minutes()));
-  j["finish"] = t.blocks.empty() ? json(nullptr)
-                                 : json(util::format_rfc3339(t.blocks.back().utc_end,
-                                                             t.blocks.back().utc_offset_minutes()));
+  j["start"] = !t.blocks.empty()   ? json(util::format_rfc3339(t.blocks.front().utc_start,
+                                                               t.blocks.front().utc_offset_minutes()))
+               : done && t.done_at ? json(util::format_rfc3339(*t.done_at, 0))
+                                   : json(nullptr);
+  j["finish"] = done && t.done_at
+                    ? json(util::format_rfc3339(
+                          *t.done_at, t.blocks.empty() ? 0 : t.blocks.back().utc_offset_minutes()))
+                : t.blocks.empty()
+                    ? json(nullptr)
+                    : json(util::format_rfc3339(t.blocks.back().utc_end,
+                                                t.blocks.back().utc_offset_minutes()));
+  j["remaining_hours"] = model::remaining_hours(t, minimum);
+  j["slipped"] = t.slipped;
   j["spent_hours"] = t.spent_hours;
   j["done_at"] = t.done_at ? json(util::format_rfc3339(*t.done_at, 0)) : json(nullptr);
   j["done_by"] = t.done_by.empty() ? json(nullptr) : json(t.done_by);
   j["blocks"] = json::array();
   for (const auto& b : t.blocks) {
-    j["blocks"].push_back({{"date", util::format_date(b.date)},
-                           {"start", util::format_clock(b.start_minute)},
-                           {"hours", b.hours()}});
+    json block = {{"date", util::format_date(b.date)},
+                  {"start", util::format_clock(b.start_minute)},
+                  {"hours", b.hours()},
+                  {"state", b.history ? "history" : "planned"}};
+    if (!b.assignee.empty()) block["assignee"] = b.assignee;
+    j["blocks"].push_back(std::move(block));
   }
   return j;
 }
@@ -91,6 +102,8 @@ TEST(JsonExportTest, ATaskLineIsWhatNlohmannWouldDump) {
   odd.depends_on = {"a", "b\"c", ""};
   for (const int minutes : {1, 20, 45, 59, 61, 600, 1439}) {
     model::WorkBlock b = odd.blocks.front();
+    b.history = minutes < 100;
+    if (minutes == 45) b.assignee = "Grace \"G\" Hopper";
     b.minutes = minutes;
     b.start_minute = minutes % 1440;
     b.utc_start -= std::chrono::hours{13};  // a far offset
@@ -109,10 +122,22 @@ TEST(JsonExportTest, ATaskLineIsWhatNlohmannWouldDump) {
     q.spent_hours = quarters / 8.0;
     tasks.push_back(q);
   }
-  for (const auto& t : tasks) {
-    std::string line;
-    append_task_json(line, t);
-    EXPECT_EQ(line, reference_task_json(t).dump()) << t.prompt;
+  model::Task slipped = tasks[1];
+  slipped.slipped = true;
+  slipped.status = model::TaskStatus::in_progress;
+  slipped.spent_hours = 40;  // past its estimate: the minimum is left
+  tasks.push_back(slipped);
+  model::Task done_early = tasks[1];  // done before any of its planned work
+  done_early.status = model::TaskStatus::done;
+  done_early.blocks.clear();
+  done_early.done_at = *util::parse_rfc3339("2026-12-08T09:15:00+00:00");
+  tasks.push_back(done_early);
+  for (const double minimum : {1.0, 0.75}) {
+    for (const auto& t : tasks) {
+      std::string line;
+      append_task_json(line, t, minimum);
+      EXPECT_EQ(line, reference_task_json(t, minimum).dump()) << t.prompt;
+    }
   }
 }
 
@@ -158,7 +183,46 @@ TEST(JsonExportTest, WritesThePlanShapeWithLocalOffsets) {
   EXPECT_EQ(t["prompt"], "Research \"Redis\" <and> caches");
   EXPECT_EQ(t["start"], "2026-12-07T09:00:00+01:00");
   EXPECT_EQ(t["finish"], "2026-12-07T16:00:00+01:00");
-  EXPECT_EQ(t["blocks"][0], json({{"date", "2026-12-07"}, {"start", "09:00"}, {"hours", 7.0}}));
+  EXPECT_EQ(
+      t["blocks"][0],
+      json({{"date", "2026-12-07"}, {"start", "09:00"}, {"hours", 7.0}, {"state", "planned"}}));
+}
+
+// What re-planning from now says: when the plan was made from, the slipped
+// tasks and those at the minimum, each task's hours left, and which blocks
+// are history (worked by whom when it was not the task's assignee). A done
+// task keeps its person and finishes when it was done.
+TEST(JsonExportTest, CarriesThePlansNowTheWorkLeftAndTheHistory) {
+  model::Project p = sample();
+  p.plan.now = *util::parse_rfc3339("2026-12-09T11:20:00+00:00");
+  p.plan.slipped = {p.tasks[1].id};
+  p.plan.at_minimum = {p.tasks[0].id};
+  p.plan.minimum_remaining_hours = 0.5;
+  p.tasks[0].status = model::TaskStatus::in_progress;
+  p.tasks[0].spent_hours = 9;  // past its estimate of 4
+  p.tasks[0].blocks[0].history = true;
+  p.tasks[0].blocks[0].assignee = "Grace";
+  p.tasks[1].slipped = true;
+  json j = json::parse(write(p, JsonDocument::plan));
+  EXPECT_EQ(j["plan"]["now"], "2026-12-09T11:20:00+00:00");
+  EXPECT_EQ(j["plan"]["slipped"], json({p.tasks[1].id}));
+  EXPECT_EQ(j["plan"]["at_minimum"], json({p.tasks[0].id}));
+  EXPECT_EQ(j["plan"]["minimum_remaining_hours"], 0.5);
+  EXPECT_EQ(j["tasks"][0]["remaining_hours"], 0.5);
+  EXPECT_EQ(j["tasks"][0]["blocks"][0]["state"], "history");
+  EXPECT_EQ(j["tasks"][0]["blocks"][0]["assignee"], "Grace");
+  EXPECT_EQ(j["tasks"][0]["slipped"], false);
+  EXPECT_EQ(j["tasks"][1]["slipped"], true);
+  EXPECT_EQ(j["tasks"][1]["remaining_hours"], p.tasks[1].estimate.hours);
+
+  p.tasks[0].status = model::TaskStatus::done;
+  p.tasks[0].done_at = *util::parse_rfc3339("2026-12-08T10:00:00+00:00");
+  p.tasks[0].blocks.clear();
+  j = json::parse(write(p, JsonDocument::plan));
+  EXPECT_EQ(j["tasks"][0]["assignee"], "Ada");
+  EXPECT_EQ(j["tasks"][0]["start"], "2026-12-08T10:00:00+00:00");
+  EXPECT_EQ(j["tasks"][0]["finish"], "2026-12-08T10:00:00+00:00");
+  EXPECT_EQ(j["tasks"][0]["remaining_hours"], 0.0);
 }
 
 TEST(JsonExportTest, UnplannedTasksHaveNullsAndNoBlocks) {

@@ -177,6 +177,20 @@ TEST(PlanViewTest, SumsWorkPerPersonAndWeekApartFromDoneWork) {
   EXPECT_TRUE(view.people()[3].has_work());
 }
 
+// A block of history someone else worked (a task carried on by another
+// person) counts for them, and they are among the people of the plan.
+TEST(PlanViewTest, CountsHistoryForWhoeverWorkedIt) {
+  model::Project p = sample();
+  p.tasks[1].blocks[0].history = true;
+  p.tasks[1].blocks[0].assignee = "Eve";  // b: Ada carries on Eve's Monday
+  const PlanView view(p);
+  const int eve = view.person("Eve");
+  ASSERT_GE(eve, 0);
+  EXPECT_EQ(view.open_minutes(eve, 0), 360);
+  EXPECT_EQ(view.open_minutes(view.person("Ada"), 0), 60);
+  EXPECT_EQ(view.people()[static_cast<std::size_t>(eve)].assignee, nullptr);  // not on the team
+}
+
 TEST(PlanViewTest, CountsCapacityOverThePlansDaysByTheWorkingTimeRule) {
   const model::Project p = sample();
   const PlanView view(p);

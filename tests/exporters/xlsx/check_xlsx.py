@@ -8,7 +8,10 @@ Runs `rplan run` into a temporary folder, then `rplan export xlsx --out`, and
 checks both workbooks against the plan.json of the same run: the sheets, one
 Tasks row per task, real date-times, the status drop-down, the frozen header
 and the autofilter, formula-like prompts kept as text, the stacked chart on
-the Workload sheet, and the document properties. Exits non-zero with one line
+the Workload sheet, the document properties, the editable columns (filled,
+unlocked, with a note) on a sheet protected without a password, the print
+settings, the hidden sheet of the values as exported, and Gantt labels that
+stay inside their column. Exits non-zero with one line
 per failed check.
 """
 
@@ -26,9 +29,14 @@ from pathlib import Path
 warnings.simplefilter("ignore")  # openpyxl warns that it drops data-bar extensions
 import openpyxl  # noqa: E402  (Debian's python3-openpyxl)
 
-SHEETS = ["Tasks", "Gantt", "Workload", "Topics"]
-TASK_HEADER = ["ID", "No.", "Topic", "Kind", "Prompt", "Assignee", "Estimate (h)",
-               "Start (local)", "Finish (local)", "Time zone", "Status", "Depends on"]
+SHEETS = ["Tasks", "Gantt", "Workload", "Topics", "rplan_sync"]
+VISIBLE = SHEETS[:4]
+TASK_HEADER = ["ID", "No.", "Topic", "Kind", "Prompt", "Status", "Assignee", "Estimate (h)",
+               "Spent (h)", "Remaining (h)", "Start (local)", "Finish (local)", "Time zone",
+               "Depends on"]
+EDITABLE = range(5, 10)  # Status to Remaining (h): the columns sync reads
+EDITABLE_FILL = "FFFFF2CC"
+SYNC_HEADER = ["ID", "Status", "Assignee", "Estimate (h)", "Spent (h)", "Remaining (h)"]
 FORMULA_START = ("=", "+", "-", "@")
 
 failures = []
@@ -62,12 +70,25 @@ def check_tasks(wb, plan, formulas):
     check([c.value for c in ws[1]] == TASK_HEADER, f"Tasks header: {[c.value for c in ws[1]]}")
     check(all(c.font.b for c in ws[1]), "Tasks header is not bold")
     check(ws.freeze_panes == "A2", f"Tasks frozen at {ws.freeze_panes}, expected A2")
-    check(ws.auto_filter.ref == f"A1:L{n + 1}", f"Tasks autofilter {ws.auto_filter.ref}")
+    check(ws.auto_filter.ref == f"A1:N{n + 1}", f"Tasks autofilter {ws.auto_filter.ref}")
     lists = [dv for dv in ws.data_validations.dataValidation if dv.type == "list"]
     check(len(lists) == 1 and lists[0].formula1 == '"open,in-progress,done"'
-          and str(lists[0].sqref) == f"K2:K{n + 1}",
-          "Tasks: no status drop-down over K2:K%d" % (n + 1))
+          and str(lists[0].sqref) == f"F2:F{n + 1}",
+          "Tasks: no status drop-down over F2:F%d" % (n + 1))
+    hours = [dv for dv in ws.data_validations.dataValidation if dv.type == "decimal"]
+    check(len(hours) == 1 and str(hours[0].sqref) == f"H2:J{n + 1}",
+          f"Tasks: no check of the hours over H2:J{n + 1}")
     check(ws.column_dimensions["E"].width >= 50, "Tasks: the prompt column is narrow")
+    # Protected against accidental edits, without a password; the editable
+    # headers are filled and carry a note saying so.
+    check(ws.protection.sheet and not ws.protection.password,
+          "Tasks: not protected, or protected with a password")
+    for c in EDITABLE:
+        head = ws[1][c]
+        check(head.fill.fgColor.rgb == "FFFFD966" and head.comment is not None
+              and "You can edit" in head.comment.text, f"Tasks: {head.value} is not marked editable")
+    check(ws[1][0].comment is not None and "rplan sync" in ws[1][0].comment.text,
+          "Tasks: the ID header has no note")
 
     seen_formulas = 0
     for row, task in zip(ws.iter_rows(min_row=2), tasks):
@@ -80,19 +101,77 @@ def check_tasks(wb, plan, formulas):
               f"Tasks: prompt of {tid} reads {prompt.value!r}, not {task['prompt']!r}")
         if task["prompt"].startswith(FORMULA_START):
             seen_formulas += 1
-        check(row[10].value == task["status"], f"Tasks: status of {tid} is {row[10].value}")
-        check(row[6].value == task["estimate_hours"], f"Tasks: estimate of {tid}")
+        check(row[5].value == task["status"], f"Tasks: status of {tid} is {row[5].value}")
+        check(row[7].value == task["estimate_hours"], f"Tasks: estimate of {tid}")
+        check(row[8].value == task["spent_hours"], f"Tasks: hours spent on {tid}")
+        for c in EDITABLE:
+            check(row[c].fill.fgColor.rgb == EDITABLE_FILL and not row[c].protection.locked,
+                  f"Tasks: {row[c].coordinate} is not an editable cell")
+        for c in (0, 4, 10):
+            check(row[c].protection.locked, f"Tasks: {row[c].coordinate} is not locked")
         if task["start"] is None:
-            check(row[7].value is None and row[8].value is None, f"Tasks: {tid} has dates")
+            check(row[10].value is None and row[11].value is None, f"Tasks: {tid} has dates")
             continue
-        for cell, key in ((row[7], "start"), (row[8], "finish")):
+        for cell, key in ((row[10], "start"), (row[11], "finish")):
             check(cell.is_date and cell.data_type == "d"
                   and same_minute(cell.value, local_wall_time(task[key])),
                   f"Tasks: {key} of {tid} is {cell.value!r} ({cell.data_type}), "
                   f"expected the date-time {task[key]}")
-        check(row[5].value == task["assignee"], f"Tasks: assignee of {tid}")
+        check(row[6].value == (task["pinned_assignee"] or task["assignee"]),
+              f"Tasks: assignee of {tid}")
     check(seen_formulas >= formulas,
           f"Tasks: {seen_formulas} formula-like prompts, expected at least {formulas}")
+
+
+def check_printing(wb):
+    for name in VISIBLE:
+        ws = wb[name]
+        check(ws.page_setup.orientation == "landscape", f"{name}: not printed landscape")
+        check(ws.protection.sheet, f"{name}: not protected")
+        if name != "Gantt":  # a long Gantt prints at a readable scale instead
+            check(ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth in (None, 1)
+                  and ws.page_setup.fitToHeight == 0, f"{name}: not fitted to the page width")
+        check(ws.print_title_rows is not None, f"{name}: no header rows repeated on each page")
+
+
+def check_sync_sheet(wb, plan):
+    ws = wb["rplan_sync"]
+    check(ws.sheet_state == "hidden", f"rplan_sync is {ws.sheet_state}, not hidden")
+    check(ws["A1"].value == "rplan-sync" and ws["B1"].value == 1, "rplan_sync: no marker")
+    check([c.value for c in ws[2]][:6] == SYNC_HEADER, f"rplan_sync header {[c.value for c in ws[2]]}")
+    rows = {r[0]: r for r in ws.iter_rows(min_row=3, values_only=True)}
+    check(len(rows) == len(plan["tasks"]), f"rplan_sync: {len(rows)} rows for {len(plan['tasks'])}")
+    for task in plan["tasks"]:
+        r = rows.get(task["id"])
+        if not check(r is not None, f"rplan_sync: no row for {task['id']}"):
+            continue
+        check(r[1] == task["status"] and (r[2] or None) == (task["pinned_assignee"]
+              or task["assignee"]) and r[3] == task["estimate_hours"]
+              and r[4] == task["spent_hours"], f"rplan_sync: row of {task['id']} is {r}")
+
+
+def text_width(text):
+    """Excel character units a text of proportional font needs, roughly: wide
+    (East Asian, emoji) characters count twice."""
+    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text) / 1.15
+
+
+def check_gantt_labels(wb):
+    """Text never runs into the next column: a label longer than its column
+    is cut with an ellipsis and keeps its whole text in a note."""
+    gantt = wb["Gantt"]
+    widths = {col: gantt.column_dimensions[col].width for col in "BC"}
+    for row in gantt.iter_rows(min_row=1):
+        for cell in row[1:3]:
+            if not isinstance(cell.value, str) or cell.font.b:
+                continue  # a topic heading (bold) may run on over the empty assignee cell
+            if row[0].value is None:
+                continue  # titles, notes and the legend above the header
+            check(text_width(unescape(cell.value)) <= widths[cell.column_letter],
+                  f"Gantt: {cell.coordinate} ({cell.value!r}) is wider than its column")
+            if cell.value.endswith("\u2026"):
+                check(cell.comment is not None and cell.comment.text.startswith(cell.value[:-1]),
+                      f"Gantt: {cell.coordinate} is cut without a note of the whole text")
 
 
 def check_other_sheets(wb, plan):
@@ -167,6 +246,9 @@ def check_workbook(path, plan, formulas, level):
     if not check(wb.sheetnames == SHEETS, f"{path.name}: sheets {wb.sheetnames}"):
         return
     check_tasks(wb, plan, formulas)
+    check_printing(wb)
+    check_sync_sheet(wb, plan)
+    check_gantt_labels(wb)
     check_other_sheets(wb, plan)
     check_package(path, plan, level)
     check_properties(wb, plan)

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "planner/model/workbook_format.hpp"
 #include "tests/exporters/xlsx/xlsx_fixtures.hpp"
 
 namespace rplan::exporters::xlsx {
@@ -10,8 +11,9 @@ namespace {
 using namespace testing;
 
 // Tasks sheet columns.
-constexpr int k_id = 0, k_number = 1, k_topic = 2, k_kind = 3, k_prompt = 4, k_assignee = 5,
-              k_estimate = 6, k_start = 7, k_finish = 8, k_zone = 9, k_status = 10, k_depends = 11;
+constexpr int k_id = 0, k_number = 1, k_topic = 2, k_kind = 3, k_prompt = 4, k_status = 5,
+              k_assignee = 6, k_estimate = 7, k_spent = 8, k_remaining = 9, k_start = 10,
+              k_finish = 11, k_zone = 12, k_depends = 13;
 
 TEST(XlsxCellTextTest, KeepsFormulaLikeTextAsTyped) {
   for (const char* text : {"=1+1", "+cmd", "-x", "@SUM(A1)", "=HYPERLINK(\"http://x\")"}) {
@@ -79,12 +81,18 @@ TEST(XlsxTasksSheetTest, HasAHeaderAndOneRowPerTaskInOrder) {
   const auto rows = all_rows(WorkbookBuilder(project), SheetId::tasks);
   ASSERT_EQ(rows.size(), project.tasks.size() + 1);
   const std::vector<std::string> headers = {
-      "ID",           "No.",           "Topic",          "Kind",      "Prompt", "Assignee",
-      "Estimate (h)", "Start (local)", "Finish (local)", "Time zone", "Status", "Depends on"};
+      "ID",        "No.",          "Topic",     "Kind",          "Prompt",        "Status",
+      "Assignee",  "Estimate (h)", "Spent (h)", "Remaining (h)", "Start (local)", "Finish (local)",
+      "Time zone", "Depends on"};
   ASSERT_EQ(rows[0].cells.size(), headers.size());
   for (std::size_t c = 0; c < headers.size(); ++c) {
     EXPECT_EQ(rows[0].cells[c].text, headers[c]);
-    EXPECT_EQ(rows[0].cells[c].style, Style::header);
+    const bool editable = c >= k_status && c <= k_remaining;
+    EXPECT_EQ(rows[0].cells[c].style, editable ? Style::editable_header : Style::header) << c;
+    // Every editable header says so in its note.
+    if (editable) {
+      EXPECT_NE(rows[0].cells[c].note.find("You can edit"), std::string::npos);
+    }
   }
   for (std::size_t i = 0; i < project.tasks.size(); ++i) {
     EXPECT_EQ(rows[i + 1].index, static_cast<int>(i) + 1);
@@ -131,6 +139,8 @@ TEST(XlsxTasksSheetTest, RowsCarryTopicKindEstimateStatusAndDependencies) {
   EXPECT_EQ(find_cell(row, k_estimate)->type, Cell::Type::number);
   EXPECT_DOUBLE_EQ(find_cell(row, k_estimate)->number, 7);
   EXPECT_EQ(find_cell(row, k_status)->text, "open");
+  EXPECT_DOUBLE_EQ(find_cell(row, k_spent)->number, 0);
+  EXPECT_DOUBLE_EQ(find_cell(row, k_remaining)->number, 7);
   EXPECT_EQ(find_cell(row, k_depends)->text, "aaa1, aaa2");
   EXPECT_EQ(find_cell(rows[2], k_status)->text, "in-progress");
   EXPECT_EQ(find_cell(rows[7], k_status)->text, "done");
@@ -142,7 +152,10 @@ TEST(XlsxTasksSheetTest, AnUnplannedTaskHasNoAssigneeOrDates) {
   const auto rows = all_rows(WorkbookBuilder(project), SheetId::tasks);
   const Row* row = row_with(rows, k_id, "bbb2");
   ASSERT_NE(row, nullptr);
-  EXPECT_EQ(find_cell(*row, k_assignee), nullptr);
+  // An empty assignee cell, written for its fill (it can be typed into).
+  ASSERT_NE(find_cell(*row, k_assignee), nullptr);
+  EXPECT_NE(find_cell(*row, k_assignee)->type, Cell::Type::text);
+  EXPECT_EQ(find_cell(*row, k_assignee)->style, Style::editable);
   EXPECT_EQ(find_cell(*row, k_start), nullptr);
   EXPECT_EQ(find_cell(*row, k_finish), nullptr);
   EXPECT_DOUBLE_EQ(find_cell(*row, k_estimate)->number, 4);
@@ -165,21 +178,83 @@ TEST(XlsxTasksSheetTest, LayoutFreezesTheHeaderFiltersAndOffersStatuses) {
   ASSERT_TRUE(layout.autofilter);
   EXPECT_EQ(layout.autofilter->last_row, 7);
   EXPECT_EQ(layout.autofilter->last_column, k_depends);
-  ASSERT_TRUE(layout.validation);
-  EXPECT_EQ(layout.validation->range.first_row, 1);
-  EXPECT_EQ(layout.validation->range.last_row, 7);
-  EXPECT_EQ(layout.validation->range.first_column, k_status);
-  EXPECT_EQ(layout.validation->values, (std::vector<std::string>{"open", "in-progress", "done"}));
-  ASSERT_EQ(layout.columns.size(), 12u);
+  ASSERT_EQ(layout.validations.size(), 2u);
+  const Validation& status = layout.validations[0];
+  EXPECT_EQ(status.range.first_row, 1);
+  EXPECT_EQ(status.range.last_row, 7);
+  EXPECT_EQ(status.range.first_column, k_status);
+  EXPECT_EQ(status.values, (std::vector<std::string>{"open", "in-progress", "done"}));
+  const Validation& hours = layout.validations[1];
+  EXPECT_EQ(hours.range.first_column, k_estimate);
+  EXPECT_EQ(hours.range.last_column, k_remaining);
+  EXPECT_TRUE(hours.values.empty());
+  EXPECT_EQ(hours.maximum, 10000);
+  ASSERT_EQ(layout.columns.size(), 14u);
   EXPECT_GE(layout.columns[k_prompt].width, 50);
+  // Printed landscape (always), one page wide, the header on every page;
+  // protected without a password, hidden only for the sync sheet.
+  EXPECT_EQ(layout.print.fit, PrintLayout::Fit::width);
+  EXPECT_EQ(layout.print.repeat_rows, 1);
+  EXPECT_TRUE(layout.protect);
+  EXPECT_FALSE(layout.hidden);
 }
 
 TEST(XlsxTasksSheetTest, AnEmptyProjectHasOnlyTheHeader) {
   const model::Project project;
   const WorkbookBuilder builder(project);
   EXPECT_EQ(all_rows(builder, SheetId::tasks).size(), 1u);
-  EXPECT_FALSE(builder.layout(SheetId::tasks).validation);
+  EXPECT_TRUE(builder.layout(SheetId::tasks).validations.empty());
   for (SheetId sheet : k_sheets) EXPECT_FALSE(all_rows(builder, sheet).empty());
+}
+
+TEST(XlsxTasksSheetTest, EditableCellsAreFilledAndUnlockedTheRestIsNot) {
+  const model::Project project = sample_project();
+  const auto rows = all_rows(WorkbookBuilder(project), SheetId::tasks);
+  for (std::size_t r = 1; r < rows.size(); ++r) {
+    for (const Cell& cell : rows[r].cells) {
+      const bool editable = cell.column >= k_status && cell.column <= k_remaining;
+      const bool editable_style =
+          cell.style == Style::editable || cell.style == Style::editable_hours;
+      EXPECT_EQ(editable, editable_style) << "row " << r << " column " << cell.column;
+    }
+    // Every editable cell is written, even an empty assignee, so that its fill shows.
+    for (int c = k_status; c <= k_remaining; ++c) EXPECT_NE(find_cell(rows[r], c), nullptr) << c;
+  }
+}
+
+TEST(XlsxTasksSheetTest, TheAssigneeColumnShowsThePinOverThePlan) {
+  model::Project project = sample_project();
+  project.tasks[0].pinned_assignee = "Bo";  // planned for Ada, pinned to Bo since
+  const auto rows = all_rows(WorkbookBuilder(project), SheetId::tasks);
+  EXPECT_EQ(find_cell(rows[1], k_assignee)->text, "Bo");
+}
+
+TEST(XlsxSyncSheetTest, IsHiddenAndHoldsTheEditableValuesByTaskId) {
+  model::Project project = sample_project();
+  project.tasks[1].spent_hours = 2.5;
+  project.tasks[1].remaining_hours = 1;
+  const WorkbookBuilder builder(project);
+  const SheetLayout layout = builder.layout(SheetId::sync);
+  EXPECT_EQ(layout.name, model::workbook::k_sync_sheet);
+  EXPECT_TRUE(layout.hidden);
+  const auto rows = all_rows(builder, SheetId::sync);
+  ASSERT_EQ(rows.size(), project.tasks.size() + 2);
+  EXPECT_EQ(rows[0].cells[0].text, model::workbook::k_sync_marker);
+  EXPECT_DOUBLE_EQ(rows[0].cells[1].number, model::workbook::k_sync_version);
+  EXPECT_EQ(rows[1].index, model::workbook::k_sync_header_row);
+  EXPECT_EQ(rows[1].cells[0].text, "ID");
+  for (std::size_t f = 0; f < model::workbook::k_field_count; ++f) {
+    EXPECT_EQ(rows[1].cells[f + 1].text, model::workbook::header(model::workbook::k_fields[f]));
+  }
+  const Row& second = rows[3];
+  EXPECT_EQ(second.index, model::workbook::k_sync_first_task_row + 1);
+  EXPECT_EQ(find_cell(second, 0)->text, project.tasks[1].id);
+  EXPECT_EQ(find_cell(second, 1)->text, "in-progress");
+  EXPECT_DOUBLE_EQ(find_cell(second, 4)->number, 2.5);
+  EXPECT_DOUBLE_EQ(find_cell(second, 5)->number, 1);
+  const Row* unplanned = row_with(rows, 0, "bbb2");
+  ASSERT_NE(unplanned, nullptr);
+  EXPECT_EQ(find_cell(*unplanned, 2), nullptr);  // nobody: an empty cell
 }
 
 // Topics sheet columns.

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "exporters/xlsx_builder.hpp"
+#include "planner/util/text.hpp"
 #include "tests/exporters/xlsx/xlsx_fixtures.hpp"
 
 namespace rplan::exporters::xlsx {
@@ -181,6 +182,54 @@ TEST(XlsxGanttSheetTest, LargePlansShowOneRowPerTopic) {
   const Row& empty = *find_row(rows, first + 2);
   EXPECT_EQ(find_cell(empty, k_who), nullptr);
   EXPECT_NE(find_cell(rows[1], 0)->text.find("One row per topic"), std::string::npos);
+}
+
+TEST(XlsxGanttSheetTest, LongLabelsAreCutWithAnEllipsisAndKeepTheirTextInANote) {
+  model::Project project = sample_project();
+  const std::string long_prompt =
+      "Research techniques for a very long prompt that would run into the assignee column";
+  project.tasks[0].prompt = long_prompt;
+  project.tasks[1].prompt = "日本語のとても長いプロンプトは二倍の幅を取るので早く切られます";
+  const WorkbookBuilder builder(project);
+  const auto rows = all_rows(builder, SheetId::gantt);
+  const SheetLayout layout = builder.layout(SheetId::gantt);
+  const double width = layout.columns[k_label].width;
+  for (const char* id : {"aaa1", "aaa2"}) {
+    SCOPED_TRACE(id);
+    const Row* row = row_with(rows, 0, id);
+    ASSERT_NE(row, nullptr);
+    const Cell* label = find_cell(*row, k_label);
+    ASSERT_TRUE(label->text.ends_with("\xE2\x80\xA6"));
+    EXPECT_EQ(label->note, project.tasks[id == std::string("aaa1") ? 0 : 1].prompt);
+    // Wide characters count twice, so the cut text stays inside the column.
+    double units = 0;
+    for (std::size_t i = 0; i < label->text.size();) {
+      const util::Utf8Char c = util::decode_utf8(label->text, i);
+      units += c.code_point >= 0x2E80 ? 2 : 1;
+      i += c.length;
+    }
+    EXPECT_LE(units / 1.15, width);
+  }
+  // A short label is whole, without a note; the assignee is never cut here.
+  const Row* short_row = row_with(rows, 0, "aaa3");
+  EXPECT_EQ(find_cell(*short_row, k_label)->text, "-x");
+  EXPECT_TRUE(find_cell(*short_row, k_label)->note.empty());
+}
+
+TEST(XlsxGanttSheetTest, AShortTimelinePrintsOnOnePageWidthALongOneAtAReadableScale) {
+  const model::Project project = sample_project();
+  const SheetLayout daily = WorkbookBuilder(project).layout(SheetId::gantt);
+  EXPECT_EQ(daily.print.fit, PrintLayout::Fit::width);
+  EXPECT_EQ(daily.print.repeat_rows, daily.freeze_rows);
+  model::Project longer = sample_project();
+  // Ten weeks later: a daily timeline far wider than a page.
+  longer.tasks[0].blocks.push_back(longer.tasks[0].blocks.back());
+  auto& late = longer.tasks[0].blocks.back();
+  late.date = day("2027-02-15");
+  const SheetLayout wide = WorkbookBuilder(longer).layout(SheetId::gantt);
+  EXPECT_EQ(wide.print.fit, PrintLayout::Fit::none);
+  EXPECT_LT(wide.print.scale, 100);
+  EXPECT_EQ(wide.print.repeat_columns, k_timeline);  // id, task, who on every page
 }
 
 TEST(XlsxGanttSheetTest, NothingScheduledLeavesANoteAndNoTimeline) {

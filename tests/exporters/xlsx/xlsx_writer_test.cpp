@@ -23,15 +23,16 @@ class XlsxWriterTest : public ::testing::Test {
   const fs::path m_dir = m_temp.path();
 };
 
-TEST_F(XlsxWriterTest, WritesAZipWithFourSheetsAChartAndNoScratchFiles) {
+TEST_F(XlsxWriterTest, WritesAZipWithFiveSheetsAChartNotesAndNoScratchFiles) {
   const fs::path out = m_dir / "plan.xlsx";
   write_xlsx(xlsx::testing::sample_project(), out);
   const std::string bytes = slurp(out);
   ASSERT_GE(bytes.size(), 4u);
   EXPECT_EQ(bytes.substr(0, 2), "PK");
   // Zip entry names are stored uncompressed.
-  for (const char* part : {"xl/worksheets/sheet1.xml", "xl/worksheets/sheet4.xml",
-                           "xl/charts/chart1.xml", "docProps/core.xml"}) {
+  // Four sheets and the hidden one sync reads; notes on the Tasks headers.
+  for (const char* part : {"xl/worksheets/sheet1.xml", "xl/worksheets/sheet5.xml",
+                           "xl/charts/chart1.xml", "xl/comments1.xml", "docProps/core.xml"}) {
     EXPECT_NE(bytes.find(part), std::string::npos) << part;
   }
   EXPECT_EQ(entries(), 1u);  // neither the temporary file nor libxlsxwriter's scratch files

@@ -226,3 +226,63 @@ TEST(NamesTest, KindsStatusesAndStrategiesReadBackWhatTheyWrite) {
 
 }  // namespace
 }  // namespace rplan::model
+
+namespace rplan::model {
+namespace {
+
+// The one rule for the work left: explicit, else estimate less spent, else
+// the minimum once hours were spent and reached the estimate; 0 when done.
+TEST(RemainingHoursTest, ExplicitElseEstimateLessSpentElseTheMinimum) {
+  Task t;
+  t.estimate.hours = 6;
+  EXPECT_EQ(remaining_hours(t, 1), 6);
+  t.spent_hours = 4;
+  EXPECT_EQ(remaining_hours(t, 1), 2);
+  EXPECT_FALSE(remaining_is_minimum(t));
+  t.spent_hours = 7;  // past the estimate, not done: something is left
+  EXPECT_EQ(remaining_hours(t, 1.5), 1.5);
+  EXPECT_TRUE(remaining_is_minimum(t));
+  t.remaining_hours = 0;  // said so
+  EXPECT_EQ(remaining_hours(t, 1.5), 0);
+  EXPECT_FALSE(remaining_is_minimum(t));
+  t.status = TaskStatus::done;
+  t.remaining_hours = 3;
+  EXPECT_EQ(remaining_hours(t, 1.5), 0);
+  Task nothing;  // no estimate and no hours: nothing to plan, not the minimum
+  EXPECT_EQ(remaining_hours(nothing, 1), 0);
+  EXPECT_FALSE(remaining_is_minimum(nothing));
+}
+
+// A task's start and finish come from its blocks; a done task finishes when
+// it was done, and one done before any block starts and finishes then.
+TEST(SetDatesFromBlocksTest, BlocksGiveTheDatesAndADoneTaskFinishesWhenDone) {
+  const Instant nine{std::chrono::hours{9}};
+  Task t;
+  set_dates_from_blocks(t);
+  EXPECT_FALSE(t.start);
+  EXPECT_FALSE(t.finish);
+  WorkBlock b;
+  b.utc_start = nine;
+  b.minutes = 120;
+  b.utc_end = nine + std::chrono::minutes{120};
+  t.blocks = {b};
+  set_dates_from_blocks(t);
+  EXPECT_EQ(t.start, nine);
+  EXPECT_EQ(t.finish, b.utc_end);
+  t.status = TaskStatus::done;
+  t.done_at = nine + std::chrono::hours{5};
+  set_dates_from_blocks(t);
+  EXPECT_EQ(t.start, nine);
+  EXPECT_EQ(t.finish, t.done_at);
+  t.blocks.clear();
+  set_dates_from_blocks(t);
+  EXPECT_EQ(t.start, t.done_at);
+  EXPECT_EQ(t.finish, t.done_at);
+  t.assignee = "Ada";
+  EXPECT_EQ(plan_person(t), "Ada");  // done: keeps its person without blocks
+  t.status = TaskStatus::open;
+  EXPECT_EQ(plan_person(t), "");
+}
+
+}  // namespace
+}  // namespace rplan::model

@@ -175,13 +175,16 @@ TEST_F(XlsxProducersTest, RplansOwnExportReadsBack) {
   std::vector<std::string> names;
   for (const auto& sheet : wb.sheets) {
     names.push_back(sheet.name);
-    EXPECT_EQ(sheet.state, SheetState::visible);
+    // The values as exported, for sync, are on a hidden sheet.
+    EXPECT_EQ(sheet.state, sheet.name == "rplan_sync" ? SheetState::hidden : SheetState::visible);
   }
-  EXPECT_EQ(names, (std::vector<std::string>{"Tasks", "Gantt", "Workload", "Topics"}));
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"Tasks", "Gantt", "Workload", "Topics", "rplan_sync"}));
   const Sheet& tasks = *wb.sheet("Tasks");
   const std::vector<std::string> header = {
-      "ID",           "No.",           "Topic",          "Kind",      "Prompt", "Assignee",
-      "Estimate (h)", "Start (local)", "Finish (local)", "Time zone", "Status", "Depends on"};
+      "ID",        "No.",          "Topic",     "Kind",          "Prompt",        "Status",
+      "Assignee",  "Estimate (h)", "Spent (h)", "Remaining (h)", "Start (local)", "Finish (local)",
+      "Time zone", "Depends on"};
   for (std::uint32_t c = 0; c < header.size(); ++c) {
     const Cell* cell = tasks.find({c, 0});
     ASSERT_NE(cell, nullptr) << c;
@@ -201,11 +204,11 @@ TEST_F(XlsxProducersTest, RplansOwnExportReadsBack) {
     EXPECT_TRUE(prompt->is_text());
     EXPECT_EQ(prompt->text, task->prompt);
     EXPECT_FALSE(prompt->formula.has_value());
-    const Cell* estimate = tasks.find({6, row});
+    const Cell* estimate = tasks.find({7, row});
     ASSERT_NE(estimate, nullptr);
     EXPECT_EQ(estimate->type, CellType::number);
     EXPECT_DOUBLE_EQ(estimate->number, task->estimate.hours);
-    const Cell* start = tasks.find({7, row});
+    const Cell* start = tasks.find({10, row});
     if (task->blocks.empty()) {
       EXPECT_EQ(start, nullptr);
       continue;
@@ -216,7 +219,7 @@ TEST_F(XlsxProducersTest, RplansOwnExportReadsBack) {
     const auto& first = task->blocks.front();
     EXPECT_EQ(serial_to_date_time(start->number, wb.date_system),
               util::Instant{first.date} + std::chrono::minutes{first.start_minute});
-    EXPECT_EQ(tasks.find({5, row})->text, task->assignee);
+    EXPECT_EQ(tasks.find({6, row})->text, task->assignee);
   }
   EXPECT_EQ(found, project.tasks.size());
 }

@@ -226,7 +226,8 @@ TEST(SchedulerPropertyTest, FinishesCloseToTheLowerBoundOnASmallMixedTeam) {
     london.skills = {"database", "security"};
     b.team({berlin, new_york, kolkata, london}).holiday("2027-01-01");
     auto& p = b.project();
-    const Options o{date("2026-12-07"), model::Strategy::balanced, DocumentingOrder::after_topic};
+    Options o;
+    o.start = date("2026-12-07");
     make_plan(p, o);
     for (const auto& problem : testing::plan_violations(p, {}, o.start)) ADD_FAILURE() << problem;
     const int bound = testing::lower_bound_days(p, o.start, 0);

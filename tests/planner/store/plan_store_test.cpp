@@ -41,14 +41,18 @@ TEST(PlanStoreTest, SequencesRiseOnlyForChangedEventsAndAnUnchangedPlanKeepsItsT
   store.import_document(document("a.md", {{"A", {"Research a", "Research b"}}}));
   model::Project p = store.load_project();
   fake_plan(p, "2026-12-07");
+  p.plan.now = at("2026-12-01T10:00:00Z");
   store.save_plan(p, at("2026-12-01T10:00:00Z"));
   EXPECT_EQ(p.plan.created_at, at("2026-12-01T10:00:00Z"));
 
-  // The same plan a day later: same sequences, the first timestamp.
+  // The same plan a day later: same sequences, the first timestamp and now.
   model::Project same = store.load_project();
   fake_plan(same, "2026-12-07");
+  same.plan.now = at("2026-12-02T10:00:00Z");
   store.save_plan(same, at("2026-12-02T10:00:00Z"));
   EXPECT_EQ(same.plan.created_at, at("2026-12-01T10:00:00Z"));
+  EXPECT_EQ(same.plan.now, at("2026-12-01T10:00:00Z"));
+  EXPECT_EQ(store.load_project().plan.now, at("2026-12-01T10:00:00Z"));
   EXPECT_EQ(same.tasks[0].blocks[0].sequence, 0);
 
   // The second task moves: only its sequence rises.
@@ -78,6 +82,63 @@ TEST(PlanStoreTest, UnassignedTasksAreStoredAndReported) {
   EXPECT_TRUE(loaded.plan.exists);
   EXPECT_EQ(loaded.plan.unassigned, std::vector<std::string>{p.tasks[0].id});
   EXPECT_FALSE(loaded.tasks[0].planned());
+}
+
+// What re-planning from now keeps comes back as stored: history blocks and
+// who worked them, slipped tasks, the plan's minimum, and a done task that
+// kept no block keeps its person and finishes when it was done. A block that
+// turns into history with nothing else changed keeps its sequence; one cut
+// shorter gets the next.
+TEST(PlanStoreTest, HistorySlippedTasksAndDoneTasksWithoutBlocksRoundTrip) {
+  TempDir dir;
+  Store store(dir / "rplan.db", Access::read_write);
+  store.import_document(document("a.md", {{"A", {"Research a", "Research b", "Research c"}}}));
+  model::Project p = store.load_project();
+  fake_plan(p, "2026-12-07");
+  p.tasks[0].blocks.push_back(p.tasks[0].blocks.front());
+  p.tasks[0].blocks[1].utc_start += std::chrono::hours{24};
+  p.tasks[0].blocks[1].utc_end += std::chrono::hours{24};
+  p.tasks[0].blocks[1].date += std::chrono::days{1};
+  store.save_plan(p, at("2026-12-01T10:00:00Z"));
+
+  model::Project next = store.load_project();
+  store.set_status(next.tasks[1].id, model::TaskStatus::done, at("2026-12-07T16:00:00Z"), "Grace");
+  next = store.load_project();
+  next.tasks[0].blocks[0].history = true;  // only its state changes
+  next.tasks[0].blocks[1].history = true;  // cut shorter
+  next.tasks[0].blocks[1].minutes = 60;
+  next.tasks[0].blocks[1].utc_end = next.tasks[0].blocks[1].utc_start + std::chrono::hours{1};
+  next.tasks[0].blocks[1].assignee = "Grace";
+  next.tasks[1].blocks.clear();  // done before its planned work
+  next.tasks[1].assignee = "Grace";
+  model::set_dates_from_blocks(next.tasks[1]);
+  next.tasks[2].slipped = true;
+  next.plan.slipped = {next.tasks[2].id};
+  next.plan.minimum_remaining_hours = 0.5;
+  next.plan.now = at("2026-12-08T12:00:00Z");
+  store.save_plan(next, at("2026-12-08T12:00:00Z"));
+
+  const model::Project loaded = store.load_project();
+  const auto& kept = loaded.tasks[0];
+  ASSERT_EQ(kept.blocks.size(), 2u);
+  EXPECT_TRUE(kept.blocks[0].history);
+  EXPECT_EQ(kept.blocks[0].sequence, 0);
+  EXPECT_EQ(kept.blocks[0].assignee, "");
+  EXPECT_EQ(kept.blocks[1].sequence, 1);
+  EXPECT_EQ(kept.blocks[1].minutes, 60);
+  EXPECT_EQ(kept.blocks[1].assignee, "Grace");
+  EXPECT_EQ(kept.assignee, "Ada");
+  EXPECT_EQ(kept.finish, kept.blocks[1].utc_end);
+  const auto& done = loaded.tasks[1];
+  EXPECT_EQ(done.assignee, "Grace");
+  EXPECT_TRUE(done.blocks.empty());
+  EXPECT_EQ(done.start, at("2026-12-07T16:00:00Z"));
+  EXPECT_EQ(done.finish, at("2026-12-07T16:00:00Z"));
+  EXPECT_TRUE(loaded.tasks[2].slipped);
+  EXPECT_EQ(loaded.plan.slipped, std::vector<std::string>{loaded.tasks[2].id});
+  EXPECT_EQ(loaded.plan.minimum_remaining_hours, 0.5);
+  EXPECT_EQ(loaded.plan.now, at("2026-12-08T12:00:00Z"));
+  EXPECT_TRUE(loaded.plan.unassigned.empty());
 }
 
 // Rows are stored 64 at a time with the rest one by one: a plan of 150 tasks

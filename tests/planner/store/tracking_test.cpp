@@ -376,8 +376,9 @@ TEST(TrackingTest, TheImportReportsEditsMeaningChangesArchivedWorkAndAnotherFold
   EXPECT_EQ(f.store.import_document(unknown).previous_folder, "");
 }
 
-// A database of schema version 1 (before tracking) opens for writing as
-// version 2: its rows kept, nothing recorded yet, its plan made when created.
+// A database of schema version 1 (before tracking) opens for writing as the
+// latest version: its rows kept, nothing recorded yet, its plan made when
+// created, with the default minimum for tasks whose hours reached the estimate.
 TEST(TrackingTest, ADatabaseOfTheFirstSchemaIsMigrated) {
   TempDir dir;
   const auto path = dir / "old.db";
@@ -400,13 +401,14 @@ TEST(TrackingTest, ADatabaseOfTheFirstSchemaIsMigrated) {
   // Reading does not migrate (it asks for a command that writes).
   EXPECT_THROW(Store(path, Access::read_only), InputError);
   Store store(path, Access::update);
-  EXPECT_EQ(store.version(), Store::latest_version());
+  EXPECT_EQ(store.version(), Store::latest_version());  // through every later migration
   model::Project p = store.load_project();
   ASSERT_EQ(p.tasks.size(), 2U);
   EXPECT_EQ(p.tasks[0].status, TaskStatus::done);
   EXPECT_FALSE(p.tasks[0].done_at);  // finished before anyone recorded when
   EXPECT_EQ(p.tasks[0].spent_hours, 0);
   EXPECT_EQ(p.plan.now, model::Instant{std::chrono::seconds{1790000000}});
+  EXPECT_EQ(p.plan.minimum_remaining_hours, 1);
   EXPECT_TRUE(p.plan.stale_reasons.empty());
   store.record_work({"tsk002", "Ada", k_day, 2, at_hour(10)});
   EXPECT_EQ(store.load_project().plan.stale_reasons,
