@@ -315,8 +315,11 @@ void write_task_title(const model::Task& t, Writer& out) {
     const auto& b0 = t.blocks.front();
     const auto& b1 = t.blocks.back();
     out << " \u00b7 " << Esc{t.assignee} << " \u00b7 " << util::format_hours(t.estimate.hours)
-        << " h \u00b7 " << model::to_string(t.kind) << " \u00b7 " << model::to_string(t.status)
-        << "\n"
+        << " h \u00b7 ";
+    // The kind once: not again after a prompt that begins with it ("Research Redis").
+    if (model::kind_word_length(t.kind, t.prompt) == 0)
+      out << model::to_string(t.kind) << " \u00b7 ";
+    out << model::to_string(t.status) << "\n"
         << local_time(b0.date, b0.start_minute) << " \u2192 "
         << local_time(b1.date, b1.start_minute + b1.minutes) << " (local time)";
   }

@@ -72,33 +72,55 @@ std::string synopsis(const Command& c) {
   return "rplan [--db PATH] [--config FILE] " + c.name + (c.args.empty() ? "" : " " + c.args);
 }
 
-void print_general_help(std::ostream& out) {
-  out << "rplan " RPLAN_VERSION " - plan research topics over a team's calendars.\n\n"
-      << "Usage: rplan [--db PATH] [--config FILE] COMMAND [OPTIONS] [ARGS]\n\n"
-      << "Global options:\n"
-      << "  --db PATH       the database (default ./rplan.db, or $RPLAN_DB)\n"
-      << "  --config FILE   settings file (estimate model, strategy; see docs/cli.md)\n"
-      << "  -h, --help      this help; COMMAND --help for one command's\n"
-      << "  --version       print the version\n\n"
-      << "Environment: RPLAN_DB (the database), SOURCE_DATE_EPOCH (pins the clock),\n"
-      << "RPLAN_TIMINGS (each stage's wall time on stderr).\n\n"
-      << "Commands:\n";
-  std::vector<std::pair<std::string, std::string>> rows;
-  for (const auto& c : commands()) rows.emplace_back(c.name, c.summary);
-  for (const auto& [name, summary] : k_help_rows) rows.emplace_back(name, summary);
-  std::size_t width = 0;
-  for (const auto& row : rows) width = std::max(width, row.first.size());
-  for (const auto& [name, summary] : rows) {
-    out << "  " << name << std::string(width + 2 - name.size(), ' ') << summary << "\n";
-  }
-  out << "\n" << k_exit_codes;
-}
-
 // The width help is wrapped to: the terminal's (terminal_width), else 80;
 // within 40..120.
 std::size_t help_width(const std::ostream& out) {
   constexpr std::size_t k_default = 80, k_least = 40, k_most = 120;
   return std::clamp(terminal_width(out, k_default), k_least, k_most);
+}
+
+using HelpRows = std::vector<std::pair<std::string, std::string>>;
+
+// "  NAME   text" rows, each text wrapped beside the names to `total` columns.
+void print_rows(std::ostream& out, const HelpRows& rows, std::size_t total) {
+  std::size_t width = 0;
+  for (const auto& row : rows) width = std::max(width, row.first.size());
+  const std::size_t indent = width + 4;
+  const std::size_t room = total > indent + 20 ? total - indent : 20;
+  for (const auto& [name, summary] : rows) {
+    std::string text = util::wrap_text(summary, room);
+    for (std::size_t at = 0; (at = text.find('\n', at)) != std::string::npos; at += indent + 1) {
+      text.insert(at + 1, indent, ' ');
+    }
+    out << "  " << name << std::string(width + 2 - name.size(), ' ') << text << "\n";
+  }
+}
+
+// `rplan --help`, wrapped to help_width.
+void print_general_help(std::ostream& out) {
+  const std::size_t total = help_width(out);
+  out << util::wrap_text("rplan " RPLAN_VERSION " - plan research topics over a team's calendars.",
+                         total)
+      << "\n\n"
+      << util::wrap_text("Usage: rplan [--db PATH] [--config FILE] COMMAND [OPTIONS] [ARGS]", total)
+      << "\n\nGlobal options:\n";
+  print_rows(out,
+             {{"--db PATH", "the database (default ./rplan.db, or $RPLAN_DB)"},
+              {"--config FILE", "settings file (estimate model, strategy; see docs/cli.md)"},
+              {"-h, --help", "this help; COMMAND --help for one command's"},
+              {"--version", "print the version"}},
+             total);
+  out << "\n"
+      << util::wrap_text(
+             "Environment: RPLAN_DB (the database), SOURCE_DATE_EPOCH (pins the clock), "
+             "RPLAN_TIMINGS (each stage's wall time on stderr).",
+             total)
+      << "\n\nCommands:\n";
+  HelpRows rows;
+  for (const auto& c : commands()) rows.emplace_back(c.name, c.summary);
+  for (const auto& [name, summary] : k_help_rows) rows.emplace_back(name, summary);
+  print_rows(out, rows, total);
+  out << "\n" << util::wrap_text(k_exit_codes, total);
 }
 
 po::options_description command_options(const Command& c, std::size_t width = 80) {
@@ -112,7 +134,8 @@ po::options_description command_options(const Command& c, std::size_t width = 80
 // A command's help, wrapped to help_width (docs/cli.md wraps to 80).
 void print_command_help(const Command& c, std::ostream& out) {
   const std::size_t width = help_width(out);
-  out << util::wrap_text("Usage: " + synopsis(c), width) << "\n\n" << c.summary << "\n";
+  out << util::wrap_text("Usage: " + synopsis(c), width) << "\n\n"
+      << util::wrap_text(c.summary, width) << "\n";
   if (!c.details.empty()) out << "\n" << util::wrap_text(c.details, width) << "\n";
   out << "\n" << command_options(c, width) << "\n" << util::wrap_text(k_exit_codes, width);
 }
@@ -127,9 +150,9 @@ void print_markdown(std::ostream& out) {
       << "`./rplan.db`. Dates are `YYYY-MM-DD`. `SOURCE_DATE_EPOCH` (seconds since 1970),\n"
       << "when set, is used as the current time (reproducible plans and exports).\n"
       << "`RPLAN_TIMINGS`, when set, makes every command that does work (import, list,\n"
-      << "show, task, sync, plan, export, run) print the wall time of each of its stages\n"
-      << "to standard error (`rplan: loading the project: 0.684 s`; `run` adds each\n"
-      << "export's own time); see docs/performance.md.\n\n"
+      << "show, task, sync, plan, export, run, publish) print the wall time of each of\n"
+      << "its stages to standard error (`rplan: loading the project: 0.684 s`; `run`\n"
+      << "adds each export's own time); see docs/performance.md.\n\n"
       << "Errors go to standard error as one sentence: problems in input files as\n"
       << "`FILE:LINE: error: ...` (all of them), others as `rplan: error: ...`.\n\n"
       << k_exit_codes << "\n## Commands\n";

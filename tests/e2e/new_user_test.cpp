@@ -427,6 +427,15 @@ TEST(NewUserTest, RunWritesTheCsvToo) {
   EXPECT_TRUE(has(slurp(ws.path("out/plan.csv")), "Research Redis"));
 }
 
+// Every line of `text` is at most `width` code points.
+void expect_lines_within(const std::string& text, std::size_t width) {
+  std::size_t from = 0;
+  for (std::size_t end; (end = text.find('\n', from)) != std::string::npos; from = end + 1) {
+    const std::string line = text.substr(from, end - from);
+    EXPECT_LE(util::utf8_length(line), width) << line;
+  }
+}
+
 TEST(NewUserTest, HelpIsWrappedToTheTerminalAndRunSaysWhereCalendarsGo) {
   Workspace ws;
   for (const std::string columns : {"", "60"}) {
@@ -436,13 +445,41 @@ TEST(NewUserTest, HelpIsWrappedToTheTerminalAndRunSaysWhereCalendarsGo) {
     const auto r = ws.run({"run", "--help"}, env);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const std::size_t width = columns.empty() ? 80 : 60;
-    std::size_t from = 0;
-    for (std::size_t end; (end = r.out.find('\n', from)) != std::string::npos; from = end + 1) {
-      const std::string line = r.out.substr(from, end - from);
-      EXPECT_LE(util::utf8_length(line), width) << line;
-    }
+    expect_lines_within(r.out, width);
     EXPECT_TRUE(has(r.out, "DIR/calendars/")) << r.out;
     EXPECT_FALSE(has(r.out, "--out is a folder")) << r.out;
+  }
+}
+
+TEST(NewUserTest, TheGeneralHelpAndEveryCommandsHelpFitTheTerminal) {
+  Workspace ws;
+  for (const std::string columns : {"80", "60"}) {
+    SCOPED_TRACE("COLUMNS=" + columns);
+    const std::map<std::string, std::string> env{{"COLUMNS", columns}};
+    const std::size_t width = std::stoul(columns);
+    const auto general = ws.run({"--help"}, env);
+    ASSERT_EQ(general.exit_code, 0) << general.err;
+    expect_lines_within(general.out, width);
+    // The commands listed ("  team add   add a person, ..."), each one's help.
+    const std::regex row("\n  ([a-z]+(?: [a-z]+)?)  +[a-z]");
+    std::size_t commands = 0;
+    for (std::sregex_iterator m(general.out.begin(), general.out.end(), row), end; m != end; ++m) {
+      const std::string name = (*m)[1];
+      if (name == "help") continue;
+      SCOPED_TRACE(name);
+      std::vector<std::string> args;
+      for (std::size_t from = 0, space;; from = space + 1) {
+        space = name.find(' ', from);
+        args.push_back(name.substr(from, space - from));
+        if (space == std::string::npos) break;
+      }
+      args.push_back("--help");
+      const auto r = ws.run(args, env);
+      ASSERT_EQ(r.exit_code, 0) << r.err;
+      expect_lines_within(r.out, width);
+      ++commands;
+    }
+    EXPECT_GE(commands, 20u) << general.out;
   }
 }
 
@@ -547,16 +584,20 @@ TEST(NewUserTest, ListFiltersByDates) {
 
 // ---- 10. RPLAN_TIMINGS for every command that does work ----
 
-TEST(NewUserTest, TimingsAreReportedByImportListShowAndSync) {
+TEST(NewUserTest, TimingsAreReportedByImportListShowTaskAndSync) {
   Workspace ws;
   const auto ids = set_up(ws);
   ASSERT_EQ(ws.run({"plan", "--start", "2026-12-07"}).exit_code, 0);
   ASSERT_EQ(ws.run({"export", "md", "--out", "checklist.md"}).exit_code, 0);
+  ASSERT_EQ(ws.run({"export", "xlsx", "--out", "plan.xlsx"}).exit_code, 0);
   const std::map<std::string, std::string> timings{{"RPLAN_TIMINGS", "1"}};
   for (const std::vector<std::string>& args : {std::vector<std::string>{"import", "t.md"},
                                                {"list"},
                                                {"show", ids[0]},
-                                               {"sync", "checklist.md"}}) {
+                                               {"task", ids[0], "--spent", "1"},
+                                               {"task", ids[1], "--status", "in-progress"},
+                                               {"sync", "checklist.md"},
+                                               {"sync", "plan.xlsx"}}) {
     SCOPED_TRACE(args[0]);
     const auto r = ws.run(args, timings);
     ASSERT_EQ(r.exit_code, 0) << r.err;
