@@ -69,6 +69,10 @@ TEST(NewUserTest, PersonNamesMatchWithoutRegardToCaseInEveryCommand) {
   r = ws.run({"log", "--assignee", "tom becker", "--format", "json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(json::parse(r.out)["entries"].size(), 1u) << r.out;
+  r = ws.run({"feed", "add", "priya", "--person", "PRIYA raman"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(has(r.out, "Priya Raman's calendar")) << r.out;
+  EXPECT_TRUE(has(ws.run({"feed", "list"}).out, "Priya Raman")) << "stored as the team has it";
   r = ws.run({"team", "remove", "tom becker"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(has(r.out, "removed Tom Becker")) << r.out;
