@@ -30,6 +30,7 @@ const std::vector<Command>& commands() {
     add_sync_commands(t);
     add_log_commands(t);
     add_calendar_commands(t);
+    add_forecast_commands(t);
     return t;
   }();
   return table;
