@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <cstdlib>
 #include <iomanip>
+#include <set>
 #include <unordered_map>
 
 #include "exporters/csv_export.hpp"
 #include "exporters/json_export.hpp"
 #include "planner/cli/command.hpp"
+#include "planner/cli/explain.hpp"
 #include "planner/cli/io.hpp"
 #include "planner/cli/numbers.hpp"
 #include "planner/cli/tracking.hpp"
@@ -137,6 +139,11 @@ int cmd_list(Context& ctx, const po::variables_map& vm) {
   warn_if_stale(project.plan, ctx);
   project.plan.minimum_remaining_hours = minimum_remaining_hours(project.plan, ctx);
   filter(project, vm);
+  if (vm.count("critical")) {
+    const auto chain = critical_chain_ids(ctx.db_path, ctx.config.documenting);
+    const std::set<std::string> on(chain.begin(), chain.end());
+    std::erase_if(project.tasks, [&](const model::Task& t) { return on.count(t.id) == 0; });
+  }
   if (format == "json") {
     exporters::write_json(project, exporters::JsonDocument::listing, ctx.out);
   } else if (format == "csv") {
@@ -191,6 +198,17 @@ int cmd_show(Context& ctx, const po::variables_map& vm) {
   if (t.planned()) {
     print_row(out, "Depends on", util::join(t.depends_on, ", "));
     print_row(out, "Assignee", t.assignee);
+    if (t.status != model::TaskStatus::done && found->task.start) {
+      try {
+        const auto chain = critical_chain_ids(ctx.db_path, ctx.config.documenting);
+        print_row(out, "Critical",
+                  std::find(chain.begin(), chain.end(), t.id) != chain.end()
+                      ? "yes: on the chain of tasks that ends the plan (rplan list --critical)"
+                      : "no");
+      } catch (const InputError&) {
+        // No answer for a plan out of date; the warning above says so.
+      }
+    }
     print_row(out, "Start",
               local_time(t.blocks.front(), false) + " (" +
                   util::format_rfc3339(*t.start, t.blocks.front().utc_offset_minutes()) + ")");
@@ -350,6 +368,7 @@ void add_document_commands(std::vector<Command>& t) {
          d.add_options()("assignee", po::value<std::string>(), "only tasks of this person")(
              "topic", po::value<std::string>(), "only this topic: id, number or part of the title")(
              "status", po::value<std::string>(), "only open, in-progress or done tasks")(
+             "critical", "only the tasks on the critical chain (rplan explain)")(
              "format", po::value<std::string>()->default_value("table"), "table, csv or json");
        },
        {},

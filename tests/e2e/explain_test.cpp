@@ -62,6 +62,24 @@ TEST(ExplainCliTest, SaysWhyATaskStartsWhenItDoes) {
   EXPECT_NE(r.out.find("task " + one["reason"]["task"].get<std::string>()), std::string::npos)
       << r.out;
 
+  // The critical chain: the task that finishes last and what it waited for.
+  r = ws.run({"list", "--critical", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto critical = nlohmann::json::parse(r.out)["tasks"];
+  ASSERT_FALSE(critical.empty());
+  std::string last_id, last_finish;
+  for (const auto& t : list) {
+    if (t["finish"].get<std::string>() > last_finish) {
+      last_finish = t["finish"];
+      last_id = t["id"];
+    }
+  }
+  bool has_last = false;
+  for (const auto& t : critical) has_last = has_last || t["id"] == last_id;
+  EXPECT_TRUE(has_last) << r.out;
+  r = ws.run({"show", last_id});
+  EXPECT_NE(r.out.find("Critical:   yes"), std::string::npos) << r.out;
+
   r = ws.run({"explain", "zzzzzz"});
   EXPECT_EQ(r.exit_code, 65);
   // Out of date: refused, and plan --explain says it afresh.
