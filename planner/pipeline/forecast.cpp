@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cmath>
 #include <map>
+#include <unordered_map>
 
 #include "planner/model/topic_index.hpp"
 #include "planner/store/store.hpp"
@@ -51,7 +52,7 @@ Percentiles percentiles(std::vector<util::Date> dates) {
 // The dates a run ends on, per topic and person.
 struct Layout {
   std::vector<std::uint32_t> topic_of;  // by task: index into Forecast::topics, or UINT32_MAX
-  std::map<std::string, std::uint32_t> person_of;  // by name: index into the team by name
+  std::unordered_map<std::string, std::uint32_t> person_of;  // by name: index into the team by name
   std::vector<std::string> people;                 // by name
   std::size_t topics = 0;
 };
@@ -199,13 +200,12 @@ Forecast forecast(const model::Project& loaded, const ForecastOptions& options) 
         if (t.blocks.empty()) continue;
         const std::uint32_t k = layout.topic_of[i];
         if (k != UINT32_MAX) topic_row[k] = std::max(topic_row[k], t.blocks.back().date);
-        for (const model::WorkBlock& b : t.blocks) {
-          if (b.history) continue;
-          const auto p = layout.person_of.find(model::block_person(t, b));
-          if (p == layout.person_of.end()) continue;
-          person_row[p->second] = std::max(person_row[p->second], b.date);
-          worked_row[p->second] = 1;
-        }
+        // New blocks are all the assignee's: one look-up per task.
+        if (t.blocks.back().history) continue;
+        const auto p = layout.person_of.find(t.assignee);
+        if (p == layout.person_of.end()) continue;
+        person_row[p->second] = std::max(person_row[p->second], t.blocks.back().date);
+        worked_row[p->second] = 1;
       }
       for (std::size_t i : schedule::critical_chain(project, reasons)) ++counts[i];
     }
