@@ -53,7 +53,7 @@ Percentiles percentiles(std::vector<util::Date> dates) {
 struct Layout {
   std::vector<std::uint32_t> topic_of;  // by task: index into Forecast::topics, or UINT32_MAX
   std::unordered_map<std::string, std::uint32_t> person_of;  // by name: index into the team by name
-  std::vector<std::string> people;                 // by name
+  std::vector<std::string> people;                           // by name
   std::size_t topics = 0;
 };
 
