@@ -6,11 +6,13 @@
 #include <cstdlib>
 #include <iomanip>
 #include <optional>
+#include <set>
 #include <unordered_map>
 
 #include "exporters/csv_export.hpp"
 #include "exporters/json_export.hpp"
 #include "planner/cli/command.hpp"
+#include "planner/cli/explain.hpp"
 #include "planner/cli/io.hpp"
 #include "planner/cli/numbers.hpp"
 #include "planner/cli/tracking.hpp"
@@ -202,6 +204,11 @@ int cmd_list(Context& ctx, const po::variables_map& vm) {
   project.plan.minimum_remaining_hours = minimum_remaining_hours(project.plan, ctx);
   ctx.reporter.stage("filtering and printing the tasks");
   filter(project, vm, ctx.today);
+  if (vm.count("critical")) {
+    const auto chain = critical_chain_ids(ctx.db_path, ctx.config.documenting);
+    const std::set<std::string> on(chain.begin(), chain.end());
+    std::erase_if(project.tasks, [&](const model::Task& t) { return on.count(t.id) == 0; });
+  }
   if (format == "json") {
     exporters::write_json(project, exporters::JsonDocument::listing, ctx.out);
   } else if (format == "csv") {
@@ -246,11 +253,14 @@ int cmd_show(Context& ctx, const po::variables_map& vm) {
   print_row(out, "Prompt", t.prompt);
   print_row(out, "Position", std::to_string(t.position));
   print_row(out, "Kind", std::string(model::to_string(t.kind)));
+  const model::ThreePoint three = model::three_point(t);
   std::string estimate = util::format_hours(t.estimate.hours) + " h";
   estimate += t.estimate.manual
-                  ? " (set by hand; the model says " + util::format_hours(t.estimate.likely) + " h)"
-                  : " (model; optimistic " + util::format_hours(t.estimate.optimistic) +
-                        " h, pessimistic " + util::format_hours(t.estimate.pessimistic) + " h)";
+                  ? " (set by hand; optimistic " + util::format_hours(three.optimistic) +
+                        " h, pessimistic " + util::format_hours(three.pessimistic) +
+                        " h; the model says " + util::format_hours(t.estimate.likely) + " h)"
+                  : " (model; optimistic " + util::format_hours(three.optimistic) +
+                        " h, pessimistic " + util::format_hours(three.pessimistic) + " h)";
   print_row(out, "Estimate", estimate);
   print_row(out, "Status", std::string(model::to_string(t.status)));
   print_tracking(*found, store.team(), ctx);
@@ -259,6 +269,17 @@ int cmd_show(Context& ctx, const po::variables_map& vm) {
   if (t.planned()) {
     print_row(out, "Depends on", util::join(t.depends_on, ", "));
     print_row(out, "Assignee", t.assignee);
+    if (t.status != model::TaskStatus::done && found->task.start) {
+      try {
+        const auto chain = critical_chain_ids(ctx.db_path, ctx.config.documenting);
+        print_row(out, "Critical",
+                  std::find(chain.begin(), chain.end(), t.id) != chain.end()
+                      ? "yes: on the chain of tasks that ends the plan (rplan list --critical)"
+                      : "no");
+      } catch (const InputError&) {
+        // No answer for a plan out of date; the warning above says so.
+      }
+    }
     print_row(out, "Start",
               local_time(t.blocks.front(), false) + " (" +
                   util::format_rfc3339(*t.start, t.blocks.front().utc_offset_minutes()) + ")");
@@ -306,9 +327,21 @@ int cmd_task(Context& ctx, const po::variables_map& vm) {
   if (estimate && clear_estimate) {
     throw UsageError("--estimate and --clear-estimate cannot be used together");
   }
-  std::optional<double> hours;
+  std::optional<double> hours, optimistic, pessimistic;
   if (estimate) {
-    hours = checked_number(*estimate, k_estimate_hours, NumberSource::option, "--estimate");
+    // "6" or "4-6-12" (optimistic-likely-pessimistic).
+    const auto parts = util::split(*estimate, '-', util::EmptyParts::keep);
+    if (parts.size() == 3) {
+      optimistic = checked_number(parts[0], k_estimate_hours, NumberSource::option, "--estimate");
+      hours = checked_number(parts[1], k_estimate_hours, NumberSource::option, "--estimate");
+      pessimistic = checked_number(parts[2], k_estimate_hours, NumberSource::option, "--estimate");
+      if (!(*optimistic <= *hours && *hours <= *pessimistic)) {
+        throw UsageError("--estimate " + *estimate +
+                         ": the three figures must be optimistic <= likely <= pessimistic");
+      }
+    } else {
+      hours = checked_number(*estimate, k_estimate_hours, NumberSource::option, "--estimate");
+    }
   }
   store::Store store(ctx.db_path, store::Access::update);
   store.set_now(ctx.now);
@@ -325,8 +358,13 @@ int cmd_task(Context& ctx, const po::variables_map& vm) {
   if (!found) throw InputError("no task has the id \"" + id + "\" (see rplan list)");
   std::vector<std::string> changes;
   if (hours) {
-    store.set_manual_estimate(id, hours);
-    changes.push_back("estimate " + util::format_hours(*hours) + " h");
+    store.set_manual_estimate(id, hours, optimistic, pessimistic);
+    changes.push_back("estimate " +
+                      (optimistic
+                           ? util::format_hours(*optimistic) + "-" + util::format_hours(*hours) +
+                                 "-" + util::format_hours(*pessimistic)
+                           : util::format_hours(*hours)) +
+                      " h");
   }
   if (clear_estimate) {
     store.set_manual_estimate(id, std::nullopt);
@@ -421,6 +459,7 @@ void add_document_commands(std::vector<Command>& t) {
              "tz", po::value<std::string>()->implicit_value("local"),
              "times in this zone (local: this machine's) instead of each person's")(
              "wide", "the whole prompt, however wide the terminal")(
+             "critical", "only the tasks on the critical chain (rplan explain)")(
              "format", po::value<std::string>()->default_value("table"), "table, csv or json");
        },
        {},
@@ -434,35 +473,36 @@ void add_document_commands(std::vector<Command>& t) {
                nullptr,
                {{"ID", 1}},
                cmd_show});
-  t.push_back({"task",
-               "ID",
-               "change a task: estimate, assignee, status, dependencies, work done",
-               "Changes survive re-import and re-planning. --after and --not-after may be\n"
-               "given several times; a change that would make a dependency cycle is refused.\n"
-               "\n"
-               "Recording work: --spent HOURS records hours worked on the task (today in the\n"
-               "person's time zone, or --on DATE; several entries add up) by --by NAME, else\n"
-               "the task's assignee, else the person it is pinned to. An open task becomes\n"
-               "in progress, and an explicit remaining goes down by the hours (unless\n"
-               "--remaining is given too). --remaining HOURS says how much is left (0: nothing\n"
-               "left, but not done); the task becomes in progress. --status done records when\n"
-               "it was finished (now, or the end of the person's working day --on DATE) and\n"
-               "by whom. Every status change is kept with its time (see rplan show); every\n"
-               "change marks the plan out of date until rplan plan runs again.",
-               [](po::options_description& d) {
-                 d.add_options()("estimate", po::value<std::string>(), "set the estimate in hours")(
-                     "clear-estimate", "use the model's estimate again")(
-                     "assignee", po::value<std::string>(), "pin the task to this person")(
-                     "unpin", "let the scheduler choose the person again")(
-                     "status", po::value<std::string>(), "open, in-progress or done (see --on)")(
-                     "after", po::value<std::vector<std::string>>(),
-                     "start only after task OTHER finishes")("not-after",
-                                                             po::value<std::vector<std::string>>(),
-                                                             "remove such a dependency");
-                 add_tracking_options(d);
-               },
-               {{"ID", 1}},
-               cmd_task});
+  t.push_back(
+      {"task",
+       "ID",
+       "change a task: estimate, assignee, status, dependencies, work done",
+       "Changes survive re-import and re-planning. --after and --not-after may be\n"
+       "given several times; a change that would make a dependency cycle is refused.\n"
+       "\n"
+       "Recording work: --spent HOURS records hours worked on the task (today in the\n"
+       "person's time zone, or --on DATE; several entries add up) by --by NAME, else\n"
+       "the task's assignee, else the person it is pinned to. An open task becomes\n"
+       "in progress, and an explicit remaining goes down by the hours (unless\n"
+       "--remaining is given too). --remaining HOURS says how much is left (0: nothing\n"
+       "left, but not done); the task becomes in progress. --status done records when\n"
+       "it was finished (now, or the end of the person's working day --on DATE) and\n"
+       "by whom. Every status change is kept with its time (see rplan show); every\n"
+       "change marks the plan out of date until rplan plan runs again.",
+       [](po::options_description& d) {
+         d.add_options()("estimate", po::value<std::string>(),
+                         "set the estimate in hours: H, or O-L-P (optimistic, likely, "
+                         "pessimistic)")("clear-estimate", "use the model's estimate again")(
+             "assignee", po::value<std::string>(), "pin the task to this person")(
+             "unpin", "let the scheduler choose the person again")(
+             "status", po::value<std::string>(), "open, in-progress or done (see --on)")(
+             "after", po::value<std::vector<std::string>>(),
+             "start only after task OTHER finishes")(
+             "not-after", po::value<std::vector<std::string>>(), "remove such a dependency");
+         add_tracking_options(d);
+       },
+       {{"ID", 1}},
+       cmd_task});
 }
 
 }  // namespace rplan::cli

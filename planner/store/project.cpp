@@ -41,7 +41,8 @@ constexpr const char* k_topic_columns =
 constexpr const char* k_task_columns =
     "SELECT k.id, k.topic_id, k.position, k.kind, k.prompt, k.estimate_likely, "
     "k.estimate_optimistic, k.estimate_pessimistic, k.estimate_manual, k.status, a.name, "
-    "k.remaining_hours, k.done_at, k.done_by, k.started_by "
+    "k.remaining_hours, k.done_at, k.done_by, k.started_by, k.estimate_manual_optimistic, "
+    "k.estimate_manual_pessimistic "
     "FROM tasks k LEFT JOIN assignees a ON a.id = k.pinned_assignee_id ";
 
 model::Task read_task(SQLite::Statement& q) {
@@ -62,6 +63,10 @@ model::Task read_task(SQLite::Statement& q) {
   if (!q.getColumn(12).isNull()) t.done_at = from_unix(q.getColumn(12).getInt64());
   t.done_by = q.getColumn(13).getString();
   t.started_by = q.getColumn(14).getString();
+  if (t.estimate.manual && !q.getColumn(15).isNull() && !q.getColumn(16).isNull()) {
+    t.manual_optimistic = q.getColumn(15).getDouble();
+    t.manual_pessimistic = q.getColumn(16).getDouble();
+  }
   return t;
 }
 

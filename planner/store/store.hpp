@@ -227,7 +227,12 @@ class Store {
   bool set_status(const std::string& task_id, model::TaskStatus status, model::Instant at,
                   const std::string& by);
   // nullopt clears the manual estimate (the model's figure applies again).
-  void set_manual_estimate(const std::string& task_id, std::optional<double> hours);
+  // With `optimistic` and `pessimistic` (both or neither) it is a manual
+  // three-point estimate, `hours` the likely figure; without, a single
+  // figure that keeps the kind's ratios (model::three_point).
+  void set_manual_estimate(const std::string& task_id, std::optional<double> hours,
+                           std::optional<double> optimistic = std::nullopt,
+                           std::optional<double> pessimistic = std::nullopt);
   // "" unpins. Throws InputError when the person is not in the team.
   void set_pin(const std::string& task_id, const std::string& assignee);
   void add_after(const std::string& task_id, const std::string& after_id);
