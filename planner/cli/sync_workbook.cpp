@@ -192,7 +192,7 @@ WorkbookSyncPlan plan_workbook_sync(const parse::WorkbookEdits& edits,
       }
       edited.assignee = person->name;
     }
-    const wb::Values current = wb::values_of(task);
+    const wb::Values current = wb::values_of(task, project.plan.minimum_remaining_hours);
     std::vector<WorkbookChange> changes;
     for (const Field field : wb::k_fields) {
       const auto& cell = row.cell(field);

@@ -45,7 +45,7 @@ std::vector<model::Assignee> current_team(const fs::path& db) {
 
 store::Store::PreparedPlan plan_project(store::Store& store, model::Project& project,
                                         const schedule::Options& options, util::Instant now,
-                                        Reporter& reporter,
+                                        Reporter& reporter, bool fill_cancelled,
                                         std::vector<schedule::StartReason>* reasons) {
   if (project.team.empty()) {
     throw UsageError(
@@ -64,7 +64,7 @@ store::Store::PreparedPlan plan_project(store::Store& store, model::Project& pro
     schedule::make_plan(project, options);
   }
   reporter.stage("comparing with the previous plan");
-  return store.prepare_plan(project, now);
+  return store.prepare_plan(project, now, fill_cancelled);
 }
 
 model::Project plan(const fs::path& db, const schedule::Options& options, util::Instant now,
@@ -74,7 +74,7 @@ model::Project plan(const fs::path& db, const schedule::Options& options, util::
   store::Store::Transaction tx(store);
   reporter.stage("loading the project");
   model::Project project = store.load_project();
-  const auto prepared = plan_project(store, project, options, now, reporter, reasons);
+  const auto prepared = plan_project(store, project, options, now, reporter, false, reasons);
   reporter.stage("writing the plan's rows");
   store.write_plan(project, prepared);
   reporter.stage("committing");

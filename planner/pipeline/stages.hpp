@@ -38,16 +38,18 @@ std::vector<model::Assignee> current_team(const std::filesystem::path& db);
 // Plans `project` (schedule::make_plan) and compares the plan with the one
 // `store` holds (Store::prepare_plan: iCalendar sequences, the plan's time
 // stamp), inside the caller's transaction; the plan is made from `now`. UsageError when there is no
-// team; InputError when there are no tasks and no plan yet.
+// team; InputError when there are no tasks and no plan yet. `fill_cancelled`
+// as in Store::prepare_plan: false when nothing is exported from `project`.
 // With `reasons`, the scheduler records why each task starts when it does
 // (schedule::StartReason, one per task of project.tasks).
 store::Store::PreparedPlan plan_project(store::Store& store, model::Project& project,
                                         const schedule::Options& options, util::Instant now,
-                                        Reporter& reporter,
+                                        Reporter& reporter, bool fill_cancelled = true,
                                         std::vector<schedule::StartReason>* reasons = nullptr);
 
 // `rplan plan`: loads the project, plans it and stores the plan, in one
-// transaction. Returns the planned project.
+// transaction. Returns the planned project, without the cancelled calendar
+// items (project.cancelled is empty: `plan` exports nothing).
 model::Project plan(const std::filesystem::path& db, const schedule::Options& options,
                     util::Instant now, Reporter& reporter,
                     std::vector<schedule::StartReason>* reasons = nullptr);

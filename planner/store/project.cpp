@@ -169,6 +169,16 @@ std::vector<model::Task> load_tasks(SQLite::Database& db, const std::vector<mode
   };
   std::vector<model::Task> loaded;
   std::vector<Place> places;
+  {
+    // Room for every task at once (archived ones too: counting them is a
+    // scan of an index): growing by doubling would hold 1.5 times the tasks
+    // while they move, and keep the old room afterwards.
+    SQLite::Statement count(db, "SELECT COUNT(*) FROM tasks");
+    const auto n =
+        count.executeStep() ? static_cast<std::size_t>(count.getColumn(0).getInt64()) : 0;
+    loaded.reserve(n);
+    places.reserve(n);
+  }
   SQLite::Statement q(db, std::string(k_task_columns) + "WHERE k.archived = 0");
   while (q.executeStep()) {
     const std::size_t topic = topic_index.find(text_of(q.getColumn(1)));
