@@ -75,8 +75,6 @@ bool has_holiday_between(const PlanView& view, util::Date from, util::Date to) {
          has_date_between(view.some_holidays(), from, to);
 }
 
-double display_width(std::string_view text) { return static_cast<double>(util::utf8_length(text)); }
-
 constexpr double k_label_width = 44;  // the task column when rows are tasks
 constexpr double k_topic_label_width = 36;
 constexpr double k_who_width = 16;
@@ -134,7 +132,7 @@ void add_legend(GanttShape& s, const PlanView& view) {
     s.legend.push_back({"Topic span", Style::topic_span});
   }
   double widest = 0;
-  for (const auto& e : s.legend) widest = std::max(widest, display_width(e.label));
+  for (const auto& e : s.legend) widest = std::max(widest, util::display_width(e.label));
   s.entry_span = std::clamp(static_cast<int>(std::ceil((widest + 1) / s.column_width())), 2, 24);
   if (people > k_max_legend_people) {
     s.legend.push_back({"+" + std::to_string(people - k_max_legend_people) +

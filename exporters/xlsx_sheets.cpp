@@ -97,22 +97,10 @@ std::size_t shown_tasks(const model::Project& project) {
   return std::min(project.tasks.size(), room);
 }
 
-// Columns the text takes in a proportional font: East Asian wide characters
-// and emoji count twice.
-double display_width(std::string_view text) {
-  double width = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if ((c & 0xC0) == 0x80) continue;  // continuation byte
-    width += c >= 0xE3 ? 2 : 1;        // U+3000 and up (CJK, Hangul, emoji …)
-  }
-  return width;
-}
-
 int wrapped_lines(std::string_view text, double column_width) {
   // About 1.2 characters of ordinary text fit per unit of column width.
   const double per_line = column_width * 1.2;
-  return std::max(1, static_cast<int>(std::ceil(display_width(text) / per_line)));
+  return std::max(1, static_cast<int>(std::ceil(util::display_width(text) / per_line)));
 }
 
 std::vector<ColumnSpec> column_specs(const auto& columns) {
@@ -321,8 +309,8 @@ SheetLayout tasks_layout(const model::Project& project) {
   layout.columns = column_specs(k_task_columns);
   double names = 0, zones = 0;
   for (const auto& person : project.team) {
-    names = std::max(names, display_width(person.name));
-    zones = std::max(zones, display_width(person.timezone));
+    names = std::max(names, util::display_width(person.name));
+    zones = std::max(zones, util::display_width(person.timezone));
   }
   layout.columns[c_assignee].width = fitting_width(names, k_task_columns[c_assignee].width, 30);
   layout.columns[c_zone].width = fitting_width(zones, k_task_columns[c_zone].width, 32);
@@ -504,7 +492,7 @@ SheetLayout workload_layout(const PlanView& view) {
   layout.columns = {{k_week_label, k_week_label, 10, std::nullopt},
                     {k_week_of, k_week_of, 12, std::nullopt}};
   for (int p = 0; p < s.people; ++p) {
-    const double width = display_width(view.people()[static_cast<std::size_t>(p)].name) + 2;
+    const double width = util::display_width(view.people()[static_cast<std::size_t>(p)].name) + 2;
     layout.columns.push_back(
         {k_first_person + p, k_first_person + p, std::clamp(width, 9.0, 24.0), std::nullopt});
   }

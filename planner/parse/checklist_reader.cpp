@@ -25,8 +25,6 @@
 namespace rplan::parse {
 namespace {
 
-constexpr std::string_view k_bom = "\xEF\xBB\xBF";
-
 struct Marker {
   model::ChecklistMarker marker;
   int line = 0;
@@ -204,7 +202,7 @@ std::vector<ChecklistItem> read_checklist(std::string_view text, const std::stri
   const std::string valid = detail::valid_utf8_copy(text);
   if (!valid.empty()) text = valid;
   const LineIndex lines(text);
-  const std::size_t bom = text.starts_with(k_bom) ? k_bom.size() : 0;
+  const std::size_t bom = text.starts_with(util::k_utf8_bom) ? util::k_utf8_bom.size() : 0;
   ChecklistCollector collector(path, lines, bom);
   detail::run_md4c(text.substr(bom), collector, path);
   std::vector<ChecklistItem> items = collector.finish(known);

@@ -64,7 +64,7 @@ std::vector<std::string> k_columns = {"name",      "email",    "hours_per_day", 
 std::vector<model::Assignee> parse_team_csv(std::string_view text, const std::string& path,
                                             const std::vector<model::Assignee>& current) {
   std::vector<Diagnostic> problems;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  if (text.starts_with(util::k_utf8_bom)) text.remove_prefix(util::k_utf8_bom.size());
   if (const auto bad = util::find_invalid_utf8(text)) {
     int line = 1;
     for (std::size_t i = 0; i < *bad; ++i) line += text[i] == '\n';

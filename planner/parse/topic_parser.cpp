@@ -31,7 +31,6 @@
 namespace rplan::parse {
 namespace {
 
-constexpr std::string_view k_bom = "\xEF\xBB\xBF";
 constexpr std::string_view k_no_topics =
     "no topics found: a topic is a heading (## to ####) followed by a **Research Prompts**: list";
 
@@ -452,7 +451,8 @@ model::ParsedDocument parse_topics(std::string_view text, const std::string& pat
   if (!valid.empty()) text = valid;
   const LineIndex lines(text);
 
-  const std::string_view markdown = text.starts_with(k_bom) ? text.substr(k_bom.size()) : text;
+  const std::string_view markdown =
+      text.starts_with(util::k_utf8_bom) ? text.substr(util::k_utf8_bom.size()) : text;
   TopicCollector collector(path, lines, diagnostics);
   detail::run_md4c(markdown, collector, path);
 

@@ -150,6 +150,16 @@ std::size_t utf8_length(std::string_view text) {
   return n;
 }
 
+double display_width(std::string_view text) {
+  double width = 0;
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if ((c & 0xC0) == 0x80) continue;  // continuation byte
+    width += c >= 0xE3 ? 2 : 1;        // U+3000 and up (CJK, Hangul, emoji …)
+  }
+  return width;
+}
+
 std::string wrap_text(std::string_view text, std::size_t width) {
   std::string out;
   std::size_t column = 0;  // code points on the current output line

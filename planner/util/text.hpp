@@ -84,8 +84,16 @@ std::string short_id(std::string_view key, std::size_t length);
 // Formats hours without trailing zeros: 8 -> "8", 6.5 -> "6.5", 1.25 -> "1.25".
 std::string format_hours(double hours);
 
+// The byte order mark some editors put at the start of a UTF-8 file.
+inline constexpr std::string_view k_utf8_bom = "\xEF\xBB\xBF";
+
 // Counts code points (not bytes) of valid UTF-8 text.
 std::size_t utf8_length(std::string_view text);
+
+// The columns valid UTF-8 text takes in a proportional font, as a
+// spreadsheet sizes a column: East Asian wide characters and emoji (U+3000
+// and up) count twice, every other code point once.
+double display_width(std::string_view text);
 
 // `text` re-flowed to lines of at most `width` code points (a word longer
 // than that gets a line of its own): lines of a paragraph are joined and

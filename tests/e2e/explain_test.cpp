@@ -11,7 +11,7 @@
 namespace rplan::e2e {
 namespace {
 
-const char* k_doc = R"(# Platform
+const char* k_explain_doc = R"(# Platform
 
 ### 1. Caching
 **Research Focus**: latency
@@ -26,7 +26,7 @@ const char* k_doc = R"(# Platform
 
 TEST(ExplainCliTest, SaysWhyATaskStartsWhenItDoes) {
   Workspace ws;
-  ws.write("platform.md", k_doc);
+  ws.write("platform.md", k_explain_doc);
   ASSERT_EQ(ws.run({"team", "add", "Ada"}).exit_code, 0);
   ASSERT_EQ(ws.run({"import", "platform.md"}).exit_code, 0);
   Result r = ws.run({"plan", "--explain", "--format", "json"});

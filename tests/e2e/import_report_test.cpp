@@ -12,7 +12,7 @@ namespace {
 
 using nlohmann::json;
 
-const char* k_doc = R"(# Platform research
+const char* k_report_doc = R"(# Platform research
 
 ### 1. Caching Strategies
 **Research Prompts**:
@@ -33,13 +33,9 @@ std::string replaced(std::string text, const std::string& from, const std::strin
   return text;
 }
 
-bool has(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
-// Imports k_doc; returns the task ids in list order.
+// Imports k_report_doc; returns the task ids in list order.
 std::vector<std::string> import_doc(const Workspace& ws) {
-  ws.write("platform.md", k_doc);
+  ws.write("platform.md", k_report_doc);
   EXPECT_EQ(ws.run({"import", "platform.md"}).exit_code, 0);
   const auto r = ws.run({"list", "--format", "json"});
   std::vector<std::string> ids;
@@ -51,8 +47,8 @@ std::vector<std::string> import_doc(const Workspace& ws) {
 TEST(ImportReportTest, NamesEachTaskWhoseTextChangedOldAndNewShortened) {
   Workspace ws;
   const auto ids = import_doc(ws);
-  std::string edited =
-      replaced(k_doc, "- Analyze invalidation patterns", "- Analyze cache invalidation patterns");
+  std::string edited = replaced(k_report_doc, "- Analyze invalidation patterns",
+                                "- Analyze cache invalidation patterns");
   edited = replaced(edited, "- Research multi-level caching including local, distributed, and CDN",
                     "- Research multi-level caching including local, distributed, edge and CDN");
   ws.write("platform.md", edited);
@@ -87,7 +83,7 @@ TEST(ImportReportTest, WarnsWhenADoneTaskIsPairedWithAPromptOfAnotherMeaning) {
   ASSERT_EQ(ws.run({"task", ids[1], "--status", "in-progress"}).exit_code, 0);
   // Other work in place of the done prompt; a rewording of the one in progress.
   std::string edited =
-      replaced(k_doc, "- Research brokers", "- Compare Kafka and Pulsar throughput");
+      replaced(k_report_doc, "- Research brokers", "- Compare Kafka and Pulsar throughput");
   edited = replaced(edited, "- Analyze invalidation patterns", "- Analyze invalidation strategies");
   ws.write("platform.md", edited);
   const auto r = ws.run({"import", "platform.md"});
@@ -109,7 +105,7 @@ TEST(ImportReportTest, WarnsWhenATopicWithWorkIsArchivedAndSaysHowToBringItBack)
   const auto ids = import_doc(ws);
   ASSERT_EQ(ws.run({"task", ids[0], "--status", "done"}).exit_code, 0);
   ASSERT_EQ(ws.run({"task", ids[1], "--status", "in-progress"}).exit_code, 0);
-  ws.write("platform.md", replaced(k_doc, "### 1. Caching Strategies", "### 1. Caching"));
+  ws.write("platform.md", replaced(k_report_doc, "### 1. Caching Strategies", "### 1. Caching"));
   auto r = ws.run({"import", "platform.md"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(has(r.out, "3 added, 0 updated, 2 unchanged, 3 removed (topics: 1 new, 1 archived)"))
@@ -122,7 +118,7 @@ TEST(ImportReportTest, WarnsWhenATopicWithWorkIsArchivedAndSaysHowToBringItBack)
                   "again\n"))
       << r.err;
   // Doing so brings the work back.
-  ws.write("platform.md", k_doc);
+  ws.write("platform.md", k_report_doc);
   r = ws.run({"import", "platform.md"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(has(r.out, "topics: 1 archived, 1 restored")) << r.out;
@@ -130,7 +126,7 @@ TEST(ImportReportTest, WarnsWhenATopicWithWorkIsArchivedAndSaysHowToBringItBack)
   EXPECT_TRUE(has(ws.run({"show", ids[0]}).out, "Status:     done"));
   // A topic whose heading is gone, with no new topic like it.
   ASSERT_EQ(ws.run({"task", ids[3], "--status", "in-progress"}).exit_code, 0);
-  std::string without = k_doc;
+  std::string without = k_report_doc;
   without.erase(without.find("### 2. Message Queues"));
   ws.write("platform.md", without);
   r = ws.run({"import", "platform.md"});
@@ -140,8 +136,9 @@ TEST(ImportReportTest, WarnsWhenATopicWithWorkIsArchivedAndSaysHowToBringItBack)
 
 TEST(ImportReportTest, WarnsWhenADocumentNameWasImportedFromAnotherFolder) {
   Workspace ws;
-  ws.write("team-a/platform.md", k_doc);
-  ws.write("team-b/platform.md", replaced(k_doc, "- Research brokers", "- Research streams"));
+  ws.write("team-a/platform.md", k_report_doc);
+  ws.write("team-b/platform.md",
+           replaced(k_report_doc, "- Research brokers", "- Research streams"));
   ASSERT_EQ(ws.run({"import", "team-a/platform.md"}).exit_code, 0);
   auto r = ws.run({"import", "team-a/platform.md"});
   EXPECT_EQ(r.err, "");  // the same folder again

@@ -22,11 +22,7 @@ namespace {
 
 using nlohmann::json;
 
-bool has(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
-const char* k_doc = R"(# Platform research
+const char* k_newuser_doc = R"(# Platform research
 
 ### 1. Caching
 **Research Prompts**:
@@ -35,9 +31,9 @@ const char* k_doc = R"(# Platform research
 - Document the caching guide
 )";
 
-// A workspace with k_doc imported and a team of two; the task ids in list order.
+// A workspace with k_newuser_doc imported and a team of two; the task ids in list order.
 std::vector<std::string> set_up(const Workspace& ws) {
-  ws.write("t.md", k_doc);
+  ws.write("t.md", k_newuser_doc);
   EXPECT_EQ(ws.run({"import", "t.md"}).exit_code, 0);
   EXPECT_EQ(ws.run({"team", "add", "Priya Raman", "--timezone", "Asia/Kolkata"}).exit_code, 0);
   EXPECT_EQ(ws.run({"team", "add", "Tom Becker", "--timezone", "Europe/Berlin"}).exit_code, 0);
@@ -116,7 +112,7 @@ TEST(NewUserTest, TeamAddRefusesANameThatDiffersOnlyInCase) {
 
 TEST(NewUserTest, RunAssigneesFindsPeopleInAnyCase) {
   Workspace ws;
-  ws.write("t.md", k_doc);
+  ws.write("t.md", k_newuser_doc);
   auto r = ws.run({"run", "t.md", "--assignees", "Ada,Grace", "--out", "out"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   r = ws.run({"run", "t.md", "--assignees", "ada,GRACE", "--out", "out"});
@@ -407,7 +403,7 @@ TEST(NewUserTest, CalendarTitlesAndChecklistItemsShowTheKindOnce) {
   EXPECT_TRUE(has(md, "] **Document** the caching guide \u2014")) << md;
   EXPECT_FALSE(has(md, "**Research** Research")) << md;
   // A prompt that does not say its kind keeps the label.
-  ws.write("t.md", std::string(k_doc) + "- Compare Redis with Memcached\n");
+  ws.write("t.md", std::string(k_newuser_doc) + "- Compare Redis with Memcached\n");
   ASSERT_EQ(ws.run({"import", "t.md"}).exit_code, 0);
   ASSERT_EQ(ws.run({"plan", "--start", "2026-12-07"}).exit_code, 0);
   ASSERT_EQ(ws.run({"export", "md", "--out", "checklist.md"}).exit_code, 0);
@@ -424,7 +420,7 @@ TEST(NewUserTest, CalendarTitlesAndChecklistItemsShowTheKindOnce) {
 
 TEST(NewUserTest, RunWritesTheCsvToo) {
   Workspace ws;
-  ws.write("t.md", k_doc);
+  ws.write("t.md", k_newuser_doc);
   const auto r = ws.run({"run", "t.md", "--assignees", "Ada", "--out", "out"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(has(r.out, "wrote out/plan.csv\n")) << r.out;
@@ -535,7 +531,7 @@ TEST(NewUserTest, ListShowsZonesFinishAndPinsInTheirOwnColumn) {
   EXPECT_FALSE(has(r.out, "+05:30")) << r.out;
   EXPECT_EQ(ws.run({"list", "--tz", "Mars/Olympus"}).exit_code, 2);
   // A pinned task not planned yet: the person and the PIN column, no '*'.
-  ws.write("t.md", std::string(k_doc) + "- Research Memcached\n");
+  ws.write("t.md", std::string(k_newuser_doc) + "- Research Memcached\n");
   ASSERT_EQ(ws.run({"import", "t.md"}).exit_code, 0);
   const json listed = json::parse(ws.run({"list", "--format", "json"}).out);
   std::string fresh;

@@ -91,7 +91,7 @@ Plan read_plan(const std::string& text) {
   return p;
 }
 
-bool contains(const std::vector<std::string>& ids, const std::string& id) {
+bool has_id(const std::vector<std::string>& ids, const std::string& id) {
   return std::find(ids.begin(), ids.end(), id) != ids.end();
 }
 
@@ -140,9 +140,9 @@ void check_replan(const Plan& before, const Plan& after, Instant now) {
     }
     if (t.status == "open") {
       EXPECT_TRUE(history.empty()) << "an open task has no past";
-      EXPECT_EQ(t.slipped, contains(after.slipped, id));
+      EXPECT_EQ(t.slipped, has_id(after.slipped, id));
     }
-    if (contains(after.unassigned, id)) continue;
+    if (has_id(after.unassigned, id)) continue;
     EXPECT_EQ(planned, std::llround(t.remaining_hours * 60)) << "the work left, exactly";
   }
   for (auto& [name, blocks] : booked) {

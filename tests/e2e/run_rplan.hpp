@@ -48,4 +48,9 @@ std::filesystem::path data(const std::string& name);
 // The seed document, if this checkout has ../shared/seeds beside it ("" if not).
 std::filesystem::path seed_document();
 
+// Whether `text` contains `part`.
+inline bool has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
 }  // namespace rplan::e2e

@@ -19,7 +19,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string document(int topics) {
+std::string threads_document(int topics) {
   std::string doc = "# Generated topics\n\n";
   for (int i = 1; i <= topics; ++i) {
     const std::string n = std::to_string(i);
@@ -42,7 +42,7 @@ std::map<std::string, std::string> text_files(const fs::path& dir) {
 // RPLAN_TIMINGS must arrive whole, and each export's once.
 TEST(RunThreadsTest, EveryTimingLineArrivesWhole) {
   Workspace ws;
-  ws.write("topics.md", document(200));
+  ws.write("topics.md", threads_document(200));
   const auto r = ws.run(
       {"run", "topics.md", "--assignees", "Ada,Grace,Linus", "--start", "2026-12-07", "--out", "o"},
       {{"RPLAN_TIMINGS", "1"}});
@@ -70,7 +70,7 @@ TEST(RunThreadsTest, EveryTimingLineArrivesWhole) {
 // main thread: run succeeds and writes what it writes with threads.
 TEST(RunThreadsTest, AMachineOutOfThreadsStillWritesEveryExport) {
   Workspace ws;
-  ws.write("topics.md", document(20));
+  ws.write("topics.md", threads_document(20));
   fs::permissions(ws.dir(), fs::perms::all);
   fs::permissions(ws.path("topics.md"), fs::perms::all);
   const auto r = ws.run({"run", "topics.md", "--assignees", "Ada,Grace", "--start", "2026-12-07",

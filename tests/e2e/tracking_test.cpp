@@ -18,7 +18,7 @@ namespace {
 
 using nlohmann::json;
 
-const char* k_doc = R"(# Platform research
+const char* k_tracking_doc = R"(# Platform research
 
 ### 1. Caching Strategies
 **Research Focus**: Faster reads
@@ -43,17 +43,17 @@ json run_json(const Workspace& ws, const std::vector<std::string>& args) {
   return json::parse(r.out);
 }
 
-json list_json(const Workspace& ws) { return run_json(ws, {"list", "--format", "json"}); }
+json tracked_list(const Workspace& ws) { return run_json(ws, {"list", "--format", "json"}); }
 
 // Ada (Berlin, 09:00-15:00) and Grace (UTC); the document imported. Returns
 // the task ids in list order.
 std::vector<std::string> set_up(const Workspace& ws) {
   EXPECT_EQ(ws.run({"team", "add", "Ada", "--timezone", "Europe/Berlin"}).exit_code, 0);
   EXPECT_EQ(ws.run({"team", "add", "Grace"}).exit_code, 0);
-  ws.write("platform.md", k_doc);
+  ws.write("platform.md", k_tracking_doc);
   EXPECT_EQ(ws.run({"import", "platform.md"}).exit_code, 0);
   std::vector<std::string> ids;
-  const json listed = list_json(ws);
+  const json listed = tracked_list(ws);
   for (const auto& t : listed["tasks"]) ids.push_back(t["id"]);
   return ids;
 }
@@ -66,10 +66,6 @@ json task_of(const json& j, const std::string& id) {
   return json::object();
 }
 
-bool has(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
 TEST(TrackingE2eTest, HoursSpentAddUpAndStartTheTask) {
   Workspace ws;
   const auto ids = set_up(ws);
@@ -80,7 +76,7 @@ TEST(TrackingE2eTest, HoursSpentAddUpAndStartTheTask) {
                        " by Ada (2 h in all)\nRun rplan plan to reschedule.\n");
   r = ws.run({"task", ids[0], "--spent", "1.5"});
   EXPECT_TRUE(has(r.out, "(3.5 h in all)")) << r.out;
-  const json t = task_of(list_json(ws), ids[0]);
+  const json t = task_of(tracked_list(ws), ids[0]);
   EXPECT_EQ(t["spent_hours"], 3.5);
   EXPECT_EQ(t["status"], "in-progress");
   r = ws.run({"show", ids[0]});
@@ -152,7 +148,7 @@ TEST(TrackingE2eTest, HoursFromOptionsAreFiniteNumbersAboveZero) {
   EXPECT_EQ(slurp(ws.path("rplan.db")), before);
   // Nothing left is fine: the task is in progress, not done.
   ASSERT_EQ(ws.run({"task", ids[0], "--remaining", "0"}).exit_code, 0);
-  const json t = task_of(list_json(ws), ids[0]);
+  const json t = task_of(tracked_list(ws), ids[0]);
   EXPECT_EQ(t["status"], "in-progress");
 }
 
@@ -200,7 +196,7 @@ TEST(TrackingE2eTest, DoneRecordsWhenAndByWhom) {
   // Reopened: no longer done, so no time of finishing.
   ASSERT_EQ(ws.run({"task", ids[0], "--status", "open"}).exit_code, 0);
   EXPECT_FALSE(has(ws.run({"show", ids[0]}).out, "Done:"));
-  EXPECT_TRUE(task_of(list_json(ws), ids[0])["done_at"].is_null());
+  EXPECT_TRUE(task_of(tracked_list(ws), ids[0])["done_at"].is_null());
 }
 
 TEST(TrackingE2eTest, ShowListsTheWorkAndEveryStatusChangeWithItsTime) {
@@ -307,9 +303,9 @@ TEST(TrackingE2eTest, SyncRecordsATickedBoxAsDoneAtTheTimeOfTheSync) {
   ASSERT_NE(item, std::string::npos);
   checklist.replace(item, 5, "- [x]");
   ws.write("c.md", checklist);
-  const std::string assignee = task_of(list_json(ws), ids[0])["assignee"];
+  const std::string assignee = task_of(tracked_list(ws), ids[0])["assignee"];
   ASSERT_EQ(ws.run({"sync", "c.md"}, {{"SOURCE_DATE_EPOCH", "1795010000"}}).exit_code, 0);
-  const json t = task_of(list_json(ws), ids[0]);
+  const json t = task_of(tracked_list(ws), ids[0]);
   EXPECT_EQ(t["status"], "done");
   EXPECT_EQ(t["done_at"], "2026-11-18T13:53:20+00:00");
   EXPECT_EQ(t["done_by"], assignee);
@@ -320,7 +316,7 @@ TEST(TrackingE2eTest, EveryKindOfChangeMakesThePlanOutOfDateUntilItIsMadeAgain) 
   Workspace ws;
   const auto ids = set_up(ws);
   ws.write("team.csv", "name,hours_per_day\nLinus,5\n");
-  std::string edited = k_doc;
+  std::string edited = k_tracking_doc;
   edited.replace(edited.find("- Analyze invalidation patterns"), 30,
                  "- Analyze cache invalidation patterns");
   edited += "- Research stream processing\n";
@@ -448,7 +444,7 @@ TEST(TrackingE2eTest, ADatabaseOfThePreviousSchemaIsMigratedByACommandThatWrites
     SQLite::Database db(ws.path("rplan.db").string(), SQLite::OPEN_READONLY);
     EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), latest_schema_version());
   }
-  const json j = list_json(ws);
+  const json j = tracked_list(ws);
   EXPECT_EQ(task_of(j, "tsk001")["status"], "done");
   EXPECT_TRUE(task_of(j, "tsk001")["done_at"].is_null());
   EXPECT_EQ(task_of(j, "tsk002")["spent_hours"], 1.5);

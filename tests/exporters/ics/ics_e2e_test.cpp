@@ -22,7 +22,7 @@ namespace fs = std::filesystem;
 using e2e::Workspace;
 using nlohmann::json;
 
-const char* k_team =
+const char* k_e2e_team =
     "name,email,hours_per_day,workdays,day_start,timezone\n"
     "Ada Lovelace,ada@example.org,6,\"mon,tue,wed,thu,fri\",09:00,Europe/Berlin\n"
     "Grace Hopper,grace@example.org,8,\"mon,tue,wed,thu\",08:30,America/New_York\n"
@@ -129,7 +129,7 @@ TEST(IcsEndToEndTest, RunPutsEveryEventAtItsPersonsInstantAcrossSummerTime) {
   for (const std::string start : {"2026-12-07", "2027-03-08"}) {
     SCOPED_TRACE(start);
     Workspace ws;
-    ws.write("team.csv", k_team);
+    ws.write("team.csv", k_e2e_team);
     const auto r = ws.run({"run", topics_document().string(), "--team", "team.csv", "--start",
                            start, "--out", "out"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -140,7 +140,7 @@ TEST(IcsEndToEndTest, RunPutsEveryEventAtItsPersonsInstantAcrossSummerTime) {
 
 TEST(IcsEndToEndTest, ExportWritesTodosSpanAndOneFilePerPerson) {
   Workspace ws;
-  ws.write("team.csv", k_team);
+  ws.write("team.csv", k_e2e_team);
   auto r = ws.run({"run", topics_document().string(), "--team", "team.csv", "--start", "2026-12-07",
                    "--out", "out"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -206,7 +206,7 @@ TEST(IcsEndToEndTest, ExportWritesTodosSpanAndOneFilePerPerson) {
 
 TEST(IcsEndToEndTest, UidsSurviveAFreshDatabaseAndSequenceRisesOnlyWhereThingsChanged) {
   Workspace ws;
-  ws.write("team.csv", k_team);
+  ws.write("team.csv", k_e2e_team);
   for (const char* out : {"one", "two"}) {
     const auto r = ws.run({"run", topics_document().string(), "--team", "team.csv", "--start",
                            "2026-12-07", "--out", out});

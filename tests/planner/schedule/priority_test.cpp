@@ -8,7 +8,7 @@
 namespace rplan::schedule {
 namespace {
 
-struct Case {
+struct PriorityCase {
   const char* name;
   std::vector<int> ordinal;                    // of each task's topic
   std::vector<std::int64_t> minutes;           // of each task
@@ -18,7 +18,7 @@ struct Case {
   std::vector<std::uint32_t> order;
 };
 
-std::vector<std::uint32_t> order_of(const Case& c) {
+std::vector<std::uint32_t> order_of(const PriorityCase& c) {
   std::vector<model::Task> tasks(c.ordinal.size());
   for (std::size_t i = 0; i < tasks.size(); ++i) tasks[i].position = static_cast<int>(i) + 1;
   std::vector<char> done = c.done.empty() ? std::vector<char>(tasks.size(), 0) : c.done;
@@ -26,7 +26,7 @@ std::vector<std::uint32_t> order_of(const Case& c) {
 }
 
 TEST(PriorityTest, OrdersTasksByTopicAndPullsChainsForward) {
-  const std::vector<Case> cases = {
+  const std::vector<PriorityCase> cases = {
       {"independent tasks in topic order",
        {0, 1, 2},
        {480, 480, 480},

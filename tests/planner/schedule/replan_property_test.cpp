@@ -16,6 +16,7 @@
 
 #include "planner/schedule/scheduler.hpp"
 #include "schedule_fixtures.hpp"
+#include "tests/support/random.hpp"
 
 namespace rplan::schedule {
 namespace {
@@ -27,24 +28,19 @@ using testing::person;
 using testing::ProjectBuilder;
 using namespace std::chrono_literals;
 
-const std::vector<std::string> k_zones = {"UTC", "Europe/Berlin", "America/New_York",
-                                          "Asia/Kolkata", "Australia/Sydney"};
+const std::vector<std::string> k_history_zones = {"UTC", "Europe/Berlin", "America/New_York",
+                                                  "Asia/Kolkata", "Australia/Sydney"};
 
-class Generator {
+class HistoryGenerator : public rplan::testing::Random {
  public:
-  explicit Generator(std::uint32_t seed) : m_rng(seed) {}
-  int pick(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(m_rng); }
-  bool chance(double p) { return std::bernoulli_distribution(p)(m_rng); }
-  template <typename T>
-  const T& one_of(const std::vector<T>& items) {
-    return items[static_cast<std::size_t>(pick(0, static_cast<int>(items.size()) - 1))];
-  }
+  explicit HistoryGenerator(std::uint32_t seed) : Random(seed) {}
 
   model::Project project(model::Date start) {
     ProjectBuilder b;
     std::vector<model::Assignee> team;
     for (int i = pick(1, 5); i > 0; --i) {
-      auto a = person("p" + std::to_string(i), one_of<double>({2.5, 4, 6, 8}), one_of(k_zones));
+      auto a =
+          person("p" + std::to_string(i), one_of<double>({2.5, 4, 6, 8}), one_of(k_history_zones));
       a.day_start = one_of<int>({7 * 60, 9 * 60, 10 * 60 + 30, 13 * 60});
       for (auto& day : a.workdays) day = chance(0.75);
       a.workdays[static_cast<std::size_t>(pick(0, 6))] = true;
@@ -84,7 +80,7 @@ class Generator {
     for (auto& t : p.tasks) {
       if (t.status == TaskStatus::done || t.assignee.empty() || t.blocks.empty()) continue;
       if (t.blocks.front().utc_start >= now) continue;  // not begun by the plan
-      const double roll = std::uniform_real_distribution<double>(0, 1)(m_rng);
+      const double roll = uniform();
       if (roll < 0.3) {
         t.status = TaskStatus::done;
         const auto span = std::chrono::duration_cast<std::chrono::minutes>(now - before).count();
@@ -99,9 +95,6 @@ class Generator {
       }
     }
   }
-
- private:
-  std::mt19937 m_rng;
 };
 
 // One block as the checks compare it: who worked it and when, in UTC.
@@ -218,7 +211,7 @@ void check_replan(const model::Project& before, const model::Project& after, mod
 
 TEST(ReplanPropertyTest, EveryReplanKeepsThePastAndPlansExactlyTheWorkLeft) {
   for (std::uint32_t seed = 1; seed <= 150; ++seed) {
-    Generator g(seed);
+    HistoryGenerator g(seed);
     const model::Date start = date("2026-01-05") + g.days(0, 600);
     model::Project p = g.project(start);
     Options first;

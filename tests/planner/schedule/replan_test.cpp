@@ -32,7 +32,7 @@ Options from_now(const char* rfc3339) {
   return o;
 }
 
-std::vector<bool> history_of(const model::Task& t) {
+std::vector<bool> history_flags(const model::Task& t) {
   std::vector<bool> flags;
   for (const auto& b : t.blocks) flags.push_back(b.history);
   return flags;
@@ -80,7 +80,7 @@ TEST(ReplanTest, KeepsThePastOfAnInProgressTaskAndPlansTheHoursLeft) {
   EXPECT_EQ(describe(after),
             "ana 2026-12-07 09:00+360, 2026-12-08 09:00+120, 2026-12-08 11:00+240, "
             "2026-12-09 09:00+180");
-  EXPECT_EQ(history_of(after), (std::vector<bool>{true, true, false, false}));
+  EXPECT_EQ(history_flags(after), (std::vector<bool>{true, true, false, false}));
   EXPECT_EQ(after.blocks[0].sequence, 2);
   EXPECT_EQ(after.blocks[1].sequence, 1);
   EXPECT_EQ(after.start, at("2026-12-07T09:00:00Z"));
@@ -107,7 +107,7 @@ TEST(ReplanTest, ADoneTaskKeepsItsWorkUntilItWasDoneAndFinishesThen) {
   make_plan(p, from_now("2026-12-09T10:00:00Z"));
   const auto& after = task(p, done);
   EXPECT_EQ(describe(after), "ana 2026-12-07 09:00+360, 2026-12-08 09:00+90");
-  EXPECT_EQ(history_of(after), (std::vector<bool>{true, true}));
+  EXPECT_EQ(history_flags(after), (std::vector<bool>{true, true}));
   EXPECT_EQ(after.blocks[0].sequence, 3);
   EXPECT_EQ(after.start, at("2026-12-07T09:00:00Z"));
   EXPECT_EQ(after.finish, at("2026-12-08T10:30:00Z"));
@@ -227,7 +227,7 @@ TEST(ReplanTest, AnOpenTaskWhosePlannedWorkPassedWithNoHoursHasSlipped) {
   EXPECT_TRUE(task(p, passed).slipped);
   EXPECT_FALSE(task(p, under_way).slipped);  // its block had not passed yet
   EXPECT_EQ(p.plan.slipped, (std::vector<std::string>{passed}));
-  EXPECT_EQ(history_of(task(p, passed)), (std::vector<bool>{false, false}));
+  EXPECT_EQ(history_flags(task(p, passed)), (std::vector<bool>{false, false}));
 
   // Planned again later, it is slipped no more.
   make_plan(p, from_now("2026-12-08T12:00:00Z"));
@@ -271,7 +271,7 @@ TEST(ReplanTest, WithAStartDateThePastIsTheDaysBeforeIt) {
   o.start = date("2026-12-07");
   make_plan(p, o);
   EXPECT_EQ(describe(task(p, id)), "ana 2026-12-04 09:00+360, 2026-12-07 09:00+360");
-  EXPECT_EQ(history_of(task(p, id)), (std::vector<bool>{true, false}));
+  EXPECT_EQ(history_flags(task(p, id)), (std::vector<bool>{true, false}));
   EXPECT_EQ(p.plan.start, date("2026-12-07"));
 }
 

@@ -11,6 +11,7 @@
 #include "planner/schedule/calendar.hpp"
 #include "planner/schedule/scheduler.hpp"
 #include "schedule_fixtures.hpp"
+#include "tests/support/random.hpp"
 
 namespace rplan::schedule {
 namespace {
@@ -33,16 +34,9 @@ struct Instance {
   std::vector<std::string> done;
 };
 
-class Generator {
+class InstanceGenerator : public rplan::testing::Random {
  public:
-  explicit Generator(std::uint32_t seed) : m_rng(seed) {}
-
-  int pick(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(m_rng); }
-  bool chance(double p) { return std::bernoulli_distribution(p)(m_rng); }
-  template <typename T>
-  const T& one_of(const std::vector<T>& items) {
-    return items[static_cast<std::size_t>(pick(0, static_cast<int>(items.size()) - 1))];
-  }
+  explicit InstanceGenerator(std::uint32_t seed) : Random(seed) {}
 
   model::Assignee member(int index) {
     auto a = person("p" + std::to_string(index), one_of<double>({0.5, 1, 2.5, 4, 6, 7.5, 8, 10}),
@@ -104,9 +98,6 @@ class Generator {
     out.options.documenting = chance(0.2) ? DocumentingOrder::free : DocumentingOrder::after_topic;
     return out;
   }
-
- private:
-  std::mt19937 m_rng;
 };
 
 bool can_work(const model::Assignee& a) {
@@ -136,7 +127,7 @@ bool unassigned_for_a_reason(const model::Project& p, const model::Task& t) {
 TEST(SchedulerPropertyTest, EveryGeneratedPlanKeepsTheRules) {
   for (std::uint32_t seed = 1; seed <= 300; ++seed) {
     SCOPED_TRACE("seed " + std::to_string(seed));
-    Generator g(seed);
+    InstanceGenerator g(seed);
     Instance in = g.instance();
     Instance again = in;
     make_plan(in.project, in.options);
@@ -165,7 +156,7 @@ TEST(SchedulerPropertyTest, EveryStartIsTheLatestOfItsNamedConstraints) {
   std::size_t checked = 0;
   for (std::uint32_t seed = 1; seed <= 300; ++seed) {
     SCOPED_TRACE("seed " + std::to_string(seed));
-    Generator g(seed);
+    InstanceGenerator g(seed);
     Instance in = g.instance();
     std::vector<StartReason> reasons;
     make_plan(in.project, in.options, reasons);
@@ -253,7 +244,7 @@ TEST(SchedulerPropertyTest, EveryStartIsTheLatestOfItsNamedConstraints) {
 // 2,000 topics of research, analysis and documentation (6,000 tasks, some
 // waiting for tasks of recent topics) for a uniform team of 30.
 Instance large_instance(bool with_skills) {
-  Generator g(2026);
+  InstanceGenerator g(2026);
   ProjectBuilder b;
   std::vector<std::string> ids;
   for (int t = 0; t < 2000; ++t) {
@@ -304,7 +295,7 @@ TEST(SchedulerPropertyTest, FinishesWithinFivePercentOfTheLowerBoundOnAUniformTe
 TEST(SchedulerPropertyTest, FinishesCloseToTheLowerBoundOnASmallMixedTeam) {
   for (std::uint32_t seed = 1; seed <= 10; ++seed) {
     SCOPED_TRACE("seed " + std::to_string(seed));
-    Generator g(seed);
+    InstanceGenerator g(seed);
     ProjectBuilder b;
     for (int t = 0; t < 16; ++t) {
       b.topic(g.one_of(k_subjects) + " in practice");

@@ -5,6 +5,7 @@
 
 #include "planner/store/store.hpp"
 #include "test_support.hpp"
+#include "tests/support/project_builder.hpp"
 #include "tests/support/project_diff.hpp"
 
 namespace rplan::store {
@@ -12,6 +13,7 @@ namespace {
 
 using rplan::testing::document;
 using rplan::testing::first_difference;
+using rplan::testing::person;
 using rplan::testing::TempDir;
 
 // Imports `docs` both ways and compares; returns the resolved imports.
@@ -28,12 +30,6 @@ ResolvedImports import_and_compare(Store& store, const std::vector<model::Parsed
   EXPECT_EQ(first_difference(predicted, loaded, "predicted", "loaded"), "");
   tx.commit();
   return resolved;
-}
-
-model::Assignee person(const std::string& name) {
-  model::Assignee a;
-  a.name = name;
-  return a;
 }
 
 // A plan by hand: each task one block on its own day; every third task

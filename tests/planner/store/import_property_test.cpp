@@ -28,6 +28,7 @@
 #include "tests/support/files.hpp"
 #include "tests/support/project_builder.hpp"
 #include "tests/support/project_diff.hpp"
+#include "tests/support/random.hpp"
 
 namespace rplan::store {
 namespace {
@@ -50,21 +51,7 @@ const std::vector<std::string> k_words = {"redis",  "kafka",    "latency", "evic
                                           "shards", "replicas", "indexes", "quotas"};
 const std::vector<std::string> k_people = {"Ada", "Grace", "Linus"};
 
-class Random {
- public:
-  explicit Random(std::uint32_t seed) : m_rng(seed) {}
-  int pick(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(m_rng); }
-  std::size_t index(std::size_t size) { return static_cast<std::size_t>(pick(0, int(size) - 1)); }
-  bool chance(double p) { return std::bernoulli_distribution(p)(m_rng); }
-  template <typename T>
-  const T& one_of(const std::vector<T>& items) {
-    return items[index(items.size())];
-  }
-  std::uint32_t next() { return static_cast<std::uint32_t>(m_rng()); }
-
- private:
-  std::mt19937 m_rng;
-};
+using testing::Random;
 
 enum class StepKind { import, edit, plan, team, forget };
 

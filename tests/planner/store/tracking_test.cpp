@@ -11,22 +11,18 @@
 #include "planner/store/store.hpp"
 #include "planner/util/error.hpp"
 #include "test_support.hpp"
+#include "tests/support/project_builder.hpp"
 
 namespace rplan::store {
 namespace {
 
 using model::TaskStatus;
 using rplan::testing::document;
+using rplan::testing::person;
 using rplan::testing::TempDir;
 
 const model::Date k_day = *util::parse_date("2026-12-07");
 model::Instant at_hour(int hour) { return model::Instant{k_day} + std::chrono::hours{hour}; }
-
-model::Assignee person(const std::string& name) {
-  model::Assignee a;
-  a.name = name;
-  return a;
-}
 
 // A store with Ada and Grace and one topic of three tasks.
 struct Fixture {
