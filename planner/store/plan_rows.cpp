@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <optional>
+#include <string>
 #include <unordered_map>
 
 #include "planner/model/calendar_items.hpp"
@@ -718,24 +720,34 @@ void write_cancelled(SQLite::Database& db, const Store::PreparedPlan& prepared) 
 // took longer than writing the new one. A dropped table's pages go to the
 // free list at once, and no foreign key is checked: plan_blocks is dropped
 // first, so nothing refers to plan_tasks any more, and nothing refers to
-// plan_blocks or plan_topics (storage.md). Inside the caller's transaction.
+// plan_blocks or plan_topics (storage.md; a store test checks it). A table
+// with a trigger or an index of its own (none in rplan's schema; a test or
+// a user may add one) keeps its rows deleted one by one, so that the trigger
+// runs and stays. Inside the caller's transaction.
 void clear_plan_rows(SQLite::Database& db) {
   static constexpr std::array<const char*, 3> k_tables = {"plan_blocks", "plan_tasks",
                                                           "plan_topics"};
-  std::array<std::string, k_tables.size()> definitions;
+  std::array<std::optional<std::string>, k_tables.size()> definitions;  // nullopt: delete rows
   {
-    SQLite::Statement q(db, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?");
+    SQLite::Statement q(db,
+                        "SELECT sql, (SELECT count(*) FROM sqlite_schema o WHERE o.tbl_name = "
+                        "t.name AND o.type <> 'table') FROM sqlite_schema t "
+                        "WHERE t.type = 'table' AND t.name = ?");
     for (std::size_t i = 0; i < k_tables.size(); ++i) {
       q.reset();
       q.bind(1, k_tables[i]);
       if (!q.executeStep()) {
         throw InputError(std::string("the database has no table ") + k_tables[i]);
       }
-      definitions[i] = q.getColumn(0).getString();
+      if (q.getColumn(1).getInt() == 0) definitions[i] = q.getColumn(0).getString();
     }
   }
-  for (const char* table : k_tables) db.exec(std::string("DROP TABLE ") + table);
-  for (const auto& sql : definitions) db.exec(sql);
+  for (std::size_t i = 0; i < k_tables.size(); ++i) {
+    db.exec(std::string(definitions[i] ? "DROP TABLE " : "DELETE FROM ") + k_tables[i]);
+  }
+  for (const auto& sql : definitions) {
+    if (sql) db.exec(*sql);
+  }
 }
 
 // Stores the plan's rows: plan_tasks, plan_blocks and plan_topics (empty
