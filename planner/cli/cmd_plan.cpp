@@ -55,8 +55,11 @@ void print_summary(const model::Project& p, std::ostream& out) {
     if (t.status == model::TaskStatus::done) continue;
     if (t.planned()) {
       ++planned;
+      double* person = nullptr;  // looked up once a task, on its first new block
       for (const auto& b : t.blocks) {
-        if (!b.history) load[t.assignee] += b.hours();
+        if (b.history) continue;
+        if (person == nullptr) person = &load[t.assignee];
+        *person += b.hours();
       }
     }
   }

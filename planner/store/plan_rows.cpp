@@ -4,7 +4,10 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
+#include <optional>
+#include <string>
 #include <unordered_map>
 
 #include "planner/model/calendar_items.hpp"
@@ -710,21 +713,52 @@ void write_cancelled(SQLite::Database& db, const Store::PreparedPlan& prepared) 
   }
 }
 
-}  // namespace
+// Empties plan_blocks, plan_tasks and plan_topics by dropping each table and
+// creating it again from its stored definition (the same schema, text for
+// text). With foreign keys on, SQLite deletes row by row (and runs the
+// cascade to plan_blocks for every task): a million rows of a previous plan
+// took longer than writing the new one. A dropped table's pages go to the
+// free list at once, and no foreign key is checked: plan_blocks is dropped
+// first, so nothing refers to plan_tasks any more, and nothing refers to
+// plan_blocks or plan_topics (storage.md; a store test checks it). A table
+// with a trigger or an index of its own (none in rplan's schema; a test or
+// a user may add one) keeps its rows deleted one by one, so that the trigger
+// runs and stays. Inside the caller's transaction.
+void clear_plan_rows(SQLite::Database& db) {
+  static constexpr std::array<const char*, 3> k_tables = {"plan_blocks", "plan_tasks",
+                                                          "plan_topics"};
+  std::array<std::optional<std::string>, k_tables.size()> definitions;  // nullopt: delete rows
+  {
+    SQLite::Statement q(db,
+                        "SELECT sql, (SELECT count(*) FROM sqlite_schema o WHERE o.tbl_name = "
+                        "t.name AND o.type <> 'table') FROM sqlite_schema t "
+                        "WHERE t.type = 'table' AND t.name = ?");
+    for (std::size_t i = 0; i < k_tables.size(); ++i) {
+      q.reset();
+      q.bind(1, k_tables[i]);
+      if (!q.executeStep()) {
+        throw InputError(std::string("the database has no table ") + k_tables[i]);
+      }
+      if (q.getColumn(1).getInt() == 0) definitions[i] = q.getColumn(0).getString();
+    }
+  }
+  for (std::size_t i = 0; i < k_tables.size(); ++i) {
+    db.exec(std::string(definitions[i] ? "DROP TABLE " : "DELETE FROM ") + k_tables[i]);
+  }
+  for (const auto& sql : definitions) {
+    if (sql) db.exec(*sql);
+  }
+}
 
-void Store::write_plan(const model::Project& project, const PreparedPlan& prepared) {
-  guarded(m_path, [&] {
-    db().exec("DELETE FROM plan_blocks");
-    db().exec("DELETE FROM plan_tasks");
-    db().exec("DELETE FROM plan_topics");
-    db().exec("DELETE FROM plan");
-    db().exec("DELETE FROM plan_changes");
+// Stores the plan's rows: plan_tasks, plan_blocks and plan_topics (empty
+// before), many rows a statement. Task ids and names are bound without a
+// copy (the project outlives the batches); texts made here are copied.
+void write_plan_rows(SQLite::Database& db, const Store::PreparedPlan& prepared) {
+  {
     std::size_t block_rows = 0;
     for (const model::Task* t : prepared.tasks) block_rows += t->blocks.size();
-    // Task ids and names are bound without a copy (the project outlives the
-    // batches); texts made here are copied.
     {
-      detail::BatchInsert rows(db(),
+      detail::BatchInsert rows(db,
                                "INSERT INTO plan_tasks (task_id, assignee, depends_on, sequence, "
                                "fingerprint, slipped) VALUES ",
                                6, prepared.tasks.size());
@@ -750,7 +784,7 @@ void Store::write_plan(const model::Project& project, const PreparedPlan& prepar
     {
       // After every task row: each block's foreign key needs its task's.
       detail::BatchInsert rows(
-          db(),
+          db,
           "INSERT INTO plan_blocks (task_id, number, date, start_minute, minutes, "
           "utc_start, sequence, fingerprint, history, assignee) VALUES ",
           10, block_rows);
@@ -780,7 +814,7 @@ void Store::write_plan(const model::Project& project, const PreparedPlan& prepar
       }
     }
     {
-      detail::BatchInsert rows(db(),
+      detail::BatchInsert rows(db,
                                "INSERT INTO plan_topics (topic_id, sequence, fingerprint) VALUES ",
                                3, prepared.topics.size());
       for (std::size_t n = 0; n < prepared.topics.size(); ++n) {
@@ -793,6 +827,17 @@ void Store::write_plan(const model::Project& project, const PreparedPlan& prepar
         rows.done();
       }
     }
+  }
+}
+
+}  // namespace
+
+void Store::write_plan(const model::Project& project, const PreparedPlan& prepared) {
+  guarded(m_path, [&] {
+    clear_plan_rows(db());
+    db().exec("DELETE FROM plan");
+    db().exec("DELETE FROM plan_changes");
+    write_plan_rows(db(), prepared);
     write_cancelled(db(), prepared);
     SQLite::Statement ins_plan(db(),
                                "INSERT INTO plan (id, start, finish, strategy, created_at, "

@@ -2,6 +2,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "planner/store/store.hpp"
 #include "test_support.hpp"
@@ -265,6 +269,119 @@ TEST(PlanStoreTest, LoadFindsEveryRowByIdWhateverTheIdsAndTheStoredOrder) {
   EXPECT_EQ(without_b.tasks[3].prompt, "Research c1");
   EXPECT_EQ(without_b.tasks[3].assignee, "P6");
   EXPECT_EQ(without_b.tasks[0].assignee, "P0");
+}
+
+// The plan's tables as the schema describes them: name and definition.
+std::vector<std::pair<std::string, std::string>> plan_tables(const std::filesystem::path& db_path) {
+  SQLite::Database db(db_path.string());
+  SQLite::Statement q(db,
+                      "SELECT name, sql FROM sqlite_schema WHERE name LIKE 'plan%' ORDER BY name");
+  std::vector<std::pair<std::string, std::string>> tables;
+  while (q.executeStep())
+    tables.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString());
+  return tables;
+}
+
+// write_plan empties plan_blocks, plan_tasks and plan_topics by dropping and
+// creating them again: the definitions stay text for text, the old rows go,
+// and the foreign keys still hold.
+TEST(PlanStoreTest, ReplacingAPlanKeepsThePlanTablesAsTheSchemaDefinesThem) {
+  TempDir dir;
+  Store store(dir / "rplan.db", Access::read_write);
+  store.import_document(document(
+      "a.md", {{"A", {"Research a1", "Research a2"}}, {"B", {"Research b1", "Document b"}}}));
+  const auto before = plan_tables(dir / "rplan.db");
+  model::Project p = store.load_project();
+  fake_plan(p, "2026-12-07");
+  p.tasks[0].blocks.push_back(p.tasks[0].blocks.front());
+  p.tasks[0].blocks.back().start_minute += 240;
+  store.save_plan(p, at("2026-12-01T10:00:00Z"));
+  p = store.load_project();
+  fake_plan(p, "2026-12-14");  // one block a task now
+  store.save_plan(p, at("2026-12-02T10:00:00Z"));
+  EXPECT_EQ(plan_tables(dir / "rplan.db"), before);
+
+  SQLite::Database db((dir / "rplan.db").string(), SQLite::OPEN_READWRITE);
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM plan_tasks").getInt(), 4);
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM plan_blocks").getInt(), 4);
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM plan_topics").getInt(), 2);
+  EXPECT_EQ(db.execAndGet("SELECT min(date) FROM plan_blocks").getString(), "2026-12-14");
+  db.exec("PRAGMA foreign_keys = ON");
+  EXPECT_THROW(db.exec("INSERT INTO plan_blocks (task_id, number, date, start_minute, minutes, "
+                       "utc_start) VALUES ('no-such-task', 1, '2026-12-14', 540, 60, 0)"),
+               SQLite::Exception);
+  EXPECT_THROW(db.exec("INSERT INTO plan_tasks (task_id) VALUES ('no-such-task')"),
+               SQLite::Exception);
+}
+
+// Dropping plan_tasks does no row-by-row DELETE only while nothing but
+// plan_blocks refers to it, and nothing refers to plan_blocks or
+// plan_topics (see clear_plan_rows): a table that does must change how a
+// plan is replaced.
+TEST(PlanStoreTest, OnlyPlanBlocksRefersToThePlanTables) {
+  TempDir dir;
+  { Store store(dir / "rplan.db", Access::read_write); }
+  SQLite::Database db((dir / "rplan.db").string());
+  SQLite::Statement tables(db, "SELECT name FROM sqlite_schema WHERE type = 'table'");
+  while (tables.executeStep()) {
+    const std::string table = tables.getColumn(0).getString();
+    SQLite::Statement keys(db, "SELECT \"table\" FROM pragma_foreign_key_list(?)");
+    keys.bind(1, table);
+    while (keys.executeStep()) {
+      const std::string parent = keys.getColumn(0).getString();
+      if (parent.rfind("plan", 0) != 0) continue;
+      EXPECT_TRUE(table == "plan_blocks" && parent == "plan_tasks") << table << " -> " << parent;
+    }
+  }
+}
+
+// Ids of at most 8 bytes are compared by their packed prefix and length
+// alone: ids that are prefixes of one another still find their own rows.
+TEST(PlanStoreTest, LoadFindsTheRowsOfShortIdsThatArePrefixesOfOneAnother) {
+  TempDir dir;
+  {
+    Store store(dir / "rplan.db", Access::read_write);
+    store.import_document(document(
+        "a.md",
+        {{"A", {"Research a1", "Research a2", "Research a3"}},
+         {"B", {"Research b1", "Research b2", "Research b3", "Research b4", "Document b"}}}));
+  }
+  const std::vector<std::string> short_ids = {"abcdefgh", "a",   "abcdefg", "ab",
+                                              "abcdef",   "abc", "abcde",   "abcd"};
+  {
+    SQLite::Database db((dir / "rplan.db").string(), SQLite::OPEN_READWRITE);
+    SQLite::Statement ids(db, "SELECT id FROM tasks ORDER BY rowid");
+    std::vector<std::string> old_ids;
+    while (ids.executeStep()) old_ids.push_back(ids.getColumn(0).getString());
+    ASSERT_EQ(old_ids.size(), short_ids.size());
+    for (std::size_t i = 0; i < old_ids.size(); ++i) {
+      SQLite::Statement u(db, "UPDATE tasks SET id = ? WHERE id = ?");
+      u.bind(1, short_ids[i]);
+      u.bind(2, old_ids[i]);
+      u.exec();
+    }
+  }
+  Store store(dir / "rplan.db", Access::read_write);
+  model::Project p = store.load_project();
+  ASSERT_EQ(p.tasks.size(), short_ids.size());
+  fake_plan(p, "2026-12-07");
+  for (std::size_t i = 0; i < p.tasks.size(); ++i) {
+    p.tasks[i].assignee = "P" + p.tasks[i].id;
+    for (std::size_t n = 0; n < p.tasks[i].id.size() % 3; ++n) {
+      p.tasks[i].blocks.push_back(p.tasks[i].blocks.back());
+      p.tasks[i].blocks.back().start_minute += 60;
+    }
+  }
+  store.save_plan(p, at("2026-12-01T10:00:00Z"));
+  const model::Project loaded = store.load_project();
+  ASSERT_EQ(loaded.tasks.size(), p.tasks.size());
+  for (std::size_t i = 0; i < p.tasks.size(); ++i) {
+    SCOPED_TRACE(p.tasks[i].id);
+    EXPECT_EQ(loaded.tasks[i].id, p.tasks[i].id);
+    EXPECT_EQ(loaded.tasks[i].assignee, "P" + p.tasks[i].id);
+    ASSERT_EQ(loaded.tasks[i].blocks.size(), 1 + p.tasks[i].id.size() % 3);
+    EXPECT_EQ(loaded.tasks[i].blocks.back().start_minute, p.tasks[i].blocks.back().start_minute);
+  }
 }
 
 }  // namespace
