@@ -73,6 +73,8 @@ struct Outcome {
   std::size_t people_on_last_date = 0;  // of those who work in the tail
   Instant last_finish = Instant::min();
   bool better_than(const Outcome& other) const;
+  // Fewer unassigned, or an earlier last date, or an earlier end.
+  bool ends_earlier_than(const Outcome& other) const;
 };
 
 struct Candidate {
@@ -116,8 +118,12 @@ class Planner {
   // The snapshot's tail again in the rule's order, the forced tasks given to
   // their person; how it came out.
   Outcome replay(std::size_t snapshot, TailRule rule, const Forced& forced);
-  // Moves and swaps of the tasks of whoever finishes last, while they help.
-  void repack(std::size_t snapshot, TailRule rule, Outcome best);
+  // Moves and swaps of the tasks of whoever finishes last (their last
+  // k_tasks, to the first k_people to finish, or for up to k_swaps smaller
+  // tasks of theirs), while they help, from the plan in place (made with
+  // `forced`, updated); returns how the plan in place came out.
+  Outcome repack(std::size_t snapshot, TailRule rule, Outcome best, Forced& forced,
+                 std::size_t k_tasks, std::size_t k_people, std::size_t k_swaps);
   // True when `task` may go to `person` in the tail: not pinned, not work
   // started, and no worse a match for its topic's skills than `from`.
   bool movable(std::uint32_t task, std::uint32_t from, std::uint32_t person);
@@ -125,6 +131,9 @@ class Planner {
   // The snapshot's queues again, with the tasks' current ranks.
   void requeue(std::size_t snapshot);
   void improve_tail();
+  // The list schedule again from the first snapshot, in the priority order,
+  // up to `stop` minutes of work left (-1: to the end).
+  void replay_list(std::int64_t stop);
   Outcome outcome() const;
   void place(std::uint32_t task);
   void place_balanced(std::uint32_t task);

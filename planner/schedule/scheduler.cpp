@@ -171,8 +171,13 @@ void Planner::run() {
     // last day (docs/scheduling.md, "The end of the plan").
     std::int64_t day = 0;
     for (const std::uint32_t p : m_capable) day += m_workers[p].calendar.minutes_per_day();
-    for (const std::int64_t days : {6, 3, 1}) {
-      if (days * day < m_left) m_cuts.push_back(days * day);
+    // A small plan is tried again whole; longer tails only where they are a
+    // small part of the plan (each costs its share of a pass).
+    if (m_left <= 24 * day) m_cuts.push_back(m_left);
+    for (const std::int64_t days : {24, 12, 6, 3, 1}) {
+      if (days * day < m_left && (days <= 6 || days * day * 16 <= m_left)) {
+        m_cuts.push_back(days * day);
+      }
     }
   }
   schedule(tail, -1);

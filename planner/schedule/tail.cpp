@@ -26,6 +26,15 @@ bool Outcome::better_than(const Outcome& other) const {
   return last_finish < other.last_finish;
 }
 
+bool Outcome::ends_earlier_than(const Outcome& other) const {
+  if (unassigned != other.unassigned) return unassigned < other.unassigned;
+  if (last_date != other.last_date) {
+    if (!last_date || !other.last_date) return !last_date;
+    return *last_date < *other.last_date;
+  }
+  return last_finish < other.last_finish;
+}
+
 Outcome Planner::outcome() const {
   Outcome o;
   o.last_date = m_last_date;
@@ -185,7 +194,8 @@ void Planner::improve_tail() {
   if (m_snapshots.empty()) return;
   m_budget = m_placements / 8 + 20000;
   const std::size_t start = m_placements;
-  Outcome best = outcome();
+  const Outcome list = outcome();
+  Outcome best = list;
   std::size_t best_snapshot = std::min<std::size_t>(1, m_snapshots.size() - 1);
   TailRule best_rule = TailRule::priority;
   bool current = true;  // the plan in place is the best so far
@@ -202,30 +212,39 @@ void Planner::improve_tail() {
   }
   m_budget = m_placements - start < m_budget ? m_budget - (m_placements - start) : 0;
   if (!current) {
-    // The best again: the list schedule from the first snapshot, in the
-    // priority order, up to the winning snapshot; then its variant.
-    restore(0);
-    const Snapshot& first = m_snapshots.front();
-    for (std::size_t r = 0; r < first.tail.size(); ++r) {
-      m_rank[first.tail[r]] = first.ranks[r];
-      m_by_rank[first.ranks[r]] = first.tail[r];
-    }
-    requeue(0);
-    schedule(false, m_cuts[best_snapshot]);
+    // The best again: the list schedule up to the winning snapshot, then its variant.
+    replay_list(m_cuts[best_snapshot]);
     rerank_tail(best_snapshot, best_rule);
     schedule(false, -1);
   }
-  repack(best_snapshot, best_rule, best);
+  // A narrow search, then a wider one from where it stopped (forced moves
+  // carry over: the wider one starts again from the plan in place).
+  Forced forced;
+  best = repack(best_snapshot, best_rule, best, forced, 4, 4, 3);
+  repack(best_snapshot, best_rule, best, forced, 6, 8, 6);
+  // Only a plan that ends earlier replaces the list schedule's (not one that
+  // merely has fewer people on its last day).
+  if (!outcome().ends_earlier_than(list)) replay_list(-1);
+}
+
+void Planner::replay_list(std::int64_t stop) {
+  restore(0);
+  const Snapshot& first = m_snapshots.front();
+  for (std::size_t r = 0; r < first.tail.size(); ++r) {
+    m_rank[first.tail[r]] = first.ranks[r];
+    m_by_rank[first.ranks[r]] = first.tail[r];
+  }
+  requeue(0);
+  schedule(false, stop);
 }
 
 // First improvement: of whoever finishes last, their last tasks (latest
 // first) go to those who finish first, or swap with a smaller task of
 // theirs; a change is kept when the plan comes out better, and the search
 // starts again from it. Stops when nothing helps or the budget is spent.
-void Planner::repack(std::size_t snapshot, TailRule rule, Outcome best) {
-  constexpr std::size_t k_tasks = 4, k_people = 4, k_swaps = 3;
+Outcome Planner::repack(std::size_t snapshot, TailRule rule, Outcome best, Forced& current,
+                        std::size_t k_tasks, std::size_t k_people, std::size_t k_swaps) {
   const std::vector<std::uint32_t>& tail = m_snapshots[snapshot].tail;
-  Forced current;
   const std::size_t start = m_placements;
   auto spent = [&] { return m_placements - start >= m_budget; };
   auto with = [&](Forced f, std::uint32_t task, std::uint32_t person) {
@@ -282,6 +301,7 @@ void Planner::repack(std::size_t snapshot, TailRule rule, Outcome best) {
     if (!improved) break;
   }
   if (!in_place) replay(snapshot, rule, current);
+  return best;
 }
 
 }  // namespace rplan::schedule::detail
