@@ -175,7 +175,7 @@ void Planner::run() {
     // small part of the plan (each costs its share of a pass).
     if (m_left <= 24 * day) m_cuts.push_back(m_left);
     for (const std::int64_t days : {24, 12, 6, 3, 1}) {
-      if (days * day < m_left && (days <= 6 || days * day * 16 <= m_left)) {
+      if (days * day < m_left && (days <= 6 || days * day * 32 <= m_left)) {
         m_cuts.push_back(days * day);
       }
     }

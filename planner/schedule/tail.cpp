@@ -192,7 +192,7 @@ bool Planner::movable(std::uint32_t task, std::uint32_t from, std::uint32_t pers
 // from its second snapshot).
 void Planner::improve_tail() {
   if (m_snapshots.empty()) return;
-  m_budget = m_placements / 8 + 20000;
+  m_budget = m_placements / 16 + 20000;
   const std::size_t start = m_placements;
   const Outcome list = outcome();
   Outcome best = list;
@@ -223,8 +223,10 @@ void Planner::improve_tail() {
   best = repack(best_snapshot, best_rule, best, forced, 4, 4, 3);
   repack(best_snapshot, best_rule, best, forced, 6, 8, 6);
   // Only a plan that ends earlier replaces the list schedule's (not one that
-  // merely has fewer people on its last day).
-  if (!outcome().ends_earlier_than(list)) replay_list(-1);
+  // merely has fewer people on its last day); the plan in place is the list
+  // schedule's when nothing was changed.
+  const bool changed = best_rule != TailRule::priority || !forced.empty();
+  if (changed && !outcome().ends_earlier_than(list)) replay_list(-1);
 }
 
 void Planner::replay_list(std::int64_t stop) {
@@ -246,7 +248,8 @@ Outcome Planner::repack(std::size_t snapshot, TailRule rule, Outcome best, Force
                         std::size_t k_tasks, std::size_t k_people, std::size_t k_swaps) {
   const std::vector<std::uint32_t>& tail = m_snapshots[snapshot].tail;
   const std::size_t start = m_placements;
-  auto spent = [&] { return m_placements - start >= m_budget; };
+  const std::size_t budget = m_budget;
+  auto spent = [&] { return m_placements - start >= budget; };
   auto with = [&](Forced f, std::uint32_t task, std::uint32_t person) {
     std::erase_if(f, [&](const auto& e) { return e.first == task; });
     f.emplace_back(task, person);
@@ -301,6 +304,7 @@ Outcome Planner::repack(std::size_t snapshot, TailRule rule, Outcome best, Force
     if (!improved) break;
   }
   if (!in_place) replay(snapshot, rule, current);
+  m_budget -= std::min(m_budget, m_placements - start);
   return best;
 }
 
