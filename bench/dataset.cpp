@@ -267,6 +267,10 @@ std::string team_csv(const DatasetOptions& options) {
       out.append(lower(first.substr(0, 1))).append(".").append(std::to_string(i + 1));
       out += "@example.org";
     }
+    if (options.equal_team) {
+      out += ",8,\"mon,tue,wed,thu,fri\",09:00,UTC,\n";
+      continue;
+    }
     static constexpr std::array<int, 8> k_hours = {4, 5, 6, 6, 6, 7, 8, 8};
     out.append(",").append(std::to_string(k_hours[rng.below(k_hours.size())])).append(",");
     const std::size_t w = rng.below(100);

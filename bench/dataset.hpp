@@ -14,6 +14,9 @@ struct DatasetOptions {
   std::size_t tasks = 3000;  // prompts; topics hold 3 each (the last one fewer)
   std::size_t people = 10;
   std::uint64_t seed = 1;
+  // An equal team (the like-for-like comparison with TaskJuggler): everyone
+  // 8 hours a day, Monday to Friday, from 09:00, UTC, without skills.
+  bool equal_team = false;
 };
 
 // A topic document of ceil(tasks / 3) topics: a title, an Overview section,

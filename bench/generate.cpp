@@ -1,10 +1,11 @@
 // rplan-generate: writes a benchmark dataset into a folder.
 //
-//   rplan-generate --tasks N --people P --out DIR [--seed S]
+//   rplan-generate --tasks N --people P --out DIR [--seed S] [--equal-team]
 //
 // DIR/topics.md (ceil(N / 3) topics of up to 3 prompts), DIR/team.csv (P
 // people) and DIR/holidays.txt ("YYYY-MM-DD Name" lines, for `rplan holiday
 // add`). The same options give the same bytes (bench/dataset.hpp).
+// --equal-team: everyone 8 hours, Monday to Friday, 09:00, UTC, no skills.
 
 #include <cstdio>
 #include <cstdlib>
@@ -19,7 +20,7 @@
 namespace {
 
 void usage() {
-  std::cerr << "usage: rplan-generate --tasks N --people P --out DIR [--seed S]\n";
+  std::cerr << "usage: rplan-generate --tasks N --people P --out DIR [--seed S] [--equal-team]\n";
   std::exit(2);
 }
 
@@ -46,6 +47,10 @@ int main(int argc, char** argv) {
   std::string out;
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
+    if (arg == "--equal-team") {
+      options.equal_team = true;
+      continue;
+    }
     if (i + 1 >= argc) usage();
     if (arg == "--tasks") {
       options.tasks = number(argv[++i]);

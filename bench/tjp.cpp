@@ -1,26 +1,35 @@
 // rplan-tjp: the workload of an rplan database as a TaskJuggler project, for
-// the peer comparison in scripts/bench.
+// the peer comparison in scripts/bench, and the plan's lower bound.
 //
 //   rplan-tjp --db DB --start YYYY-MM-DD --out FILE.tjp
+//
+// Prints the lower bound on stdout (YYYY-MM-DD): the first local date by
+// which the team's working time from the start covers all the open work and
+// one person's covers the longest chain of dependencies. No plan, rplan's or
+// TaskJuggler's, can finish earlier.
 //
 // Every open task becomes a TaskJuggler task (under one task per topic) with
 // its estimate as effort, the dependencies rplan's scheduler uses
 // (schedule::dependencies: documentation after its topic's other tasks, plus
 // explicit ones), and an allocation of the whole team as alternatives picked
 // by load (`select minloaded`), the closest TaskJuggler has to rplan's
-// balanced assignment. Working time is 8-hour days, Monday to Friday; global
-// holidays are leaves. Per-person hours, workdays, time zones and skills are
-// not modelled. One CSV report, tj-end.csv, lists each topic's end.
+// balanced assignment. Working time is 8-hour days, Monday to Friday, from
+// 09:00 UTC; global holidays are leaves. Per-person hours, workdays, time
+// zones and skills are not modelled: compare with rplan on a team that has
+// exactly this working time (rplan-generate --equal-team). One CSV report,
+// tj-end.csv, lists each topic's end.
 
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 
+#include "planner/model/working_time.hpp"
 #include "planner/schedule/scheduler.hpp"
 #include "planner/store/store.hpp"
 #include "planner/util/dates.hpp"
@@ -87,6 +96,44 @@ void write_tjp(const model::Project& p, model::Date start, std::ostream& out) {
          "  hidetask treelevel() > 1\n}\n";
 }
 
+// The first date from `start` by which the team's working time covers all the
+// open work (whole minutes, as the scheduler counts it) and the person with the
+// most working time could have done the longest chain of dependencies alone.
+model::Date lower_bound(const model::Project& p, model::Date start) {
+  const auto deps = schedule::dependencies(p, schedule::DocumentingOrder::after_topic);
+  std::vector<std::int64_t> minutes(p.tasks.size()), chain(p.tasks.size(), -1);
+  std::int64_t work = 0;
+  for (std::size_t i = 0; i < p.tasks.size(); ++i) {
+    minutes[i] = std::llround(model::remaining_hours(p.tasks[i], 1) * 60);
+    work += minutes[i];
+  }
+  // Longest chain ending at each task (the graph is acyclic: rplan planned it).
+  std::function<std::int64_t(std::size_t)> longest = [&](std::size_t i) {
+    if (chain[i] < 0) {
+      std::int64_t before = 0;
+      for (const std::size_t d : deps[i]) before = std::max(before, longest(d));
+      chain[i] = before + minutes[i];
+    }
+    return chain[i];
+  };
+  std::int64_t critical = 0;
+  for (std::size_t i = 0; i < p.tasks.size(); ++i) critical = std::max(critical, longest(i));
+  const auto rules = model::working_times(p.team, p.holidays, p.time_off);
+  std::vector<std::int64_t> single(rules.size(), 0);
+  std::int64_t team = 0, best_single = 0;
+  model::Date day = start;
+  for (int k = 0; k < 100 * 366; ++k, day += std::chrono::days{1}) {
+    for (std::size_t r = 0; r < rules.size(); ++r) {
+      const auto window = rules[r].window(day);
+      if (!window) continue;
+      team += window->minutes;
+      best_single = std::max(best_single, single[r] += window->minutes);
+    }
+    if (team >= work && best_single >= critical) return day;
+  }
+  throw std::runtime_error("the team cannot do the work within 100 years");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -110,6 +157,7 @@ int main(int argc, char** argv) {
     std::ofstream out(out_path);
     write_tjp(project, *start, out);
     if (!out.flush()) throw std::runtime_error("cannot write " + out_path);
+    std::cout << util::format_date(lower_bound(project, *start)) << "\n";
   } catch (const std::exception& e) {
     std::cerr << "rplan-tjp: error: " << e.what() << "\n";
     return 1;

@@ -51,6 +51,32 @@ struct Worker {
   std::uint32_t last_task = k_none;
 };
 
+// What a snapshot keeps of a person: everything placing a task changes.
+struct WorkerState {
+  Instant cursor;
+  std::size_t hint;
+  Instant next_free;
+  std::int64_t load;
+  std::uint32_t last_task;
+};
+
+// A task released to the list schedule: the instant its dependencies finish
+// (pending until someone is free by then) and the task.
+using Released = std::pair<Instant, std::uint32_t>;
+
+// How a plan came out, to choose between the tail's variants: fewer tasks
+// nobody could take, then the earlier last local date, then fewer people
+// working on it, then the earlier end.
+struct Outcome {
+  std::size_t unassigned = 0;
+  std::optional<Date> last_date;
+  std::size_t people_on_last_date = 0;  // of those who work in the tail
+  Instant last_finish = Instant::min();
+  bool better_than(const Outcome& other) const;
+  // Fewer unassigned, or an earlier last date, or an earlier end.
+  bool ends_earlier_than(const Outcome& other) const;
+};
+
 struct Candidate {
   std::uint32_t person;
   Span span;
@@ -79,6 +105,36 @@ class Planner {
 
   void build_team();
   void build_tasks();
+  // The list schedule from the current queues until every task is placed
+  // (or, with stop >= 0, until the work left is at most `stop` minutes); with
+  // `snapshots`, notes the state as the work left falls to each of m_cuts.
+  void schedule(bool snapshots, std::int64_t stop);
+  // tail.cpp: the end of the plan again from each snapshot, its tasks in
+  // other orders (TailRule); keeps the variant that ends first.
+  void take_snapshot();
+  void restore(std::size_t snapshot);
+  enum class TailRule { priority, chain, longest };
+  using Forced = std::vector<std::pair<std::uint32_t, std::uint32_t>>;  // (task, person)
+  // The snapshot's tail again in the rule's order, the forced tasks given to
+  // their person; how it came out.
+  Outcome replay(std::size_t snapshot, TailRule rule, const Forced& forced);
+  // Moves and swaps of the tasks of whoever finishes last (their last
+  // k_tasks, to the first k_people to finish, or for up to k_swaps smaller
+  // tasks of theirs), while they help, from the plan in place (made with
+  // `forced`, updated); returns how the plan in place came out.
+  Outcome repack(std::size_t snapshot, TailRule rule, Outcome best, Forced& forced,
+                 std::size_t k_tasks, std::size_t k_people, std::size_t k_swaps);
+  // True when `task` may go to `person` in the tail: not pinned, not work
+  // started, and no worse a match for its topic's skills than `from`.
+  bool movable(std::uint32_t task, std::uint32_t from, std::uint32_t person);
+  void rerank_tail(std::size_t snapshot, TailRule rule);
+  // The snapshot's queues again, with the tasks' current ranks.
+  void requeue(std::size_t snapshot);
+  void improve_tail();
+  // The list schedule again from the first snapshot, in the priority order,
+  // up to `stop` minutes of work left (-1: to the end).
+  void replay_list(std::int64_t stop);
+  Outcome outcome() const;
   void place(std::uint32_t task);
   void place_balanced(std::uint32_t task);
   void place_round_robin(std::uint32_t task);
@@ -138,6 +194,7 @@ class Planner {
   std::vector<std::uint32_t> m_ready_task;  // the dependency that finishes then, or k_none
   std::vector<char> m_blocked;              // a dependency could not be placed
   std::vector<char> m_unassigned;
+  std::vector<char> m_placed;                             // assigned or unassigned (in this pass)
   std::vector<std::vector<std::uint32_t>> m_topic_words;  // by topic, filled lazily
   std::vector<char> m_topic_words_known;
 
@@ -166,6 +223,41 @@ class Planner {
   std::uint32_t m_passed_over = k_none;
   Instant m_passed_start{};
   std::optional<Date> m_last_date;
+  Instant m_last_finish = Instant::min();  // the latest finish of new work
+
+  // The list schedule's queues (heaps): released tasks waiting for someone
+  // to be free by their instant (earliest first, then rank), and tasks that
+  // compete now (by rank, as ranks).
+  std::vector<std::pair<Instant, std::uint32_t>> m_pending;
+  std::vector<std::uint32_t> m_ready_heap;
+  std::int64_t m_left = 0;  // minutes of work not yet placed
+
+  // The tail (tail.cpp): the state of the list schedule when the work left
+  // first fell to each of m_cuts minutes (largest first), and the tasks not
+  // placed then, as they were.
+  struct Snapshot {
+    std::vector<Released> pending;
+    std::vector<std::uint32_t> ready;  // tasks
+    std::vector<std::uint32_t> tail;   // tasks not placed, by their rank then
+    std::vector<std::uint32_t> ranks;  // their ranks, ascending
+    std::vector<model::Task> tasks;    // as they were (parallel to tail)
+    std::vector<std::uint32_t> waiting;
+    std::vector<Instant> ready_at;
+    std::vector<std::uint32_t> ready_task;
+    std::vector<char> blocked;
+    std::vector<WorkerState> workers;
+    std::vector<FreeSet> free_by_kind;
+    FreeSet kind_heads;
+    std::vector<FreeSet> free_by_word;
+    std::optional<Date> last_date;
+    Instant last_finish;
+    std::int64_t left = 0;
+  };
+  std::vector<std::int64_t> m_cuts;  // descending
+  std::vector<Snapshot> m_snapshots;
+  std::vector<std::uint32_t> m_forced;  // by task: the person a tail variant gives it to, or k_none
+  std::size_t m_placements = 0;         // tasks placed, every pass
+  std::size_t m_budget = 0;             // placements the tail may add
 };
 
 }  // namespace rplan::schedule::detail

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
-#include <queue>
 
 #include "planner/model/topic_index.hpp"
 #include "planner/schedule/planner.hpp"
@@ -144,6 +143,8 @@ void Planner::build_tasks() {
   m_ready_task.assign(n, k_none);
   m_blocked.assign(n, 0);
   m_unassigned.assign(n, 0);
+  m_placed.assign(n, 0);
+  m_forced.assign(n, k_none);
   for (std::size_t i = 0; i < n; ++i) {
     if (m_done[i]) continue;
     for (std::size_t d : m_deps[i]) m_waiting[i] += m_done[d] ? 0 : 1;
@@ -155,30 +156,62 @@ void Planner::build_tasks() {
 // can start new work; of the released tasks whose dependencies finish by
 // then, the one of highest priority is placed next (when none has, the
 // earliest released). So nobody is kept waiting for a task that could be
-// worked on now, and the cursor per person loses no usable time.
+// worked on now, and the cursor per person loses no usable time. Then the
+// tail of the plan is tried again in other orders (tail.cpp).
 void Planner::run() {
-  using Pending = std::pair<Instant, std::uint32_t>;  // ready instant, rank
-  std::priority_queue<Pending, std::vector<Pending>, std::greater<>> pending;
-  std::priority_queue<std::uint32_t, std::vector<std::uint32_t>, std::greater<>> ready;
   for (std::uint32_t i = 0; i < m_project.tasks.size(); ++i) {
-    if (!m_done[i] && m_waiting[i] == 0) pending.emplace(Instant::min(), m_rank[i]);
+    if (m_done[i]) continue;
+    m_left += m_minutes[i];
+    if (m_waiting[i] == 0) m_pending.emplace_back(Instant::min(), m_rank[i]);
   }
-  while (!pending.empty() || !ready.empty()) {
-    const Instant gate = m_kind_heads.empty() ? Instant::max() : m_kind_heads.begin()->first;
-    while (!pending.empty() && pending.top().first <= gate) {
-      ready.push(pending.top().second);
-      pending.pop();
-    }
-    if (ready.empty()) {
-      const Instant first = pending.top().first;
-      while (!pending.empty() && pending.top().first == first) {
-        ready.push(pending.top().second);
-        pending.pop();
+  std::make_heap(m_pending.begin(), m_pending.end(), std::greater<>());
+  const bool tail = m_options.strategy == model::Strategy::balanced && !m_capable.empty();
+  if (tail) {
+    // The work the team does in a few days: where a list schedule loses its
+    // last day (docs/scheduling.md, "The end of the plan").
+    std::int64_t day = 0;
+    for (const std::uint32_t p : m_capable) day += m_workers[p].calendar.minutes_per_day();
+    // A small plan is tried again whole; longer tails only where they are a
+    // small part of the plan (each costs its share of a pass).
+    if (m_left <= 24 * day) m_cuts.push_back(m_left);
+    for (const std::int64_t days : {24, 12, 6, 3, 1}) {
+      if (days * day < m_left && (days <= 6 || days * day * 32 <= m_left)) {
+        m_cuts.push_back(days * day);
       }
     }
-    const std::uint32_t task = m_by_rank[ready.top()];
-    ready.pop();
+  }
+  schedule(tail, -1);
+  if (tail) improve_tail();
+  finish();
+}
+
+void Planner::schedule(bool snapshots, std::int64_t stop) {
+  const auto later = std::greater<>();
+  while (!m_pending.empty() || !m_ready_heap.empty()) {
+    if (m_left <= stop) return;
+    if (snapshots && m_snapshots.size() < m_cuts.size() && m_left <= m_cuts[m_snapshots.size()]) {
+      take_snapshot();
+      continue;
+    }
+    const Instant gate = m_kind_heads.empty() ? Instant::max() : m_kind_heads.begin()->first;
+    auto release = [&] {
+      std::pop_heap(m_pending.begin(), m_pending.end(), later);
+      m_ready_heap.push_back(m_pending.back().second);
+      std::push_heap(m_ready_heap.begin(), m_ready_heap.end(), later);
+      m_pending.pop_back();
+    };
+    while (!m_pending.empty() && m_pending.front().first <= gate) release();
+    if (m_ready_heap.empty()) {
+      const Instant first = m_pending.front().first;
+      while (!m_pending.empty() && m_pending.front().first == first) release();
+    }
+    std::pop_heap(m_ready_heap.begin(), m_ready_heap.end(), later);
+    const std::uint32_t task = m_by_rank[m_ready_heap.back()];
+    m_ready_heap.pop_back();
     place(task);
+    ++m_placements;
+    m_placed[task] = 1;
+    m_left -= m_minutes[task];
     for (auto e = m_dependents.offsets[task]; e < m_dependents.offsets[task + 1]; ++e) {
       const std::uint32_t j = m_dependents.targets[e];
       if (m_done[j]) continue;
@@ -193,14 +226,15 @@ void Planner::run() {
       }
       if (--m_waiting[j] == 0) {
         if (m_blocked[j]) {
-          ready.push(m_rank[j]);
+          m_ready_heap.push_back(m_rank[j]);
+          std::push_heap(m_ready_heap.begin(), m_ready_heap.end(), later);
         } else {
-          pending.emplace(m_ready[j], m_rank[j]);
+          m_pending.emplace_back(m_ready[j], m_rank[j]);
+          std::push_heap(m_pending.begin(), m_pending.end(), later);
         }
       }
     }
   }
-  finish();
 }
 
 void Planner::place(std::uint32_t task) {
@@ -215,6 +249,11 @@ void Planner::place(std::uint32_t task) {
     const auto span = w.calendar.fit(std::max(m_ready[task], w.cursor), m_minutes[task], w.hint);
     if (!span) return unassign(task);
     return assign(task, p, *span);
+  }
+  if (const std::uint32_t p = m_forced[task]; p != k_none) {  // the tail's re-pack (tail.cpp)
+    Worker& w = m_workers[p];
+    const auto span = w.calendar.fit(std::max(m_ready[task], w.cursor), m_minutes[task], w.hint);
+    if (span) return assign(task, p, *span);
   }
   if (const std::uint32_t p = m_stays[task]; p != k_none) {  // work started stays with them
     Worker& w = m_workers[p];
@@ -271,6 +310,7 @@ void Planner::assign(std::uint32_t task, std::uint32_t person, const Span& span)
   if (t.blocks.size() > history) {
     m_last_date = m_last_date ? std::max(*m_last_date, t.blocks.back().date) : t.blocks.back().date;
   }
+  m_last_finish = std::max(m_last_finish, *t.finish);
   if (minutes == 0) return;
   w.cursor = span.finish;
   w.last_task = task;

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <map>
 #include <random>
 #include <string>
@@ -147,6 +149,88 @@ TEST(SchedulerPropertyTest, EveryGeneratedPlanKeepsTheRules) {
   }
 }
 
+// The explain checker (below): every placed task's recorded reason against the plan.
+void check_reasons(const Instance& in, const std::vector<StartReason>& reasons,
+                   std::size_t& checked) {
+  const model::Project& p = in.project;
+  std::map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < p.tasks.size(); ++i) index[p.tasks[i].id] = i;
+  std::vector<model::Date> holidays;
+  for (const auto& h : p.holidays) holidays.push_back(h.date);
+  for (std::size_t i = 0; i < p.tasks.size(); ++i) {
+    const model::Task& t = p.tasks[i];
+    const StartReason& r = reasons[i];
+    if (t.status == model::TaskStatus::done || !t.start || t.assignee.empty()) {
+      EXPECT_FALSE(r.placed) << t.id;
+      continue;
+    }
+    ASSERT_TRUE(r.placed) << t.id;
+    ++checked;
+    EXPECT_EQ(r.start, *t.start) << t.id;
+    // Every dependency finished by `earliest`.
+    for (const auto& d : t.depends_on) {
+      const model::Task& dep = p.tasks[index.at(d)];
+      if (!dep.finish) {  // done, with no date: finished before the plan
+        EXPECT_EQ(dep.status, model::TaskStatus::done) << d;
+        continue;
+      }
+      EXPECT_LE(*dep.finish, r.earliest) << t.id << " waits for " << d;
+    }
+    // The person's work before this task ended by `earliest`.
+    for (const auto& other : p.tasks) {
+      if (&other == &t || other.assignee != t.assignee || other.blocks.empty()) continue;
+      for (const auto& b : other.blocks) {
+        if (b.utc_end <= *t.start) {
+          EXPECT_LE(b.utc_end, r.earliest) << t.id << " after " << other.id;
+        }
+      }
+    }
+    // The named constraint gives `earliest`.
+    if (r.task != k_no_task) {
+      const model::Task& named = p.tasks[r.task];
+      ASSERT_TRUE(named.finish);
+      EXPECT_EQ(*named.finish, r.earliest) << t.id << " names " << named.id;
+      if (r.task_is_dependency) {
+        EXPECT_NE(std::find(t.depends_on.begin(), t.depends_on.end(), named.id),
+                  t.depends_on.end());
+      } else {
+        EXPECT_EQ(named.assignee, t.assignee) << t.id << " names " << named.id;
+      }
+    }
+    switch (r.kind) {
+      case StartReasonKind::after:
+        EXPECT_NE(std::find(t.after.begin(), t.after.end(), p.tasks[r.task].id), t.after.end());
+        break;
+      case StartReasonKind::pin:
+        EXPECT_EQ(t.pinned_assignee, t.assignee);
+        EXPECT_EQ(r.person, t.assignee);
+        break;
+      case StartReasonKind::skill:
+        EXPECT_NE(r.person, t.assignee);
+        EXPECT_LT(r.person_free, r.start);
+        break;
+      case StartReasonKind::plan_start:
+        EXPECT_EQ(r.task, k_no_task);
+        break;
+      default:
+        EXPECT_NE(r.task, k_no_task) << t.id;
+    }
+    // The start: the person's first working minute at or after `earliest`.
+    const auto person = std::find_if(p.team.begin(), p.team.end(),
+                                     [&](const auto& a) { return a.name == t.assignee; });
+    ASSERT_NE(person, p.team.end());
+    std::vector<DateRange> off;
+    for (const auto& o : p.time_off) {
+      if (o.assignee == person->name) off.push_back({o.from, o.to});
+    }
+    LocalClock clock(person->timezone, person->day_start, in.options.start);
+    WorkCalendar calendar(*person, holidays, off, in.options.start, clock);
+    const auto first = calendar.fit(r.earliest, 0);
+    ASSERT_TRUE(first) << t.id;
+    EXPECT_EQ(first->start, r.start) << t.id << " " << to_string(r.kind);
+  }
+}
+
 // Explain: on every generated plan (calendars, holidays, time off, pins,
 // skills), a checker recomputes each task's start from its recorded reason:
 // the named constraint's instant is the latest of every constraint (all its
@@ -160,83 +244,7 @@ TEST(SchedulerPropertyTest, EveryStartIsTheLatestOfItsNamedConstraints) {
     Instance in = g.instance();
     std::vector<StartReason> reasons;
     make_plan(in.project, in.options, reasons);
-    const model::Project& p = in.project;
-    std::map<std::string, std::size_t> index;
-    for (std::size_t i = 0; i < p.tasks.size(); ++i) index[p.tasks[i].id] = i;
-    std::vector<model::Date> holidays;
-    for (const auto& h : p.holidays) holidays.push_back(h.date);
-    for (std::size_t i = 0; i < p.tasks.size(); ++i) {
-      const model::Task& t = p.tasks[i];
-      const StartReason& r = reasons[i];
-      if (t.status == model::TaskStatus::done || !t.start || t.assignee.empty()) {
-        EXPECT_FALSE(r.placed) << t.id;
-        continue;
-      }
-      ASSERT_TRUE(r.placed) << t.id;
-      ++checked;
-      EXPECT_EQ(r.start, *t.start) << t.id;
-      // Every dependency finished by `earliest`.
-      for (const auto& d : t.depends_on) {
-        const model::Task& dep = p.tasks[index.at(d)];
-        if (!dep.finish) {  // done, with no date: finished before the plan
-          EXPECT_EQ(dep.status, model::TaskStatus::done) << d;
-          continue;
-        }
-        EXPECT_LE(*dep.finish, r.earliest) << t.id << " waits for " << d;
-      }
-      // The person's work before this task ended by `earliest`.
-      for (const auto& other : p.tasks) {
-        if (&other == &t || other.assignee != t.assignee || other.blocks.empty()) continue;
-        for (const auto& b : other.blocks) {
-          if (b.utc_end <= *t.start) {
-            EXPECT_LE(b.utc_end, r.earliest) << t.id << " after " << other.id;
-          }
-        }
-      }
-      // The named constraint gives `earliest`.
-      if (r.task != k_no_task) {
-        const model::Task& named = p.tasks[r.task];
-        ASSERT_TRUE(named.finish);
-        EXPECT_EQ(*named.finish, r.earliest) << t.id << " names " << named.id;
-        if (r.task_is_dependency) {
-          EXPECT_NE(std::find(t.depends_on.begin(), t.depends_on.end(), named.id),
-                    t.depends_on.end());
-        } else {
-          EXPECT_EQ(named.assignee, t.assignee) << t.id << " names " << named.id;
-        }
-      }
-      switch (r.kind) {
-        case StartReasonKind::after:
-          EXPECT_NE(std::find(t.after.begin(), t.after.end(), p.tasks[r.task].id), t.after.end());
-          break;
-        case StartReasonKind::pin:
-          EXPECT_EQ(t.pinned_assignee, t.assignee);
-          EXPECT_EQ(r.person, t.assignee);
-          break;
-        case StartReasonKind::skill:
-          EXPECT_NE(r.person, t.assignee);
-          EXPECT_LT(r.person_free, r.start);
-          break;
-        case StartReasonKind::plan_start:
-          EXPECT_EQ(r.task, k_no_task);
-          break;
-        default:
-          EXPECT_NE(r.task, k_no_task) << t.id;
-      }
-      // The start: the person's first working minute at or after `earliest`.
-      const auto person = std::find_if(p.team.begin(), p.team.end(),
-                                       [&](const auto& a) { return a.name == t.assignee; });
-      ASSERT_NE(person, p.team.end());
-      std::vector<DateRange> off;
-      for (const auto& o : p.time_off) {
-        if (o.assignee == person->name) off.push_back({o.from, o.to});
-      }
-      LocalClock clock(person->timezone, person->day_start, in.options.start);
-      WorkCalendar calendar(*person, holidays, off, in.options.start, clock);
-      const auto first = calendar.fit(r.earliest, 0);
-      ASSERT_TRUE(first) << t.id;
-      EXPECT_EQ(first->start, r.start) << t.id << " " << to_string(r.kind);
-    }
+    check_reasons(in, reasons, checked);
   }
   EXPECT_GT(checked, 500u);
 }
@@ -323,6 +331,76 @@ TEST(SchedulerPropertyTest, FinishesCloseToTheLowerBoundOnASmallMixedTeam) {
                 days, bound, static_cast<double>(days) / bound);
     EXPECT_LE(days, bound + 1);  // at most one day over, a few percent
   }
+}
+
+// An equal team (8 hours, Monday to Friday, UTC) and topics of research,
+// analysis and documentation made so that a schedule with no idle minute
+// exists: each person's own topics, done in order, fill exactly `days`
+// working days. The topics of all people come shuffled. The lower bound is
+// then reached by construction, and the plan must reach it too.
+Instance packed_instance(std::uint32_t seed, int& days) {
+  Generator g(seed);
+  const int people = g.pick(2, 8);
+  days = g.pick(5, 30);
+  std::vector<std::vector<int>> topics;  // hours of each topic's tasks
+  for (int p = 0; p < people; ++p) {
+    int left = days * 8 - g.pick(0, 4);  // a few hours short of the last day
+    std::vector<int> hours;
+    while (left > 12) {
+      hours.push_back(g.pick(2, 10));
+      left -= hours.back();
+    }
+    hours.push_back(left);
+    for (std::size_t k = 0; k < hours.size(); k += 3) {
+      topics.emplace_back(
+          hours.begin() + static_cast<std::ptrdiff_t>(k),
+          hours.begin() + static_cast<std::ptrdiff_t>(std::min(k + 3, hours.size())));
+    }
+  }
+  std::mt19937 shuffle(seed);
+  std::shuffle(topics.begin(), topics.end(), shuffle);
+  ProjectBuilder b;
+  std::vector<model::Assignee> team;
+  for (int p = 0; p < people; ++p) team.push_back(person("p" + std::to_string(p), 8));
+  b.team(team).holiday("2026-12-25").holiday("2027-01-01");
+  for (const auto& topic : topics) {
+    b.topic(g.one_of(k_subjects) + " patterns", "");
+    const TaskKind kinds[] = {TaskKind::research, TaskKind::analysis, TaskKind::documentation};
+    for (std::size_t k = 0; k < topic.size(); ++k) {
+      // A topic of fewer than three tasks ends with its documentation.
+      b.task(k + 1 == topic.size() && k > 0 ? TaskKind::documentation : kinds[k], topic[k]);
+    }
+  }
+  Instance in;
+  in.project = b.project();
+  in.options.start = date("2026-12-07");
+  return in;
+}
+
+TEST(SchedulerPropertyTest, AnEqualTeamReachesTheLowerBoundWhenAPlanWithoutIdleTimeExists) {
+  int reached = 0;
+  std::size_t checked = 0;
+  for (std::uint32_t seed = 1; seed <= 40; ++seed) {
+    SCOPED_TRACE("seed " + std::to_string(seed));
+    int days = 0;
+    Instance in = packed_instance(seed, days);
+    Instance again = in;
+    std::vector<StartReason> reasons;
+    make_plan(in.project, in.options, reasons);
+    for (const auto& problem : testing::plan_violations(in.project, {}, in.options.start)) {
+      ADD_FAILURE() << problem;
+    }
+    check_reasons(in, reasons, checked);
+    const int bound = testing::lower_bound_days(in.project, in.options.start,
+                                                testing::longest_chain_minutes(in.project));
+    const int length = testing::plan_days(in.options.start, in.project.plan.finish);
+    std::printf("[ quality  ] packed, seed %u: %d days, lower bound %d\n", seed, length, bound);
+    reached += length == bound;
+    EXPECT_EQ(length, bound);
+    make_plan(again.project, again.options);
+    EXPECT_EQ(fingerprint(in.project), fingerprint(again.project));
+  }
+  std::printf("[ quality  ] packed: on the lower bound in %d of 40\n", reached);
 }
 
 }  // namespace
