@@ -248,6 +248,9 @@ svg text.today{fill:#d64545;stroke:none;font-weight:600}
 svg .grid{stroke:#e4e7eb;stroke-width:1}
 svg .axis{stroke:#9aa5b1;stroke-width:1}
 svg .capacity{fill:none;stroke:#1f2933;stroke-width:1.5;stroke-dasharray:4 3}
+table.heat td.cell{min-width:34px;text-align:center;font-size:11px;border:1px solid #fff}
+table.heat th{text-align:left;white-space:nowrap}
+.swatch{display:inline-block;width:10px;height:10px;margin-right:6px;border-radius:2px}
 @media print{
  @page{size:A4 landscape;margin:10mm}
  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
@@ -301,7 +304,8 @@ void write_head(const Report& r, Writer& out) {
     out << "Not planned yet";
   }
   out << "</p>\n<nav><a href=\"#summary\">Summary</a><a href=\"#schedule\">Schedule</a>"
-         "<a href=\"#workload\">Workload</a><a href=\"#topics\">Topics</a></nav>\n</header>\n"
+         "<a href=\"#workload\">Workload</a><a href=\"#load\">Load</a><a "
+         "href=\"#topics\">Topics</a></nav>\n</header>\n"
          "<main>\n";
 }
 
@@ -432,6 +436,7 @@ void write_html_report(const PlanView& view, model::Date today, std::ostream& st
   write_summary(r, out);
   write_schedule(r, today, out);
   write_workload(r, out);
+  write_load(r, out);
   write_topics(r, out);
   out << "</main>\n<footer>Made by rplan from the plan in its database. One file: it loads "
          "nothing from the network.</footer>\n</body>\n</html>\n";

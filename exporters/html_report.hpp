@@ -121,6 +121,8 @@ struct Report {
 // Writes the <section> of the Gantt chart and of the workload chart.
 void write_schedule(const Report& r, Date today, Writer& out);
 void write_workload(const Report& r, Writer& out);
+// Writes the <section> of the load heat map and the burn-up (html_load.cpp).
+void write_load(const Report& r, Writer& out);
 // "3. Caching" (the number when the topic has one); t == topics.size() is the
 // group of tasks without a known topic.
 std::string topic_title(const Report& r, std::size_t t);

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <string_view>
 
+#include "planner/model/workload.hpp"
 #include "planner/util/dates.hpp"
 
 namespace rplan::exporters {
@@ -101,6 +102,40 @@ void write_array(std::ostream& out, const char* key, const Items& items, ToJson&
     first = false;
   }
   out << (first ? "]" : "\n]");
+}
+
+// "2027-W03": the ISO week of a Monday.
+std::string week_name(model::Date monday) {
+  const util::IsoWeek iso = util::iso_week(monday);
+  std::string text = std::to_string(iso.year) + "-W";
+  if (iso.week < 10) text += '0';
+  return text + std::to_string(iso.week);
+}
+
+// "workload": one entry per person and ISO week; "burnup": one per week
+// (model::Workload, model::burnup).
+void write_load(std::ostream& out, const model::Project& project) {
+  const model::Workload load(project);
+  std::vector<std::pair<int, int>> cells;  // (person, week), by week then person
+  for (int w = 0; w < load.weeks(); ++w) {
+    for (int p = 0; p < static_cast<int>(load.people().size()); ++p) cells.emplace_back(p, w);
+  }
+  write_array(out, "workload", cells, [&](const std::pair<int, int>& c) {
+    const auto [p, w] = c;
+    return json{{"person", load.people()[static_cast<std::size_t>(p)]},
+                {"week", week_name(load.week_start(w))},
+                {"capacity_hours", load.capacity_minutes(p, w) / 60.0},
+                {"planned_hours", load.planned_minutes(p, w) / 60.0},
+                {"done_hours", load.done_hours(p, w)}};
+  });
+  out << ",\n";
+  write_array(out, "burnup", model::burnup(project, load), [](const model::BurnupWeek& b) {
+    return json{{"week", week_name(b.week)},
+                {"scope_hours", b.scope_hours},
+                {"done_hours", b.done_hours},
+                {"planned_done_hours", b.planned_done_hours}};
+  });
+  out << ",\n";
 }
 
 }  // namespace
@@ -220,6 +255,7 @@ void write_json(const model::Project& project, JsonDocument which, std::ostream&
       return json{{"date", util::format_date(h.date)}, {"name", h.name}};
     });
     out << ",\n";
+    write_load(out, project);
   }
   write_array(out, "topics", project.topics, topic_json);
   out << ",\n";

@@ -138,6 +138,16 @@ struct DataBar {
   std::uint32_t colour = 0;
 };
 
+// A heat map over fractions of capacity (a three-colour scale conditional
+// format): 0 white, k_heat_mid amber, 1 (a full week) and more red.
+struct HeatMap {
+  Range range;
+};
+inline constexpr double k_heat_mid = 0.5;
+inline constexpr std::uint32_t k_heat_low_colour = 0xFFFFFF;
+inline constexpr std::uint32_t k_heat_mid_colour = 0xFFD966;
+inline constexpr std::uint32_t k_heat_high_colour = 0xE15759;
+
 // How a sheet prints: always landscape, with narrow margins.
 struct PrintLayout {
   enum class Fit { width, none };
@@ -156,7 +166,9 @@ struct SheetLayout {
   std::optional<Range> autofilter;
   std::vector<Validation> validations;
   std::optional<DataBar> data_bar;
-  std::optional<ChartSpec> chart;
+  std::optional<HeatMap> heat_map;
+  std::optional<ChartSpec> chart;       // stacked columns
+  std::optional<ChartSpec> line_chart;  // lines (the burn-up), below `chart`
   PrintLayout print;
   // Protected without a password against accidental edits: only cells of
   // the editable styles can be changed; columns can be resized, the

@@ -29,6 +29,8 @@ if [ -f "$seed" ]; then
   files+=("$work/seed/plan.json")
 fi
 "$python" "$src/tests/exporters/json/validate_plan.py" "$src/schemas/plan.schema.json" "${files[@]}"
+# The workload and burn-up agree with the blocks, the calendars and the tasks.
+"$python" "$src/tests/exporters/json/check_load.py" "${files[@]}"
 
 # A plan.json with a bad kind and a missing field must be rejected.
 "$python" - "$work/example/plan.json" "$work/broken.json" <<'PY'

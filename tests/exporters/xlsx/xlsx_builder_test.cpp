@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "planner/model/workload.hpp"
+
 #include "planner/model/workbook_format.hpp"
 #include "tests/exporters/xlsx/xlsx_fixtures.hpp"
 
@@ -317,10 +319,56 @@ TEST(XlsxWorkloadSheetTest, HoldsHoursPerPersonPerWeek) {
   EXPECT_DOUBLE_EQ(rows[2].cells[2].number, 0);
   EXPECT_DOUBLE_EQ(rows[2].cells[3].number, 1);
   EXPECT_EQ(rows[3].cells[0].text, "Total");
-  ASSERT_EQ(rows[3].cells.size(), 4u);  // no week label
+  // Label, two people, Total, two capacities, Team capacity, two loads.
+  ASSERT_EQ(rows[3].cells.size(), 9u);  // no week label, no burn-up
   EXPECT_DOUBLE_EQ(find_cell(rows[3], 2)->number, 20);
   EXPECT_DOUBLE_EQ(find_cell(rows[3], 3)->number, 17);
   EXPECT_DOUBLE_EQ(find_cell(rows[3], 4)->number, 37);
+}
+
+TEST(XlsxWorkloadSheetTest, CapacityAndLoadPerPersonWithAHeatMapAndTheBurnup) {
+  const model::Project project = sample_project();
+  const WorkbookBuilder builder(project);
+  const auto rows = all_rows(builder, SheetId::workload);
+  const model::Workload load(project);
+  // Columns after Total: Ada capacity, Bo capacity, Team capacity, Ada load,
+  // Bo load, Scope, Done, Projected.
+  const std::vector<std::string> names = {"Ada capacity", "Bo capacity", "Team capacity",
+                                          "Ada load",     "Bo load",     "Scope",
+                                          "Done",         "Projected"};
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    EXPECT_EQ(find_cell(rows[0], static_cast<int>(5 + k))->text, names[k]);
+  }
+  const auto burnup = model::burnup(project, load);
+  for (int w = 0; w < 2; ++w) {
+    const Row& row = rows[static_cast<std::size_t>(w) + 1];
+    double team = 0;
+    for (int p = 0; p < 2; ++p) {
+      const double capacity = load.capacity_minutes(p, w) / 60.0;
+      team += capacity;
+      EXPECT_DOUBLE_EQ(find_cell(row, 5 + p)->number, capacity);
+      ASSERT_GT(capacity, 0);
+      const Cell* share = find_cell(row, 8 + p);
+      ASSERT_NE(share, nullptr);
+      EXPECT_DOUBLE_EQ(share->number, find_cell(row, 2 + p)->number / capacity);
+      EXPECT_EQ(share->style, Style::percent);
+    }
+    EXPECT_DOUBLE_EQ(find_cell(row, 7)->number, team);
+    EXPECT_DOUBLE_EQ(find_cell(row, 10)->number, burnup[static_cast<std::size_t>(w)].scope_hours);
+    EXPECT_DOUBLE_EQ(find_cell(row, 11)->number, burnup[static_cast<std::size_t>(w)].done_hours);
+    EXPECT_DOUBLE_EQ(find_cell(row, 12)->number,
+                     burnup[static_cast<std::size_t>(w)].planned_done_hours);
+  }
+  const SheetLayout layout = builder.layout(SheetId::workload);
+  ASSERT_TRUE(layout.heat_map);
+  EXPECT_EQ(layout.heat_map->range.first_column, 8);
+  EXPECT_EQ(layout.heat_map->range.last_column, 9);
+  EXPECT_EQ(layout.heat_map->range.first_row, 1);
+  EXPECT_EQ(layout.heat_map->range.last_row, 2);
+  ASSERT_TRUE(layout.line_chart);
+  ASSERT_EQ(layout.line_chart->series.size(), 3u);
+  EXPECT_EQ(layout.line_chart->series[0].column, 10);
+  EXPECT_GT(layout.chart->anchor_column, 12);  // beside the table, not over it
 }
 
 TEST(XlsxWorkloadSheetTest, ChartsOneStackedSeriesPerPersonOverTheWeeks) {
