@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <string_view>
 
+#include "planner/model/plan_diff.hpp"
 #include "planner/model/workload.hpp"
 #include "planner/util/dates.hpp"
 
@@ -138,6 +139,46 @@ void write_load(std::ostream& out, const model::Project& project) {
   out << ",\n";
 }
 
+json optional_instant(const std::optional<model::Instant>& t) {
+  return t ? json(util::format_rfc3339(*t, 0)) : json(nullptr);
+}
+
+// "baseline": the baseline's plan, its tasks (one per line) and the changes
+// since, one per changed task.
+void write_baseline(std::ostream& out, const model::Project& project,
+                    const model::Baseline& baseline) {
+  const model::PlanDiff diff = model::diff_plans(baseline, project);
+  const json head = {{"name", baseline.name},
+                     {"saved_at", util::format_rfc3339(baseline.saved_at, 0)},
+                     {"plan_created_at", util::format_rfc3339(baseline.plan_created_at, 0)},
+                     {"start", util::format_date(baseline.start)},
+                     {"finish", util::format_date(baseline.finish)},
+                     {"total_hours", baseline.total_hours},
+                     {"finish_days", diff.finish_days}};
+  std::string text = head.dump();
+  text.pop_back();  // the tasks and changes follow inside the object
+  out << "\"baseline\":" << text << ",\n";
+  write_array(out, "tasks", baseline.tasks, [](const model::BaselineTask& t) {
+    return json{{"id", t.id},
+                {"assignee", t.assignee.empty() ? json(nullptr) : json(t.assignee)},
+                {"status", model::to_string(t.status)},
+                {"start", optional_instant(t.start)},
+                {"finish", optional_instant(t.finish)},
+                {"estimate_hours", t.estimate_hours},
+                {"planned_hours", static_cast<double>(t.planned_minutes) / 60.0}};
+  });
+  out << ",\n";
+  write_array(out, "changes", diff.tasks, [](const model::TaskChange& c) {
+    json change = json::array();
+    for (const auto kind : c.kinds) change.push_back(model::to_string(kind));
+    return json{{"id", c.id},
+                {"change", std::move(change)},
+                {"start_days", c.start_days},
+                {"finish_days", c.finish_days}};
+  });
+  out << "},\n";
+}
+
 }  // namespace
 
 void append_task_json(std::string& out, const model::Task& t, double minimum_remaining_hours) {
@@ -230,7 +271,8 @@ void append_task_json(std::string& out, const model::Task& t, double minimum_rem
   out += '}';
 }
 
-void write_json(const model::Project& project, JsonDocument which, std::ostream& out) {
+void write_json(const model::Project& project, JsonDocument which, std::ostream& out,
+                const model::Baseline* baseline) {
   out << "{";
   if (which == JsonDocument::plan) {
     const auto& p = project.plan;
@@ -256,6 +298,7 @@ void write_json(const model::Project& project, JsonDocument which, std::ostream&
     });
     out << ",\n";
     write_load(out, project);
+    if (baseline != nullptr) write_baseline(out, project, *baseline);
   }
   write_array(out, "topics", project.topics, topic_json);
   out << ",\n";

@@ -155,6 +155,12 @@ pipeline::ExportOptions export_options(const Context& ctx, const po::variables_m
     if (!parsed) throw UsageError("--group " + *group + " is not one of topic, assignee, week");
     o.md_group = *parsed;
   }
+  if (const auto baseline = get_string(vm, "baseline")) {
+    if (const auto problem = model::check_baseline_name(*baseline); !problem.empty()) {
+      throw UsageError("--baseline \"" + *baseline + "\": " + problem);
+    }
+    o.baseline_name = *baseline;
+  }
   return o;
 }
 
@@ -162,7 +168,8 @@ int cmd_export(Context& ctx, const po::variables_map& vm) {
   const pipeline::ExportFormat& format = find_format(*get_string(vm, "FORMAT"));
   for (const auto& [option, applies_to] : {std::pair<std::string, std::string>{"mode", "ics"},
                                            {"per-assignee", "ics"},
-                                           {"group", "md"}}) {
+                                           {"group", "md"},
+                                           {"baseline", "json"}}) {
     if (vm.count(option) && format.name != applies_to) {
       throw UsageError("--" + option + " applies to the " + applies_to + " export, not " +
                        format.name);
@@ -257,7 +264,9 @@ void add_plan_commands(std::vector<Command>& t) {
                    "depends on changed since) is exported with one warning naming the changes;\n"
                    "the JSON carries them in plan.stale and plan.stale_reasons.",
                [](po::options_description& d) {
-                 d.add_options()("out", po::value<std::string>(), "the file (or folder) to write");
+                 d.add_options()("out", po::value<std::string>(), "the file (or folder) to write")(
+                     "baseline", po::value<std::string>(),
+                     "json: a baseline section comparing with this baseline (rplan baseline list)");
                  export_options_description(d);
                },
                {{"FORMAT", 1}},

@@ -55,8 +55,9 @@ std::vector<ExportFormat> make_formats() {
   formats.push_back(std::move(xlsx));
   formats.push_back(
       text_format("json", "plan.json", "application/json",
-                  [](const model::Project& p, const ExportOptions&, std::ostream& out) {
-                    exporters::write_json(p, exporters::JsonDocument::plan, out);
+                  [](const model::Project& p, const ExportOptions& o, std::ostream& out) {
+                    exporters::write_json(p, exporters::JsonDocument::plan, out,
+                                          o.baseline ? &*o.baseline : nullptr);
                   }));
   formats.push_back(text_format("csv", "", "text/csv; charset=utf-8",
                                 [](const model::Project& p, const ExportOptions&,

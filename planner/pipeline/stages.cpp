@@ -83,6 +83,18 @@ void export_plan(const fs::path& db, const ExportFormat& format, const ExportOpt
     throw InputError("there is no plan to export yet: run rplan plan first");
   }
   if (loaded) loaded(project);
+  if (!options.baseline_name.empty()) {
+    ExportOptions with_baseline = options;
+    with_baseline.baseline = store.load_baseline(options.baseline_name);
+    if (!with_baseline.baseline) {
+      throw InputError("no baseline named \"" + options.baseline_name +
+                       "\" (rplan baseline list shows them)");
+    }
+    reporter.stage("writing " + out.string());
+    format.write(project, with_baseline, out);
+    reporter.stage_done();
+    return;
+  }
   reporter.stage("writing " + out.string());
   format.write(project, options, out);
   reporter.stage_done();
