@@ -5,10 +5,12 @@
 
 namespace rplan::model {
 
-BaselineTask baseline_task(const Task& t) {
+BaselineTask baseline_task(const Task& t, BaselineTexts texts) {
   BaselineTask bt;
-  bt.id = t.id;
-  bt.assignee = plan_person(t);
+  if (texts == BaselineTexts::with) {
+    bt.id = t.id;
+    bt.assignee = plan_person(t);
+  }
   bt.status = t.status;
   bt.start = t.start;
   bt.finish = t.finish;
@@ -18,8 +20,10 @@ BaselineTask baseline_task(const Task& t) {
   }
   bt.estimate_hours = t.estimate.hours;
   for (const WorkBlock& block : t.blocks) bt.planned_minutes += block.minutes;
-  bt.topic_id = t.topic_id;
-  bt.prompt = t.prompt;
+  if (texts == BaselineTexts::with) {
+    bt.topic_id = t.topic_id;
+    bt.prompt = t.prompt;
+  }
   return bt;
 }
 

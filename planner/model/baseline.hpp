@@ -43,8 +43,12 @@ struct Baseline {
   friend bool operator==(const Baseline&, const Baseline&) = default;
 };
 
-// What the plan says of one task (topic_id and prompt included).
-BaselineTask baseline_task(const Task& task);
+// Whether baseline_task copies the task's topic id and prompt (for naming a
+// task; a stored baseline reads them back from the task).
+enum class BaselineTexts { with, without };
+
+// What the plan says of one task.
+BaselineTask baseline_task(const Task& task, BaselineTexts texts = BaselineTexts::with);
 
 // What a planned project's plan says of each of its tasks (by id), named
 // `name` and saved at `saved_at`. The one rule of what a baseline keeps.

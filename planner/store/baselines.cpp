@@ -3,6 +3,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
+
 #include "planner/model/baseline.hpp"
 #include "planner/model/workload.hpp"
 #include "planner/store/batch_insert.hpp"
@@ -77,37 +79,42 @@ void rotate_plan_snapshot(SQLite::Database& db, const model::Project& project) {
     q.bind(2, model::scope_hours(project));
     q.exec();
   }
-  const model::Baseline b = model::make_baseline(project, k_plan_snapshot, project.plan.created_at);
+  // What model::make_baseline keeps, bound straight from the tasks (in id
+  // order, the key's) without copying the project's texts.
   SQLite::Statement head(db,
                          "INSERT INTO baselines (name, saved_at, plan_created_at, plan_now, start, "
                          "finish, total_hours) VALUES (?, ?, ?, ?, ?, ?, ?)");
-  head.bind(1, b.name);
-  head.bind(2, static_cast<std::int64_t>(to_unix(b.saved_at)));
-  head.bind(3, static_cast<std::int64_t>(to_unix(b.plan_created_at)));
-  head.bind(4, static_cast<std::int64_t>(to_unix(b.plan_now)));
-  head.bind(5, util::format_date(b.start));
-  head.bind(6, util::format_date(b.finish));
-  head.bind(7, b.total_hours);
+  head.bind(1, k_plan_snapshot);
+  head.bind(2, static_cast<std::int64_t>(to_unix(project.plan.created_at)));
+  head.bind(3, static_cast<std::int64_t>(to_unix(project.plan.created_at)));
+  head.bind(4, static_cast<std::int64_t>(to_unix(project.plan.now)));
+  head.bind(5, util::format_date(project.plan.start));
+  head.bind(6, util::format_date(project.plan.finish));
+  head.bind(7, project.plan.total_hours);
   head.exec();
   const std::int64_t id = db.getLastInsertRowid();
-  // Rows in key order (the tasks are by id), bound without copies where the
-  // baseline outlives the batch.
+  std::vector<const model::Task*> tasks;
+  tasks.reserve(project.tasks.size());
+  for (const model::Task& t : project.tasks) tasks.push_back(&t);
+  std::sort(tasks.begin(), tasks.end(),
+            [](const model::Task* a, const model::Task* b) { return a->id < b->id; });
   BatchInsert rows(db,
                    "INSERT INTO baseline_tasks (baseline_id, task_id, assignee, status, start, "
                    "finish, first_date, last_date, estimate_hours, planned_minutes) VALUES ",
-                   10, b.tasks.size());
-  for (const model::BaselineTask& t : b.tasks) {
+                   10, tasks.size());
+  for (const model::Task* t : tasks) {
+    const model::BaselineTask b = model::baseline_task(*t, model::BaselineTexts::without);
     auto [q, i] = rows.next();
     q.bind(i, id);
-    q.bindNoCopy(i + 1, t.id);
-    q.bindNoCopy(i + 2, t.assignee);
-    q.bind(i + 3, std::string(model::to_string(t.status)));
-    bind_optional_instant(q, i + 4, t.start);
-    bind_optional_instant(q, i + 5, t.finish);
-    bind_optional_date(q, i + 6, t.first_day);
-    bind_optional_date(q, i + 7, t.last_day);
-    q.bind(i + 8, t.estimate_hours);
-    q.bind(i + 9, static_cast<std::int64_t>(t.planned_minutes));
+    q.bindNoCopy(i + 1, t->id);
+    q.bindNoCopy(i + 2, model::plan_person(*t));
+    q.bindNoCopy(i + 3, model::to_string(t->status).data());
+    bind_optional_instant(q, i + 4, b.start);
+    bind_optional_instant(q, i + 5, b.finish);
+    bind_optional_date(q, i + 6, b.first_day);
+    bind_optional_date(q, i + 7, b.last_day);
+    q.bind(i + 8, b.estimate_hours);
+    q.bind(i + 9, static_cast<std::int64_t>(b.planned_minutes));
     rows.done();
   }
 }
