@@ -226,7 +226,18 @@ details summary{cursor:pointer;color:var(--muted);margin:8px 0}
  vertical-align:-1px}
 .scroll{overflow-x:auto;border:1px solid var(--line);border-radius:6px;width:fit-content;
  max-width:100%}
+.scroll.wide{width:auto}
 .chunk{content-visibility:auto}
+.gantt{display:flex;align-items:flex-start}
+.gantt>svg{flex:1 1 0}
+.gantt .labels{flex:none;width:300px;position:sticky;left:0;z-index:1;background:#fff;
+ border-right:1px solid var(--line);font-size:11px;overflow:hidden}
+.gantt .labels div{height:20px;line-height:20px;padding:0 8px 0 20px;white-space:nowrap;
+ overflow:hidden;text-overflow:ellipsis}
+.gantt .labels div.topic{padding-left:8px;font-weight:600;background:#f5f7fa}
+.gantt .labels div.row{padding-left:8px}
+.per-topic .labels div{height:16px;line-height:16px}
+svg.workload{max-width:100%;height:auto}
 table.topics{table-layout:fixed;width:100%;max-width:1100px}
 .w-topic{width:auto}.w-doc{width:16%}.w-num{width:8%}.w-date{width:12%}.w-done{width:16%}
 svg{display:block;font-family:inherit}
@@ -234,6 +245,8 @@ svg text{font-size:11px;fill:var(--ink)}
 svg .muted{fill:var(--muted)}
 svg .off{fill:#eef1f4}
 svg .holiday{fill:#fde8d7}
+svg .holiday.some{fill:#fef4eb}
+svg text.who.in{fill:#fff}
 svg .week{stroke:#d9e2ec;stroke-width:1}
 svg .band{fill:#f5f7fa}
 svg .topic-label{font-weight:600}
@@ -258,8 +271,9 @@ table.heat th{text-align:left;white-space:nowrap}
  header,main,footer{padding:0}
  nav{display:none}
  .scroll{overflow:visible;border:none;width:auto}
- .chunk{content-visibility:visible;width:auto!important}
- svg.chart{max-width:100%;height:auto}
+ .chunk{content-visibility:visible}
+ .gantt,.gantt>svg{min-width:0!important}
+ .gantt .labels{position:static}
  h2{break-after:avoid}
  tr,.figures div,.legend li{break-inside:avoid}
  thead{display:table-header-group}

@@ -42,18 +42,38 @@ std::vector<Row> chart_rows(const Report& r, Bars bars) {
   return rows;
 }
 
-// Geometry of the chart, in CSS pixels.
+// Geometry of the chart. The label column is HTML, a fixed width in CSS
+// pixels, kept in view while the chart scrolls sideways (position: sticky).
+// The timeline is an SVG as wide as the window leaves it, but never narrower
+// than `min_w` pixels: x positions are percentages of its width (a short
+// plan's days widen to fill a wide window), y positions pixels. Whatever must
+// fit beside a bar or inside the timeline is measured at min_w, the narrowest
+// it can be, so that no label runs past its edge at any width.
 struct Layout {
-  double label_w = 320;  // the label column
   double header_h = 56;  // month and day rows, then the "today" label
   double row_h = 20;
-  double day_w = 24;
-  double right_pad = 150;  // room for the assignee's name after a bar
   double bar_h = 12;
   int days = 0;
-  double width() const { return label_w + day_w * days + right_pad; }
-  double x(double day_columns) const { return label_w + day_columns * day_w; }
+  double min_w = 0;  // the timeline's least width, in pixels
+  double min_day_w() const { return min_w / days; }
+  // Day columns as a percentage of the timeline's width.
+  double pct(double day_columns) const { return 100.0 * day_columns / days; }
+  // Day columns as pixels at the least width.
+  double px(double day_columns) const { return day_columns * min_day_w(); }
 };
+
+// The label column's width in pixels, and the timeline's least width: 600
+// px leaves room for the label column on a 1000 px window (with the page's
+// margins and a scroll bar); long plans get at least 3 px a day and scroll.
+constexpr double k_label_w = 300;
+constexpr double k_min_timeline_w = 600;
+constexpr double k_min_px_per_day = 3;
+
+// A percentage for an SVG attribute: "12.345%".
+struct Pct {
+  double value;
+};
+Writer& operator<<(Writer& out, Pct p) { return out << Num{p.value, 3} << '%'; }
 
 // One SVG: rows [from, to); the first carries the day header above its rows.
 struct Chunk {
@@ -69,6 +89,37 @@ struct TaskGeometry {
   double from = 0, to = 0, y = 0;
   bool scheduled = false;
 };
+
+// An upper bound of the width of `text` in the charts' 11 px font, in pixels
+// (DejaVu Sans, the widest of the usual sans-serif fonts, measured per kind of
+// character and rounded up), for placing labels where they fit.
+double text_width(std::string_view text) {
+  double w = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const util::Utf8Char c = util::decode_utf8(text, i);
+    i += std::max<std::size_t>(c.length, 1);
+    const char32_t cp = c.code_point;
+    if (cp == ' ' || cp == '.' || cp == ',' || cp == ':' || cp == ';' || cp == '\'' || cp == 'i' ||
+        cp == 'j' || cp == 'l' || cp == '!' || cp == '|') {
+      w += 3.7;
+    } else if (cp == 'f' || cp == 't' || cp == 'r' || cp == '(' || cp == ')') {
+      w += 4.9;
+    } else if (cp == 'm' || cp == 'M' || cp == 'W' || cp == '@') {
+      w += 11.2;
+    } else if (cp == 'w') {
+      w += 9.3;
+    } else if (cp >= 'A' && cp <= 'Z') {
+      w += 8.4;
+    } else if (cp < 0x80) {
+      w += 7.2;
+    } else if (cp >= 0x1100) {  // CJK, emoji and other wide scripts
+      w += 12;
+    } else {
+      w += 8.4;
+    }
+  }
+  return w;
+}
 
 std::string color_class(const Report& r, int person) {
   if (person < 0) return "cx";
@@ -88,27 +139,33 @@ double block_to(const Report& r, int person, const model::WorkBlock& b) {
   return (b.date - r.first).count() + day_fraction(r, person, b.start_minute + b.minutes);
 }
 
-void write_defs(const Layout& l, const Chunk& c, Bars bars, Writer& out) {
-  out << "<defs>";
-  if (bars == Bars::per_task) {
-    out << "<marker id=\"arrowhead\" viewBox=\"0 0 6 6\" refX=\"6\" refY=\"3\" markerWidth=\"6\" "
-           "markerHeight=\"6\" orient=\"auto\"><path d=\"M0,0L6,3L0,6z\"/></marker>";
-  }
-  out << "<clipPath id=\"gantt-labels-" << c.index << "\"><rect width=\"" << Num{l.label_w - 8}
-      << "\" height=\"" << Num{c.height} << "\"/></clipPath></defs>\n";
+void write_defs(Bars bars, Writer& out) {
+  if (bars != Bars::per_task) return;
+  out << "<defs><marker id=\"arrowhead\" viewBox=\"0 0 6 6\" refX=\"6\" refY=\"3\" "
+         "markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\"><path d=\"M0,0L6,3L0,6z\"/>"
+         "</marker></defs>\n";
 }
 
-// Days off for the whole team and holidays, shaded; lines at each Monday.
-void write_days(const Report& r, const Layout& l, const Chunk& c, Writer& out) {
+void write_day_rect(const Layout& l, int from, int to, double top, double h, const char* cls,
+                    Writer& out) {
+  out << "<rect class=\"" << cls << "\" x=\"" << Pct{l.pct(from)} << "\" y=\"" << Num{top}
+      << "\" width=\"" << Pct{l.pct(to - from)} << "\" height=\"" << Num{h} << "\"";
+}
+
+// Days off for the whole team and its holidays shaded over every row; a
+// holiday of some people only, per task bars, in the rows of their tasks,
+// else lighter over every row; lines at each Monday.
+void write_days(const Report& r, const Layout& l, const Chunk& c, Bars bars,
+                const std::vector<Row>& rows, Writer& out) {
   const double top = c.shade_top;
   const double h = c.height - top;
   out << "<g class=\"days\">";
   for (int d = 0; d < r.days;) {
     const Date day = r.first + std::chrono::days{d};
-    if (r.view.is_holiday(day)) {
-      out << "<rect class=\"holiday\" x=\"" << Num{l.x(d)} << "\" y=\"" << Num{top} << "\" width=\""
-          << Num{l.day_w} << "\" height=\"" << Num{h} << "\"><title>" << util::format_date(day)
-          << ": " << Esc{r.view.holiday_name(day)} << "</title></rect>";
+    if (r.view.is_holiday(day) || (bars == Bars::per_topic && r.view.is_some_holiday(day))) {
+      write_day_rect(l, d, d + 1, top, h, r.view.is_holiday(day) ? "holiday" : "holiday some", out);
+      out << "><title>" << util::format_date(day) << ": " << Esc{r.view.holiday_title(day)}
+          << "</title></rect>";
       ++d;
       continue;
     }
@@ -122,65 +179,94 @@ void write_days(const Report& r, const Layout& l, const Chunk& c, Writer& out) {
       ++end;
     }
     if (end > d) {
-      out << "<rect class=\"off\" x=\"" << Num{l.x(d)} << "\" y=\"" << Num{top} << "\" width=\""
-          << Num{l.day_w * (end - d)} << "\" height=\"" << Num{h} << "\"/>";
+      write_day_rect(l, d, end, top, h, "off", out);
+      out << "/>";
       d = end;
     } else {
       ++d;
     }
   }
-  out << "</g>\n<path class=\"week\" d=\"";
+  if (bars == Bars::per_task) {
+    for (const Date day : r.view.some_holidays()) {
+      const auto d = (day - r.first).count();
+      if (d < 0 || d >= r.days) continue;
+      const std::string title = util::format_date(day) + ": " + r.view.holiday_title(day);
+      for (std::size_t i = c.from; i < c.to; ++i) {
+        if (rows[i].task == k_header) continue;
+        const model::Task& t = r.project.tasks[rows[i].task];
+        if (!t.planned() || !r.view.is_holiday_of(r.view.person_of(t), day)) continue;
+        write_day_rect(l, static_cast<int>(d), static_cast<int>(d) + 1, c.row_y(i, l), l.row_h,
+                       "holiday", out);
+        out << "><title>" << Esc{title} << "</title></rect>";
+      }
+    }
+  }
+  out << "</g>\n<g class=\"weeks\">";
   for (int d = 0; d < r.days; ++d) {
     if (util::weekday_index(r.first + std::chrono::days{d}) != 0) continue;
-    out << "M" << Num{l.x(d)} << "," << Num{top} << "V" << Num{c.height};
+    out << "<line class=\"week\" x1=\"" << Pct{l.pct(d)} << "\" x2=\"" << Pct{l.pct(d)}
+        << "\" y1=\"" << Num{top} << "\" y2=\"" << Num{c.height} << "\"/>";
   }
-  out << "\"/>\n";
+  out << "</g>\n";
 }
 
 void write_day_header(const Report& r, const Layout& l, Writer& out) {
   out << "<g class=\"header\">";
-  double free_from = 0;  // month labels must not overlap
+  double free_from = 0;  // month labels must not overlap (pixels at the least width)
   for (int d = 0; d < r.days; ++d) {
     const Date day = r.first + std::chrono::days{d};
     const unsigned dom = static_cast<unsigned>(std::chrono::year_month_day{day}.day());
-    if ((d == 0 || dom == 1) && l.x(d) >= free_from) {
+    if (d == 0 || dom == 1) {
       const std::string label = format_month_label(day);
-      out << "<text x=\"" << Num{l.x(d) + 2} << "\" y=\"16\" class=\"topic-label\">" << label
-          << "</text>";
-      free_from = l.x(d) + 8.0 * static_cast<double>(label.size());
+      const double w = text_width(label) * 1.1;  // bold
+      if (l.px(d) >= free_from && l.px(d) + 2 + w <= l.min_w) {
+        out << "<text x=\"" << Pct{l.pct(d)} << "\" dx=\"2\" y=\"16\" class=\"topic-label\">"
+            << label << "</text>";
+        free_from = l.px(d) + 2 + w + 8;
+      }
     }
     const bool monday = util::weekday_index(day) == 0;
-    if (l.day_w >= 16 || (monday && l.day_w * 7 >= 24)) {
-      out << "<text class=\"muted\" x=\"" << Num{l.x(d) + l.day_w / 2} << "\" y=\"34\" "
+    if (l.min_day_w() >= 16) {  // every day, centred on its column
+      out << "<text class=\"muted\" x=\"" << Pct{l.pct(d + 0.5)} << "\" y=\"34\" "
           << "text-anchor=\"middle\">" << dom << "</text>";
+    } else if (monday && l.min_day_w() * 7 >= 24 &&
+               l.px(d) + 2 + text_width(std::to_string(dom)) <= l.min_w) {
+      // Mondays only, from the column's left edge: a narrow column cannot
+      // hold a centred number, which would run out of the chart at its edges.
+      out << "<text class=\"muted\" x=\"" << Pct{l.pct(d)} << "\" dx=\"2\" y=\"34\">" << dom
+          << "</text>";
     }
   }
   out << "</g>\n";
 }
 
-void write_labels(const Report& r, const Layout& l, const Chunk& c, Bars bars,
-                  const std::vector<Row>& rows, Writer& out) {
-  if (bars == Bars::per_task) {
-    out << "<g class=\"rows\">";
-    for (std::size_t i = c.from; i < c.to; ++i) {
-      if (rows[i].task != k_header) continue;
-      out << "<rect class=\"band\" x=\"0\" y=\"" << Num{c.row_y(i, l)} << "\" width=\""
-          << Num{l.width()} << "\" height=\"" << Num{l.row_h} << "\"/>";
-    }
-    out << "</g>\n";
-  }
-  out << "<g class=\"labels\" clip-path=\"url(#gantt-labels-" << c.index << ")\">";
+// The label column: a header's height, then a line per row; text that does
+// not fit ends in "…" (the whole text in its hover title).
+void write_labels(const Report& r, const Chunk& c, Bars bars, const std::vector<Row>& rows,
+                  Writer& out) {
+  out << "<div class=\"labels\" style=\"height:" << Num{c.height, 0}
+      << "px;padding-top:" << Num{c.top, 0} << "px\">";
   for (std::size_t i = c.from; i < c.to; ++i) {
-    const double y = c.row_y(i, l) + l.row_h / 2 + 4;
     if (rows[i].task == k_header) {
-      out << "<text x=\"8\" y=\"" << Num{y} << "\""
-          << (bars == Bars::per_task ? " class=\"topic-label\"" : "") << ">"
-          << Esc{truncate_text(topic_title(r, rows[i].topic), bars == Bars::per_task ? 40 : 46)}
-          << "</text>";
+      const std::string title = topic_title(r, rows[i].topic);
+      out << "<div class=\"" << (bars == Bars::per_task ? "topic" : "row") << "\" title=\""
+          << Esc{title} << "\">" << Esc{title} << "</div>";
     } else {
-      out << "<text x=\"20\" y=\"" << Num{y} << "\">"
-          << Esc{truncate_text(r.project.tasks[rows[i].task].prompt, 44)} << "</text>";
+      const std::string& prompt = r.project.tasks[rows[i].task].prompt;
+      out << "<div class=\"task\" title=\"" << Esc{prompt} << "\">" << Esc{prompt} << "</div>";
     }
+  }
+  out << "</div>\n";
+}
+
+void write_bands(const Layout& l, const Chunk& c, Bars bars, const std::vector<Row>& rows,
+                 Writer& out) {
+  if (bars != Bars::per_task) return;
+  out << "<g class=\"rows\">";
+  for (std::size_t i = c.from; i < c.to; ++i) {
+    if (rows[i].task != k_header) continue;
+    out << "<rect class=\"band\" x=\"0\" y=\"" << Num{c.row_y(i, l)}
+        << "\" width=\"100%\" height=\"" << Num{l.row_h} << "\"/>";
   }
   out << "</g>\n";
 }
@@ -189,6 +275,10 @@ void write_arrows(const Report& r, const Layout& l, const std::vector<TaskGeomet
                   Writer& out) {
   std::unordered_map<std::string_view, std::size_t> index;
   for (std::size_t i = 0; i < r.project.tasks.size(); ++i) index.emplace(r.project.tasks[i].id, i);
+  const auto line = [&](double x1, double y1, double x2, double y2, bool head) {
+    out << "<line x1=\"" << Pct{l.pct(x1)} << "\" y1=\"" << Num{y1} << "\" x2=\"" << Pct{l.pct(x2)}
+        << "\" y2=\"" << Num{y2} << "\"" << (head ? " marker-end=\"url(#arrowhead)\"" : "") << "/>";
+  };
   out << "<g class=\"arrows\">";
   for (std::size_t i = 0; i < r.project.tasks.size(); ++i) {
     const TaskGeometry& to = geo[i];
@@ -197,16 +287,17 @@ void write_arrows(const Report& r, const Layout& l, const std::vector<TaskGeomet
       const auto it = index.find(dep);
       if (it == index.end() || !geo[it->second].scheduled) continue;
       const TaskGeometry& from = geo[it->second];
-      const double x1 = l.x(from.to), x2 = l.x(to.from);
-      out << "<path class=\"arrow\" marker-end=\"url(#arrowhead)\" d=\"M" << Num{x1} << ","
-          << Num{from.y} << "h4";
-      if (x2 >= x1 + 10) {
-        out << "V" << Num{to.y} << "H" << Num{x2};
-      } else {  // the successor starts left of the end: go round between the rows
+      out << "<g class=\"arrow\">";
+      if (l.px(to.from - from.to) >= 8) {  // down from the end, then right to the start
+        line(from.to, from.y, from.to, to.y, false);
+        line(from.to, to.y, to.from, to.y, true);
+      } else {  // the successor starts at or left of the end: go round between the rows
         const double between = to.y + (to.y > from.y ? -l.row_h / 2 : l.row_h / 2);
-        out << "V" << Num{between} << "H" << Num{x2 - 6} << "V" << Num{to.y} << "H" << Num{x2};
+        line(from.to, from.y, from.to, between, false);
+        line(from.to, between, to.from, between, false);
+        line(to.from, between, to.from, to.y, true);
       }
-      out << "\"/>";
+      out << "</g>";
     }
   }
   out << "</g>\n";
@@ -224,13 +315,49 @@ void write_task_title(const model::Task& t, Writer& out) {
     const auto& b0 = t.blocks.front();
     const auto& b1 = t.blocks.back();
     out << " \u00b7 " << Esc{t.assignee} << " \u00b7 " << util::format_hours(t.estimate.hours)
-        << " h \u00b7 " << model::to_string(t.kind) << " \u00b7 " << model::to_string(t.status)
-        << "\n"
+        << " h \u00b7 ";
+    // The kind once: not again after a prompt that begins with it ("Research Redis").
+    if (model::kind_word_length(t.kind, t.prompt) == 0)
+      out << model::to_string(t.kind) << " \u00b7 ";
+    out << model::to_string(t.status) << "\n"
         << local_time(b0.date, b0.start_minute) << " \u2192 "
         << local_time(b1.date, b1.start_minute + b1.minutes) << " (local time)";
   }
   if (!t.depends_on.empty()) out << "\nafter " << Esc{util::join(t.depends_on, ", ")};
   out << "</title>";
+}
+
+// The assignee's name beside a bar from day column `from` to `to`, where it
+// fits at the timeline's least width: after the bar, else before it, else
+// inside it; cut with "…" when it fits nowhere whole.
+void write_bar_label(const Layout& l, double from, double to, double y, std::string text,
+                     Writer& out) {
+  constexpr double k_gap = 5;
+  const double room_after = l.min_w - l.px(to) - k_gap - 2;
+  const double room_before = l.px(from) - k_gap - 2;
+  const double room_inside = l.px(to - from) - 2 * k_gap;
+  enum class Where { after, before, inside } where = Where::after;
+  const double w = text_width(text);
+  if (w <= room_after) {
+    where = Where::after;
+  } else if (w <= room_before) {
+    where = Where::before;
+  } else if (w <= room_inside) {
+    where = Where::inside;
+  } else {  // the widest room, and the text cut to it
+    const double room = std::max({room_after, room_before, room_inside});
+    where = room == room_after ? Where::after : room == room_before ? Where::before : Where::inside;
+    while (!text.empty() && text_width(text + "\u2026") > room) {
+      std::size_t cut = text.size() - 1;
+      while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+      text.resize(cut);
+    }
+    text += "\u2026";
+  }
+  out << "<text class=\"" << (where == Where::inside ? "who in" : "who muted") << "\" x=\""
+      << Pct{l.pct(where == Where::after ? to : from)} << "\" dx=\""
+      << Num{where == Where::before ? -k_gap : k_gap, 0} << "\" y=\"" << Num{y + 4} << "\""
+      << (where == Where::before ? " text-anchor=\"end\"" : "") << ">" << Esc{text} << "</text>\n";
 }
 
 void write_task_bar(const Report& r, const Layout& l, const model::Task& t, double row_y,
@@ -240,7 +367,7 @@ void write_task_bar(const Report& r, const Layout& l, const model::Task& t, doub
   if (!t.planned() && t.status == model::TaskStatus::done) {  // done before its planned work
     out << "<g class=\"task done\" data-task=\"" << Esc{t.id} << "\">";
     write_task_title(t, out);
-    out << "<text x=\"" << Num{l.label_w + 4} << "\" y=\"" << Num{geo.y + 4} << "\">done";
+    out << "<text x=\"0\" dx=\"4\" y=\"" << Num{geo.y + 4} << "\">done";
     if (!t.assignee.empty()) out << " by " << Esc{t.assignee};
     out << " \u2713</text></g>\n";
     return;
@@ -248,8 +375,7 @@ void write_task_bar(const Report& r, const Layout& l, const model::Task& t, doub
   if (!t.planned()) {
     out << "<g class=\"task unplanned\" data-task=\"" << Esc{t.id} << "\">";
     write_task_title(t, out);
-    out << "<text x=\"" << Num{l.label_w + 4} << "\" y=\"" << Num{geo.y + 4}
-        << "\">not scheduled</text></g>\n";
+    out << "<text x=\"0\" dx=\"4\" y=\"" << Num{geo.y + 4} << "\">not scheduled</text></g>\n";
     return;
   }
   const int person = r.view.person_of(t);
@@ -260,11 +386,13 @@ void write_task_bar(const Report& r, const Layout& l, const model::Task& t, doub
   out << "<g class=\"task " << color_class(r, person) << (done ? " done" : "") << "\" data-task=\""
       << Esc{t.id} << "\">";
   write_task_title(t, out);
-  // The whole span (light when the work has gaps), then each block of work.
+  // The whole span (light when the work has gaps), then each block of work;
+  // at least 2 px wide at any width.
+  const double least = 2 / l.min_day_w();
   const auto rect = [&](double from, double to, const char* attributes) {
-    out << "<rect" << attributes << " x=\"" << Num{l.x(from)} << "\" y=\"" << Num{y}
-        << "\" width=\"" << Num{std::max(2.0, (to - from) * l.day_w)} << "\" height=\""
-        << Num{l.bar_h} << "\"/>";
+    out << "<rect" << attributes << " x=\"" << Pct{l.pct(from)} << "\" y=\"" << Num{y}
+        << "\" width=\"" << Pct{l.pct(std::max(least, to - from))} << "\" height=\"" << Num{l.bar_h}
+        << "\"/>";
   };
   if (t.blocks.size() == 1) {
     rect(geo.from, geo.to, " rx=\"2\"");
@@ -272,8 +400,9 @@ void write_task_bar(const Report& r, const Layout& l, const model::Task& t, doub
     rect(geo.from, geo.to, " class=\"span\" rx=\"2\"");
     for (const auto& b : t.blocks) rect(block_from(r, person, b), block_to(r, person, b), "");
   }
-  out << "</g><text class=\"muted\" x=\"" << Num{l.x(geo.to) + 5} << "\" y=\"" << Num{geo.y + 4}
-      << "\">" << Esc{t.assignee} << (done ? " \u2713" : "") << "</text>\n";
+  out << "</g>";
+  write_bar_label(l, geo.from, std::max(geo.to, geo.from + least), geo.y,
+                  t.assignee + (done ? " \u2713" : ""), out);
 }
 
 // Per task bars, a thin line under the topic's header row spanning its work;
@@ -296,21 +425,23 @@ void write_topic_bar(const Report& r, const Layout& l, std::size_t t, double row
   if (alone && s.main_person >= 0) {
     out << "\nmost hours: " << Esc{r.view.people()[static_cast<std::size_t>(s.main_person)].name};
   }
-  out << "</title><rect x=\"" << Num{l.x(s.from)} << "\" y=\"" << Num{y} << "\" width=\""
-      << Num{std::max(2.0, (s.to - s.from) * l.day_w)} << "\" height=\"" << Num{h}
+  out << "</title><rect x=\"" << Pct{l.pct(s.from)} << "\" y=\"" << Num{y} << "\" width=\""
+      << Pct{l.pct(std::max(2 / l.min_day_w(), s.to - s.from))} << "\" height=\"" << Num{h}
       << "\" rx=\"2\"/></g>\n";
 }
 
 void write_today(const Report& r, const Layout& l, const Chunk& c, Date today, Writer& out) {
   const model::PlanInfo& plan = r.project.plan;
   if (!plan.exists || today < plan.start || today > plan.finish) return;
-  const double x = l.x((today - r.first).count());
-  out << "<g class=\"today-marker\"><line class=\"today\" x1=\"" << Num{x} << "\" x2=\"" << Num{x}
-      << "\" y1=\"" << Num{c.index == 0 ? l.header_h - 12 : 0} << "\" y2=\"" << Num{c.height}
-      << "\"/>";
+  const double d = static_cast<double>((today - r.first).count());
+  out << "<g class=\"today-marker\"><line class=\"today\" x1=\"" << Pct{l.pct(d)} << "\" x2=\""
+      << Pct{l.pct(d)} << "\" y1=\"" << Num{c.index == 0 ? l.header_h - 12 : 0} << "\" y2=\""
+      << Num{c.height} << "\"/>";
   if (c.index == 0) {
-    out << "<text class=\"today\" x=\"" << Num{x + 3} << "\" y=\"" << Num{l.header_h - 4}
-        << "\">today</text>";
+    const bool room = l.px(d) + 3 + text_width("today") * 1.1 <= l.min_w;
+    out << "<text class=\"today\" x=\"" << Pct{l.pct(d)} << "\" dx=\"" << (room ? 3 : -3)
+        << "\" y=\"" << Num{l.header_h - 4} << "\"" << (room ? "" : " text-anchor=\"end\"")
+        << ">today</text>";
   }
   out << "<title>today, " << util::format_date(today) << "</title></g>\n";
 }
@@ -339,24 +470,26 @@ void write_note(const Report& r, Bars bars, Writer& out) {
            "wait for it. ";
   }
   out << "A day column is each person's working day in their own time zone; shaded: days "
-         "nobody works and holidays. Hover a bar for details.</p>\n";
+         "nobody works and holidays (a holiday of some people only in the rows of their "
+      << (bars == Bars::per_topic ? "work, here lighter over every row" : "tasks")
+      << "). Hover a bar for details.</p>\n";
 }
 
 void write_chunk(const Report& r, const Layout& l, Bars bars, const std::vector<Row>& rows,
                  const Chunk& c, Date today, std::vector<TaskGeometry>& geo, Writer& out) {
-  const bool boxed = bars == Bars::per_topic;
-  if (boxed) {
-    out << "<div class=\"chunk\" style=\"width:" << Num{l.width(), 0}
-        << "px;contain-intrinsic-size:auto " << Num{c.height, 0} << "px\">";
-  }
-  out << "<svg class=\"chart gantt\" width=\"" << Num{l.width(), 0} << "\" height=\""
-      << Num{c.height, 0} << "\" viewBox=\"0 0 " << Num{l.width(), 0} << " " << Num{c.height, 0}
-      << "\" role=\"img\" aria-label=\"Gantt chart of the plan"
+  out << "<div class=\"gantt" << (bars == Bars::per_topic ? " chunk" : "")
+      << "\" style=\"min-width:" << Num{k_label_w + l.min_w, 0} << "px";
+  if (bars == Bars::per_topic) out << ";contain-intrinsic-size:auto " << Num{c.height, 0} << "px";
+  out << "\">\n";
+  write_labels(r, c, bars, rows, out);
+  out << "<svg class=\"chart gantt\" width=\"100%\" height=\"" << Num{c.height, 0}
+      << "\" style=\"min-width:" << Num{l.min_w, 0}
+      << "px\" role=\"img\" aria-label=\"Gantt chart of the plan"
       << (c.index > 0 ? ", continued" : "") << "\">\n";
-  write_defs(l, c, bars, out);
-  write_days(r, l, c, out);
+  write_defs(bars, out);
+  write_bands(l, c, bars, rows, out);
+  write_days(r, l, c, bars, rows, out);
   if (c.index == 0) write_day_header(r, l, out);
-  write_labels(r, l, c, bars, rows, out);
   out << "<g class=\"bars\">\n";
   for (std::size_t i = c.from; i < c.to; ++i) {
     if (rows[i].task == k_header) {
@@ -368,7 +501,7 @@ void write_chunk(const Report& r, const Layout& l, Bars bars, const std::vector<
   out << "</g>\n";
   if (bars == Bars::per_task) write_arrows(r, l, geo, out);
   write_today(r, l, c, today, out);
-  out << "</svg>" << (boxed ? "</div>" : "") << "\n";
+  out << "</svg>\n</div>\n";
 }
 
 }  // namespace
@@ -386,14 +519,14 @@ void write_schedule(const Report& r, Date today, Writer& out) {
 
   Layout l;
   l.days = r.days;
-  l.day_w = std::clamp(1000.0 / r.days, 2.0, 80.0);
+  l.min_w = std::max(k_min_timeline_w, k_min_px_per_day * r.days);
   if (bars == Bars::per_topic) l.row_h = 16;
   const std::vector<Row> rows = chart_rows(r, bars);
   // Per task bars, one SVG: arrows may join any two rows.
   const std::size_t per_chunk =
       bars == Bars::per_task ? std::max<std::size_t>(rows.size(), 1) : k_rows_per_chunk;
   std::vector<TaskGeometry> geo(bars == Bars::per_task ? r.project.tasks.size() : 0);
-  out << "<div class=\"scroll\">\n";
+  out << "<div class=\"scroll wide" << (bars == Bars::per_topic ? " per-topic" : "") << "\">\n";
   Chunk c;
   do {
     c.from = c.index * per_chunk;

@@ -44,6 +44,8 @@ class Writer {
     m_buffer.push_back(c);
     return spill();
   }
+  // A double would otherwise become a char: numbers go through Num.
+  Writer& operator<<(double) = delete;
   template <Integer T>
   Writer& operator<<(T value) {
     char digits[24];

@@ -176,11 +176,15 @@ std::string ics_fold(std::string_view line) {
 
 namespace {
 
-// SUMMARY of a task's items, before escaping: "✓ Kind: prompt (topic)".
+// SUMMARY of a task's items, before escaping: "✓ Kind: prompt (topic)", the
+// kind once: "Research Redis", not "Research: Research Redis".
 std::string task_summary(model::TaskKind kind, std::string_view prompt, const std::string* topic,
                          bool done) {
   std::string summary = done ? "\xE2\x9C\x93 " : "";  // check mark
-  summary.append(model::display_name(kind)).append(": ").append(prompt);
+  if (model::kind_word_length(kind, prompt) == 0) {
+    summary.append(model::display_name(kind)).append(": ");
+  }
+  summary.append(prompt);
   if (topic != nullptr) summary.append(" (").append(*topic).append(")");
   return summary;
 }

@@ -294,7 +294,7 @@ void write_json(const model::Project& project, JsonDocument which, std::ostream&
                 [&](const model::Assignee& a) { return assignee_json(a, project.time_off); });
     out << ",\n";
     write_array(out, "holidays", project.holidays, [](const model::Holiday& h) {
-      return json{{"date", util::format_date(h.date)}, {"name", h.name}};
+      return json{{"date", util::format_date(h.date)}, {"name", h.name}, {"people", h.people}};
     });
     out << ",\n";
     write_load(out, project);

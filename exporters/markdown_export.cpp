@@ -217,17 +217,24 @@ void ChecklistWriter::item(const model::Task& task, ItemContext context) {
   } else if (task.status != model::TaskStatus::done) {
     add("not scheduled");
   }
+  // The kind once, in bold: the prompt's first word when it says the kind
+  // ("**Research** Redis"), else the kind before the prompt.
+  const std::size_t kind_word = model::kind_word_length(task.kind, prompt);
+  const std::string_view bold =
+      kind_word > 0 ? std::string_view(prompt).substr(0, kind_word) : kind;
+  const std::string_view rest =
+      kind_word > 0 ? util::trim(std::string_view(prompt).substr(kind_word)) : prompt;
   std::string& rendered = m_rendered;
-  rendered.assign(kind).append(" ").append(prompt).append(" \u2014 ").append(plain);
+  rendered.assign(bold).append(" ").append(rest).append(" \u2014 ").append(plain);
   std::string& escaped_prompt = m_escaped_prompt;
   escaped_prompt.clear();
-  append_escaped(escaped_prompt, prompt, MarkdownPlace::inline_text);
+  append_escaped(escaped_prompt, rest, MarkdownPlace::inline_text);
   std::string& marker = m_marker;
   marker.clear();
   model::append_checklist_marker(marker, task.id, task.status,
                                  model::checklist_fingerprint(rendered));
   const bool ticked = model::checklist_box(task.status) == model::ChecklistBox::ticked;
-  m_out << "- [" << (ticked ? 'x' : ' ') << "] **" << kind << "** " << escaped_prompt << " \u2014 "
+  m_out << "- [" << (ticked ? 'x' : ' ') << "] **" << bold << "** " << escaped_prompt << " \u2014 "
         << marked << ' ' << marker << '\n';
 }
 

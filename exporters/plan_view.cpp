@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "planner/util/dates.hpp"
+#include "planner/util/text.hpp"
 
 namespace rplan::exporters {
 
@@ -32,11 +33,32 @@ bool PlanView::is_holiday(Date day) const {
   return std::binary_search(m_holidays.begin(), m_holidays.end(), day);
 }
 
+bool PlanView::is_some_holiday(Date day) const {
+  return std::binary_search(m_some_holidays.begin(), m_some_holidays.end(), day);
+}
+
+bool PlanView::is_holiday_of(int person, Date day) const {
+  if (person < 0) return false;
+  const auto& rule = m_people[static_cast<std::size_t>(person)].working_time;
+  if (!rule) return false;
+  return std::binary_search(rule->holidays().begin(), rule->holidays().end(), day);
+}
+
 std::string_view PlanView::holiday_name(Date day) const {
   for (const auto& h : m_project.holidays) {
     if (h.date == day) return h.name;
   }
   return {};
+}
+
+std::string PlanView::holiday_title(Date day) const {
+  for (const auto& h : m_project.holidays) {
+    if (h.date != day) continue;
+    std::string title = h.name.empty() ? "Holiday" : h.name;
+    if (!is_holiday(day)) title += " (" + util::join(h.people, ", ") + ")";
+    return title;
+  }
+  return "";
 }
 
 bool PlanView::team_working_day(Date day) const {
@@ -70,9 +92,20 @@ void PlanView::add_people() {
       if (!b.assignee.empty()) add(b.assignee);
     }
   }
-  for (const auto& h : p.holidays) m_holidays.push_back(h.date);
-  std::sort(m_holidays.begin(), m_holidays.end());
-  m_holidays.erase(std::unique(m_holidays.begin(), m_holidays.end()), m_holidays.end());
+  // A holiday is the whole team's when it applies to everyone on it (the
+  // one rule, model::holiday_applies); else it is shaded per person.
+  for (const auto& h : p.holidays) {
+    const bool everyone =
+        p.team.empty() ? h.people.empty()
+                       : std::all_of(p.team.begin(), p.team.end(), [&](const model::Assignee& a) {
+                           return model::holiday_applies(h, a);
+                         });
+    (everyone ? m_holidays : m_some_holidays).push_back(h.date);
+  }
+  for (auto* dates : {&m_holidays, &m_some_holidays}) {
+    std::sort(dates->begin(), dates->end());
+    dates->erase(std::unique(dates->begin(), dates->end()), dates->end());
+  }
 }
 
 void PlanView::group_tasks() {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -99,11 +100,22 @@ class PlanView {
 
   // ---- days ----
 
-  // The project's holiday dates, sorted, each once.
+  // The dates of the holidays of the whole team (model::holiday_applies says
+  // so for everyone on it; everyone's holidays for an empty team), sorted.
   const std::vector<Date>& holidays() const { return m_holidays; }
   bool is_holiday(Date day) const;
+  // The dates of holidays that are some people's only (not the whole
+  // team's), sorted: shaded per person.
+  const std::vector<Date>& some_holidays() const { return m_some_holidays; }
+  bool is_some_holiday(Date day) const;
+  // Whether `day` is a holiday of person `person` (an index into people());
+  // false for people off the team.
+  bool is_holiday_of(int person, Date day) const;
   // The name of holiday `day`, "" when none.
   std::string_view holiday_name(Date day) const;
+  // "Labour Day (Ana Souza, Tom Becker)": the name and, for some people's
+  // holiday, whom it is for; "" when there is no holiday that day.
+  std::string holiday_title(Date day) const;
   // Weekdays (mon..sun) on which someone on the team works; mon..fri for an
   // empty team.
   const std::array<bool, 7>& team_works() const { return m_team_works; }
@@ -156,7 +168,7 @@ class PlanView {
   std::vector<std::uint32_t> m_order;        // task indices grouped by topic
   std::vector<std::uint32_t> m_group_begin;  // group g is m_order[begin[g] .. begin[g + 1])
   std::vector<std::uint32_t> m_group_of;     // by task
-  std::vector<Date> m_holidays;
+  std::vector<Date> m_holidays, m_some_holidays;
   std::array<bool, 7> m_team_works{};
   std::optional<Date> m_first_work, m_last_work;
   bool m_has_days = false;

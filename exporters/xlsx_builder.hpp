@@ -39,7 +39,7 @@ enum class Style : std::uint8_t {
   person,          // filled in the palette colour Cell::colour (Gantt work, legend)
   topic_span,      // dark grey fill: a topic's first to last working day
   weekend,         // light grey fill: a day nobody on the team works
-  holiday,         // light yellow fill: a global holiday
+  holiday,         // light yellow fill: a holiday (a column: the team's; a cell: the person's)
   total,           // bold (a totals row)
   total_hours,     // bold hours
   background,      // white fill: rows above the Gantt header hide the day shading

@@ -65,10 +65,14 @@ struct GanttShape {
   }
 };
 
+bool has_date_between(const std::vector<util::Date>& dates, util::Date from, util::Date to) {
+  const auto it = std::lower_bound(dates.begin(), dates.end(), from);
+  return it != dates.end() && *it <= to;
+}
+
 bool has_holiday_between(const PlanView& view, util::Date from, util::Date to) {
-  const auto& holidays = view.holidays();
-  const auto it = std::lower_bound(holidays.begin(), holidays.end(), from);
-  return it != holidays.end() && *it <= to;
+  return has_date_between(view.holidays(), from, to) ||
+         has_date_between(view.some_holidays(), from, to);
 }
 
 double display_width(std::string_view text) { return static_cast<double>(util::utf8_length(text)); }
@@ -386,6 +390,24 @@ void add_topic_span(Row& row, const model::Project& project, std::span<const std
   }
 }
 
+// Daily, the holidays that are some people's only (the whole team's shade
+// their column) shaded in the row of a task of one of those people, so each
+// person's days off show where their work is; cells stay in column order.
+void add_own_holidays(Row& row, const PlanView& view, int person, const GanttShape& s) {
+  if (s.scale != Scale::daily || person < 0) return;
+  const std::size_t before = row.cells.size();
+  for (const util::Date day : view.some_holidays()) {
+    const int column = s.column_of(day);
+    if (column < 0 || !view.is_holiday_of(person, day)) continue;
+    const bool taken = std::any_of(row.cells.begin(), row.cells.end(),
+                                   [&](const Cell& c) { return c.column == k_timeline + column; });
+    if (!taken) row.cells.push_back(fill_cell(k_timeline + column, Style::holiday));
+  }
+  if (row.cells.size() == before) return;
+  std::stable_sort(row.cells.begin(), row.cells.end(),
+                   [](const Cell& a, const Cell& b) { return a.column < b.column; });
+}
+
 // Each topic's row, then a row per task of the topic.
 void emit_task_rows(const model::Project& project, const PlanView& view, const GanttShape& s,
                     const RowSink& emit) {
@@ -414,6 +436,7 @@ void emit_task_rows(const model::Project& project, const PlanView& view, const G
       work.clear();
       collect_work(task, view, s, work);
       add_work_cells(row, work, s);
+      add_own_holidays(row, view, view.person_of(task), s);
       emit(row);
     }
   }

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "planner/cli/command.hpp"
+#include "planner/cli/io.hpp"
 #include "planner/util/error.hpp"
 #include "planner/util/text.hpp"
 
@@ -62,40 +63,82 @@ constexpr const char* k_exit_codes =
     "69 a server unreachable, 73 output not writable, 75 database busy, 77 a server\n"
     "refused the credentials, 1 anything else.\n";
 
+// `help` is handled before the command table; these rows list it with the commands.
+const std::pair<const char*, const char*> k_help_rows[] = {
+    {"help [COMMAND]", "this help, or one command's (as COMMAND --help)"},
+    {"help --markdown", "every command's help as Markdown (docs/cli.md)"},
+};
+
 std::string synopsis(const Command& c) {
   return "rplan [--db PATH] [--config FILE] " + c.name + (c.args.empty() ? "" : " " + c.args);
 }
 
-void print_general_help(std::ostream& out) {
-  out << "rplan " RPLAN_VERSION " - plan research topics over a team's calendars.\n\n"
-      << "Usage: rplan [--db PATH] [--config FILE] COMMAND [OPTIONS] [ARGS]\n\n"
-      << "Global options:\n"
-      << "  --db PATH       the database (default ./rplan.db, or $RPLAN_DB)\n"
-      << "  --config FILE   settings file (estimate model, strategy; see docs/cli.md)\n"
-      << "  -h, --help      this help; COMMAND --help for one command's\n"
-      << "  --version       print the version\n\n"
-      << "Environment: RPLAN_DB (the database), SOURCE_DATE_EPOCH (pins the clock),\n"
-      << "RPLAN_TIMINGS (each stage's wall time on stderr).\n\n"
-      << "Commands:\n";
-  std::size_t width = 0;
-  for (const auto& c : commands()) width = std::max(width, c.name.size());
-  for (const auto& c : commands()) {
-    out << "  " << c.name << std::string(width + 2 - c.name.size(), ' ') << c.summary << "\n";
-  }
-  out << "\n" << k_exit_codes;
+// The width help is wrapped to: the terminal's (terminal_width), else 80;
+// within 40..120.
+std::size_t help_width(const std::ostream& out) {
+  constexpr std::size_t k_default = 80, k_least = 40, k_most = 120;
+  return std::clamp(terminal_width(out, k_default), k_least, k_most);
 }
 
-po::options_description command_options(const Command& c) {
-  po::options_description d("Options");
+using HelpRows = std::vector<std::pair<std::string, std::string>>;
+
+// "  NAME   text" rows, each text wrapped beside the names to `total` columns.
+void print_rows(std::ostream& out, const HelpRows& rows, std::size_t total) {
+  std::size_t width = 0;
+  for (const auto& row : rows) width = std::max(width, row.first.size());
+  const std::size_t indent = width + 4;
+  const std::size_t room = total > indent + 20 ? total - indent : 20;
+  for (const auto& [name, summary] : rows) {
+    std::string text = util::wrap_text(summary, room);
+    for (std::size_t at = 0; (at = text.find('\n', at)) != std::string::npos; at += indent + 1) {
+      text.insert(at + 1, indent, ' ');
+    }
+    out << "  " << name << std::string(width + 2 - name.size(), ' ') << text << "\n";
+  }
+}
+
+// `rplan --help`, wrapped to help_width.
+void print_general_help(std::ostream& out) {
+  const std::size_t total = help_width(out);
+  out << util::wrap_text("rplan " RPLAN_VERSION " - plan research topics over a team's calendars.",
+                         total)
+      << "\n\n"
+      << util::wrap_text("Usage: rplan [--db PATH] [--config FILE] COMMAND [OPTIONS] [ARGS]", total)
+      << "\n\nGlobal options:\n";
+  print_rows(out,
+             {{"--db PATH", "the database (default ./rplan.db, or $RPLAN_DB)"},
+              {"--config FILE", "settings file (estimate model, strategy; see docs/cli.md)"},
+              {"-h, --help", "this help; COMMAND --help for one command's"},
+              {"--version", "print the version"}},
+             total);
+  out << "\n"
+      << util::wrap_text(
+             "Environment: RPLAN_DB (the database), SOURCE_DATE_EPOCH (pins the clock), "
+             "RPLAN_TIMINGS (each stage's wall time on stderr).",
+             total)
+      << "\n\nCommands:\n";
+  HelpRows rows;
+  for (const auto& c : commands()) rows.emplace_back(c.name, c.summary);
+  for (const auto& [name, summary] : k_help_rows) rows.emplace_back(name, summary);
+  print_rows(out, rows, total);
+  out << "\n" << util::wrap_text(k_exit_codes, total);
+}
+
+po::options_description command_options(const Command& c, std::size_t width = 80) {
+  po::options_description d("Options", static_cast<unsigned>(width),
+                            static_cast<unsigned>(width / 2));
   d.add_options()("help,h", "show this help");
   if (c.options) c.options(d);
   return d;
 }
 
+// A command's help, wrapped to help_width (docs/cli.md wraps to 80).
 void print_command_help(const Command& c, std::ostream& out) {
-  out << "Usage: " << synopsis(c) << "\n\n" << c.summary << "\n";
-  if (!c.details.empty()) out << "\n" << c.details << "\n";
-  out << "\n" << command_options(c) << "\n" << k_exit_codes;
+  const std::size_t width = help_width(out);
+  out << util::wrap_text("Usage: " + synopsis(c), width) << "\n\n"
+      << util::wrap_text(c.summary, width) << "\n";
+  if (!c.details.empty()) out << "\n" << util::wrap_text(c.details, width) << "\n";
+  out << "\n" << command_options(c, width) << "\n" << util::wrap_text(k_exit_codes, width);
 }
 
 // docs/cli.md, generated from the command table (`rplan help --markdown`), so
@@ -107,15 +150,16 @@ void print_markdown(std::ostream& out) {
       << "The database is `--db PATH`, else `$RPLAN_DB`, else `db` in the config file, else\n"
       << "`./rplan.db`. Dates are `YYYY-MM-DD`. `SOURCE_DATE_EPOCH` (seconds since 1970),\n"
       << "when set, is used as the current time (reproducible plans and exports).\n"
-      << "`RPLAN_TIMINGS`, when set, makes every command print the wall time of each of\n"
-      << "its stages to standard error (`rplan: loading the project: 0.684 s`; `run` adds\n"
-      << "each export's own time); see docs/performance.md.\n\n"
+      << "`RPLAN_TIMINGS`, when set, makes every command that does work (import, list,\n"
+      << "show, task, sync, plan, export, run, publish) print the wall time of each of\n"
+      << "its stages to standard error (`rplan: loading the project: 0.684 s`; `run`\n"
+      << "adds each export's own time); see docs/performance.md.\n\n"
       << "Errors go to standard error as one sentence: problems in input files as\n"
       << "`FILE:LINE: error: ...` (all of them), others as `rplan: error: ...`.\n\n"
       << k_exit_codes << "\n## Commands\n";
   for (const auto& c : commands()) {
     out << "\n### " << c.name << "\n\n```\n" << synopsis(c) << "\n```\n\n" << c.summary << ".\n";
-    if (!c.details.empty()) out << "\n" << c.details << "\n";
+    if (!c.details.empty()) out << "\n" << util::wrap_text(c.details, 80) << "\n";
     if (c.options) {
       po::options_description d("");
       c.options(d);
@@ -125,6 +169,25 @@ void print_markdown(std::ostream& out) {
   out << "\n## Configuration file\n\n`--config FILE` reads settings in Boost.Program_options'"
       << " format (`key = value`, `[section]`):\n\n```\n"
       << config_help() << "```\n";
+}
+
+// The one of `known` nearest to `word` (util::edit_distance) when it is near
+// enough to be a slip: at most two edits, and at most one per two letters of
+// the word. Several equally near: "a or b". "" when none is.
+std::string nearest(const std::string& word, const std::vector<std::string>& known) {
+  const std::size_t limit = std::min<std::size_t>(2, word.size() / 2);
+  std::size_t best = limit + 1;
+  std::vector<std::string> found;
+  for (const auto& candidate : known) {
+    const std::size_t d = util::edit_distance(word, candidate);
+    if (d > limit) continue;
+    if (d < best) {
+      best = d;
+      found.clear();
+    }
+    if (d == best) found.push_back(candidate);
+  }
+  return util::join(found, " or ");
 }
 
 // Finds the command named by args[i] (and args[i+1] for two-word commands).
@@ -150,10 +213,32 @@ std::pair<const Command*, std::size_t> find_command(const std::vector<std::strin
     if (c.name.rfind(first + " ", 0) == 0) subs.push_back(c.name.substr(first.size() + 1));
   }
   if (!subs.empty()) {
-    throw UsageError(first + " needs one of: " + util::join(subs, ", ") +
-                     (second.empty() ? "" : " (not \"" + second + "\")"));
+    const std::string guess = second.empty() ? "" : nearest(second, subs);
+    throw UsageError(
+        first + " needs one of: " + util::join(subs, ", ") +
+        (second.empty()
+             ? ""
+             : " (not \"" + second + "\"" +
+                   (guess.empty() ? "" : "; did you mean " + first + " " + guess + "?") + ")"));
   }
-  throw UsageError("unknown command \"" + first + "\"; see rplan --help");
+  // The nearest two-word command to the two words, else the nearest of the
+  // words that start a command ("team" for "team add", "help" too).
+  std::vector<std::string> words = {"help"};
+  for (const auto& c : commands()) {
+    const std::string word = c.name.substr(0, c.name.find(' '));
+    if (std::find(words.begin(), words.end(), word) == words.end()) words.push_back(word);
+  }
+  std::string guess;
+  if (!second.empty()) {  // "taem add": "team add" rather than "team"
+    std::vector<std::string> pairs;
+    for (const auto& c : commands()) {
+      if (c.name.find(' ') != std::string::npos) pairs.push_back(c.name);
+    }
+    guess = nearest(first + " " + second, pairs);
+  }
+  if (guess.empty()) guess = nearest(first, words);
+  throw UsageError("unknown command \"" + first + "\"" +
+                   (guess.empty() ? "" : "; did you mean " + guess + "?") + " (see rplan --help)");
 }
 
 double monotonic_seconds() {

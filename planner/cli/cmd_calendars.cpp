@@ -57,9 +57,10 @@ void check_feed_name(const std::string& name) {
 int cmd_feed_add(Context& ctx, const po::variables_map& vm) {
   const std::string name = *get_string(vm, "NAME");
   check_feed_name(name);
-  const std::string person = get_string(vm, "person").value_or("");
+  std::string person = get_string(vm, "person").value_or("");
   store::Store store(ctx.db_path, store::Access::update);
   store::Store::Transaction tx(store);
+  if (!person.empty()) person = model::require_person(store.team(), person).name;  // any case
   const std::string token = util::random_hex(32);
   store::Feed feed;
   feed.name = name;
@@ -72,7 +73,7 @@ int cmd_feed_add(Context& ctx, const po::variables_map& vm) {
   ctx.out << path << "\n";
   ctx.out << "feed \"" << name << "\": "
           << (person.empty() ? "the team's calendar (its token also opens /, /plan.json, "
-                               "/checklist.md and every person's calendar)"
+                               "/plan.csv, /checklist.md and every person's calendar)"
                              : person + "'s calendar")
           << ". Serve it with rplan serve and subscribe to http://HOST:PORT" << path
           << "\nrplan keeps only a hash of the token: copy the first line now, it cannot be "
@@ -335,7 +336,8 @@ void add_calendar_commands(std::vector<Command>& t) {
                "The first line of the output is the feed's URL path with its token\n"
                "(/calendars/team.ics?token=..., or the person's calendar with --person).\n"
                "rplan keeps only a SHA-256 hash of the token: it cannot be shown again. A\n"
-               "team feed's token also opens /, /plan.json and /checklist.md of rplan serve.",
+               "team feed's token also opens /, /plan.json, /plan.csv and /checklist.md of rplan\n"
+               "serve.",
                [](po::options_description& d) {
                  d.add_options()("person", po::value<std::string>(),
                                  "only this person's calendar (default: the team's)");
@@ -354,9 +356,10 @@ void add_calendar_commands(std::vector<Command>& t) {
   t.push_back({"serve",
                "[--listen HOST:PORT]",
                "serve the current plan and its calendar feeds over HTTP (read-only)",
-               "Pages: / (the HTML report), /plan.json, /checklist.md, /calendars/team.ics\n"
-               "and /calendars/PERSON.ics, each with ?token=... of a feed (rplan feed add);\n"
-               "anything else, or a token unknown or revoked, gets 404. A new plan is served\n"
+               "Pages: / (the HTML report), /plan.json, /plan.csv, /checklist.md,\n"
+               "/calendars/team.ics and /calendars/PERSON.ics, each with ?token=... of a feed\n"
+               "(rplan feed add); anything else, or a token unknown or revoked, gets 404. A\n"
+               "new plan is served\n"
                "as soon as it is saved, without a restart. Listens on 127.0.0.1:8080 unless\n"
                "--listen says otherwise (port 0: any free port, printed on the first line);\n"
                "on an address other than loopback it warns that it speaks plain HTTP (put a\n"

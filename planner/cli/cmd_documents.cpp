@@ -1,8 +1,11 @@
 // Commands about documents and tasks: import, forget, list, show, task.
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <iomanip>
+#include <optional>
 #include <unordered_map>
 
 #include "exporters/csv_export.hpp"
@@ -16,6 +19,7 @@
 #include "planner/schedule/scheduler.hpp"
 #include "planner/util/error.hpp"
 #include "planner/util/text.hpp"
+#include "planner/util/time_zone.hpp"
 
 namespace rplan::cli {
 
@@ -25,7 +29,7 @@ int cmd_import(Context& ctx, const po::variables_map& vm) {
   const auto files = get_strings(vm, "FILE");
   const auto reports = pipeline::import_documents(
       ctx.db_path, std::vector<std::filesystem::path>(files.begin(), files.end()),
-      ctx.config.estimate, ctx.now);
+      ctx.config.estimate, ctx.now, ctx.reporter);
   print_import_reports(reports, ctx.out, ctx.err);
   return 0;
 }
@@ -42,8 +46,13 @@ int cmd_forget(Context& ctx, const po::variables_map& vm) {
 }
 
 // Keeps the tasks (and their topics) that pass list's filters.
-void filter(model::Project& p, const po::variables_map& vm) {
-  const auto assignee = get_string(vm, "assignee");
+void filter(model::Project& p, const po::variables_map& vm, util::Date today) {
+  std::optional<std::string> assignee;
+  if (const auto given = get_string(vm, "assignee")) {
+    std::vector<std::string> planned;  // people who left the team may still hold tasks
+    for (const auto& t : p.tasks) planned.push_back(t.assignee);
+    assignee = resolve_name(p.team, planned, *given);
+  }
   const auto topic = get_string(vm, "topic");
   std::optional<model::TaskStatus> status;
   if (const auto s = get_string(vm, "status")) {
@@ -60,13 +69,34 @@ void filter(model::Project& p, const po::variables_map& vm) {
     }
     topic_ok[t.id] = ok;
   }
+  // --from, --to, --week: tasks planned on a day of the range (their
+  // person's local dates); unplanned tasks have no days and drop out.
+  std::optional<util::Date> from, to;
+  if (vm.count("from")) from = get_date(vm, "from");
+  if (vm.count("to")) to = get_date(vm, "to");
+  if (vm.count("week")) {
+    if (from || to) throw UsageError("--week cannot be used with --from or --to");
+    const util::Date monday = today - std::chrono::days{util::weekday_index(today)};
+    from = monday;
+    to = monday + std::chrono::days{6};
+  }
+  if (from && to && *to < *from) {
+    throw UsageError("--to " + util::format_date(*to) + " is before --from " +
+                     util::format_date(*from));
+  }
+  const bool by_date = from || to;
   std::erase_if(p.tasks, [&](const model::Task& t) {
     if (!topic_ok[t.topic_id]) return true;
     if (status && t.status != *status) return true;
     if (assignee && t.assignee != *assignee && t.pinned_assignee != *assignee) return true;
+    if (by_date) {
+      if (t.blocks.empty()) return true;
+      if (from && t.blocks.back().date < *from) return true;
+      if (to && t.blocks.front().date > *to) return true;
+    }
     return false;
   });
-  if (topic || assignee || status) {
+  if (topic || assignee || status || by_date) {
     std::unordered_map<std::string, bool> used;
     for (const auto& t : p.tasks) used[t.topic_id] = true;
     std::erase_if(p.topics, [&](const model::Topic& t) { return !used[t.id]; });
@@ -88,34 +118,67 @@ std::string fit(const std::string& text, std::size_t width, bool cut) {
   return out + "\u2026";
 }
 
-void print_table(const model::Project& p, const Context& ctx) {
+// "2026-12-07 09:00 +05:30": an instant at a UTC offset (minutes east).
+std::string time_at(util::Instant at, int offset_minutes) {
+  const auto local = at + std::chrono::minutes{offset_minutes};
+  const auto day = std::chrono::floor<std::chrono::days>(local);
+  const int minute =
+      static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(local - day).count());
+  const int offset = std::abs(offset_minutes);
+  char zone[8];
+  std::snprintf(zone, sizeof zone, "%c%02d:%02d", offset_minutes < 0 ? '-' : '+', offset / 60 % 100,
+                offset % 60);
+  return util::format_date(util::Date{day}) + " " + util::format_clock(minute) + " " + zone;
+}
+
+// How list shows times: each person's own (with its offset), or all in one zone.
+struct TableTimes {
+  std::optional<util::TimeZone> zone;
+  std::string block_time(const model::WorkBlock& b, bool end) const {
+    const util::Instant at = end ? b.utc_end : b.utc_start;
+    return time_at(at, zone ? zone->offset_minutes(at) : b.utc_offset_minutes());
+  }
+};
+
+// The table of `list`: one line per task. START and FINISH carry their UTC
+// offset (each person's local time, or every time in --tz ZONE); PIN says
+// whether the task is pinned to its ASSIGNEE (an unplanned pinned task shows
+// the person it is pinned to). On a terminal the prompt is cut to fit its
+// width, unless `wide`.
+void print_table(const model::Project& p, const Context& ctx, const TableTimes& times, bool wide) {
   const double minimum = p.plan.minimum_remaining_hours;  // cmd_list sets it
   const model::TopicIndex topics(p.topics);
   std::size_t assignee_width = 8;
-  for (const auto& t : p.tasks)
+  for (const auto& t : p.tasks) {
     assignee_width = std::max(assignee_width, util::utf8_length(t.assignee));
-  std::size_t columns = 100;
-  if (const char* env = std::getenv("COLUMNS"))
-    columns = std::max(60ul, std::strtoul(env, nullptr, 10));
-  const std::size_t fixed = 8 + 6 + 14 + 6 + 6 + 12 + assignee_width + 2 + 17;
+    assignee_width = std::max(assignee_width, util::utf8_length(t.pinned_assignee));
+  }
+  constexpr std::size_t k_time = 24;  // "2026-12-07 09:00 +05:30" and a space
+  const std::size_t columns = terminal_width(ctx.out, 100);
+  const std::size_t fixed = 8 + 6 + 14 + 6 + 6 + 12 + assignee_width + 2 + 5 + 2 * k_time;
   const std::size_t prompt_width = columns > fixed + 20 ? columns - fixed : 20;
   ctx.out << fit("ID", 8, false) << fit("TOPIC", 6, false) << fit("KIND", 14, false)
           << fit("HOURS", 6, false) << fit("LEFT", 6, false) << fit("STATUS", 12, false)
-          << fit("ASSIGNEE", assignee_width + 2, false) << fit("START", 17, false) << "PROMPT\n";
+          << fit("ASSIGNEE", assignee_width + 2, false) << fit("PIN", 5, false)
+          << fit("START", k_time, false) << fit("FINISH", k_time, false) << "PROMPT\n";
   for (const auto& t : p.tasks) {
     const model::Topic* of = topics.topic_of(t);
     std::string topic = of && of->number ? std::to_string(*of->number) : (of ? of->id : "");
+    const std::string& planned_to = model::plan_person(t);
+    const std::string who = !planned_to.empty()         ? planned_to
+                            : t.pinned_assignee.empty() ? "-"
+                                                        : t.pinned_assignee;
     ctx.out << fit(t.id, 8, false) << fit(topic, 6, false)
             << fit(std::string(model::to_string(t.kind)), 14, false)
             << fit(util::format_hours(t.estimate.hours), 6, false)
             << fit(util::format_hours(model::remaining_hours(t, minimum)), 6, false)
             << fit(std::string(model::to_string(t.status)), 12, false)
-            << fit(!model::plan_person(t).empty()
-                       ? model::plan_person(t)
-                       : (t.pinned_assignee.empty() ? "-" : t.pinned_assignee + "*"),
-                   assignee_width + 2, false)
-            << fit(t.blocks.empty() ? "-" : local_time(t.blocks.front(), false), 17, false)
-            << (ctx.terminal ? fit(t.prompt, prompt_width, true) : t.prompt) << "\n";
+            << fit(who, assignee_width + 2, false)
+            << fit(t.pinned_assignee.empty() ? "-" : "yes", 5, false)
+            << fit(t.blocks.empty() ? "-" : times.block_time(t.blocks.front(), false), k_time,
+                   false)
+            << fit(t.blocks.empty() ? "-" : times.block_time(t.blocks.back(), true), k_time, false)
+            << (ctx.terminal && !wide ? fit(t.prompt, prompt_width, true) : t.prompt) << "\n";
   }
   double hours = 0, left = 0;
   for (const auto& t : p.tasks) {
@@ -133,17 +196,30 @@ int cmd_list(Context& ctx, const po::variables_map& vm) {
     throw UsageError("--format " + format + " is not one of table, csv, json");
   }
   store::Store store(ctx.db_path, store::Access::read_only);
+  ctx.reporter.stage("loading the project");
   model::Project project = store.load_project();
   warn_if_stale(project.plan, ctx);
   project.plan.minimum_remaining_hours = minimum_remaining_hours(project.plan, ctx);
-  filter(project, vm);
+  ctx.reporter.stage("filtering and printing the tasks");
+  filter(project, vm, ctx.today);
   if (format == "json") {
     exporters::write_json(project, exporters::JsonDocument::listing, ctx.out);
   } else if (format == "csv") {
     exporters::write_tasks_csv(project, ctx.out);
   } else {
-    print_table(project, ctx);
+    TableTimes times;
+    if (vm.count("tz")) {
+      std::string zone = *get_string(vm, "tz");
+      if (zone == "local") zone = system_time_zone();
+      if (!util::is_known_time_zone(zone)) {
+        throw UsageError("--tz " + zone + " is not a time zone of the tz database (e.g. " +
+                         "Europe/Berlin, UTC, or local for this machine's)");
+      }
+      times.zone.emplace(zone);
+    }
+    print_table(project, ctx, times, vm.count("wide") > 0);
   }
+  ctx.reporter.stage_done();
   return 0;
 }
 
@@ -153,16 +229,11 @@ void print_row(std::ostream& out, const std::string& label, const std::string& v
 }
 
 int cmd_show(Context& ctx, const po::variables_map& vm) {
-  const std::string id = *get_string(vm, "ID");
   store::Store store(ctx.db_path, store::Access::read_only);
+  ctx.reporter.stage("finding the task");
+  const std::string id = store.resolve_task_id(*get_string(vm, "ID"));
   const auto found = store.find_task(id);
-  if (!found) {
-    if (const auto where = store.archived_task_document(id)) {
-      throw InputError("task " + id + " is archived: its prompt or topic is no longer in " +
-                       *where + " (import the document with it again to restore the task)");
-    }
-    throw InputError("no task has the id \"" + id + "\" (see rplan list)");
-  }
+  if (!found) throw InputError("no task has the id \"" + id + "\" (see rplan list)");
   warn_if_stale(found->plan, ctx);
   const model::Task& t = found->task;
   const model::Topic& topic = found->topic;
@@ -221,16 +292,14 @@ int cmd_show(Context& ctx, const po::variables_map& vm) {
   } else {
     print_row(out, "Plan", "not scheduled yet (run rplan plan)");
   }
+  ctx.reporter.stage_done();
   return 0;
 }
 
 int cmd_task(Context& ctx, const po::variables_map& vm) {
-  const std::string id = *get_string(vm, "ID");
   const auto estimate = get_string(vm, "estimate");
   const auto assignee = get_string(vm, "assignee");
   const TrackingOptions tracking = tracking_options(vm);
-  const auto after = get_strings(vm, "after");
-  const auto not_after = get_strings(vm, "not-after");
   const bool unpin = vm.count("unpin") > 0;
   const bool clear_estimate = vm.count("clear-estimate") > 0;
   if (assignee && unpin) throw UsageError("--assignee and --unpin cannot be used together");
@@ -244,6 +313,14 @@ int cmd_task(Context& ctx, const po::variables_map& vm) {
   store::Store store(ctx.db_path, store::Access::update);
   store.set_now(ctx.now);
   store::Store::Transaction tx(store);
+  ctx.reporter.stage("recording the changes");
+  // Every id given may be a unique beginning of one (Store::resolve_task_id).
+  const std::string id = store.resolve_task_id(*get_string(vm, "ID"));
+  std::vector<std::string> after, not_after;
+  for (const auto& other : get_strings(vm, "after")) after.push_back(store.resolve_task_id(other));
+  for (const auto& other : get_strings(vm, "not-after")) {
+    not_after.push_back(store.resolve_task_id(other));
+  }
   auto found = store.find_task(id);
   if (!found) throw InputError("no task has the id \"" + id + "\" (see rplan list)");
   std::vector<std::string> changes;
@@ -256,9 +333,10 @@ int cmd_task(Context& ctx, const po::variables_map& vm) {
     changes.push_back("estimate from the model again");
   }
   if (assignee) {
-    store.set_pin(id, *assignee);
-    changes.push_back("pinned to " + *assignee);
-    found->task.pinned_assignee = *assignee;
+    const std::string name = model::require_person(store.team(), *assignee).name;
+    store.set_pin(id, name);
+    changes.push_back("pinned to " + name);
+    found->task.pinned_assignee = name;
   }
   if (unpin) {
     store.set_pin(id, "");
@@ -287,7 +365,9 @@ int cmd_task(Context& ctx, const po::variables_map& vm) {
   if (changes.empty()) {
     throw UsageError("task " + id + ": nothing to change; see rplan task --help");
   }
+  ctx.reporter.stage("committing");
   tx.commit();
+  ctx.reporter.stage_done();
   ctx.out << id << ": " << util::join(changes, "; ") << "\n";
   if (hours || clear_estimate || assignee || unpin || !after.empty() || !not_after.empty() ||
       tracking.any()) {
@@ -321,6 +401,11 @@ void add_document_commands(std::vector<Command>& t) {
       {"list",
        "",
        "list tasks (table, csv or json)",
+       "START and FINISH are each person's local time with its offset from UTC (+05:30),\n"
+       "or with --tz every time in one zone. PIN says whether the task is pinned to its\n"
+       "assignee (rplan task ID --assignee NAME); an unplanned pinned task shows that\n"
+       "person. On a terminal the prompt is cut to its width (--wide: the whole text;\n"
+       "csv and json always have it).\n"
        "The table's LEFT column is the hours still to do: the remaining hours given\n"
        "with rplan task ID --remaining, else the estimate less the hours spent (a task\n"
        "not done whose hours reached its estimate: tracking.minimum_remaining_hours).\n"
@@ -330,6 +415,12 @@ void add_document_commands(std::vector<Command>& t) {
          d.add_options()("assignee", po::value<std::string>(), "only tasks of this person")(
              "topic", po::value<std::string>(), "only this topic: id, number or part of the title")(
              "status", po::value<std::string>(), "only open, in-progress or done tasks")(
+             "from", po::value<std::string>(), "only tasks planned on or after this date")(
+             "to", po::value<std::string>(), "only tasks planned on or before this date")(
+             "week", "only tasks planned this week (Monday to Sunday)")(
+             "tz", po::value<std::string>()->implicit_value("local"),
+             "times in this zone (local: this machine's) instead of each person's")(
+             "wide", "the whole prompt, however wide the terminal")(
              "format", po::value<std::string>()->default_value("table"), "table, csv or json");
        },
        {},

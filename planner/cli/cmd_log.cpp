@@ -51,7 +51,6 @@ int cmd_log(Context& ctx, const po::variables_map& vm) {
     throw UsageError("--format " + format + " is not one of table, csv, json");
   }
   store::Store::WorkLogQuery query;
-  query.assignee = get_string(vm, "assignee").value_or("");
   if (vm.count("from")) query.from = get_date(vm, "from");
   if (vm.count("to")) query.to = get_date(vm, "to");
   if (query.from && query.to && *query.to < *query.from) {
@@ -59,8 +58,13 @@ int cmd_log(Context& ctx, const po::variables_map& vm) {
                      util::format_date(*query.from));
   }
   store::Store store(ctx.db_path, store::Access::read_only);
-  const auto entries = store.work_log(query);
   const model::Project project = store.load_project();
+  if (const auto given = get_string(vm, "assignee")) {
+    std::vector<std::string> logged;  // people who left the team keep their entries
+    for (const auto& e : project.work_log) logged.push_back(e.assignee);
+    query.assignee = resolve_name(project.team, logged, *given);
+  }
+  const auto entries = store.work_log(query);
   if (format == "json") {
     exporters::write_work_log_json(entries, project, ctx.out);
   } else if (format == "csv") {

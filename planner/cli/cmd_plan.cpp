@@ -177,10 +177,12 @@ int cmd_export(Context& ctx, const po::variables_map& vm) {
   }
   const auto out = get_string(vm, "out");
   if (!out) throw UsageError("export: --out PATH is required");
-  pipeline::export_plan(
+  const auto written = pipeline::export_plan(
       ctx.db_path, format, export_options(ctx, vm), *out, ctx.reporter,
       [&ctx](const model::Project& project) { warn_if_stale(project.plan, ctx); });
-  ctx.out << "wrote " << *out << "\n";
+  // Each file: the calendars of --per-assignee by name, not their folder.
+  for (const auto& path : written) ctx.out << "wrote " << path.string() << "\n";
+  if (written.empty()) ctx.out << "wrote nothing: nobody has planned work\n";
   return 0;
 }
 
@@ -224,9 +226,11 @@ void plan_options_description(po::options_description& d) {
       "strategy", po::value<std::string>(), "balanced (default) or round-robin");
 }
 
-void export_options_description(po::options_description& d) {
-  d.add_options()("per-assignee", "ics: one file per person, --out is a folder")(
-      "mode", po::value<std::string>(), "ics: events (default), todos or span")(
+// The export options; `per_assignee` is what --per-assignee does (export
+// and run write the calendars to different places).
+void export_options_description(po::options_description& d, const char* per_assignee) {
+  d.add_options()("per-assignee", per_assignee)("mode", po::value<std::string>(),
+                                                "ics: events (default), todos or span")(
       "group", po::value<std::string>(), "md: topic (default), assignee or week");
 }
 
@@ -267,7 +271,7 @@ void add_plan_commands(std::vector<Command>& t) {
                  d.add_options()("out", po::value<std::string>(), "the file (or folder) to write")(
                      "baseline", po::value<std::string>(),
                      "json: a baseline section comparing with this baseline (rplan baseline list)");
-                 export_options_description(d);
+                 export_options_description(d, "ics: one file per person, --out is a folder");
                },
                {{"FORMAT", 1}},
                cmd_export});
@@ -277,9 +281,9 @@ void add_plan_commands(std::vector<Command>& t) {
                "Imports the documents, adds the team, plans, and writes every export into\n"
                "DIR: " +
                    util::join(run_files, ", ") +
-                   " (with --per-assignee, DIR/calendars/ holds one\n"
-                   "calendar per person instead of plan.ics). The database is DIR/rplan.db\n"
-                   "unless --db is given; an existing one is updated as by re-import.",
+                   " (with --per-assignee, DIR/calendars/ holds one calendar per person\n"
+                   "instead of plan.ics). The database is DIR/rplan.db unless --db is given;\n"
+                   "an existing one is updated as by re-import.",
                [](po::options_description& d) {
                  d.add_options()("team", po::value<std::string>(),
                                  "team CSV file (see team import)")(
@@ -287,7 +291,8 @@ void add_plan_commands(std::vector<Command>& t) {
                      "team by name: \"Ada,Grace\" (defaults for the rest)")(
                      "out", po::value<std::string>(), "folder for the database and the exports");
                  plan_options_description(d);
-                 export_options_description(d);
+                 export_options_description(
+                     d, "ics: one calendar per person in DIR/calendars/, not DIR/plan.ics");
                },
                {{"FILE", -1}},
                cmd_run});

@@ -119,9 +119,11 @@ int sync_checklist(Context& ctx, const std::string& path) {
   store::Store store(ctx.db_path, store::Access::update);
   store.set_now(ctx.now);
   store::Store::Transaction tx(store);
+  ctx.reporter.stage("loading the project");
   const model::Project project = store.load_project();
   std::unordered_map<std::string, const model::Task*> tasks;
   for (const auto& t : project.tasks) tasks.emplace(t.id, &t);
+  ctx.reporter.stage("reading " + path);
   std::vector<ChecklistItem> items;
   try {
     items = parse::read_checklist(text, path,
@@ -137,6 +139,7 @@ int sync_checklist(Context& ctx, const std::string& path) {
                      "rplan export md (each item ends with an <!-- rplan:ID ... --> comment)");
   }
 
+  ctx.reporter.stage("recording the boxes");
   const SyncPlan plan = plan_sync(items, tasks);
   // A ticked box is done now (the time of the sync), credited to the task's
   // person, through the same call as `rplan task ID --status done`.
@@ -144,6 +147,7 @@ int sync_checklist(Context& ctx, const std::string& path) {
     store.set_status(c.task->id, c.status, ctx.now, model::credited_person(*c.task));
   }
   tx.commit();
+  ctx.reporter.stage_done();
   print_report(path, plan, ctx.out);
   return 0;
 }

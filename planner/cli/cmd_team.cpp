@@ -67,8 +67,12 @@ int cmd_team_add(Context& ctx, const po::variables_map& vm) {
   store.set_now(ctx.now);
   store::Store::Transaction tx(store);
   // Options not given keep the person's current values when they exist.
+  const auto team = store.team();
+  if (const std::string clash = model::case_clash(team, name); !clash.empty()) {
+    throw InputError(clash);
+  }
   model::Assignee current;
-  for (const auto& existing : store.team()) {
+  for (const auto& existing : team) {
     if (existing.name == name) current = existing;
   }
   const model::Assignee p = person(current);
@@ -116,12 +120,11 @@ int cmd_team_list(Context& ctx, const po::variables_map&) {
 }
 
 int cmd_team_remove(Context& ctx, const po::variables_map& vm) {
-  const std::string name = *get_string(vm, "NAME");
   store::Store store(ctx.db_path, store::Access::update);
   store.set_now(ctx.now);
   store::Store::Transaction tx(store);
-  if (!store.remove_assignee(name))
-    throw InputError("nobody named \"" + name + "\" is in the team");
+  const std::string name = model::require_person(store.team(), *get_string(vm, "NAME")).name;
+  store.remove_assignee(name);
   tx.commit();
   ctx.out << "removed " << name << " (their tasks are unpinned; run rplan plan to reschedule)\n";
   return 0;
@@ -139,10 +142,20 @@ int cmd_off_add(Context& ctx, const po::variables_map& vm) {
   store::Store store(ctx.db_path, store::Access::update);
   store.set_now(ctx.now);
   store::Store::Transaction tx(store);
-  store.add_time_off(off);
+  off.assignee = model::require_person(store.team(), off.assignee).name;
+  const auto added = store.add_time_off(off);
   tx.commit();
-  ctx.out << off.assignee << " is off from " << util::format_date(off.from) << " to "
-          << util::format_date(off.to) << "\n";
+  const model::TimeOff& stored = added.stored;
+  ctx.out << stored.assignee << " is off from " << util::format_date(stored.from) << " to "
+          << util::format_date(stored.to)
+          << (stored.reason.empty() ? "" : " (" + stored.reason + ")") << "\n";
+  if (!added.merged.empty()) {
+    std::vector<std::string> ranges;
+    for (const auto& other : added.merged) {
+      ranges.push_back(util::format_date(other.from) + " .. " + util::format_date(other.to));
+    }
+    ctx.out << "merged with the overlapping time off " << util::join(ranges, ", ") << " into one\n";
+  }
   return 0;
 }
 
@@ -156,12 +169,12 @@ int cmd_off_list(Context& ctx, const po::variables_map&) {
 }
 
 int cmd_off_remove(Context& ctx, const po::variables_map& vm) {
-  const std::string name = *get_string(vm, "NAME");
   if (!vm.count("from")) throw UsageError("off remove: --from is required");
   const auto from = get_date(vm, "from");
   store::Store store(ctx.db_path, store::Access::update);
   store.set_now(ctx.now);
   store::Store::Transaction tx(store);
+  const std::string name = model::require_person(store.team(), *get_string(vm, "NAME")).name;
   if (!store.remove_time_off(name, from)) {
     throw InputError(name + " has no time off starting " + util::format_date(from));
   }
@@ -177,22 +190,45 @@ util::Date positional_date(const po::variables_map& vm) {
   return *date;
 }
 
+// "for everyone", "for Ana Souza and Tom Becker".
+std::string holiday_people(const model::Holiday& h) {
+  if (h.people.empty()) return "for everyone";
+  std::vector<model::Assignee> people(h.people.size());
+  for (std::size_t i = 0; i < h.people.size(); ++i) people[i].name = h.people[i];
+  return "for " + model::describe_team(people);
+}
+
 int cmd_holiday_add(Context& ctx, const po::variables_map& vm) {
-  const model::Holiday h{positional_date(vm), get_string(vm, "name").value_or("")};
+  model::Holiday h{positional_date(vm), get_string(vm, "name").value_or("")};
+  const auto names = get_string(vm, "for");
+  if (names && util::split(*names, ',').empty()) throw UsageError("--for names nobody");
   store::Store store(ctx.db_path, store::Access::read_write);
   store.set_now(ctx.now);
   store::Store::Transaction tx(store);
-  store.add_holiday(h);
+  if (names) {
+    const auto team = store.team();
+    for (const auto& name : util::split(*names, ',')) {
+      h.people.push_back(model::require_person(team, name).name);
+    }
+    std::sort(h.people.begin(), h.people.end());
+    h.people.erase(std::unique(h.people.begin(), h.people.end()), h.people.end());
+  }
+  const auto before = store.add_holiday(h);
   tx.commit();
-  ctx.out << "holiday " << util::format_date(h.date) << (h.name.empty() ? "" : " " + h.name)
-          << "\n";
+  if (h.name.empty() && before) h.name = before->name;
+  ctx.out << "holiday " << util::format_date(h.date) << (h.name.empty() ? "" : " " + h.name) << " "
+          << holiday_people(h);
+  if (before && before->people != h.people)
+    ctx.out << " (before: " << holiday_people(*before) << ")";
+  ctx.out << "\n";
   return 0;
 }
 
 int cmd_holiday_list(Context& ctx, const po::variables_map&) {
   store::Store store(ctx.db_path, store::Access::read_only);
   for (const auto& h : store.holidays()) {
-    ctx.out << util::format_date(h.date) << (h.name.empty() ? "" : "  " + h.name) << "\n";
+    ctx.out << util::format_date(h.date) << (h.name.empty() ? "" : "  " + h.name) << "  "
+            << holiday_people(h) << "\n";
   }
   return 0;
 }
@@ -270,14 +306,26 @@ void add_team_commands(std::vector<Command>& t) {
                cmd_off_remove});
   t.push_back({"holiday add",
                "DATE",
-               "add a holiday for everyone",
-               "",
+               "add a holiday, for everyone or for some people",
+               "A holiday is a day off for everyone, or with --for for those people only\n"
+               "(an office's or a country's holiday): the scheduler, plan's summary and\n"
+               "every export follow it per person. Adding a date again sets its name (kept\n"
+               "when --name is not given) and whom it is for (everyone without --for), and\n"
+               "says whom it was for before. Names match without regard to case.",
                [](po::options_description& d) {
-                 d.add_options()("name", po::value<std::string>(), "what the day is");
+                 d.add_options()("name", po::value<std::string>(), "what the day is")(
+                     "for", po::value<std::string>(),
+                     "only these people, comma-separated: \"Ana Souza,Tom Becker\"");
                },
                {{"DATE", 1}},
                cmd_holiday_add});
-  t.push_back({"holiday list", "", "list holidays", "", nullptr, {}, cmd_holiday_list});
+  t.push_back({"holiday list",
+               "",
+               "list holidays and whom each is for",
+               "",
+               nullptr,
+               {},
+               cmd_holiday_list});
   t.push_back({"holiday remove",
                "DATE",
                "remove a holiday",

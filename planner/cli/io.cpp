@@ -1,8 +1,17 @@
 #include "planner/cli/io.hpp"
 
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
 #include <map>
+#include <system_error>
+#include <unordered_set>
 
 #include "planner/util/text.hpp"
+#include "planner/util/time_zone.hpp"
 
 namespace rplan::cli {
 
@@ -90,7 +99,9 @@ void print_import_reports(const std::vector<store::ImportReport>& reports, std::
                           std::ostream& err) {
   for (const auto& r : reports) {
     out << r.document << ": " << r.added << " added, " << r.updated << " updated, " << r.unchanged
-        << " unchanged, " << r.removed << " removed";
+        << " unchanged, ";
+    if (r.re_estimated > 0) out << r.re_estimated << " re-estimated, ";
+    out << r.removed << " removed";
     std::vector<std::string> topics;
     if (r.topics_added > 0) topics.push_back(std::to_string(r.topics_added) + " new");
     if (r.topics_archived > 0) topics.push_back(std::to_string(r.topics_archived) + " archived");
@@ -106,6 +117,44 @@ void print_import_reports(const std::vector<store::ImportReport>& reports, std::
     }
     print_warnings(r, err);
   }
+}
+
+std::string resolve_name(std::vector<model::Assignee> team, const std::vector<std::string>& others,
+                         std::string_view given) {
+  std::unordered_set<std::string> known;
+  for (const auto& a : team) known.insert(a.name);
+  for (const auto& name : others) {
+    if (name.empty() || !known.insert(name).second) continue;
+    model::Assignee former;
+    former.name = name;
+    team.push_back(std::move(former));
+  }
+  return model::require_person(team, given).name;
+}
+
+std::size_t terminal_width(const std::ostream& out, std::size_t fallback) {
+  if (const char* columns = std::getenv("COLUMNS"); columns != nullptr && *columns != 0) {
+    if (const auto n = std::strtoul(columns, nullptr, 10); n > 0) return n;
+  }
+  if (&out == &std::cout && ::isatty(STDOUT_FILENO) != 0) {
+    winsize size{};
+    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+  }
+  return fallback;
+}
+
+std::string system_time_zone() {
+  if (const char* tz = std::getenv("TZ"); tz != nullptr && *tz != 0) {
+    const std::string_view name = *tz == ':' ? tz + 1 : tz;
+    if (util::is_known_time_zone(name)) return std::string(name);
+  }
+  std::error_code ec;
+  const auto target = std::filesystem::read_symlink("/etc/localtime", ec).string();
+  if (const auto at = target.find("zoneinfo/"); !ec && at != std::string::npos) {
+    const std::string name = target.substr(at + 9);
+    if (util::is_known_time_zone(name)) return name;
+  }
+  return "UTC";
 }
 
 std::string local_time(const model::WorkBlock& b, bool end) {

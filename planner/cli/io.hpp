@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -20,6 +21,22 @@ void print_import_reports(const std::vector<store::ImportReport>& reports, std::
 
 // `text` cut to at most `width` code points, ending in "…" when cut.
 std::string shorten(const std::string& text, std::size_t width);
+
+// The name `given` names (model::require_person: exact, else but for case;
+// InputError naming who exists when nobody), among the team and `others`:
+// names the data still holds of people who left it (a plan's assignees, the
+// work log's).
+std::string resolve_name(std::vector<model::Assignee> team, const std::vector<std::string>& others,
+                         std::string_view given);
+
+// The width of the terminal `out` writes to, in columns: $COLUMNS when it is
+// a number (as shells set it), else the terminal's when `out` is std::cout on
+// a terminal, else `fallback`.
+std::size_t terminal_width(const std::ostream& out, std::size_t fallback);
+
+// This machine's time zone: $TZ when it names a zone of the tz database, else
+// the zone /etc/localtime links to, else "UTC".
+std::string system_time_zone();
 
 // "2026-12-07 09:00" in the block's local time.
 std::string local_time(const model::WorkBlock& block, bool end);

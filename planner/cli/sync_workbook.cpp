@@ -24,21 +24,11 @@ std::string cell_at(std::string_view file, parse::xlsx::CellRef ref) {
 
 std::string label_of(Field field) { return std::string(wb::header(field)); }
 
-// The team member `name` means: the exact name, else the one name that
-// differs from it only in ASCII case; nullptr when none (or two) match.
+// The team member `name` means, as every name option has it
+// (model::find_person: the exact name, else the one that differs in case).
 const model::Assignee* resolve_person(const std::vector<model::Assignee>& team,
                                       const std::string& name) {
-  for (const auto& p : team) {
-    if (p.name == name) return &p;
-  }
-  const model::Assignee* found = nullptr;
-  const std::string key = util::to_lower_ascii(name);
-  for (const auto& p : team) {
-    if (util::to_lower_ascii(p.name) != key) continue;
-    if (found != nullptr) return nullptr;
-    found = &p;
-  }
-  return found;
+  return model::find_person(team, name);
 }
 
 // "Ada, Grace and 3 more": who is in the team, for a message.
@@ -332,6 +322,7 @@ int sync_workbook(Context& ctx, const std::string& path, Conflicts conflicts) {
   parse::xlsx::ReadOptions options;
   options.sheets = parse::workbook_edit_sheets();
   parse::WorkbookEdits edits;
+  ctx.reporter.stage("reading " + path);
   try {
     edits = parse::read_workbook_edits(parse::xlsx::read_workbook_file(path, options), path);
   } catch (const DiagnosticsError& e) {
@@ -348,7 +339,9 @@ int sync_workbook(Context& ctx, const std::string& path, Conflicts conflicts) {
   store::Store store(ctx.db_path, store::Access::update);
   store.set_now(ctx.now);
   store::Store::Transaction tx(store);
+  ctx.reporter.stage("loading the project");
   const model::Project project = store.load_project();
+  ctx.reporter.stage("recording the changes");
   const WorkbookSyncPlan plan = plan_workbook_sync(
       edits, project,
       [&](const std::string& id) { return store.archived_task_document(id).has_value(); },
@@ -371,6 +364,7 @@ int sync_workbook(Context& ctx, const std::string& path, Conflicts conflicts) {
   }
   flush();
   tx.commit();
+  ctx.reporter.stage_done();
   print_report(path, plan, ctx, done, applied);
   return 0;
 }

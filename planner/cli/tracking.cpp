@@ -30,6 +30,8 @@ std::string clock_at(util::Instant t, int offset_minutes) {
   return util::format_date(day) + " " + util::format_clock(static_cast<int>(minutes));
 }
 
+// The person a stored name (done_by, a status change's by) names, or
+// nullptr for someone who left the team.
 const model::Assignee* find_person(const std::vector<model::Assignee>& team,
                                    const std::string& name) {
   for (const auto& p : team) {
@@ -107,17 +109,19 @@ std::vector<std::string> record_tracking(store::Store& store, const Context& ctx
                                          const model::Task& task, const TrackingOptions& o) {
   std::vector<std::string> changes;
   if (!o.any()) return changes;
-  const std::string name = o.by.value_or(model::credited_person(task));
   const auto team = store.team();
-  const model::Assignee* person = name.empty() ? nullptr : find_person(team, name);
+  // --by names a person as every name option does (model::find_person).
+  const model::Assignee* person =
+      o.by ? &model::require_person(team, *o.by) : find_person(team, model::credited_person(task));
+  const std::string name = person != nullptr ? person->name : model::credited_person(task);
   const bool needs_zone = o.spent || o.on;
   if (needs_zone && name.empty()) {
     throw UsageError("task " + task.id + " has no assignee or pin to credit " +
                      (o.spent ? "the hours" : "the date") + " to; name the person with --by NAME");
   }
-  if (person == nullptr && (o.by || needs_zone)) {
-    throw InputError("nobody named \"" + name + "\" is in the team" +
-                     (o.by ? "" : "; name the person who did the work with --by NAME"));
+  if (person == nullptr && needs_zone) {
+    throw InputError("nobody named \"" + name +
+                     "\" is in the team; name the person who did the work with --by NAME");
   }
   std::optional<util::Date> today;
   if (person != nullptr) today = local_today(*person, ctx.now);

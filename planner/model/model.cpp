@@ -1,8 +1,10 @@
 #include "planner/model/model.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "planner/model/working_time.hpp"
+#include "planner/util/error.hpp"
 #include "planner/util/text.hpp"
 #include "planner/util/time_zone.hpp"
 
@@ -20,6 +22,29 @@ std::string_view to_string(TaskKind kind) {
       break;
   }
   return "other";
+}
+
+std::size_t kind_word_length(TaskKind kind, std::string_view prompt) {
+  std::size_t end = 0;
+  while (end < prompt.size() && ((prompt[end] >= 'a' && prompt[end] <= 'z') ||
+                                 (prompt[end] >= 'A' && prompt[end] <= 'Z'))) {
+    ++end;
+  }
+  if (end >= prompt.size() || prompt[end] != ' ') {
+    return 0;  // "Research-based ...", "Documents" are other words; a word alone keeps its label
+  }
+  const std::string word = util::to_lower_ascii(prompt.substr(0, end));
+  static constexpr std::array<std::string_view, 3> k_research{"research"},
+      k_analysis{"analyze", "analyse", "analysis"}, k_documentation{"document", "documentation"},
+      k_other{"other"};
+  const auto& words = kind == TaskKind::research        ? k_research
+                      : kind == TaskKind::analysis      ? k_analysis
+                      : kind == TaskKind::documentation ? k_documentation
+                                                        : k_other;
+  for (const std::string_view w : words) {
+    if (!w.empty() && word == w) return end;
+  }
+  return 0;
 }
 
 std::string_view display_name(TaskKind kind) {
@@ -130,11 +155,88 @@ std::vector<std::string> validate(const Assignee& p) {
 std::optional<std::array<bool, 7>> parse_workdays(std::string_view text) {
   std::array<bool, 7> days{};
   for (const auto& part : util::split(text, ',')) {
-    const auto day = util::parse_weekday(part);
-    if (!day) return std::nullopt;
-    days[static_cast<std::size_t>(*day)] = true;
+    std::size_t dash = part.find('-');
+    std::size_t dash_length = 1;
+    if (const std::size_t en = part.find("\u2013"); en != std::string::npos && en < dash) {
+      dash = en;
+      dash_length = std::string_view("\u2013").size();
+    }
+    if (dash == std::string::npos) {
+      const auto day = util::parse_weekday(part);
+      if (!day) return std::nullopt;
+      days[static_cast<std::size_t>(*day)] = true;
+      continue;
+    }
+    const auto first = util::parse_weekday(std::string_view(part).substr(0, dash));
+    const auto last = util::parse_weekday(std::string_view(part).substr(dash + dash_length));
+    if (!first || !last) return std::nullopt;
+    for (int d = *first;; d = (d + 1) % 7) {  // mon..sun, wrapping: sun-thu
+      days[static_cast<std::size_t>(d)] = true;
+      if (d == *last) break;
+    }
   }
   return days;
+}
+
+bool same_name(std::string_view a, std::string_view b) {
+  a = util::trim(a);
+  b = util::trim(b);
+  return a == b || util::fold_case(a) == util::fold_case(b);
+}
+
+const Assignee* find_person(std::span<const Assignee> team, std::string_view name) {
+  name = util::trim(name);
+  const std::string folded = util::fold_case(name);
+  std::vector<const Assignee*> by_case;
+  for (const Assignee& p : team) {
+    if (p.name == name) return &p;
+    if (util::fold_case(p.name) == folded) by_case.push_back(&p);
+  }
+  if (by_case.empty()) return nullptr;
+  if (by_case.size() > 1) {
+    std::vector<std::string> names;
+    for (const Assignee* p : by_case) names.push_back("\"" + p->name + "\"");
+    throw InputError("\"" + std::string(name) + "\" could be " + util::join(names, " or ") +
+                     ", whose names differ only in case; give the name exactly");
+  }
+  return by_case.front();
+}
+
+const Assignee& require_person(std::span<const Assignee> team, std::string_view name) {
+  if (const Assignee* p = find_person(team, name)) return *p;
+  throw InputError("nobody named \"" + std::string(util::trim(name)) + "\" is in the team (" +
+                   (team.empty()
+                        ? std::string("the team is empty: rplan team add NAME adds someone")
+                        : "it has " + describe_team(team)) +
+                   ")");
+}
+
+std::string case_clash(std::span<const Assignee> team, std::string_view name) {
+  name = util::trim(name);
+  const std::string folded = util::fold_case(name);
+  const Assignee* clash = nullptr;
+  for (const Assignee& p : team) {
+    if (p.name == name) return "";
+    if (clash == nullptr && util::fold_case(p.name) == folded) clash = &p;
+  }
+  if (clash == nullptr) return "";
+  return "\"" + std::string(name) + "\" differs only in case from \"" + clash->name +
+         "\", who is in the team (names are matched without regard to case); to change " +
+         clash->name + "'s settings, give the name as \"" + clash->name + "\"";
+}
+
+std::string describe_team(std::span<const Assignee> team) {
+  constexpr std::size_t k_shown = 10;
+  if (team.empty()) return "nobody yet";
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < team.size() && i < k_shown; ++i) names.push_back(team[i].name);
+  if (team.size() > k_shown) {
+    return util::join(names, ", ") + " and " + std::to_string(team.size() - k_shown) + " more";
+  }
+  if (names.size() == 1) return names.front();
+  const std::string last = names.back();
+  names.pop_back();
+  return util::join(names, ", ") + " and " + last;
 }
 
 }  // namespace rplan::model

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,13 @@ std::optional<TaskStatus> parse_task_status(std::string_view text);
 std::optional<Strategy> parse_strategy(std::string_view text);
 // "Research", "Analysis", "Documentation", "Other": for people, not for files.
 std::string_view display_name(TaskKind kind);
+// The length in bytes of the word that opens `prompt` when that word already
+// says the kind (any case): "Research" for research; "Analyze", "Analyse" or
+// "Analysis" for analysis; "Document" or "Documentation" for documentation;
+// followed by a space and more words; 0 when it does not. Labels that name a task's kind (a
+// calendar event's title, a checklist item's bold word) show the kind once: the prompt alone when
+// this is not 0, else the kind before the prompt.
+std::size_t kind_word_length(TaskKind kind, std::string_view prompt);
 
 // ---- What a topic document says (output of parse/) ----
 
@@ -210,8 +218,41 @@ inline constexpr util::NumberRange k_hours_per_day{0, 24, util::NumberRange::Low
 // or with spaces or brackets. Empty when valid.
 std::vector<std::string> validate(const Assignee& person);
 
-// Parses "mon,tue,wed" (also full names, any case); nullopt when a part is not a weekday.
+// Parses working days, the one parser for the CLI, the team CSV and the
+// database: a comma-separated list of days ("mon,tue,wed") and ranges
+// ("mon-fri"; a range wraps past Sunday: "sun-thu" is sun,mon,tue,wed,thu),
+// mixed as in "mon-wed,fri". Days are three-letter or full English names in
+// any case; a range's dash may be "-" or an en dash. nullopt when a part is
+// neither a day nor a range of two days.
 std::optional<std::array<bool, 7>> parse_workdays(std::string_view text);
+
+// ---- Finding a person by name: the one rule every command uses ----
+// A name given on the command line or in a file names a person when it is
+// their name exactly, else when it is their name but for case (util::fold_case:
+// "priya raman" finds "Priya Raman"; white space at either end is ignored).
+// An exact match wins over matches that differ in case.
+
+// True when two names are the same but for case (and white space at either end).
+bool same_name(std::string_view a, std::string_view b);
+
+// The person `name` names in `team`, or nullptr when nobody. Throws
+// InputError (exit 65) when no one has the name exactly and several people
+// have it but for case, naming them.
+const Assignee* find_person(std::span<const Assignee> team, std::string_view name);
+
+// find_person, but nobody is an InputError (exit 65) that names who is in the
+// team: `nobody named "Ken" is in the team (it has Ada, Priya Raman, ...)`.
+const Assignee& require_person(std::span<const Assignee> team, std::string_view name);
+
+// A team never holds two names that differ only in case. When `name` is
+// nobody's name exactly but someone's name but for case, the sentence that
+// refuses adding it (naming that person, and how to update them); "" when
+// `name` is someone's exactly or nobody's at all.
+std::string case_clash(std::span<const Assignee> team, std::string_view name);
+
+// Who is in the team, for error messages: "Ada, Priya Raman and Tom", the
+// first ten names and "and N more" past them; "nobody yet" for no team.
+std::string describe_team(std::span<const Assignee> team);
 
 struct TimeOff {
   std::string assignee;
@@ -224,6 +265,9 @@ struct TimeOff {
 struct Holiday {
   Date date;
   std::string name;
+  // The names of the people it is a day off for, sorted; empty: everyone's.
+  // Whose it is, is decided by holiday_applies (model/working_time.hpp) alone.
+  std::vector<std::string> people{};
   friend bool operator==(const Holiday&, const Holiday&) = default;
 };
 

@@ -46,7 +46,10 @@ int working_day_minutes(double hours_per_day) {
   return static_cast<int>(std::round(std::min(hours_per_day, 24.0) * 60));
 }
 
-bool holiday_applies(const Holiday&, const Assignee&) { return true; }
+bool holiday_applies(const Holiday& holiday, const Assignee& person) {
+  return holiday.people.empty() || std::find(holiday.people.begin(), holiday.people.end(),
+                                             person.name) != holiday.people.end();
+}
 
 WorkingTime::WorkingTime(const Assignee& person, std::span<const Holiday> holidays,
                          std::span<const TimeOff> time_off)

@@ -27,8 +27,10 @@ struct DateRange {
 // that are not a positive number.
 int working_day_minutes(double hours_per_day);
 
-// True when `holiday` is a day off for `person`. Today every holiday is
-// everyone's; this is the one place that decides it.
+// True when `holiday` is a day off for `person`: a holiday without people is
+// everyone's, one with people is theirs only (matched by the name as stored).
+// The one place that decides it: the scheduler, the summary and every export
+// follow it through WorkingTime.
 bool holiday_applies(const Holiday& holiday, const Assignee& person);
 
 // One person's working time, in their local dates: they work on their

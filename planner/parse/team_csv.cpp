@@ -117,7 +117,11 @@ std::vector<model::Assignee> parse_team_csv(std::string_view text, const std::st
   if (!problems.empty()) throw DiagnosticsError(std::move(problems));
 
   std::vector<model::Assignee> team;
-  std::map<std::string, int> seen;
+  struct Seen {
+    std::string name;
+    int line = 0;
+  };
+  std::map<std::string, Seen> seen;  // by util::fold_case of the name
   for (std::size_t r = 1; r < c.rows.size(); ++r) {
     const Row& row = c.rows[r];
     auto cell = [&](const std::string& name) -> std::string {
@@ -147,11 +151,20 @@ std::vector<model::Assignee> parse_team_csv(std::string_view text, const std::st
       problems.push_back({path, row.line, "the row has no name"});
       continue;
     }
-    if (const auto [it, fresh] = seen.emplace(p.name, row.line); !fresh) {
-      problems.push_back({path, row.line,
-                          "\"" + p.name + "\" is listed twice (lines " +
-                              std::to_string(it->second) + " and " + std::to_string(row.line) +
-                              ")"});
+    if (const std::string clash = model::case_clash(current, p.name); !clash.empty()) {
+      problems.push_back({path, row.line, clash});
+      continue;
+    }
+    // Names differing only in case are the same person (model::same_name).
+    if (const auto [it, fresh] = seen.emplace(util::fold_case(p.name), Seen{p.name, row.line});
+        !fresh) {
+      problems.push_back(
+          {path, row.line,
+           "\"" + p.name + "\" is listed twice (lines " + std::to_string(it->second.line) +
+               " and " + std::to_string(row.line) + ")" +
+               (it->second.name == p.name ? ""
+                                          : " as \"" + it->second.name + "\" and \"" + p.name +
+                                                "\", which differ only in case")});
       continue;
     }
     const std::size_t before = problems.size();

@@ -9,6 +9,7 @@
 #include <exception>
 #include <filesystem>
 #include <limits>
+#include <optional>
 #include <unordered_map>
 #include <utility>
 
@@ -61,6 +62,72 @@ std::vector<std::string> split_skills(std::string_view text) {
     }
   }
   return skills;
+}
+
+// A line's text without its line ending.
+std::string_view line_text(const LineIndex& lines, int line) {
+  std::string_view text =
+      lines.text().substr(lines.start_of(line), lines.end_of(line) - lines.start_of(line));
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
+  return text;
+}
+
+// The number of a "3." or "3)" list marker that opens `text` (after its
+// indentation), followed by a space or the end of the line; nullopt if none.
+std::optional<int> ordered_marker(std::string_view text) {
+  text = util::trim(text);
+  std::size_t digits = 0;
+  while (digits < text.size() && digits < 9 && text[digits] >= '0' && text[digits] <= '9') {
+    ++digits;
+  }
+  if (digits == 0 || digits >= text.size() || (text[digits] != '.' && text[digits] != ')')) {
+    return std::nullopt;
+  }
+  if (digits + 1 < text.size() && text[digits + 1] != ' ' && text[digits + 1] != '\t') {
+    return std::nullopt;
+  }
+  return std::stoi(std::string(text.substr(0, digits)));
+}
+
+// What follows a prompts label that got no prompts, for its error: the
+// first line of text after the label's line up to the next heading, and why
+// it is not a list of prompts when that can be told (a numbered list that
+// starts at another number than 1 cannot interrupt a paragraph in Markdown,
+// so right under the label it reads as more of the label's paragraph).
+std::string after_label(const LineIndex& lines, int label_line) {
+  constexpr std::size_t k_shown = 40;  // code points of the line quoted
+  bool blank_before = false;
+  for (int line = label_line + 1; line <= lines.count(); ++line) {
+    const std::string_view raw = line_text(lines, line);
+    const std::string_view text = util::trim(raw);
+    if (text.empty()) {
+      blank_before = true;
+      continue;
+    }
+    if (text.front() == '#') break;  // the next heading
+    std::string quoted = util::collapse_whitespace(text);
+    if (util::utf8_length(quoted) > k_shown) {
+      std::size_t cut = 0;
+      for (std::size_t n = 0; n < k_shown - 1; ++n) cut += util::decode_utf8(quoted, cut).length;
+      quoted = quoted.substr(0, cut) + "\u2026";
+    }
+    const std::string found = "line " + std::to_string(line) + " reads \"" + quoted + "\"";
+    if (const auto number = ordered_marker(text); number && *number != 1 && !blank_before) {
+      return found + ", which Markdown reads as more text of the label's paragraph, not as a " +
+             "list: a numbered list that starts at " + std::to_string(*number) +
+             " needs a blank line above it (or start it at 1)";
+    }
+    if (raw.find_first_not_of(' ') >= 4 && raw.front() == ' ') {
+      return found + ", indented by four spaces or more, which Markdown reads as code, not as " +
+             "a list: indent the items less";
+    }
+    if (text.front() == '-' || text.front() == '*' || text.front() == '+' || ordered_marker(text)) {
+      return found + ", a list whose items have no text (a comment is not text)";
+    }
+    return found + ", not a list of prompts (items starting with -, * or 1.)";
+  }
+  return "nothing follows it before the next heading; list the prompts under it as items "
+         "starting with -, * or 1.";
 }
 
 class TopicCollector {
@@ -244,8 +311,9 @@ void TopicCollector::close_section() {
   if (topic.title.empty()) {
     report(label_line, "the topic heading above this **Research Prompts**: label has no title");
   } else if (topic.prompts.empty()) {
-    report(label_line,
-           "topic \"" + topic.title + "\" has a **Research Prompts**: label but no prompts");
+    report(label_line, "topic \"" + topic.title +
+                           "\" has a **Research Prompts**: label but no prompts: " +
+                           after_label(m_lines, label_line));
   }
   m_topics.push_back(std::move(topic));
 }

@@ -13,6 +13,7 @@ ExportPool::ExportPool(const model::Project& project, const ExportOptions& optio
       m_jobs(std::move(jobs)),
       m_reporter(reporter),
       m_errors(m_jobs.size()),
+      m_written(m_jobs.size()),
       m_threads(std::min(threads, m_jobs.size())) {
   while (m_threads.start([this] { work(); })) {
   }
@@ -26,12 +27,18 @@ void ExportPool::finish() {
   }
 }
 
+std::vector<std::filesystem::path> ExportPool::written() const {
+  std::vector<std::filesystem::path> all;
+  for (const auto& files : m_written) all.insert(all.end(), files.begin(), files.end());
+  return all;
+}
+
 void ExportPool::work() {
   for (std::size_t i = m_next++; i < m_jobs.size(); i = m_next++) {
     const auto& [format, path] = m_jobs[i];
     m_reporter.job_began(format->name);
     try {
-      format->write(m_project, m_options, path);
+      m_written[i] = format->write(m_project, m_options, path);
     } catch (...) {
       m_errors[i] = std::current_exception();
     }

@@ -37,6 +37,8 @@ class ExportPool {
   void cancel() { m_next = m_jobs.size(); }
   // Waits for the workers (cancel() first to have them stop early).
   void join() { m_threads.join(); }
+  // After finish(): the files written, job by job (ExportFormat::write).
+  std::vector<std::filesystem::path> written() const;
 
  private:
   void work();
@@ -46,6 +48,7 @@ class ExportPool {
   Jobs m_jobs;
   Reporter& m_reporter;
   std::vector<std::exception_ptr> m_errors;  // one per job, written by the thread that ran it
+  std::vector<std::vector<std::filesystem::path>> m_written;  // likewise
   std::atomic<std::size_t> m_next{0};
   util::ThreadGroup m_threads;  // last: joined before the rest goes
 };

@@ -29,6 +29,7 @@ ExportFormat text_format(std::string name, std::string run_file, std::string med
     stream(p, o, file.stream());
     if (o.before_publish) o.before_publish();
     file.commit();
+    return std::vector<std::filesystem::path>{out};
   };
   return f;
 }
@@ -51,6 +52,7 @@ std::vector<ExportFormat> make_formats() {
                   const std::filesystem::path& out) {
     // Atomic itself: libxlsxwriter writes by file name.
     exporters::write_xlsx(p, out, {}, o.before_publish);
+    return std::vector<std::filesystem::path>{out};
   };
   formats.push_back(std::move(xlsx));
   formats.push_back(
@@ -59,7 +61,7 @@ std::vector<ExportFormat> make_formats() {
                     exporters::write_json(p, exporters::JsonDocument::plan, out,
                                           o.baseline ? &*o.baseline : nullptr);
                   }));
-  formats.push_back(text_format("csv", "", "text/csv; charset=utf-8",
+  formats.push_back(text_format("csv", "plan.csv", "text/csv; charset=utf-8",
                                 [](const model::Project& p, const ExportOptions&,
                                    std::ostream& out) { exporters::write_tasks_csv(p, out); }));
   ExportFormat ics =
@@ -73,7 +75,7 @@ std::vector<ExportFormat> make_formats() {
                            const std::filesystem::path& out) {
     if (!o.per_assignee) return write_file(p, o, out);
     // --out is a folder: one file per person with work
-    exporters::write_ics_per_assignee(p, ics_options(o), out, o.before_publish);
+    return exporters::write_ics_per_assignee(p, ics_options(o), out, o.before_publish);
   };
   formats.push_back(std::move(ics));
   formats.push_back(

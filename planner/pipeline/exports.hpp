@@ -41,15 +41,18 @@ struct ExportOptions {
 
 // One export format: its name, the file `run` writes it to, and the writer,
 // which streams to a temporary file and renames it over `out` (a failed export
-// leaves the previous file as it was). A text format also writes to a stream
-// (what `rplan serve` sends, with its media type).
+// leaves the previous file as it was) and returns the files it wrote: `out`,
+// or for ics --per-assignee each person's calendar in the folder `out`. A
+// text format also writes to a stream (what `rplan serve` sends, with its
+// media type).
 struct ExportFormat {
   std::string name;
   std::string run_file;  // "plan.json"
   // Where `run --per-assignee` writes this format's one-file-per-person
   // folder ("" when the format has no such mode).
   std::string run_folder;
-  std::function<void(const model::Project&, const ExportOptions&, const std::filesystem::path&)>
+  std::function<std::vector<std::filesystem::path>(const model::Project&, const ExportOptions&,
+                                                   const std::filesystem::path&)>
       write;
   std::string media_type;  // "application/json"
   // Empty for a format written only as a file (xlsx); ignores per_assignee.

@@ -52,9 +52,7 @@ class Run {
     if (m_request.on_saved) m_request.on_saved(m_reports, m_project);
     m_store->release_memory();  // the exports need nothing more from the database
     finish_exports(pool, jobs.size());
-    std::vector<fs::path> written;
-    for (const auto& job : jobs) written.push_back(job.second);
-    return written;
+    return pool.written();
   }
 
  private:
@@ -68,12 +66,13 @@ class Run {
                                      m_request.team_file->string(), current_team(m_request.db));
     }
     if (!m_request.assignees.empty()) {
-      // People already in the team keep their settings.
+      // People already in the team keep their settings. A name of someone in
+      // the team (or listed before) names them, as every name given does
+      // (model::find_person: case does not matter).
       const auto current = current_team(m_request.db);
       for (const auto& name : m_request.assignees) {
-        const auto known = [&](const model::Assignee& a) { return a.name == name; };
-        if (std::any_of(current.begin(), current.end(), known) ||
-            std::any_of(m_team.begin(), m_team.end(), known)) {
+        if (model::find_person(current, name) != nullptr ||
+            model::find_person(m_team, name) != nullptr) {
           continue;
         }
         model::Assignee a;

@@ -21,14 +21,18 @@ std::vector<model::ParsedDocument> read_documents(const std::vector<fs::path>& f
 std::vector<store::ImportReport> import_documents(const fs::path& db,
                                                   const std::vector<fs::path>& files,
                                                   const estimate::Model& estimates,
-                                                  util::Instant now) {
+                                                  util::Instant now, Reporter& reporter) {
+  reporter.stage("reading " + std::to_string(files.size()) + " document(s)");
   const auto docs = read_documents(files, estimates);
   store::Store store(db, store::Access::read_write);
   store.set_now(now);
   std::vector<store::ImportReport> reports;
+  reporter.stage("importing " + std::to_string(docs.size()) + " document(s)");
   store::Store::Transaction tx(store);
   for (const auto& doc : docs) reports.push_back(store.import_document(doc));
+  reporter.stage("committing");
   tx.commit();
+  reporter.stage_done();
   return reports;
 }
 
@@ -73,9 +77,10 @@ model::Project plan(const fs::path& db, const schedule::Options& options, util::
   return project;
 }
 
-void export_plan(const fs::path& db, const ExportFormat& format, const ExportOptions& options,
-                 const fs::path& out, Reporter& reporter,
-                 const std::function<void(const model::Project&)>& loaded) {
+std::vector<fs::path> export_plan(const fs::path& db, const ExportFormat& format,
+                                  const ExportOptions& options, const fs::path& out,
+                                  Reporter& reporter,
+                                  const std::function<void(const model::Project&)>& loaded) {
   store::Store store(db, store::Access::read_only);
   reporter.stage("loading the project");
   const model::Project project = store.load_project();
@@ -96,8 +101,9 @@ void export_plan(const fs::path& db, const ExportFormat& format, const ExportOpt
     return;
   }
   reporter.stage("writing " + out.string());
-  format.write(project, options, out);
+  auto written = format.write(project, options, out);
   reporter.stage_done();
+  return written;
 }
 
 }  // namespace rplan::pipeline

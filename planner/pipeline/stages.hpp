@@ -25,11 +25,11 @@ std::vector<model::ParsedDocument> read_documents(const std::vector<std::filesys
 // `rplan import`: reads the documents, then stores them in one transaction
 // (nothing is stored when one of them has a problem). One report per
 // document, in the order given. `now` is when the changes are made (the
-// plan's list of what changed since it was made).
+// plan's list of what changed since it was made). Its stages go to `reporter`.
 std::vector<store::ImportReport> import_documents(const std::filesystem::path& db,
                                                   const std::vector<std::filesystem::path>& files,
                                                   const estimate::Model& estimates,
-                                                  util::Instant now);
+                                                  util::Instant now, Reporter& reporter);
 
 // The team in the database at `db`, or nobody when there is no database yet
 // (read before a team file is applied, so that it updates people in place).
@@ -51,9 +51,10 @@ model::Project plan(const std::filesystem::path& db, const schedule::Options& op
 // `rplan export`: writes the stored plan in `format` to `out`, reading the
 // database only. InputError when there is no plan yet. `loaded`, when given,
 // sees the project before it is written (the command line warns there when
-// the plan is out of date).
-void export_plan(const std::filesystem::path& db, const ExportFormat& format,
-                 const ExportOptions& options, const std::filesystem::path& out, Reporter& reporter,
-                 const std::function<void(const model::Project&)>& loaded = {});
+// the plan is out of date). Returns the files written (ExportFormat::write).
+std::vector<std::filesystem::path> export_plan(
+    const std::filesystem::path& db, const ExportFormat& format, const ExportOptions& options,
+    const std::filesystem::path& out, Reporter& reporter,
+    const std::function<void(const model::Project&)>& loaded = {});
 
 }  // namespace rplan::pipeline

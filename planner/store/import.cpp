@@ -32,6 +32,7 @@ struct ExistingTask {
   std::string prompt;
   bool archived;
   model::TaskStatus status;
+  double likely, optimistic, pessimistic;  // the model's estimate as stored
 };
 
 // The statements resolve_imports reads with, reused for every topic.
@@ -39,7 +40,8 @@ class ResolveStatements {
  public:
   explicit ResolveStatements(SQLite::Database& db)
       : tasks_of_topic(db,
-                       "SELECT id, prompt, archived, status FROM tasks WHERE topic_id = ? "
+                       "SELECT id, prompt, archived, status, estimate_likely, estimate_optimistic, "
+                       "estimate_pessimistic FROM tasks WHERE topic_id = ? "
                        "ORDER BY archived, position"),
         live_tasks_of_topic(db,
                             "SELECT count(*), total(status = 'done'), "
@@ -87,11 +89,13 @@ bool resolve_tasks(ResolveStatements& s, const std::string& document,
     s.tasks_of_topic.reset();
     s.tasks_of_topic.bind(1, topic_id);
     while (s.tasks_of_topic.executeStep()) {
-      existing.push_back({s.tasks_of_topic.getColumn(0).getString(),
-                          s.tasks_of_topic.getColumn(1).getString(),
-                          s.tasks_of_topic.getColumn(2).getInt() != 0,
-                          model::parse_task_status(s.tasks_of_topic.getColumn(3).getString())
-                              .value_or(model::TaskStatus::open)});
+      existing.push_back(
+          {s.tasks_of_topic.getColumn(0).getString(), s.tasks_of_topic.getColumn(1).getString(),
+           s.tasks_of_topic.getColumn(2).getInt() != 0,
+           model::parse_task_status(s.tasks_of_topic.getColumn(3).getString())
+               .value_or(model::TaskStatus::open),
+           s.tasks_of_topic.getColumn(4).getDouble(), s.tasks_of_topic.getColumn(5).getDouble(),
+           s.tasks_of_topic.getColumn(6).getDouble()});
     }
   }
   std::vector<std::optional<std::size_t>> matches(topic.prompts.size());
@@ -136,7 +140,9 @@ bool resolve_tasks(ResolveStatements& s, const std::string& document,
         if (restored_topic) r.restored_tasks.push_back(old.id);
       } else {
         if (restored_topic) r.restored_tasks.push_back(old.id);
-        ++report.unchanged;
+        ++report.unchanged;  // unless apply_import finds its estimate changed
+        r.kept_estimates.push_back(
+            {r.task_ids.size(), old.likely, old.optimistic, old.pessimistic});
       }
       r.task_ids.push_back(old.id);
       r.task_is_new.push_back(false);
@@ -285,6 +291,7 @@ ResolvedImports Store::resolve_imports(std::span<const model::ParsedDocument> do
 ImportReport Store::apply_import(const ResolvedImport& r) {
   return guarded(m_path, [&] {
     const model::ParsedDocument& document = *r.document;
+    ImportReport report = r.report;
     detail::PlanChangeLog changes(db(), m_now);
     std::int64_t document_id = r.document_id;
     if (document_id != 0) {
@@ -380,10 +387,21 @@ ImportReport Store::apply_import(const ResolvedImport& r) {
           "line IS NOT ?5 OR kind IS NOT ?6 OR estimate_likely IS NOT ?7 OR "
           "estimate_optimistic IS NOT ?8 OR estimate_pessimistic IS NOT ?9 OR archived != 0)");
       std::size_t next_task = 0;
+      auto kept_estimate = r.kept_estimates.begin();  // in task order
       for (std::size_t i = 0; i < document.topics.size(); ++i) {
         const model::ParsedTopic& topic = document.topics[i];
         for (std::size_t k = 0; k < topic.prompts.size(); ++k, ++next_task) {
           const model::ParsedPrompt& p = topic.prompts[k];
+          if (kept_estimate != r.kept_estimates.end() && kept_estimate->task == next_task) {
+            const model::Estimate& e = p.estimate;
+            if (e.likely != kept_estimate->likely || e.optimistic != kept_estimate->optimistic ||
+                e.pessimistic != kept_estimate->pessimistic) {
+              --report.unchanged;
+              ++report.re_estimated;
+              changes.add("estimate", r.task_ids[next_task]);
+            }
+            ++kept_estimate;
+          }
           const std::string kind(model::to_string(p.kind));
           SQLite::Statement& q = r.task_is_new[next_task] ? insert : update;
           q.reset();
@@ -426,7 +444,7 @@ ImportReport Store::apply_import(const ResolvedImport& r) {
       archive_topic.bindNoCopy(1, id);
       archive_topic.exec();
     }
-    return r.report;
+    return report;
   });
 }
 

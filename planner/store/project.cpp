@@ -10,6 +10,7 @@
 #include "planner/store/sqlite_guard.hpp"
 #include "planner/store/store.hpp"
 #include "planner/store/store_internal.hpp"
+#include "planner/util/error.hpp"
 #include "planner/util/text.hpp"
 
 namespace rplan::store {
@@ -387,6 +388,68 @@ std::optional<std::string> Store::archived_task_document(const std::string& id) 
     q.bind(1, id);
     if (!q.executeStep()) return std::nullopt;
     return q.getColumn(0).getString();
+  });
+}
+
+namespace {
+
+// The ids of tasks whose id starts with `prefix`, live or archived, at most
+// `limit` of them, in id order; and how many there are.
+struct IdMatches {
+  std::vector<std::string> ids;
+  std::int64_t count = 0;
+};
+
+IdMatches ids_starting_with(SQLite::Database& db, const std::string& prefix, bool live, int limit) {
+  // A range of the primary key, not LIKE or GLOB: nothing in `prefix` is a
+  // pattern. Ids are ASCII, so every id with the prefix sorts below the
+  // prefix followed by U+007F.
+  const std::string where =
+      " FROM tasks k JOIN topics p ON p.id = k.topic_id WHERE k.id >= ?1 AND k.id < ?2 AND " +
+      std::string(live ? "k.archived = 0 AND p.archived = 0"
+                       : "(k.archived = 1 OR p.archived = 1)");
+  IdMatches m;
+  SQLite::Statement count(db, "SELECT count(*)" + where);
+  count.bind(1, prefix);
+  count.bind(2, prefix + "\x7f");
+  count.executeStep();
+  m.count = count.getColumn(0).getInt64();
+  SQLite::Statement q(db, "SELECT k.id" + where + " ORDER BY k.id LIMIT ?3");
+  q.bind(1, prefix);
+  q.bind(2, prefix + "\x7f");
+  q.bind(3, limit);
+  while (q.executeStep()) m.ids.push_back(q.getColumn(0).getString());
+  return m;
+}
+
+}  // namespace
+
+std::string Store::resolve_task_id(std::string_view given) const {
+  constexpr int k_shown = 10;
+  const std::string id = util::to_lower_ascii(util::trim(given));
+  return guarded(m_path, [&]() -> std::string {
+    if (id.empty()) throw InputError("a task id is empty (see rplan list)");
+    const IdMatches live = ids_starting_with(db(), id, true, k_shown);
+    for (const auto& candidate : live.ids) {
+      if (candidate == id) return candidate;  // an id wins over the longer ids it begins
+    }
+    if (live.count == 1) return live.ids.front();
+    if (live.count > 1) {
+      std::string shown = util::join(live.ids, ", ");
+      if (live.count > k_shown) shown += ", ...";
+      throw InputError("\"" + std::string(util::trim(given)) + "\" is the beginning of " +
+                       std::to_string(live.count) + " task ids (" + shown +
+                       "); type more of the id");
+    }
+    const IdMatches archived = ids_starting_with(db(), id, false, 2);
+    if (archived.count == 1) {
+      const std::string& found = archived.ids.front();
+      throw InputError("task " + found + " is archived: its prompt or topic is no longer in " +
+                       archived_task_document(found).value_or("its document") +
+                       " (import the document with it again to restore the task)");
+    }
+    throw InputError("no task has the id \"" + std::string(util::trim(given)) +
+                     "\" (see rplan list)");
   });
 }
 

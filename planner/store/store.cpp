@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <fstream>
@@ -86,7 +87,15 @@ void migrate(SQLite::Database& db) {
   SQLite::Transaction tx(db, SQLite::TransactionBehavior::EXCLUSIVE);
   const int current = db.execAndGet("PRAGMA user_version").getInt();
   if (current >= Store::latest_version()) return;  // done meanwhile; nothing to commit
+  int previous = 0;
   for (const Migration& m : k_migrations) {
+    // The files apply in the order of their numbers; a number may be missing
+    // (a branch's migration not merged yet), never repeated.
+    if (m.version <= previous) {
+      throw Error(std::string("schema migration ") + m.name + " does not come after version " +
+                  std::to_string(previous) + "; every schemas/NNNN_*.sql needs its own number");
+    }
+    previous = m.version;
     if (m.version <= current) continue;
     db.exec(m.sql);
     db.exec("PRAGMA user_version = " + std::to_string(m.version));
@@ -255,6 +264,22 @@ bool Store::upsert_assignee(const model::Assignee& p) {
 
 bool Store::remove_assignee(const std::string& name) {
   return guarded(m_path, [&] {
+    // Holidays of this person alone go with them (a holiday left without
+    // people would be everyone's).
+    SQLite::Statement alone(db(),
+                            "SELECT hp.date FROM holiday_people hp WHERE hp.assignee_id = "
+                            "(SELECT id FROM assignees WHERE name = ?1) AND NOT EXISTS (SELECT 1 "
+                            "FROM holiday_people o WHERE o.date = hp.date AND "
+                            "o.assignee_id != hp.assignee_id)");
+    alone.bind(1, name);
+    std::vector<std::string> dates;
+    while (alone.executeStep()) dates.push_back(alone.getColumn(0).getString());
+    alone.reset();
+    for (const auto& date : dates) {
+      SQLite::Statement del_holiday(db(), "DELETE FROM holidays WHERE date = ?");
+      del_holiday.bind(1, date);
+      del_holiday.exec();
+    }
     SQLite::Statement del(db(), "DELETE FROM assignees WHERE name = ?");
     del.bind(1, name);
     const bool removed = del.exec() > 0;  // time off cascades; pins are set to NULL
@@ -267,27 +292,59 @@ std::vector<model::Assignee> Store::team() const {
   return guarded(m_path, [&] { return detail::load_team(db()); });
 }
 
-void Store::add_time_off(const model::TimeOff& off) {
-  guarded(m_path, [&] {
+Store::TimeOffAdded Store::add_time_off(const model::TimeOff& off) {
+  return guarded(m_path, [&] {
     const auto id = detail::assignee_id(db(), off.assignee);
     if (!id) throw InputError("nobody named \"" + off.assignee + "\" is in the team");
-    SQLite::Statement same(db(),
-                           "SELECT 1 FROM time_off WHERE assignee_id = ? AND from_date = ? "
-                           "AND to_date = ?");
-    same.bind(1, *id);
-    same.bind(2, util::format_date(off.from));
-    same.bind(3, util::format_date(off.to));
-    const bool known = same.executeStep();
+    TimeOffAdded added;
+    added.stored = off;
+    std::vector<std::string> reasons;
+    bool known = false;  // the very range is stored already
+    SQLite::Statement overlapping(db(),
+                                  "SELECT from_date, to_date, reason FROM time_off "
+                                  "WHERE assignee_id = ? AND from_date <= ? AND to_date >= ? "
+                                  "ORDER BY from_date");
+    overlapping.bind(1, *id);
+    overlapping.bind(2, util::format_date(off.to));
+    overlapping.bind(3, util::format_date(off.from));
+    while (overlapping.executeStep()) {
+      model::TimeOff other{off.assignee, *util::parse_date(overlapping.getColumn(0).getString()),
+                           *util::parse_date(overlapping.getColumn(1).getString()),
+                           overlapping.getColumn(2).getString()};
+      const std::string& reason = other.reason;
+      if (!reason.empty() && std::find(reasons.begin(), reasons.end(), reason) == reasons.end()) {
+        reasons.push_back(reason);
+      }
+      added.stored.from = std::min(added.stored.from, other.from);
+      added.stored.to = std::max(added.stored.to, other.to);
+      if (other.from == off.from && other.to == off.to) {
+        known = true;
+      } else {
+        added.merged.push_back(std::move(other));
+      }
+    }
+    if (off.reason.empty() && !reasons.empty()) {
+      added.stored.reason = util::join(reasons, "; ");
+    }
+    SQLite::Statement del(db(),
+                          "DELETE FROM time_off WHERE assignee_id = ? AND from_date <= ? "
+                          "AND to_date >= ?");
+    del.bind(1, *id);
+    del.bind(2, util::format_date(off.to));
+    del.bind(3, util::format_date(off.from));
+    del.exec();
     SQLite::Statement ins(db(),
                           "INSERT INTO time_off (assignee_id, from_date, to_date, reason) "
-                          "VALUES (?, ?, ?, ?) ON CONFLICT (assignee_id, from_date) DO UPDATE "
-                          "SET to_date = excluded.to_date, reason = excluded.reason");
+                          "VALUES (?, ?, ?, ?)");
     ins.bind(1, *id);
-    ins.bind(2, util::format_date(off.from));
-    ins.bind(3, util::format_date(off.to));
-    ins.bind(4, off.reason);
+    ins.bind(2, util::format_date(added.stored.from));
+    ins.bind(3, util::format_date(added.stored.to));
+    ins.bind(4, added.stored.reason);
     ins.exec();
-    if (!known) detail::PlanChangeLog(db(), m_now).add("time-off", off.assignee);
+    if (!known || !added.merged.empty()) {
+      detail::PlanChangeLog(db(), m_now).add("time-off", off.assignee);
+    }
+    return added;
   });
 }
 
@@ -308,19 +365,43 @@ std::vector<model::TimeOff> Store::time_off() const {
   return guarded(m_path, [&] { return detail::load_time_off(db()); });
 }
 
-void Store::add_holiday(const model::Holiday& h) {
-  guarded(m_path, [&] {
-    SQLite::Statement known(db(), "SELECT 1 FROM holidays WHERE date = ?");
-    known.bind(1, util::format_date(h.date));
-    const bool is_new = !known.executeStep();
+std::optional<model::Holiday> Store::add_holiday(const model::Holiday& h) {
+  return guarded(m_path, [&] {
+    const std::string date = util::format_date(h.date);
+    std::optional<model::Holiday> before;
+    for (auto& known : detail::load_holidays(db(), date)) before = std::move(known);
+    std::vector<std::int64_t> ids;
+    for (const auto& name : h.people) {
+      const auto id = detail::assignee_id(db(), name);
+      if (!id) throw InputError("nobody named \"" + name + "\" is in the team");
+      ids.push_back(*id);
+    }
     SQLite::Statement ins(db(),
                           "INSERT INTO holidays (date, name) VALUES (?, ?) "
                           "ON CONFLICT (date) DO UPDATE SET name = excluded.name "
                           "WHERE excluded.name != ''");
-    ins.bind(1, util::format_date(h.date));
+    ins.bind(1, date);
     ins.bind(2, h.name);
     ins.exec();
-    if (is_new) detail::PlanChangeLog(db(), m_now).add("holiday", util::format_date(h.date));
+    SQLite::Statement clear(db(), "DELETE FROM holiday_people WHERE date = ?");
+    clear.bind(1, date);
+    clear.exec();
+    SQLite::Statement person(db(),
+                             "INSERT OR IGNORE INTO holiday_people (date, assignee_id) "
+                             "VALUES (?, ?)");
+    for (const std::int64_t id : ids) {
+      person.reset();
+      person.bind(1, date);
+      person.bind(2, id);
+      person.exec();
+    }
+    std::vector<std::string> people = h.people;
+    std::sort(people.begin(), people.end());
+    people.erase(std::unique(people.begin(), people.end()), people.end());
+    if (!before || before->people != people) {
+      detail::PlanChangeLog(db(), m_now).add("holiday", date);
+    }
+    return before;
   });
 }
 

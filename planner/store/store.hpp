@@ -52,8 +52,11 @@ struct ImportReport {
   std::string document;
   int added = 0;      // new tasks (restored ones included)
   int updated = 0;    // matched tasks whose prompt text changed
-  int unchanged = 0;  // matched tasks with the same text (a moved prompt included)
-  int removed = 0;    // tasks archived: gone from their topic, or their topic gone
+  int unchanged = 0;  // matched tasks with the same text and estimate (a moved prompt included)
+  // Matched tasks with the same text whose model estimate changed (the
+  // [estimate] settings changed since the last import); not in `unchanged`.
+  int re_estimated = 0;
+  int removed = 0;  // tasks archived: gone from their topic, or their topic gone
   int topics_added = 0;
   int topics_archived = 0;
   int topics_restored = 0;
@@ -79,7 +82,15 @@ struct ResolvedImport {
   std::vector<std::string> archived_topics;  // live topics the document no longer has
   std::vector<std::string> archived_tasks;   // live tasks of its topics no longer there
   std::vector<std::string> restored_tasks;   // tasks it brings back (their topic's included)
-  ImportReport report;
+  // The stored model estimate of every kept task with the same text (by its
+  // place in task_ids), which apply_import compares with the new one: the
+  // estimates may be worked out while the import is resolved.
+  struct KeptEstimate {
+    std::size_t task = 0;
+    double likely = 0, optimistic = 0, pessimistic = 0;
+  };
+  std::vector<KeptEstimate> kept_estimates;
+  ImportReport report;  // re_estimated is apply_import's
 };
 
 struct ResolvedImports {
@@ -209,6 +220,13 @@ class Store {
   std::optional<TaskDetails> find_task(const std::string& id) const;
   // For an archived task (or one of an archived topic): its document's name.
   std::optional<std::string> archived_task_document(const std::string& id) const;
+  // The id of the live task `given` names, the one rule for every id the
+  // user types (show, task, --after, --not-after): the id itself, else the
+  // one live task whose id starts with it (case does not matter: ids are
+  // lower-case). Throws InputError (exit 65) for a prefix several tasks share
+  // (naming up to ten of them and how many there are), for an archived task
+  // (naming its document and how to restore it), and for an id nothing has.
+  std::string resolve_task_id(std::string_view given) const;
 
   // Changes a task's status and keeps the change in its history with its
   // time and person (`by`, "" when none). Done: done_at = at, done_by = by,
@@ -263,19 +281,36 @@ class Store {
   // Adds the person, or updates every field of the one with that name.
   // Returns true when the person was new.
   bool upsert_assignee(const model::Assignee& person);
-  // Removes the person, their time off, and unpins their tasks. Returns false
-  // when there is nobody of that name.
+  // Removes the person, their time off, and unpins their tasks; a holiday
+  // that was theirs alone is removed (it would otherwise become everyone's).
+  // Returns false when there is nobody of that name.
   bool remove_assignee(const std::string& name);
   std::vector<model::Assignee> team() const;
 
-  void add_time_off(const model::TimeOff& off);
+  // What add_time_off stored.
+  struct TimeOffAdded {
+    model::TimeOff stored;               // the range as stored, with its reason
+    std::vector<model::TimeOff> merged;  // other ranges of the person it overlapped, now in it
+  };
+  // Records a person's time off (off.assignee: a name as stored). Ranges of
+  // one person never overlap: one that shares a day with the person's other
+  // ranges is merged with them into one range from the earliest of their days
+  // to the latest. Its reason is the one given, else that of the ranges it
+  // replaces (different ones joined with "; "), so re-adding the same range
+  // without a reason keeps its reason. Throws InputError for a name not in
+  // the team.
+  TimeOffAdded add_time_off(const model::TimeOff& off);
   bool remove_time_off(const std::string& name, model::Date from);
   std::vector<model::TimeOff> time_off() const;
 
-  // Adds the holiday, or renames the one on that date (an empty name keeps
-  // the one it has).
-  void add_holiday(const model::Holiday& holiday);
+  // Adds the holiday on holiday.date, or changes the one on that date: its
+  // name (an empty name keeps the one it has) and whom it is for:
+  // holiday.people (names as stored; empty: everyone). Returns the holiday
+  // that was on that date before, if any. Throws InputError for a name not
+  // in the team.
+  std::optional<model::Holiday> add_holiday(const model::Holiday& holiday);
   bool remove_holiday(model::Date date);
+  // By date, each with its people sorted by name.
   std::vector<model::Holiday> holidays() const;
 
   // ---- feeds and CalDAV collections (planner/store/calendars.cpp) ----

@@ -20,13 +20,15 @@ namespace rplan::store::detail {
 // PRAGMA application_id of every rplan database: "rPln".
 constexpr std::uint32_t k_application_id = 0x72506c6e;
 
+// "mon,tue,wed" (model::parse_workdays reads it back).
 std::string format_workdays(const std::array<bool, 7>& days);
-std::array<bool, 7> parse_workdays(const std::string& text);
 
 std::optional<std::int64_t> assignee_id(SQLite::Database& db, const std::string& name);
 std::vector<model::Assignee> load_team(SQLite::Database& db);
 std::vector<model::TimeOff> load_time_off(SQLite::Database& db);
-std::vector<model::Holiday> load_holidays(SQLite::Database& db);
+// Every holiday by date, each with its people sorted; with `date`, only the
+// one on that date (YYYY-MM-DD), if any.
+std::vector<model::Holiday> load_holidays(SQLite::Database& db, const std::string& date = "");
 
 inline model::Instant from_unix(std::int64_t seconds) {
   return model::Instant{std::chrono::seconds{seconds}};

@@ -13,14 +13,6 @@ std::string format_workdays(const std::array<bool, 7>& days) {
   return util::join(names, ",");
 }
 
-std::array<bool, 7> parse_workdays(const std::string& text) {
-  std::array<bool, 7> days{};
-  for (const auto& part : util::split(text, ',')) {
-    if (const auto day = util::parse_weekday(part)) days[static_cast<std::size_t>(*day)] = true;
-  }
-  return days;
-}
-
 std::optional<std::int64_t> assignee_id(SQLite::Database& db, const std::string& name) {
   SQLite::Statement q(db, "SELECT id FROM assignees WHERE name = ?");
   q.bind(1, name);
@@ -38,7 +30,8 @@ std::vector<model::Assignee> load_team(SQLite::Database& db) {
     p.name = q.getColumn(0).getString();
     p.email = q.getColumn(1).getString();
     p.hours_per_day = q.getColumn(2).getDouble();
-    p.workdays = parse_workdays(q.getColumn(3).getString());
+    // The column holds what format_workdays wrote; no day at all if not.
+    p.workdays = model::parse_workdays(q.getColumn(3).getString()).value_or(std::array<bool, 7>{});
     p.day_start = q.getColumn(4).getInt();
     p.timezone = q.getColumn(5).getString();
     p.skills = util::split(q.getColumn(6).getString(), ',');
@@ -63,11 +56,26 @@ std::vector<model::TimeOff> load_time_off(SQLite::Database& db) {
   return offs;
 }
 
-std::vector<model::Holiday> load_holidays(SQLite::Database& db) {
+std::vector<model::Holiday> load_holidays(SQLite::Database& db, const std::string& date) {
   std::vector<model::Holiday> days;
-  SQLite::Statement q(db, "SELECT date, name FROM holidays ORDER BY date");
+  const std::string where = date.empty() ? "" : " WHERE date = ?1";
+  SQLite::Statement q(db, "SELECT date, name FROM holidays" + where + " ORDER BY date");
+  if (!date.empty()) q.bind(1, date);
   while (q.executeStep()) {
     days.push_back({*util::parse_date(q.getColumn(0).getString()), q.getColumn(1).getString()});
+  }
+  // The people of each (a few holidays have any): by date, then name, as the holidays are.
+  SQLite::Statement people(db,
+                           "SELECT hp.date, a.name FROM holiday_people hp JOIN assignees a ON "
+                           "a.id = hp.assignee_id" +
+                               std::string(date.empty() ? "" : " WHERE hp.date = ?1") +
+                               " ORDER BY hp.date, a.name");
+  if (!date.empty()) people.bind(1, date);
+  auto day = days.begin();
+  while (people.executeStep()) {
+    const model::Date d = *util::parse_date(people.getColumn(0).getString());
+    while (day != days.end() && day->date < d) ++day;
+    if (day != days.end() && day->date == d) day->people.push_back(people.getColumn(1).getString());
   }
   return days;
 }

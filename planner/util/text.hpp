@@ -87,4 +87,34 @@ std::string format_hours(double hours);
 // Counts code points (not bytes) of valid UTF-8 text.
 std::size_t utf8_length(std::string_view text);
 
+// `text` re-flowed to lines of at most `width` code points (a word longer
+// than that gets a line of its own): lines of a paragraph are joined and
+// broken again at spaces; an empty line ends a paragraph, and a line that
+// starts with a space or "- " starts a new one (lists and indented examples
+// keep their lines). Ends without a newline when `text` does.
+std::string wrap_text(std::string_view text, std::size_t width);
+
+// Appends code point `cp` (at most U+10FFFF, not a surrogate) as UTF-8.
+void append_utf8(std::string& out, char32_t cp);
+
+// One code point's simple case folding (Unicode CaseFolding.txt, statuses C
+// and S) for the scripts people's names are mostly written in: Latin (Basic,
+// Latin-1, Extended-A, the letters of Extended-B and Extended Additional that
+// come in case pairs), Greek, Cyrillic, Armenian and the fullwidth Latin
+// letters. Other code points fold to themselves. Simple folding maps one code
+// point to one: "ß" stays "ß" (full folding would give "ss"), and the Turkish
+// dotted capital I (U+0130) has no simple folding.
+char32_t fold_case(char32_t cp);
+
+// `text` with every code point case-folded (fold_case); bytes that are not
+// well-formed UTF-8 are kept as they are. Two texts that fold to the same
+// string are the same but for case: "Åsa Öberg" and "åsa öberg".
+std::string fold_case(std::string_view text);
+
+// The number of single-character edits (insert, delete, substitute, or swap
+// two neighbours: the optimal string alignment distance) that turn `a` into
+// `b`, counted in bytes; for suggesting the nearest of a few known words
+// ("improt" -> "import" is 1).
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
 }  // namespace rplan::util

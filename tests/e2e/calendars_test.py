@@ -202,6 +202,10 @@ class ServeTest(unittest.TestCase):
         self.assertEqual(json.loads(body)["tasks"], plan["tasks"])
         self.assertEqual(server.get("/?token=" + team_token)[0], 200)
         self.assertEqual(server.get("/checklist.md?token=" + team_token)[0], 200)
+        # The task list as CSV too, since run writes plan.csv (issue 17).
+        status, headers, body = server.get("/plan.csv?token=" + team_token)
+        self.assertEqual((status, headers["Content-Type"]), (200, "text/csv; charset=utf-8"))
+        self.assertTrue(body.startswith(b"id,"), body[:40])
         for path in ["/plan.json?token=" + ada_token, "/calendars/grace-hopper.ics?token=" +
                      ada_token, "/calendars/team.ics?token=" + "0" * 64, "/calendars/team.ics",
                      "/nothing?token=" + team_token]:

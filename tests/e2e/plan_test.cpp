@@ -276,8 +276,8 @@ TEST(RunTest, WritesEveryExportAndPerAssigneeCalendarsIntoAFolder) {
   auto r = ws.run({"run", "topics.md", "--assignees", "Ada Lovelace,李雷", "--start", "2026-12-07",
                    "--out", "o"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  for (const char* file :
-       {"plan.json", "plan.ics", "checklist.md", "report.html", "plan.xlsx", "rplan.db"}) {
+  for (const char* file : {"plan.json", "plan.csv", "plan.ics", "checklist.md", "report.html",
+                           "plan.xlsx", "rplan.db"}) {
     EXPECT_TRUE(std::filesystem::exists(ws.path("o") / file)) << file;
   }
   r = ws.run({"--db", "o/rplan.db", "run", "topics.md", "--start", "2026-12-07", "--out", "p",
@@ -306,7 +306,7 @@ TEST(RunTest, TimingsGoToStderrOnlyWhenAsked) {
   for (const char* stage :
        {"reading 1 document(s)", "importing 1 document(s)", "loading the project",
         "planning 1 tasks for 1 people", "writing the plan's rows", "committing", "  xlsx",
-        "  json", "  ics", "  md", "  html", "writing 5 exports into t"}) {
+        "  json", "  csv", "  ics", "  md", "  html", "writing 6 exports into t"}) {
     EXPECT_NE(timed.err.find(std::string("rplan: ") + stage + ": "), std::string::npos)
         << stage << " missing in:\n"
         << timed.err;
@@ -369,8 +369,8 @@ TEST(ExportTest, AFailedExportLeavesThePreviousFileAndNoTemporaryFiles) {
   for (const auto& e : std::filesystem::directory_iterator(ws.path("o"))) {
     names.insert(e.path().filename().string());
   }
-  EXPECT_EQ(names, (std::set<std::string>{"blocked.json", "checklist.md", "plan.ics", "plan.json",
-                                          "plan.xlsx", "report.html", "rplan.db"}));
+  EXPECT_EQ(names, (std::set<std::string>{"blocked.json", "checklist.md", "plan.csv", "plan.ics",
+                                          "plan.json", "plan.xlsx", "report.html", "rplan.db"}));
 }
 
 }  // namespace
@@ -445,7 +445,7 @@ TEST(RunTest, RunWritesWhatImportPlanAndExportWriteOneAfterAnother) {
 
   const auto files = [&](const std::string& dir) {
     std::map<std::string, std::string> out;
-    for (const char* f : {"plan.json", "plan.ics", "checklist.md", "report.html"}) {
+    for (const char* f : {"plan.json", "plan.csv", "plan.ics", "checklist.md", "report.html"}) {
       out[f] = slurp(ws.path(dir) / f);
     }
     return out;
@@ -469,6 +469,7 @@ TEST(RunTest, RunWritesWhatImportPlanAndExportWriteOneAfterAnother) {
     std::filesystem::create_directories(ws.path("by-steps"));
     for (const auto& [format, file] :
          std::vector<std::pair<std::string, std::string>>{{"json", "plan.json"},
+                                                          {"csv", "plan.csv"},
                                                           {"ics", "plan.ics"},
                                                           {"md", "checklist.md"},
                                                           {"html", "report.html"}}) {

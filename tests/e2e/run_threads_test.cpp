@@ -50,7 +50,7 @@ TEST(RunThreadsTest, EveryTimingLineArrivesWhole) {
   ASSERT_FALSE(r.err.empty());
   ASSERT_EQ(r.err.back(), '\n');
   const std::regex stage(R"(rplan: [a-z][^:]*: \d+\.\d{3} s)");
-  const std::regex job(R"(rplan:   (xlsx|json|ics|md|html): \d+\.\d{3} s)");
+  const std::regex job(R"(rplan:   (xlsx|json|csv|ics|md|html): \d+\.\d{3} s)");
   std::map<std::string, int> jobs;
   std::istringstream lines(r.err);
   for (std::string line; std::getline(lines, line);) {
@@ -62,7 +62,7 @@ TEST(RunThreadsTest, EveryTimingLineArrivesWhole) {
     }
   }
   EXPECT_EQ(jobs, (std::map<std::string, int>{
-                      {"xlsx", 1}, {"json", 1}, {"ics", 1}, {"md", 1}, {"html", 1}}));
+                      {"xlsx", 1}, {"json", 1}, {"csv", 1}, {"ics", 1}, {"md", 1}, {"html", 1}}));
 }
 
 // Where no thread can be started (RLIMIT_NPROC of 1 for a user who runs

@@ -109,7 +109,7 @@ TEST(TeamTest, TimeOffAndHolidaysAreListedAndRemoved) {
   ASSERT_EQ(ws.run({"off", "remove", "Ada", "--from", "2026-12-14"}).exit_code, 0);
   EXPECT_EQ(ws.run({"off", "list"}).out, "");
   ASSERT_EQ(ws.run({"holiday", "add", "2026-12-25", "--name", "Christmas"}).exit_code, 0);
-  EXPECT_EQ(ws.run({"holiday", "list"}).out, "2026-12-25  Christmas\n");
+  EXPECT_EQ(ws.run({"holiday", "list"}).out, "2026-12-25  Christmas  for everyone\n");
   EXPECT_EQ(ws.run({"holiday", "add", "2026-13-01"}).exit_code, 2);
   ASSERT_EQ(ws.run({"holiday", "remove", "2026-12-25"}).exit_code, 0);
   EXPECT_EQ(ws.run({"holiday", "remove", "2026-12-25"}).exit_code, 65);

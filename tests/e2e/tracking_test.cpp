@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "run_rplan.hpp"
 
@@ -267,7 +268,9 @@ TEST(TrackingE2eTest, TheLogFiltersByPersonAndDatesInThreeFormats) {
   EXPECT_EQ(count({"--to", "2026-11-16"}), 1U);
   EXPECT_EQ(count({"--from", "2026-11-17", "--to", "2026-11-17"}), 1U);
   EXPECT_EQ(count({"--assignee", "Ada", "--from", "2026-11-17"}), 1U);
-  EXPECT_EQ(count({"--assignee", "Linus"}), 0U);
+  r = ws.run({"log", "--assignee", "Linus"});  // nobody of that name: an error, not nothing
+  EXPECT_EQ(r.exit_code, 65);
+  EXPECT_TRUE(has(r.err, "nobody named \"Linus\" is in the team (it has Ada and Grace)")) << r.err;
   EXPECT_EQ(ws.run({"log", "--from", "2026-11-18", "--to", "2026-11-17"}).exit_code, 2);
   EXPECT_EQ(ws.run({"log", "--format", "xml"}).exit_code, 2);
   EXPECT_EQ(ws.run({"log", "--from", "soon"}).exit_code, 2);

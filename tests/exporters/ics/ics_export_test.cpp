@@ -193,7 +193,7 @@ TEST(IcsExportTest, TextCannotInjectStructure) {
   const auto summaries = values(text, "SUMMARY");
   ASSERT_FALSE(summaries.empty());
   EXPECT_EQ(unescape(summaries[0]),
-            "Research: Research caching; queues, and C:\\temp\\path\nEND:VEVENT\nBEGIN:VEVENT\n"
+            "Research caching; queues, and C:\\temp\\path\nEND:VEVENT\nBEGIN:VEVENT\n"
             "SUMMARY:forged — with ünïcödé and 🚀 (Caching, queues; and more)");
   for (const auto& l : lines) EXPECT_NE(l.rfind("SUMMARY:forged", 0), 0u);
   const auto descriptions = values(text, "DESCRIPTION");
@@ -277,7 +277,7 @@ TEST(IcsExportTest, TodosAreATreeOfTopicsWithDatesStatusProgressAndDependencies)
   EXPECT_NE(text.find("Assignee: not scheduled"), std::string::npos);
   EXPECT_EQ(values(text, "SUMMARY")[0], "1. Caching\\, queues\\; and more");
   EXPECT_EQ(values(text, "SUMMARY")[3],
-            "✓ Documentation: Document the findings (Caching\\, "
+            "✓ Document the findings (Caching\\, "
             "queues\\; and more)");
 }
 

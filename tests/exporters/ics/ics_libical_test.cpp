@@ -66,8 +66,8 @@ TEST(IcsLibicalTest, EventsComeBackWithTheirTextInstantsAndAttendees) {
   for (std::size_t i = 0; i < prompt.size(); ++i) {
     if (prompt.compare(i, 2, "\r\n") != 0) expected_prompt += prompt[i];
   }
-  EXPECT_EQ(icalcomponent_get_summary(first),
-            "Research: " + expected_prompt + " (Caching, queues; and more)");
+  EXPECT_EQ(icalcomponent_get_summary(first), expected_prompt + " (Caching, queues; and more)")
+      << "the prompt says its kind: no \"Research: \" before it";
   const std::string description = icalcomponent_get_description(first);
   EXPECT_NE(description.find("Prompt: " + expected_prompt + "\nKind: Research"), std::string::npos)
       << description;

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 
+#include "planner/util/error.hpp"
+
 namespace rplan::model {
 namespace {
 
@@ -108,6 +110,99 @@ TEST(ParseWorkdaysTest, ANonDayIsRefusedAndNothingNamesNoDay) {
   // No part at all is no error here; validate() reports the empty week.
   EXPECT_EQ(parse_workdays(""), (std::array<bool, 7>{}));
   EXPECT_EQ(parse_workdays(",,"), (std::array<bool, 7>{}));
+}
+
+TEST(ParseWorkdaysTest, ReadsRangesThatMayWrapAndMixWithLists) {
+  struct Case {
+    std::string text;
+    std::array<bool, 7> days;  // mon..sun
+  };
+  const Case cases[] = {
+      {"mon-fri", {true, true, true, true, true, false, false}},
+      {"Mon-Thu", {true, true, true, true, false, false, false}},
+      {"sun-thu", {true, true, true, true, false, false, true}},
+      {"fri-mon", {true, false, false, false, true, true, true}},
+      {"mon-wed,fri", {true, true, true, false, true, false, false}},
+      {"monday - friday", {true, true, true, true, true, false, false}},
+      {"mon\u2013fri", {true, true, true, true, true, false, false}},  // en dash, as typeset
+      {"wed-wed", {false, false, true, false, false, false, false}},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(parse_workdays(c.text), c.days);
+  }
+  for (const char* bad : {"mon-", "-fri", "mon-funday", "mon-tue-wed", "mon--fri"}) {
+    SCOPED_TRACE(bad);
+    EXPECT_FALSE(parse_workdays(bad).has_value());
+  }
+}
+
+std::vector<Assignee> people(std::initializer_list<const char*> names) {
+  std::vector<Assignee> team;
+  for (const char* name : names) {
+    Assignee p;
+    p.name = name;
+    team.push_back(p);
+  }
+  return team;
+}
+
+TEST(FindPersonTest, AnExactNameWinsElseTheOneThatDiffersOnlyInCase) {
+  const auto team = people({"Priya Raman", "Tom", "tom", "\xc3\x85sa"});
+  EXPECT_EQ(find_person(team, "Priya Raman")->name, "Priya Raman");
+  EXPECT_EQ(find_person(team, "priya raman")->name, "Priya Raman");
+  EXPECT_EQ(find_person(team, "  PRIYA RAMAN ")->name, "Priya Raman");
+  EXPECT_EQ(find_person(team, "\xc3\xa5sa")->name, "\xc3\x85sa") << "Latin-1 letters fold";
+  EXPECT_EQ(find_person(team, "tom")->name, "tom") << "the exact one of two";
+  EXPECT_EQ(find_person(team, "Tom")->name, "Tom");
+  EXPECT_EQ(find_person(team, "Ken"), nullptr);
+  try {
+    find_person(team, "TOM");
+    ADD_FAILURE() << "TOM names two people";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("\"Tom\" or \"tom\""), std::string::npos) << e.what();
+  }
+}
+
+TEST(FindPersonTest, NobodyIsAnErrorThatNamesWhoIsInTheTeam) {
+  const auto team = people({"Ada", "Priya Raman", "Tom"});
+  try {
+    require_person(team, "Ken");
+    ADD_FAILURE() << "nobody is Ken";
+  } catch (const InputError& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "nobody named \"Ken\" is in the team (it has Ada, Priya Raman and Tom)");
+  }
+  std::vector<Assignee> many;
+  for (int i = 0; i < 12; ++i) {
+    many.emplace_back();
+    many.back().name = "P" + std::to_string(i);
+  }
+  EXPECT_EQ(describe_team(many), "P0, P1, P2, P3, P4, P5, P6, P7, P8, P9 and 2 more");
+}
+
+TEST(FindPersonTest, ANewNameThatDiffersOnlyInCaseClashes) {
+  const auto team = people({"Priya Raman"});
+  EXPECT_EQ(case_clash(team, "Priya Raman"), "") << "the same person: an update";
+  EXPECT_EQ(case_clash(team, "Ken"), "") << "a new person";
+  EXPECT_NE(case_clash(team, "priya raman").find("differs only in case from \"Priya Raman\""),
+            std::string::npos);
+  EXPECT_TRUE(same_name("priya raman", "Priya Raman"));
+  EXPECT_FALSE(same_name("Priya", "Priya Raman"));
+}
+
+TEST(KindWordTest, APromptThatSaysItsKindKeepsItOnce) {
+  EXPECT_EQ(kind_word_length(TaskKind::research, "Research Node.js streams"), 8U);
+  EXPECT_EQ(kind_word_length(TaskKind::research, "research Node.js"), 8U);
+  EXPECT_EQ(kind_word_length(TaskKind::analysis, "Analyze invalidation"), 7U);
+  EXPECT_EQ(kind_word_length(TaskKind::analysis, "Analyse invalidation"), 7U);
+  EXPECT_EQ(kind_word_length(TaskKind::documentation, "Document the guide"), 8U);
+  EXPECT_EQ(kind_word_length(TaskKind::research, "Compare Redis and Memcached"), 0U);
+  EXPECT_EQ(kind_word_length(TaskKind::analysis, "Research Redis"), 0U) << "another kind's word";
+  EXPECT_EQ(kind_word_length(TaskKind::documentation, "Documents of the API"), 0U);
+  EXPECT_EQ(kind_word_length(TaskKind::research, "Research-based plan"), 0U);
+  EXPECT_EQ(kind_word_length(TaskKind::research, "Research"), 0U) << "a word alone";
+  EXPECT_EQ(kind_word_length(TaskKind::research, ""), 0U);
 }
 
 TEST(NamesTest, KindsStatusesAndStrategiesReadBackWhatTheyWrite) {

@@ -505,20 +505,35 @@ TEST(TopicParserTest, ReportsAPromptsLabelWithoutPrompts) {
   struct Case {
     std::string text;
     int line;
+    std::string found;  // what the error says follows the label
   };
   const Case cases[] = {
-      {"### A\n**Research Prompts**:\n", 2},
-      {"### A\n**Research Prompts**:\n\n### B\n**Research Prompts**:\n- b\n", 2},
-      {"### A\n**Research Prompts**:\n\nSome prose first.\n\n- p\n", 2},
-      {"### A\n**Research Prompts**:\n3. lists after a paragraph start at 1\n", 2},
-      {"### A\n**Research Prompts**:\n    - indented code, not a list\n", 2},
-      {"### A\n**Research Focus**: F\n\n**Research Prompts**:\n- <!-- none -->\n-\n", 4},
+      {"### A\n**Research Prompts**:\n", 2,
+       "nothing follows it before the next heading; list the prompts under it as items starting "
+       "with -, * or 1."},
+      {"### A\n**Research Prompts**:\n\n### B\n**Research Prompts**:\n- b\n", 2,
+       "nothing follows it before the next heading; list the prompts under it as items starting "
+       "with -, * or 1."},
+      {"### A\n**Research Prompts**:\n\nSome prose first.\n\n- p\n", 2,
+       "line 4 reads \"Some prose first.\", not a list of prompts (items starting with -, * or "
+       "1.)"},
+      {"### A\n**Research Prompts**:\n3. lists after a paragraph start at 1\n", 2,
+       "line 3 reads \"3. lists after a paragraph start at 1\", which Markdown reads as more "
+       "text of the label's paragraph, not as a list: a numbered list that starts at 3 needs a "
+       "blank line above it (or start it at 1)"},
+      {"### A\n**Research Prompts**:\n    - indented code, not a list\n", 2,
+       "line 3 reads \"- indented code, not a list\", indented by four spaces or more, which "
+       "Markdown reads as code, not as a list: indent the items less"},
+      {"### A\n**Research Focus**: F\n\n**Research Prompts**:\n- <!-- none -->\n-\n", 4,
+       "line 5 reads \"- <!-- none -->\", a list whose items have no text (a comment is not "
+       "text)"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.text);
     EXPECT_EQ(errors_of(c.text),
               Strings{"t.md:" + std::to_string(c.line) +
-                      ": error: topic \"A\" has a **Research Prompts**: label but no prompts"});
+                      ": error: topic \"A\" has a **Research Prompts**: label but no prompts: " +
+                      c.found});
   }
 }
 
@@ -567,7 +582,8 @@ TEST(TopicParserTest, ReportsATopicHeadingWithoutTitle) {
 TEST(TopicParserTest, CollectsEveryErrorInOneRunInLineOrder) {
   EXPECT_EQ(errors_of(fixture("errors.md"), "errors.md"),
             (Strings{"errors.md:9: error: topic \"Queues\" has a **Research Prompts**: label but "
-                     "no prompts",
+                     "no prompts: line 11 reads \"Prompts were meant to go here.\", not a list of "
+                     "prompts (items starting with -, * or 1.)",
                      "errors.md:13: error: two topics are titled \"Caching\" (lines 3 and 13)"}));
 }
 

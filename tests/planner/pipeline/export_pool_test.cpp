@@ -45,19 +45,20 @@ class RecordingReporter final : public Reporter {
 struct StandIns {
   explicit StandIns(std::size_t n) : threads(n), writes(n) {
     for (std::size_t i = 0; i < n; ++i) {
-      formats.push_back(
-          {"format " + std::to_string(i),
-           "",
-           "",
-           [this, i](const model::Project&, const ExportOptions& o, const std::filesystem::path&) {
-             threads[i] = std::this_thread::get_id();
-             ++writes[i];
-             if (o.before_publish) o.before_publish();
-             if (fail.count(i)) throw OutputError(formats[i].name + " failed");
-             ++published;
-           },
-           "",
-           {}});
+      formats.push_back({"format " + std::to_string(i),
+                         "",
+                         "",
+                         [this, i](const model::Project&, const ExportOptions& o,
+                                   const std::filesystem::path& out) {
+                           threads[i] = std::this_thread::get_id();
+                           ++writes[i];
+                           if (o.before_publish) o.before_publish();
+                           if (fail.count(i)) throw OutputError(formats[i].name + " failed");
+                           ++published;
+                           return std::vector<std::filesystem::path>{out};
+                         },
+                         "",
+                         {}});
     }
   }
   ExportPool::Jobs jobs() const {

@@ -84,10 +84,11 @@ TEST(RunPipelineTest, OneThreadOrManyWriteTheSameFiles) {
     const auto written = run(r, reporter);
     EXPECT_EQ(saved, 1);
     EXPECT_EQ(written,
-              (std::vector<fs::path>{out / "plan.xlsx", out / "plan.json", out / "plan.ics",
-                                     out / "checklist.md", out / "report.html"}));
-    EXPECT_EQ(reporter.jobs, (std::map<std::string, int>{
-                                 {"xlsx", 1}, {"json", 1}, {"ics", 1}, {"md", 1}, {"html", 1}}));
+              (std::vector<fs::path>{out / "plan.xlsx", out / "plan.json", out / "plan.csv",
+                                     out / "plan.ics", out / "checklist.md", out / "report.html"}));
+    EXPECT_EQ(reporter.jobs,
+              (std::map<std::string, int>{
+                  {"xlsx", 1}, {"json", 1}, {"csv", 1}, {"ics", 1}, {"md", 1}, {"html", 1}}));
     EXPECT_EQ(reporter.stages.front(), "reading 1 document(s)");
     EXPECT_EQ(reporter.stages.back(), "done");
     const auto files = text_files(out);

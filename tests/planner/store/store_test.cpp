@@ -2,10 +2,12 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
+#include <cstdio>
 #include <fstream>
 #include <map>
 #include <set>
 
+#include "planner/store/migrations.hpp"
 #include "planner/util/error.hpp"
 #include "test_support.hpp"
 
@@ -34,6 +36,77 @@ TEST(StoreTest, CreatesAVersionedWalDatabaseWithForeignKeys) {
   EXPECT_EQ(db.execAndGet("PRAGMA journal_mode").getString(), "wal");
   EXPECT_EQ(db.execAndGet("PRAGMA page_size").getInt(), 16384);
   EXPECT_GE(Store::latest_version(), 1);
+}
+
+TEST(StoreTest, MigrationsApplyInTheOrderOfTheirNumbers) {
+  ASSERT_FALSE(k_migrations.empty());
+  int previous = 0;
+  for (const Migration& m : k_migrations) {
+    SCOPED_TRACE(m.name);
+    EXPECT_GT(m.version, previous) << "each schemas/NNNN_*.sql has its own, larger number";
+    char number[8];
+    std::snprintf(number, sizeof number, "%04d_", m.version);
+    EXPECT_EQ(std::string(m.name).rfind(number, 0), 0U);
+    previous = m.version;
+  }
+  EXPECT_EQ(Store::latest_version(), previous);
+}
+
+TEST(StoreTest, ADatabaseOfTheSecondVersionUpgradesThroughEveryLaterFile) {
+  TempDir dir;
+  {
+    SQLite::Database db((dir / "rplan.db").string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    for (const Migration& m : k_migrations) {
+      if (m.version > 2) break;
+      db.exec(m.sql);
+      db.exec("PRAGMA user_version = " + std::to_string(m.version));
+    }
+    db.exec("PRAGMA application_id = " + std::to_string(0x72506c6e));
+    db.exec(
+        "INSERT INTO assignees (name) VALUES ('Ada'); INSERT INTO holidays (date, name) "
+        "VALUES ('2026-12-25', 'Christmas');");
+  }
+  Store store(dir / "rplan.db", Access::update);
+  EXPECT_EQ(store.version(), Store::latest_version());
+  store.add_holiday({*util::parse_date("2026-12-24"), "Eve", {"Ada"}});
+  const auto holidays = store.holidays();
+  ASSERT_EQ(holidays.size(), 2U);
+  EXPECT_EQ(holidays[0].people, std::vector<std::string>{"Ada"});
+  EXPECT_TRUE(holidays[1].people.empty()) << "a holiday of before stays everyone's";
+}
+
+TEST(StoreTest, ADatabaseAtEveryEarlierVersionUpgradesThroughTheHolidayPeople) {
+  // holiday_people is schemas/0006: a database made at 5 (calendars) or any
+  // earlier version runs it, and its team-wide holidays stay everyone's.
+  bool found = false;
+  for (const Migration& m : k_migrations)
+    found = found || std::string(m.name) == "0006_holiday_people";
+  ASSERT_TRUE(found) << "the per-person holidays are migration 0006";
+  for (const Migration& last : k_migrations) {
+    if (last.version >= 6) break;
+    SCOPED_TRACE(last.name);
+    TempDir dir;
+    {
+      SQLite::Database db((dir / "rplan.db").string(),
+                          SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+      for (const Migration& m : k_migrations) {
+        if (m.version > last.version) break;
+        db.exec(m.sql);
+        db.exec("PRAGMA user_version = " + std::to_string(m.version));
+      }
+      db.exec("PRAGMA application_id = " + std::to_string(0x72506c6e));
+      db.exec(
+          "INSERT INTO assignees (name) VALUES ('Ada'); INSERT INTO holidays (date, name) "
+          "VALUES ('2026-12-25', 'Christmas');");
+    }
+    Store store(dir / "rplan.db", Access::update);
+    EXPECT_EQ(store.version(), Store::latest_version());
+    store.add_holiday({*util::parse_date("2026-12-24"), "Eve", {"Ada"}});
+    const auto holidays = store.holidays();
+    ASSERT_EQ(holidays.size(), 2U);
+    EXPECT_EQ(holidays[0].people, std::vector<std::string>{"Ada"});
+    EXPECT_TRUE(holidays[1].people.empty());
+  }
 }
 
 TEST(StoreTest, ReleasingTheCacheKeepsTheConnectionUsable) {

@@ -92,5 +92,64 @@ TEST(TextTest, FormatsHoursWithoutTrailingZeros) {
   EXPECT_EQ(format_hours(0), "0");
 }
 
+TEST(TextTest, FoldsCaseForTheScriptsOfNames) {
+  struct Case {
+    std::string text, folded;
+  };
+  const Case cases[] = {
+      {"Priya Raman", "priya raman"},
+      {"\xc3\x85sa \xc3\x96"
+       "berg",
+       "\xc3\xa5sa \xc3\xb6"
+       "berg"},                                              // Åsa Öberg
+      {"Jo\xc3\x83o", "jo\xc3\xa3o"},                        // João
+      {"\xc5\x81ukasz \xc5\xbd", "\xc5\x82ukasz \xc5\xbe"},  // Łukasz Ž
+      {"\xc8\x98tefan", "\xc8\x99tefan"},                    // Ștefan
+      {"\xce\x9d\xce\x99\xce\x9a\xce\x9f\xce\xa3",
+       "\xce\xbd\xce\xb9\xce\xba\xce\xbf\xcf\x83"},                              // ΝΙΚΟΣ
+      {"\xd0\x98\xd0\xb2\xd0\xb0\xd0\xbd", "\xd0\xb8\xd0\xb2\xd0\xb0\xd0\xbd"},  // Иван
+      {"\xe1\xba\x9e", "\xc3\x9f"},  // capital sharp s folds to ß (simple folding)
+      {"Stra\xc3\x9f"
+       "e",
+       "stra\xc3\x9f"
+       "e"},                                                     // ß stays
+      {"\xe7\x94\xb0\xe4\xb8\xad", "\xe7\x94\xb0\xe4\xb8\xad"},  // 田中: no case
+      {"bad\xff", "bad\xff"},                                    // ill-formed bytes kept
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(fold_case(c.text), c.folded);
+  }
+  EXPECT_EQ(fold_case(U'\u00d7'), U'\u00d7') << "the multiplication sign has no case";
+  EXPECT_EQ(fold_case(U'\u0178'), U'\u00ff');
+}
+
+TEST(TextTest, WrapTextReflowsParagraphsAndKeepsListsAndIndents) {
+  EXPECT_EQ(wrap_text("one two three\nfour five six seven", 14),
+            "one two three\nfour five six\nseven");
+  EXPECT_EQ(wrap_text("a b\n\nc d\n", 80), "a b\n\nc d\n");
+  EXPECT_EQ(wrap_text("Items:\n- first\n- second\n  indented\n", 80),
+            "Items:\n- first\n- second\n  indented\n");
+  EXPECT_EQ(wrap_text("averyveryverylongword and more", 10), "averyveryverylongword\nand more");
+  EXPECT_EQ(wrap_text("\u00e9t\u00e9 \u00e9t\u00e9", 7), "\u00e9t\u00e9 \u00e9t\u00e9")
+      << "code points, not bytes";
+}
+
+TEST(TextTest, EditDistanceCountsSwapsAsOneEdit) {
+  struct Case {
+    std::string a, b;
+    std::size_t distance;
+  };
+  const Case cases[] = {
+      {"import", "import", 0}, {"improt", "import", 1}, {"imprt", "import", 1}, {"lst", "list", 1},
+      {"", "plan", 4},         {"export", "expert", 1}, {"sync", "show", 3},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.a + " / " + c.b);
+    EXPECT_EQ(edit_distance(c.a, c.b), c.distance);
+    EXPECT_EQ(edit_distance(c.b, c.a), c.distance);
+  }
+}
+
 }  // namespace
 }  // namespace rplan::util
