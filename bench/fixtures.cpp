@@ -15,10 +15,10 @@ namespace rplan::bench {
 
 namespace {
 
-DatasetOptions options_for(std::size_t tasks) {
+DatasetOptions options_for(std::size_t tasks, std::size_t people = 0) {
   DatasetOptions o;
   o.tasks = tasks;
-  o.people = people_for(tasks);
+  o.people = people == 0 ? people_for(tasks) : people;
   return o;
 }
 
@@ -58,7 +58,9 @@ model::ParsedDocument parsed_document(std::size_t tasks) {
   return doc;
 }
 
-model::Project unplanned_project(std::size_t tasks) {
+model::Project unplanned_project(std::size_t tasks) { return unplanned_project(tasks, 0); }
+
+model::Project unplanned_project(std::size_t tasks, std::size_t people) {
   const model::ParsedDocument doc = parsed_document(tasks);
   model::Project p;
   p.title = doc.title;
@@ -84,7 +86,7 @@ model::Project unplanned_project(std::size_t tasks) {
     }
     p.topics.push_back(std::move(t));
   }
-  p.team = parse::parse_team_csv(team_csv(options_for(tasks)), "team.csv");
+  p.team = parse::parse_team_csv(team_csv(options_for(tasks, people)), "team.csv");
   std::sort(p.team.begin(), p.team.end(),
             [](const model::Assignee& a, const model::Assignee& b) { return a.name < b.name; });
   p.holidays = holidays();

@@ -23,6 +23,8 @@ std::size_t people_for(std::size_t tasks);
 // A project as load_project() returns it before any plan: topics and tasks
 // with short ids ("t12", "k34"), the generated team and holidays.
 model::Project unplanned_project(std::size_t tasks);
+// The same with `people` people (0: people_for(tasks)).
+model::Project unplanned_project(std::size_t tasks, std::size_t people);
 
 // The same project planned from 2026-12-07 (schedule::make_plan), created_at
 // fixed. Cached: the reference stays valid for the life of the program.

@@ -363,24 +363,30 @@ class CalendarWriter {
     if (topic != nullptr) categories += ',' + ics_escape_text(topic->title);
     words.categories = folded("CATEGORIES", categories);
 
-    if (t.planned()) {
-      const auto person = m_people.find(t.assignee);
-      if (person != m_people.end() && !person->second->email.empty()) {
-        words.attendee = folded("ATTENDEE;CN=" + ics_quote_param(t.assignee),
-                                "mailto:" + mailto_address(person->second->email));
-      }
-    }
+    if (t.planned()) words.attendee = attendee(t.assignee);
     return words;
   }
 
+  // The ATTENDEE line of the person `name` (folded, CRLF included); "" when
+  // the team has no email for them.
+  std::string attendee(const std::string& name) const {
+    const auto person = m_people.find(name);
+    if (person == m_people.end() || person->second->email.empty()) return {};
+    return folded("ATTENDEE;CN=" + ics_quote_param(name),
+                  "mailto:" + mailto_address(person->second->email));
+  }
+
   // Writes the task's text; `where` ends the description (escaped already).
-  void describe(const TaskText& words, std::string_view where) {
+  // `attendee`: another person's ATTENDEE line than the task's (a block of
+  // history someone else worked), or nullptr.
+  void describe(const TaskText& words, std::string_view where,
+                const std::string* attendee = nullptr) {
     m_buffer += words.summary;
     m_buffer += words.description;
     FoldedLine description = words.description_folded;
     description.append(m_buffer, where);
     FoldedLine::finish(m_buffer);
-    m_buffer.append(words.categories).append(words.attendee);
+    m_buffer.append(words.categories).append(attendee != nullptr ? *attendee : words.attendee);
   }
 
   // The email as a mailto: URI: characters a URI cannot hold percent-encoded.
@@ -410,7 +416,14 @@ class CalendarWriter {
       line("DTSTART", util::format_ical_utc(b.utc_start));
       line("DTEND", util::format_ical_utc(b.utc_end));
       m_scratch.assign(" (work block ").append(std::to_string(n + 1)).append(")");
-      describe(words, m_scratch);
+      // A block someone else worked (history of a task handed over) names them.
+      const std::string& person = model::block_person(t, b);
+      if (person != t.assignee) {
+        const std::string other = attendee(person);
+        describe(words, m_scratch, &other);
+      } else {
+        describe(words, m_scratch);
+      }
       line("STATUS", "CONFIRMED");
       line("TRANSP", "OPAQUE");
       end("VEVENT");

@@ -382,7 +382,8 @@ void tasks_rows(const model::Project& project, const PlanView& view, const RowSi
   for (std::size_t i = 0; i < shown; ++i) {
     const model::Task& t = project.tasks[i];
     const model::Topic* topic = view.group_topic(view.group_of(i));
-    const model::workbook::Values values = model::workbook::values_of(t);
+    const model::workbook::Values values =
+        model::workbook::values_of(t, project.plan.minimum_remaining_hours);
     row.index = static_cast<int>(i) + 1;
     row.cells.clear();
     row.cells.push_back(text_cell(c_id, t.id));
@@ -468,7 +469,8 @@ void sync_rows(const model::Project& project, const RowSink& emit) {
   const std::size_t shown = shown_tasks(project);
   for (std::size_t i = 0; i < shown; ++i) {
     const model::Task& t = project.tasks[i];
-    const model::workbook::Values values = model::workbook::values_of(t);
+    const model::workbook::Values values =
+        model::workbook::values_of(t, project.plan.minimum_remaining_hours);
     row.index = model::workbook::k_sync_first_task_row + static_cast<int>(i);
     row.cells.clear();
     row.cells.push_back(text_cell(0, t.id, Style::plain));

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "planner/cli/command.hpp"
+#include "planner/cli/explain.hpp"
 #include "planner/cli/io.hpp"
 #include "planner/util/error.hpp"
 #include "planner/util/text.hpp"
@@ -31,6 +32,8 @@ const std::vector<Command>& commands() {
     add_sync_commands(t);
     add_log_commands(t);
     add_calendar_commands(t);
+    add_forecast_commands(t);
+    add_explain_commands(t);
     add_baseline_commands(t);
     return t;
   }();

@@ -1,16 +1,20 @@
 // Commands about documents and tasks: import, forget, list, show, task.
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <iomanip>
 #include <optional>
+#include <set>
+#include <sstream>
 #include <unordered_map>
 
 #include "exporters/csv_export.hpp"
 #include "exporters/json_export.hpp"
 #include "planner/cli/command.hpp"
+#include "planner/cli/explain.hpp"
 #include "planner/cli/io.hpp"
 #include "planner/cli/numbers.hpp"
 #include "planner/cli/tracking.hpp"
@@ -103,48 +107,82 @@ void filter(model::Project& p, const po::variables_map& vm, util::Date today) {
   }
 }
 
-// Pads or cuts UTF-8 text to `width` code points.
-std::string fit(const std::string& text, std::size_t width, bool cut) {
+// Pads UTF-8 text with spaces to `width` code points (longer text is kept).
+std::string fit(const std::string& text, std::size_t width) {
   const std::size_t len = util::utf8_length(text);
-  if (len <= width) return text + std::string(width - len, ' ');
-  if (!cut) return text;
-  std::string out;
-  std::size_t count = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if ((c & 0xC0) != 0x80 && ++count > width - 1) break;
-    out += text[i];
-  }
-  return out + "\u2026";
+  return len < width ? text + std::string(width - len, ' ') : text;
 }
 
-// "2026-12-07 09:00 +05:30": an instant at a UTC offset (minutes east).
-std::string time_at(util::Instant at, int offset_minutes) {
-  const auto local = at + std::chrono::minutes{offset_minutes};
-  const auto day = std::chrono::floor<std::chrono::days>(local);
-  const int minute =
-      static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(local - day).count());
+// "+05:30": an offset from UTC in minutes east.
+std::string offset_text(int offset_minutes) {
   const int offset = std::abs(offset_minutes);
   char zone[8];
   std::snprintf(zone, sizeof zone, "%c%02d:%02d", offset_minutes < 0 ? '-' : '+', offset / 60 % 100,
                 offset % 60);
-  return util::format_date(util::Date{day}) + " " + util::format_clock(minute) + " " + zone;
+  return zone;
+}
+
+// A time list shows: an instant at a UTC offset (minutes east).
+struct Moment {
+  util::Instant at;
+  int offset_minutes = 0;
+  util::Date day() const {
+    return std::chrono::floor<std::chrono::days>(at + std::chrono::minutes{offset_minutes});
+  }
+};
+
+// "2026-12-07 09:00 +05:30"; without the year ("12-07 09:00 +05:30") and
+// without the offset ("2026-12-07 09:00") when not wanted.
+std::string time_at(const Moment& m, bool year, bool zone) {
+  const auto local = m.at + std::chrono::minutes{m.offset_minutes};
+  const util::Date day = m.day();
+  const int minute =
+      static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(local - day).count());
+  const std::string date = util::format_date(day);
+  return (year ? date : date.substr(5)) + " " + util::format_clock(minute) +
+         (zone ? " " + offset_text(m.offset_minutes) : "");
 }
 
 // How list shows times: each person's own (with its offset), or all in one zone.
 struct TableTimes {
   std::optional<util::TimeZone> zone;
-  std::string block_time(const model::WorkBlock& b, bool end) const {
+  Moment block_time(const model::WorkBlock& b, bool end) const {
     const util::Instant at = end ? b.utc_end : b.utc_start;
-    return time_at(at, zone ? zone->offset_minutes(at) : b.utc_offset_minutes());
+    return {at, zone ? zone->offset_minutes(at) : b.utc_offset_minutes()};
   }
 };
+
+// The columns of list's table, in their order; the prompt follows them.
+enum Column : std::size_t {
+  c_id,
+  c_topic,
+  c_kind,
+  c_hours,
+  c_left,
+  c_status,
+  c_assignee,
+  c_pin,
+  c_start,
+  c_finish,
+  k_columns
+};
+using Cells = std::array<std::string, k_columns>;
+
+// The fewest code points of the prompt list narrows the table for.
+constexpr std::size_t k_least_prompt = 20;
 
 // The table of `list`: one line per task. START and FINISH carry their UTC
 // offset (each person's local time, or every time in --tz ZONE); PIN says
 // whether the task is pinned to its ASSIGNEE (an unplanned pinned task shows
-// the person it is pinned to). On a terminal the prompt is cut to fit its
-// width, unless `wide`.
+// the person it is pinned to). On a terminal, unless `wide`, no line is wider
+// than the terminal (terminal_width): when the whole table leaves the prompt
+// fewer than k_least_prompt code points, it narrows step by step, in this
+// order, until it does not: PIN goes when no task shown is pinned; START and
+// FINISH lose the year (when every time shown is in one year) and the offset
+// (when all share one, which the START header then shows); then TOPIC, HOURS,
+// LEFT, KIND, PIN, FINISH and STATUS are hidden, one by one. ID, ASSIGNEE,
+// START and the prompt stay; the prompt, and as a last resort the whole line,
+// is cut to the width with "…".
 void print_table(const model::Project& p, const Context& ctx, const TableTimes& times, bool wide) {
   const double minimum = p.plan.minimum_remaining_hours;  // cmd_list sets it
   const model::TopicIndex topics(p.topics);
@@ -154,40 +192,98 @@ void print_table(const model::Project& p, const Context& ctx, const TableTimes& 
     assignee_width = std::max(assignee_width, util::utf8_length(t.pinned_assignee));
   }
   constexpr std::size_t k_time = 24;  // "2026-12-07 09:00 +05:30" and a space
-  const std::size_t columns = terminal_width(ctx.out, 100);
-  const std::size_t fixed = 8 + 6 + 14 + 6 + 6 + 12 + assignee_width + 2 + 5 + 2 * k_time;
-  const std::size_t prompt_width = columns > fixed + 20 ? columns - fixed : 20;
-  ctx.out << fit("ID", 8, false) << fit("TOPIC", 6, false) << fit("KIND", 14, false)
-          << fit("HOURS", 6, false) << fit("LEFT", 6, false) << fit("STATUS", 12, false)
-          << fit("ASSIGNEE", assignee_width + 2, false) << fit("PIN", 5, false)
-          << fit("START", k_time, false) << fit("FINISH", k_time, false) << "PROMPT\n";
+  std::array<std::size_t, k_columns> width = {8, 6,      14,    6, 6, 12, assignee_width + 2,
+                                              5, k_time, k_time};  // each with its gap; 0: hidden
+  Cells header = {"ID",     "TOPIC",    "KIND", "HOURS", "LEFT",
+                  "STATUS", "ASSIGNEE", "PIN",  "START", "FINISH"};
+  std::vector<Cells> rows;
+  std::vector<std::optional<Moment>> starts, finishes;
+  bool pinned = false;
   for (const auto& t : p.tasks) {
     const model::Topic* of = topics.topic_of(t);
-    std::string topic = of && of->number ? std::to_string(*of->number) : (of ? of->id : "");
     const std::string& planned_to = model::plan_person(t);
-    const std::string who = !planned_to.empty()         ? planned_to
-                            : t.pinned_assignee.empty() ? "-"
-                                                        : t.pinned_assignee;
-    ctx.out << fit(t.id, 8, false) << fit(topic, 6, false)
-            << fit(std::string(model::to_string(t.kind)), 14, false)
-            << fit(util::format_hours(t.estimate.hours), 6, false)
-            << fit(util::format_hours(model::remaining_hours(t, minimum)), 6, false)
-            << fit(std::string(model::to_string(t.status)), 12, false)
-            << fit(who, assignee_width + 2, false)
-            << fit(t.pinned_assignee.empty() ? "-" : "yes", 5, false)
-            << fit(t.blocks.empty() ? "-" : times.block_time(t.blocks.front(), false), k_time,
-                   false)
-            << fit(t.blocks.empty() ? "-" : times.block_time(t.blocks.back(), true), k_time, false)
-            << (ctx.terminal && !wide ? fit(t.prompt, prompt_width, true) : t.prompt) << "\n";
+    Cells row;
+    row[c_id] = t.id;
+    row[c_topic] = of && of->number ? std::to_string(*of->number) : (of ? of->id : "");
+    row[c_kind] = std::string(model::to_string(t.kind));
+    row[c_hours] = util::format_hours(t.estimate.hours);
+    row[c_left] = util::format_hours(model::remaining_hours(t, minimum));
+    row[c_status] = std::string(model::to_string(t.status));
+    row[c_assignee] = !planned_to.empty()         ? planned_to
+                      : t.pinned_assignee.empty() ? "-"
+                                                  : t.pinned_assignee;
+    row[c_pin] = t.pinned_assignee.empty() ? "-" : "yes";
+    pinned = pinned || !t.pinned_assignee.empty();
+    starts.push_back(t.blocks.empty() ? std::nullopt
+                                      : std::optional(times.block_time(t.blocks.front(), false)));
+    finishes.push_back(t.blocks.empty() ? std::nullopt
+                                        : std::optional(times.block_time(t.blocks.back(), true)));
+    rows.push_back(std::move(row));
   }
+  const auto show_times = [&](bool year, bool zone) {
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      rows[i][c_start] = starts[i] ? time_at(*starts[i], year, zone) : "-";
+      rows[i][c_finish] = finishes[i] ? time_at(*finishes[i], year, zone) : "-";
+    }
+  };
+  show_times(true, true);
+
+  const bool fit_terminal = ctx.terminal && !wide;
+  const std::size_t columns = terminal_width(ctx.out, 100);
+  const auto fits = [&] {
+    std::size_t used = 0;
+    for (const std::size_t w : width) used += w;
+    return used + k_least_prompt <= columns;
+  };
+  if (fit_terminal && !fits()) {
+    if (!pinned) width[c_pin] = 0;
+  }
+  if (fit_terminal && !fits()) {  // shorter times: the year and offset only when they vary
+    std::optional<int> year, offset;
+    bool years = false, offsets = false;
+    for (const auto* all : {&starts, &finishes}) {
+      for (const auto& m : *all) {
+        if (!m) continue;
+        const int y = static_cast<int>(std::chrono::year_month_day(m->day()).year());
+        years = years || (year && *year != y);
+        offsets = offsets || (offset && *offset != m->offset_minutes);
+        year = y;
+        offset = m->offset_minutes;
+      }
+    }
+    show_times(years, offsets);
+    if (!offsets && offset) header[c_start] += " " + offset_text(*offset);
+    for (const Column c : {c_start, c_finish}) {
+      std::size_t longest = util::utf8_length(header[c]);
+      for (const auto& row : rows) longest = std::max(longest, util::utf8_length(row[c]));
+      width[c] = longest + 1;
+    }
+  }
+  for (const Column c : {c_topic, c_hours, c_left, c_kind, c_pin, c_finish, c_status}) {
+    if (!fit_terminal || fits()) break;
+    width[c] = 0;
+  }
+
+  const auto print_line = [&](const Cells& cells, const std::string& prompt) {
+    std::string line;
+    for (std::size_t c = 0; c < k_columns; ++c) {
+      if (width[c] > 0) line += fit(cells[c], width[c]);
+    }
+    line += prompt;
+    ctx.out << (fit_terminal ? shorten(line, columns) : line) << "\n";
+  };
+  print_line(header, "PROMPT");
+  for (std::size_t i = 0; i < rows.size(); ++i) print_line(rows[i], p.tasks[i].prompt);
   double hours = 0, left = 0;
   for (const auto& t : p.tasks) {
     hours += t.estimate.hours;
     left += model::remaining_hours(t, minimum);
   }
-  ctx.out << p.tasks.size() << (p.tasks.size() == 1 ? " task in " : " tasks in ") << p.topics.size()
+  std::ostringstream summary;
+  summary << p.tasks.size() << (p.tasks.size() == 1 ? " task in " : " tasks in ") << p.topics.size()
           << (p.topics.size() == 1 ? " topic, " : " topics, ") << util::format_hours(hours)
-          << " h, " << util::format_hours(left) << " h left\n";
+          << " h, " << util::format_hours(left) << " h left";
+  ctx.out << (fit_terminal ? shorten(summary.str(), columns) : summary.str()) << "\n";
 }
 
 int cmd_list(Context& ctx, const po::variables_map& vm) {
@@ -202,6 +298,11 @@ int cmd_list(Context& ctx, const po::variables_map& vm) {
   project.plan.minimum_remaining_hours = minimum_remaining_hours(project.plan, ctx);
   ctx.reporter.stage("filtering and printing the tasks");
   filter(project, vm, ctx.today);
+  if (vm.count("critical")) {
+    const auto chain = critical_chain_ids(ctx.db_path, ctx.config.documenting);
+    const std::set<std::string> on(chain.begin(), chain.end());
+    std::erase_if(project.tasks, [&](const model::Task& t) { return on.count(t.id) == 0; });
+  }
   if (format == "json") {
     exporters::write_json(project, exporters::JsonDocument::listing, ctx.out);
   } else if (format == "csv") {
@@ -246,11 +347,14 @@ int cmd_show(Context& ctx, const po::variables_map& vm) {
   print_row(out, "Prompt", t.prompt);
   print_row(out, "Position", std::to_string(t.position));
   print_row(out, "Kind", std::string(model::to_string(t.kind)));
+  const model::ThreePoint three = model::three_point(t);
   std::string estimate = util::format_hours(t.estimate.hours) + " h";
   estimate += t.estimate.manual
-                  ? " (set by hand; the model says " + util::format_hours(t.estimate.likely) + " h)"
-                  : " (model; optimistic " + util::format_hours(t.estimate.optimistic) +
-                        " h, pessimistic " + util::format_hours(t.estimate.pessimistic) + " h)";
+                  ? " (set by hand; optimistic " + util::format_hours(three.optimistic) +
+                        " h, pessimistic " + util::format_hours(three.pessimistic) +
+                        " h; the model says " + util::format_hours(t.estimate.likely) + " h)"
+                  : " (model; optimistic " + util::format_hours(three.optimistic) +
+                        " h, pessimistic " + util::format_hours(three.pessimistic) + " h)";
   print_row(out, "Estimate", estimate);
   print_row(out, "Status", std::string(model::to_string(t.status)));
   print_tracking(*found, store.team(), ctx);
@@ -259,6 +363,17 @@ int cmd_show(Context& ctx, const po::variables_map& vm) {
   if (t.planned()) {
     print_row(out, "Depends on", util::join(t.depends_on, ", "));
     print_row(out, "Assignee", t.assignee);
+    if (t.status != model::TaskStatus::done && found->task.start) {
+      try {
+        const auto chain = critical_chain_ids(ctx.db_path, ctx.config.documenting);
+        print_row(out, "Critical",
+                  std::find(chain.begin(), chain.end(), t.id) != chain.end()
+                      ? "yes: on the chain of tasks that ends the plan (rplan list --critical)"
+                      : "no");
+      } catch (const InputError&) {
+        // No answer for a plan out of date; the warning above says so.
+      }
+    }
     print_row(out, "Start",
               local_time(t.blocks.front(), false) + " (" +
                   util::format_rfc3339(*t.start, t.blocks.front().utc_offset_minutes()) + ")");
@@ -306,9 +421,21 @@ int cmd_task(Context& ctx, const po::variables_map& vm) {
   if (estimate && clear_estimate) {
     throw UsageError("--estimate and --clear-estimate cannot be used together");
   }
-  std::optional<double> hours;
+  std::optional<double> hours, optimistic, pessimistic;
   if (estimate) {
-    hours = checked_number(*estimate, k_estimate_hours, NumberSource::option, "--estimate");
+    // "6" or "4-6-12" (optimistic-likely-pessimistic).
+    const auto parts = util::split(*estimate, '-', util::EmptyParts::keep);
+    if (parts.size() == 3) {
+      optimistic = checked_number(parts[0], k_estimate_hours, NumberSource::option, "--estimate");
+      hours = checked_number(parts[1], k_estimate_hours, NumberSource::option, "--estimate");
+      pessimistic = checked_number(parts[2], k_estimate_hours, NumberSource::option, "--estimate");
+      if (!(*optimistic <= *hours && *hours <= *pessimistic)) {
+        throw UsageError("--estimate " + *estimate +
+                         ": the three figures must be optimistic <= likely <= pessimistic");
+      }
+    } else {
+      hours = checked_number(*estimate, k_estimate_hours, NumberSource::option, "--estimate");
+    }
   }
   store::Store store(ctx.db_path, store::Access::update);
   store.set_now(ctx.now);
@@ -325,8 +452,13 @@ int cmd_task(Context& ctx, const po::variables_map& vm) {
   if (!found) throw InputError("no task has the id \"" + id + "\" (see rplan list)");
   std::vector<std::string> changes;
   if (hours) {
-    store.set_manual_estimate(id, hours);
-    changes.push_back("estimate " + util::format_hours(*hours) + " h");
+    store.set_manual_estimate(id, hours, optimistic, pessimistic);
+    changes.push_back("estimate " +
+                      (optimistic
+                           ? util::format_hours(*optimistic) + "-" + util::format_hours(*hours) +
+                                 "-" + util::format_hours(*pessimistic)
+                           : util::format_hours(*hours)) +
+                      " h");
   }
   if (clear_estimate) {
     store.set_manual_estimate(id, std::nullopt);
@@ -404,8 +536,15 @@ void add_document_commands(std::vector<Command>& t) {
        "START and FINISH are each person's local time with its offset from UTC (+05:30),\n"
        "or with --tz every time in one zone. PIN says whether the task is pinned to its\n"
        "assignee (rplan task ID --assignee NAME); an unplanned pinned task shows that\n"
-       "person. On a terminal the prompt is cut to its width (--wide: the whole text;\n"
-       "csv and json always have it).\n"
+       "person.\n"
+       "On a terminal no line is wider than the terminal (--wide: the whole table and\n"
+       "text; a pipe, csv and json always have it). When the whole table would leave\n"
+       "the prompt fewer than 20 characters, it narrows step by step until it does not:\n"
+       "PIN goes when no task shown is pinned; START and FINISH lose the year (when all\n"
+       "times shown are in one year) and the offset (when all share one: the START\n"
+       "header shows it); then TOPIC, HOURS, LEFT, KIND, PIN, FINISH and STATUS are\n"
+       "hidden in this order. ID, ASSIGNEE, START and the prompt stay; the prompt (as\n"
+       "a last resort the whole line) is cut to the width with \"\u2026\".\n"
        "The table's LEFT column is the hours still to do: the remaining hours given\n"
        "with rplan task ID --remaining, else the estimate less the hours spent (a task\n"
        "not done whose hours reached its estimate: tracking.minimum_remaining_hours).\n"
@@ -420,7 +559,8 @@ void add_document_commands(std::vector<Command>& t) {
              "week", "only tasks planned this week (Monday to Sunday)")(
              "tz", po::value<std::string>()->implicit_value("local"),
              "times in this zone (local: this machine's) instead of each person's")(
-             "wide", "the whole prompt, however wide the terminal")(
+             "wide", "the whole table and prompt, however wide the terminal")(
+             "critical", "only the tasks on the critical chain (rplan explain)")(
              "format", po::value<std::string>()->default_value("table"), "table, csv or json");
        },
        {},
@@ -434,35 +574,36 @@ void add_document_commands(std::vector<Command>& t) {
                nullptr,
                {{"ID", 1}},
                cmd_show});
-  t.push_back({"task",
-               "ID",
-               "change a task: estimate, assignee, status, dependencies, work done",
-               "Changes survive re-import and re-planning. --after and --not-after may be\n"
-               "given several times; a change that would make a dependency cycle is refused.\n"
-               "\n"
-               "Recording work: --spent HOURS records hours worked on the task (today in the\n"
-               "person's time zone, or --on DATE; several entries add up) by --by NAME, else\n"
-               "the task's assignee, else the person it is pinned to. An open task becomes\n"
-               "in progress, and an explicit remaining goes down by the hours (unless\n"
-               "--remaining is given too). --remaining HOURS says how much is left (0: nothing\n"
-               "left, but not done); the task becomes in progress. --status done records when\n"
-               "it was finished (now, or the end of the person's working day --on DATE) and\n"
-               "by whom. Every status change is kept with its time (see rplan show); every\n"
-               "change marks the plan out of date until rplan plan runs again.",
-               [](po::options_description& d) {
-                 d.add_options()("estimate", po::value<std::string>(), "set the estimate in hours")(
-                     "clear-estimate", "use the model's estimate again")(
-                     "assignee", po::value<std::string>(), "pin the task to this person")(
-                     "unpin", "let the scheduler choose the person again")(
-                     "status", po::value<std::string>(), "open, in-progress or done (see --on)")(
-                     "after", po::value<std::vector<std::string>>(),
-                     "start only after task OTHER finishes")("not-after",
-                                                             po::value<std::vector<std::string>>(),
-                                                             "remove such a dependency");
-                 add_tracking_options(d);
-               },
-               {{"ID", 1}},
-               cmd_task});
+  t.push_back(
+      {"task",
+       "ID",
+       "change a task: estimate, assignee, status, dependencies, work done",
+       "Changes survive re-import and re-planning. --after and --not-after may be\n"
+       "given several times; a change that would make a dependency cycle is refused.\n"
+       "\n"
+       "Recording work: --spent HOURS records hours worked on the task (today in the\n"
+       "person's time zone, or --on DATE; several entries add up) by --by NAME, else\n"
+       "the task's assignee, else the person it is pinned to. An open task becomes\n"
+       "in progress, and an explicit remaining goes down by the hours (unless\n"
+       "--remaining is given too). --remaining HOURS says how much is left (0: nothing\n"
+       "left, but not done); the task becomes in progress. --status done records when\n"
+       "it was finished (now, or the end of the person's working day --on DATE) and\n"
+       "by whom. Every status change is kept with its time (see rplan show); every\n"
+       "change marks the plan out of date until rplan plan runs again.",
+       [](po::options_description& d) {
+         d.add_options()("estimate", po::value<std::string>(),
+                         "set the estimate in hours: H, or O-L-P (optimistic, likely, "
+                         "pessimistic)")("clear-estimate", "use the model's estimate again")(
+             "assignee", po::value<std::string>(), "pin the task to this person")(
+             "unpin", "let the scheduler choose the person again")(
+             "status", po::value<std::string>(), "open, in-progress or done (see --on)")(
+             "after", po::value<std::vector<std::string>>(),
+             "start only after task OTHER finishes")(
+             "not-after", po::value<std::vector<std::string>>(), "remove such a dependency");
+         add_tracking_options(d);
+       },
+       {{"ID", 1}},
+       cmd_task});
 }
 
 }  // namespace rplan::cli

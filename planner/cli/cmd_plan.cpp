@@ -13,6 +13,7 @@
 #include "exporters/ics_export.hpp"
 #include "exporters/markdown_export.hpp"
 #include "planner/cli/command.hpp"
+#include "planner/cli/explain.hpp"
 #include "planner/cli/io.hpp"
 #include "planner/cli/tracking.hpp"
 #include "planner/model/working_time.hpp"
@@ -123,9 +124,24 @@ void print_summary(const model::Project& p, std::ostream& out) {
 }
 
 int cmd_plan(Context& ctx, const po::variables_map& vm) {
-  const model::Project project =
-      pipeline::plan(ctx.db_path, plan_options(ctx, vm), ctx.now, ctx.reporter);
+  const bool explain = vm.count("explain") > 0;
+  const auto format = get_string(vm, "format");
+  if (format && !explain) throw UsageError("--format goes with --explain");
+  if (format && *format != "text" && *format != "json") {
+    throw UsageError("--format " + *format + " is not one of text, json");
+  }
+  std::vector<schedule::StartReason> reasons;
+  const model::Project project = pipeline::plan(ctx.db_path, plan_options(ctx, vm), ctx.now,
+                                                ctx.reporter, explain ? &reasons : nullptr);
+  if (explain && format == "json") {
+    print_explanations(project, reasons, ExplainFormat::json, ctx.out);
+    return 0;
+  }
   print_summary(project, ctx.out);
+  if (explain) {
+    ctx.out << "Why each task starts when it does:\n";
+    print_explanations(project, reasons, ExplainFormat::text, ctx.out);
+  }
   return 0;
 }
 
@@ -248,8 +264,14 @@ void add_plan_commands(std::vector<Command>& t) {
                "planned work passed with no hours recorded has slipped and is planned\n"
                "again. Deterministic: the same database, options and clock give the same\n"
                "plan. Prints the tasks, hours left, finish date, each person's load, and\n"
-               "the slipped tasks (docs/scheduling.md, docs/tracking.md).",
-               plan_options_description,
+               "the slipped tasks (docs/scheduling.md, docs/tracking.md); with --explain,\n"
+               "why each task starts when it does (as rplan explain ID says it).",
+               [](po::options_description& d) {
+                 plan_options_description(d);
+                 d.add_options()("explain", "also say why each task starts when it does")(
+                     "format", po::value<std::string>(),
+                     "with --explain: text (default) or json (the reasons alone)");
+               },
                {},
                cmd_plan});
   std::vector<std::string> formats, run_files;

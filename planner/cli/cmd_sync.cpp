@@ -110,12 +110,7 @@ bool is_workbook(const std::string& path) {
 
 int sync_checklist(Context& ctx, const std::string& path) {
   const std::string text = parse::read_text_file(path);
-  std::error_code ec;
-  if (!std::filesystem::exists(ctx.db_path, ec)) {
-    throw MissingInputError("there is no database at " + ctx.db_path.string() +
-                            "; sync updates the database the checklist was exported from "
-                            "(--db PATH)");
-  }
+  require_sync_database(ctx, "the checklist");
   store::Store store(ctx.db_path, store::Access::update);
   store.set_now(ctx.now);
   store::Store::Transaction tx(store);

@@ -57,6 +57,7 @@ void add_sync_commands(std::vector<Command>& table);      // sync
 void add_log_commands(std::vector<Command>& table);       // log
 void add_calendar_commands(std::vector<Command>& table);  // feed, serve, publish
 void add_baseline_commands(std::vector<Command>& table);  // baseline, diff
+void add_forecast_commands(std::vector<Command>& table);  // forecast
 
 // Helpers for handlers.
 std::optional<std::string> get_string(const po::variables_map& vm, const std::string& name);

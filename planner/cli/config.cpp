@@ -26,6 +26,14 @@ po::options_description config_options() {
     ("estimate.free_items", po::value<std::string>(), "listed items included in the base figure (2)")
     ("estimate.optimistic_factor", po::value<std::string>(), "optimistic = likely x this (0.75)")
     ("estimate.pessimistic_factor", po::value<std::string>(), "pessimistic = likely x this (1.5)")
+    ("estimate.research_optimistic", po::value<std::string>(), "a research task's optimistic factor (optimistic_factor)")
+    ("estimate.research_pessimistic", po::value<std::string>(), "a research task's pessimistic factor (pessimistic_factor)")
+    ("estimate.analysis_optimistic", po::value<std::string>(), "an analysis task's optimistic factor (optimistic_factor)")
+    ("estimate.analysis_pessimistic", po::value<std::string>(), "an analysis task's pessimistic factor (pessimistic_factor)")
+    ("estimate.documentation_optimistic", po::value<std::string>(), "a documentation task's optimistic factor (optimistic_factor)")
+    ("estimate.documentation_pessimistic", po::value<std::string>(), "a documentation task's pessimistic factor (pessimistic_factor)")
+    ("estimate.other_optimistic", po::value<std::string>(), "any other task's optimistic factor (optimistic_factor)")
+    ("estimate.other_pessimistic", po::value<std::string>(), "any other task's pessimistic factor (pessimistic_factor)")
     ("schedule.strategy", po::value<std::string>(), "balanced or round-robin (balanced)")
     ("schedule.documenting", po::value<std::string>(),
      "after-topic (documentation tasks wait for their topic's others) or free (after-topic)")
@@ -41,6 +49,8 @@ using Range = util::NumberRange;
 constexpr Range k_hours{0, 1000, Range::LowEnd::excluded};
 constexpr Range k_hours_or_zero{0, 1000};
 constexpr Range k_factor{0, 1000, Range::LowEnd::excluded};
+constexpr Range k_low_factor{0, 1, Range::LowEnd::excluded};
+constexpr Range k_high_factor{1, 1000};
 constexpr Range k_count{0, 1000, Range::LowEnd::included, Range::Kind::whole};
 constexpr Range k_days{0, 3660, Range::LowEnd::included, Range::Kind::whole};
 
@@ -82,6 +92,17 @@ Config read_config(const std::filesystem::path& file) {
       number(file, vm, "estimate.optimistic_factor", k_factor, m.optimistic_factor);
   m.pessimistic_factor =
       number(file, vm, "estimate.pessimistic_factor", k_factor, m.pessimistic_factor);
+  for (const auto kind : {model::TaskKind::research, model::TaskKind::analysis,
+                          model::TaskKind::documentation, model::TaskKind::other}) {
+    const std::string prefix = "estimate." + std::string(model::to_string(kind));
+    const auto k = static_cast<std::size_t>(kind);
+    if (vm.count(prefix + "_optimistic")) {
+      m.kind_optimistic[k] = number(file, vm, prefix + "_optimistic", k_low_factor, 1);
+    }
+    if (vm.count(prefix + "_pessimistic")) {
+      m.kind_pessimistic[k] = number(file, vm, prefix + "_pessimistic", k_high_factor, 1);
+    }
+  }
   c.minimum_remaining_hours =
       number(file, vm, "tracking.minimum_remaining_hours", k_hours, c.minimum_remaining_hours);
   c.cancelled_retention_days = static_cast<int>(

@@ -192,7 +192,7 @@ WorkbookSyncPlan plan_workbook_sync(const parse::WorkbookEdits& edits,
       }
       edited.assignee = person->name;
     }
-    const wb::Values current = wb::values_of(task);
+    const wb::Values current = wb::values_of(task, project.plan.minimum_remaining_hours);
     std::vector<WorkbookChange> changes;
     for (const Field field : wb::k_fields) {
       const auto& cell = row.cell(field);
@@ -318,6 +318,15 @@ void print_report(const std::string& path, const WorkbookSyncPlan& plan, const C
 
 }  // namespace
 
+void require_sync_database(const Context& ctx, std::string_view what) {
+  std::error_code ec;
+  if (!std::filesystem::exists(ctx.db_path, ec)) {
+    throw MissingInputError("there is no database at " + ctx.db_path.string() +
+                            "; sync updates the database " + std::string(what) +
+                            " was exported from (--db PATH)");
+  }
+}
+
 int sync_workbook(Context& ctx, const std::string& path, Conflicts conflicts) {
   parse::xlsx::ReadOptions options;
   options.sheets = parse::workbook_edit_sheets();
@@ -330,12 +339,7 @@ int sync_workbook(Context& ctx, const std::string& path, Conflicts conflicts) {
     problems.push_back({path, 0, "nothing was changed; fix the problems above and sync again"});
     throw DiagnosticsError(std::move(problems));
   }
-  std::error_code ec;
-  if (!std::filesystem::exists(ctx.db_path, ec)) {
-    throw MissingInputError("there is no database at " + ctx.db_path.string() +
-                            "; sync updates the database the workbook was exported from "
-                            "(--db PATH)");
-  }
+  require_sync_database(ctx, "the workbook");
   store::Store store(ctx.db_path, store::Access::update);
   store.set_now(ctx.now);
   store::Store::Transaction tx(store);

@@ -75,4 +75,8 @@ WorkbookSyncPlan plan_workbook_sync(const parse::WorkbookEdits& edits,
 // and prints what changed, conflicts and archived rows as warnings.
 int sync_workbook(Context& ctx, const std::string& path, Conflicts conflicts);
 
+// MissingInputError unless ctx.db_path exists: a sync only updates the
+// database `what` ("the workbook", "the checklist") was exported from.
+void require_sync_database(const Context& ctx, std::string_view what);
+
 }  // namespace rplan::cli

@@ -241,11 +241,11 @@ model::Estimate estimate(std::string_view prompt, const Model& model) {
   const std::size_t items = count_items(prompt);
   const std::size_t extra = items > model.free_items ? items - model.free_items : 0;
   model::Estimate e;
-  e.likely =
-      base_hours(classify(prompt), model) + model.per_extra_item * static_cast<double>(extra);
+  const model::TaskKind kind = classify(prompt);
+  e.likely = base_hours(kind, model) + model.per_extra_item * static_cast<double>(extra);
   e.hours = e.likely;
-  e.optimistic = e.likely * model.optimistic_factor;
-  e.pessimistic = e.likely * model.pessimistic_factor;
+  e.optimistic = e.likely * model.optimistic_of(kind);
+  e.pessimistic = e.likely * model.pessimistic_of(kind);
   e.manual = false;
   return e;
 }

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <optional>
 #include <string_view>
 
 #include "planner/model/model.hpp"
@@ -18,6 +20,19 @@ struct Model {
   std::size_t free_items = 2;
   double optimistic_factor = 0.75;  // optimistic = likely * this
   double pessimistic_factor = 1.5;  // pessimistic = likely * this
+  // A kind's own factors ([estimate] research_optimistic, ...), by
+  // model::TaskKind; unset: the factors above.
+  std::array<std::optional<double>, 4> kind_optimistic{};
+  std::array<std::optional<double>, 4> kind_pessimistic{};
+
+  // The kind's multipliers of its likely figure: its own factor when set,
+  // else the common one.
+  double optimistic_of(model::TaskKind kind) const {
+    return kind_optimistic[static_cast<std::size_t>(kind)].value_or(optimistic_factor);
+  }
+  double pessimistic_of(model::TaskKind kind) const {
+    return kind_pessimistic[static_cast<std::size_t>(kind)].value_or(pessimistic_factor);
+  }
 };
 
 // The kind of a prompt from its leading verb, case-insensitive, after leading
@@ -50,7 +65,8 @@ std::size_t count_items(std::string_view prompt);
 
 // The model's estimate of a prompt (never manual): likely = base hours of the
 // prompt's kind + per_extra_item for each item beyond free_items; hours =
-// likely; optimistic and pessimistic are likely times their factors.
+// likely; optimistic and pessimistic are likely times the kind's factors
+// (Model::optimistic_of, Model::pessimistic_of).
 model::Estimate estimate(std::string_view prompt, const Model& model);
 
 }  // namespace rplan::estimate

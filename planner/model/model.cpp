@@ -98,6 +98,15 @@ std::optional<Strategy> parse_strategy(std::string_view text) {
   return std::nullopt;
 }
 
+ThreePoint three_point(const Task& task) {
+  const Estimate& e = task.estimate;
+  if (!e.manual) return {e.optimistic, e.likely, e.pessimistic};
+  const double low_ratio = e.likely > 0 ? e.optimistic / e.likely : 1;
+  const double high_ratio = e.likely > 0 ? e.pessimistic / e.likely : 1;
+  return {task.manual_optimistic.value_or(e.hours * low_ratio), e.hours,
+          task.manual_pessimistic.value_or(e.hours * high_ratio)};
+}
+
 double remaining_hours(const Task& task, double minimum) {
   if (task.status == TaskStatus::done) return 0;
   if (task.remaining_hours) return *task.remaining_hours;

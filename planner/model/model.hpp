@@ -126,6 +126,12 @@ struct Task {
   TaskStatus status = TaskStatus::open;
   std::string pinned_assignee;     // "" when not pinned
   std::vector<std::string> after;  // explicit dependencies (task ids), `task --after`
+  // A manual three-point estimate (`rplan task ID --estimate 4-6-12`): its
+  // optimistic and pessimistic hours (estimate.hours is the likely one);
+  // unset for a single manual figure, which keeps the kind's ratios
+  // (three_point).
+  std::optional<double> manual_optimistic;
+  std::optional<double> manual_pessimistic;
   // ---- what was recorded (docs/tracking.md) ----
   double spent_hours = 0;                 // sum of its work entries (`task --spent`)
   std::optional<double> remaining_hours;  // set with `task --remaining`; nullopt: derived
@@ -143,6 +149,22 @@ struct Task {
   bool planned() const { return !assignee.empty() && !blocks.empty(); }
   friend bool operator==(const Task&, const Task&) = default;
 };
+
+// A task's effort as three figures, in hours: optimistic <= likely <= pessimistic.
+struct ThreePoint {
+  double optimistic = 0;
+  double likely = 0;
+  double pessimistic = 0;
+  friend bool operator==(const ThreePoint&, const ThreePoint&) = default;
+};
+
+// The three-point estimate a forecast draws from (docs/estimation.md): the
+// model's optimistic, likely and pessimistic figures; for a manual
+// three-point estimate its figures; for a single manual figure, that figure
+// as likely and the model's ratios (optimistic / likely, pessimistic /
+// likely; 1 when the model's likely is 0) around it. The one rule `show`,
+// `forecast` and the exports use.
+ThreePoint three_point(const Task& task);
 
 // The hours a task still needs: the explicit remaining when one was set;
 // else its estimate less the hours spent, but `minimum` when hours were

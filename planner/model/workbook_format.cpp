@@ -26,13 +26,13 @@ bool is_hours(Field field) {
   return field == Field::estimate || field == Field::spent || field == Field::remaining;
 }
 
-Values values_of(const Task& task) {
+Values values_of(const Task& task, double minimum) {
   Values v;
   v.status = task.status;
   v.assignee = task.pinned_assignee.empty() ? task.assignee : task.pinned_assignee;
   v.estimate = task.estimate.hours;
   v.spent = task.spent_hours;
-  v.remaining = remaining_hours(task, 0);
+  v.remaining = remaining_hours(task, minimum);
   return v;
 }
 

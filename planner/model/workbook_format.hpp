@@ -65,15 +65,19 @@ struct Values {
   // assignee; "" for nobody. (A pin is what the column sets, and the next
   // plan honours it.)
   std::string assignee;
-  double estimate = 0;   // estimate.hours
-  double spent = 0;      // spent_hours, the total of its work entries
-  double remaining = 0;  // model::remaining_hours(task, 0): explicit, else estimate - spent
+  double estimate = 0;  // estimate.hours
+  double spent = 0;     // spent_hours, the total of its work entries
+  // model::remaining_hours(task, minimum): explicit, else estimate less
+  // spent, the minimum when the spent hours reached the estimate
+  double remaining = 0;
   friend bool operator==(const Values&, const Values&) = default;
 };
 
 // The values the export writes for `task`, and what sync compares the
-// database's task with.
-Values values_of(const Task& task);
+// database's task with; `minimum` is the plan's minimum_remaining_hours (what
+// `list`, `show` and the JSON export give a task whose spent hours reached
+// its estimate).
+Values values_of(const Task& task, double minimum);
 
 // Whether `field` holds the same in `a` and `b`: hours within a thousandth
 // of a second's worth (a workbook may round a number's last digit), names and

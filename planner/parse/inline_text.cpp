@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include "planner/util/text.hpp"
+
 namespace rplan::parse {
 namespace {
 
@@ -14,24 +16,9 @@ bool is_space(char c) {
 
 constexpr std::string_view k_replacement = "\xEF\xBF\xBD";  // U+FFFD
 
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-    out += k_replacement;
-  } else if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
+// An entity's code point as UTF-8: U+0000 becomes U+FFFD, as in HTML.
+void append_entity(std::string& out, std::uint32_t cp) {
+  util::append_utf8(out, cp == 0 ? char32_t{0xFFFD} : static_cast<char32_t>(cp));
 }
 
 struct NamedEntity {
@@ -136,12 +123,12 @@ std::string decode_entity(std::string_view entity) {
       cp = cp * (hex ? 16 : 10) + digit;
       if (cp > 0x10FFFF) cp = 0x110000;  // saturate: out of range either way
     }
-    append_utf8(out, cp);
+    append_entity(out, cp);
     return out;
   }
   for (const auto& named : k_named) {
     if (named.name == body) {
-      append_utf8(out, named.code_point);
+      append_entity(out, named.code_point);
       return out;
     }
   }

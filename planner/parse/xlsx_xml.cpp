@@ -256,24 +256,6 @@ void parse_part(ZipArchive& zip, const std::string& entry, XmlHandler& handler,
 
 namespace {
 
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
-
 // The code unit of an escape "_xHHHH_" at `at`, or nullopt.
 std::optional<char16_t> escape_at(std::string_view text, std::size_t at) {
   if (text.size() - at < 7 || text[at] != '_' || text[at + 1] != 'x' || text[at + 6] != '_') {
@@ -317,14 +299,15 @@ std::string decode_escapes(std::string_view raw) {
       const auto low = escape_at(raw, i);
       if (low && *low >= 0xDC00 && *low <= 0xDFFF) {
         i += 7;
-        append_utf8(out, 0x10000 + ((char32_t(*unit) - 0xD800) << 10) + (char32_t(*low) - 0xDC00));
+        util::append_utf8(out,
+                          0x10000 + ((char32_t(*unit) - 0xD800) << 10) + (char32_t(*low) - 0xDC00));
         continue;
       }
-      append_utf8(out, 0xFFFD);
+      util::append_utf8(out, 0xFFFD);
     } else if (*unit >= 0xDC00 && *unit <= 0xDFFF) {
-      append_utf8(out, 0xFFFD);
+      util::append_utf8(out, 0xFFFD);
     } else {
-      append_utf8(out, *unit);
+      util::append_utf8(out, *unit);
     }
   }
   return out;

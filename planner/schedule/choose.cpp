@@ -118,7 +118,12 @@ void Planner::place_balanced(std::uint32_t task) {
         skilled = c;
       }
     }
-    if (skilled != SIZE_MAX) best = skilled;
+    if (skilled != SIZE_MAX && skilled != best) {
+      m_choice = Choice::skill;
+      m_passed_over = m_candidates[best].person;
+      m_passed_start = m_candidates[best].span.start;
+      best = skilled;
+    }
   }
   const Candidate chosen = m_candidates[best];
   assign(task, chosen.person, chosen.span);

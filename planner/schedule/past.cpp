@@ -109,6 +109,8 @@ void Planner::note_history(const model::Task& t) {
     const std::string& name = model::block_person(t, b);
     if (name.empty()) continue;
     auto [it, added] = m_busy_until.try_emplace(name, b.utc_end);
+    const auto index = static_cast<std::uint32_t>(&t - m_project.tasks.data());
+    if (added || b.utc_end > it->second) m_busy_task[name] = index;
     if (!added) it->second = std::max(it->second, b.utc_end);
   }
 }

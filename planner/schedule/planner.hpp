@@ -47,6 +47,8 @@ struct Worker {
   Instant next_free = Instant::max();  // first working minute at or after cursor; max: none left
   std::int64_t load = 0;               // minutes assigned
   std::uint32_t kind = 0;              // people of one kind have identical calendars
+  // The task whose work (or history) ends at cursor; k_none at the plan's start.
+  std::uint32_t last_task = k_none;
 };
 
 struct Candidate {
@@ -58,8 +60,9 @@ struct Candidate {
 // Plans one project; make_plan's working state.
 class Planner {
  public:
+  // With `reasons`, records why each task starts when it does (one per task).
   Planner(model::Project& project, const Options& options,
-          std::vector<std::vector<std::size_t>> deps);
+          std::vector<std::vector<std::size_t>> deps, std::vector<StartReason>* reasons = nullptr);
   void run();
 
  private:
@@ -86,6 +89,9 @@ class Planner {
   // earlier and still finishes after `bound`: the person finishes later still.
   bool dominated(std::uint32_t person, Instant ready, Instant bound) const;
   void assign(std::uint32_t task, std::uint32_t person, const Span& span);
+  // Records why `task` starts at span.start with `person` (before assign
+  // moves their cursor).
+  void record_reason(std::uint32_t task, std::uint32_t person, const Span& span);
   void unassign(std::uint32_t task);
   // Gives the task to `name` ("" for nobody), keeping who worked each block
   // of its history: a history block of the previous assignee names them
@@ -104,8 +110,10 @@ class Planner {
   std::vector<std::vector<std::size_t>> m_deps;
   Dependents m_dependents;
 
-  // Where history ends, by person: nobody's new work starts before it.
+  // Where history ends, by person: nobody's new work starts before it; and
+  // whose history ends there.
   std::unordered_map<std::string, Instant> m_busy_until;
+  std::unordered_map<std::string, std::uint32_t> m_busy_task;
 
   // Team, in name order.
   std::vector<model::Assignee> m_team;
@@ -120,14 +128,15 @@ class Planner {
   // Tasks, by index into project.tasks.
   std::vector<std::int64_t> m_minutes;  // new work to plan (the work left)
   std::vector<char> m_done;
-  std::vector<std::uint32_t> m_history;  // history blocks at the front of the task's blocks
-  std::vector<std::uint32_t> m_stays;    // the person an in-progress task stays with, or k_none
-  std::vector<std::uint32_t> m_topic;    // index into project.topics, k_none if unknown
-  std::vector<std::uint32_t> m_rank;     // priority: lower goes first
-  std::vector<std::uint32_t> m_by_rank;  // tasks by priority
-  std::vector<std::uint32_t> m_waiting;  // dependencies not yet placed
-  std::vector<Instant> m_ready;          // latest finish of placed dependencies
-  std::vector<char> m_blocked;           // a dependency could not be placed
+  std::vector<std::uint32_t> m_history;     // history blocks at the front of the task's blocks
+  std::vector<std::uint32_t> m_stays;       // the person an in-progress task stays with, or k_none
+  std::vector<std::uint32_t> m_topic;       // index into project.topics, k_none if unknown
+  std::vector<std::uint32_t> m_rank;        // priority: lower goes first
+  std::vector<std::uint32_t> m_by_rank;     // tasks by priority
+  std::vector<std::uint32_t> m_waiting;     // dependencies not yet placed
+  std::vector<Instant> m_ready;             // latest finish of placed dependencies
+  std::vector<std::uint32_t> m_ready_task;  // the dependency that finishes then, or k_none
+  std::vector<char> m_blocked;              // a dependency could not be placed
   std::vector<char> m_unassigned;
   std::vector<std::vector<std::uint32_t>> m_topic_words;  // by topic, filled lazily
   std::vector<char> m_topic_words_known;
@@ -149,6 +158,13 @@ class Planner {
   std::vector<KindSlot> m_kind_slot;
   std::vector<int> m_sequences;
   std::size_t m_rotation = 0;  // round-robin: next position in m_capable
+  // Why each task starts when it does (make_plan with reasons), and how the
+  // task being placed got its person: pinned, or by the skill preference
+  // over m_passed_over (who could start at m_passed_start).
+  std::vector<StartReason>* m_reasons = nullptr;
+  enum class Choice { free, pinned, skill } m_choice = Choice::free;
+  std::uint32_t m_passed_over = k_none;
+  Instant m_passed_start{};
   std::optional<Date> m_last_date;
 };
 

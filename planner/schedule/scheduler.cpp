@@ -33,8 +33,9 @@ Date calendar_start(const Options& options) {
 }  // namespace
 
 Planner::Planner(model::Project& project, const Options& options,
-                 std::vector<std::vector<std::size_t>> deps)
-    : m_project(project), m_options(options), m_deps(std::move(deps)) {
+                 std::vector<std::vector<std::size_t>> deps, std::vector<StartReason>* reasons)
+    : m_project(project), m_options(options), m_deps(std::move(deps)), m_reasons(reasons) {
+  if (m_reasons) m_reasons->assign(m_project.tasks.size(), StartReason{});
   m_dependents = invert(m_deps);
   keep_past();
   build_team();
@@ -82,6 +83,7 @@ void Planner::build_team() {
     // New work starts at the plan's start, after the person's history.
     if (m_options.from_now) w.cursor = *m_options.from_now;
     if (const auto busy = m_busy_until.find(person.name); busy != m_busy_until.end()) {
+      if (busy->second > w.cursor) w.last_task = m_busy_task[person.name];
       w.cursor = std::max(w.cursor, busy->second);
     }
   }
@@ -139,6 +141,7 @@ void Planner::build_tasks() {
   m_topic_words_known.assign(m_project.topics.size(), 0);
   m_waiting.assign(n, 0);
   m_ready.assign(n, Instant::min());
+  m_ready_task.assign(n, k_none);
   m_blocked.assign(n, 0);
   m_unassigned.assign(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
@@ -182,7 +185,11 @@ void Planner::run() {
       if (m_unassigned[task]) {
         m_blocked[j] = 1;
       } else {
-        m_ready[j] = std::max(m_ready[j], *m_project.tasks[task].finish);
+        const Instant finish = *m_project.tasks[task].finish;
+        if (m_ready_task[j] == k_none || finish > m_ready[j]) {
+          m_ready[j] = finish;
+          m_ready_task[j] = task;
+        }
       }
       if (--m_waiting[j] == 0) {
         if (m_blocked[j]) {
@@ -198,8 +205,10 @@ void Planner::run() {
 
 void Planner::place(std::uint32_t task) {
   const model::Task& t = m_project.tasks[task];
+  m_choice = Choice::free;
   if (m_blocked[task]) return unassign(task);
   if (!t.pinned_assignee.empty()) {
+    m_choice = Choice::pinned;
     const std::uint32_t p = find_person(t.pinned_assignee);
     if (p == k_none) return unassign(task);
     Worker& w = m_workers[p];
@@ -241,6 +250,7 @@ void Planner::assign(std::uint32_t task, std::uint32_t person, const Span& span)
   Worker& w = m_workers[person];
   const std::int64_t minutes = m_minutes[task];
   const std::uint32_t history = m_history[task];
+  if (m_reasons) record_reason(task, person, span);
   // New blocks keep the iCalendar sequence of the block at their position;
   // the store decides whether an event changed.
   m_sequences.clear();
@@ -263,10 +273,49 @@ void Planner::assign(std::uint32_t task, std::uint32_t person, const Span& span)
   }
   if (minutes == 0) return;
   w.cursor = span.finish;
+  w.last_task = task;
   w.hint = span.last_day;
   w.load += minutes;
   const auto next = w.calendar.fit(w.cursor, 0, w.hint);
   set_next_free(person, next ? next->start : Instant::max());
+}
+
+void Planner::record_reason(std::uint32_t task, std::uint32_t person, const Span& span) {
+  StartReason& r = (*m_reasons)[task];
+  const Worker& w = m_workers[person];
+  const model::Task& t = m_project.tasks[task];
+  r = StartReason{};
+  r.placed = true;
+  r.start = span.start;
+  // The person's previous task; a task carried on after its own history
+  // follows nobody.
+  const std::uint32_t previous = w.last_task == task ? k_none : w.last_task;
+  const std::uint32_t dep = m_ready_task[task];
+  if (dep != k_none && m_ready[task] >= w.cursor) {
+    r.earliest = m_ready[task];
+    r.task = dep;
+    r.task_is_dependency = true;
+    const std::string& id = m_project.tasks[dep].id;
+    r.kind = std::find(t.after.begin(), t.after.end(), id) != t.after.end()
+                 ? StartReasonKind::after
+                 : StartReasonKind::dependency;
+  } else if (previous != k_none) {
+    r.earliest = w.cursor;
+    r.task = previous;
+    r.kind = m_choice == Choice::pinned ? StartReasonKind::pin : StartReasonKind::person_busy;
+    if (r.kind == StartReasonKind::pin) r.person = w.person->name;
+  } else {
+    r.earliest = w.cursor == Instant::min() ? span.start : w.cursor;
+    r.kind = StartReasonKind::plan_start;
+    return;
+  }
+  if (m_choice == Choice::skill && span.start > m_passed_start) {
+    r.kind = StartReasonKind::skill;
+    r.person = m_workers[m_passed_over].person->name;
+    r.person_free = m_passed_start;
+  } else if (span.start > r.earliest && r.kind != StartReasonKind::pin) {
+    r.kind = StartReasonKind::working_time;
+  }
 }
 
 void Planner::set_next_free(std::uint32_t person, Instant next_free) {
@@ -339,15 +388,64 @@ Date Planner::team_date(Instant t) const {
 
 }  // namespace detail
 
-void make_plan(model::Project& project, const Options& options) {
+namespace {
+
+void plan_with(model::Project& project, const Options& options, std::vector<StartReason>* reasons) {
   auto deps = dependencies(project, options.documenting);
   const auto cycle = find_cycle(project, deps);
   if (!cycle.empty()) {
     throw InputError("tasks wait for each other in a cycle: " + describe_cycle(cycle) +
                      " (each waits for the next); break it with `rplan task ID --not-after OTHER`");
   }
-  detail::Planner planner(project, options, std::move(deps));
+  detail::Planner planner(project, options, std::move(deps), reasons);
   planner.run();
+}
+
+}  // namespace
+
+void make_plan(model::Project& project, const Options& options) {
+  plan_with(project, options, nullptr);
+}
+
+void make_plan(model::Project& project, const Options& options, std::vector<StartReason>& reasons) {
+  plan_with(project, options, &reasons);
+}
+
+std::string_view to_string(StartReasonKind kind) {
+  switch (kind) {
+    case StartReasonKind::dependency:
+      return "dependency";
+    case StartReasonKind::after:
+      return "after";
+    case StartReasonKind::person_busy:
+      return "person_busy";
+    case StartReasonKind::working_time:
+      return "working_time";
+    case StartReasonKind::pin:
+      return "pin";
+    case StartReasonKind::skill:
+      return "skill";
+    case StartReasonKind::plan_start:
+      break;
+  }
+  return "plan_start";
+}
+
+std::vector<std::size_t> critical_chain(const model::Project& project,
+                                        const std::vector<StartReason>& reasons) {
+  std::size_t last = k_no_task;
+  for (std::size_t i = 0; i < reasons.size() && i < project.tasks.size(); ++i) {
+    if (!reasons[i].placed || !project.tasks[i].finish) continue;
+    if (last == k_no_task || *project.tasks[i].finish > *project.tasks[last].finish) last = i;
+  }
+  std::vector<std::size_t> chain;
+  std::vector<char> seen(reasons.size(), 0);
+  for (std::size_t i = last; i != k_no_task && i < reasons.size() && reasons[i].placed && !seen[i];
+       i = reasons[i].task) {
+    seen[i] = 1;
+    chain.push_back(i);
+  }
+  return chain;
 }
 
 }  // namespace rplan::schedule

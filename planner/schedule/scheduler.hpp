@@ -1,7 +1,10 @@
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "planner/model/model.hpp"
@@ -69,5 +72,53 @@ std::vector<std::string> find_cycle(const model::Project& project, DocumentingOr
 // Throws rplan::InputError naming the tasks when the dependencies have a
 // cycle; the project is then unchanged.
 void make_plan(model::Project& project, const Options& options);
+
+// What fixed a task's start (docs/scheduling.md, "Why a task starts when it
+// does"), as the scheduler placed it.
+enum class StartReasonKind {
+  plan_start,    // it starts at its person's first working minute of the plan
+  dependency,    // it waited for a task of its topic (documentation after research)
+  after,         // it waited for a task named with `task --after`
+  person_busy,   // its person was busy with another task (or its history) until then
+  working_time,  // the constraint above passed outside its person's working time
+  pin,           // pinned: only its person could take it, and they were busy
+  skill,         // the skill preference chose its person over someone free earlier
+};
+// "plan_start", "dependency", "after", "person_busy", "working_time", "pin", "skill".
+std::string_view to_string(StartReasonKind kind);
+
+inline constexpr std::size_t k_no_task = SIZE_MAX;
+
+// Why one task starts when it does. `earliest` is the latest of its named
+// constraints (its dependencies' finish, when its person was free, the
+// plan's start) and the task starts at its person's first working minute at
+// or after it; `kind` says which constraint that was (working_time when the
+// start is later than `earliest`).
+struct StartReason {
+  bool placed = false;  // false: done, or nobody could take it (nothing to explain)
+  StartReasonKind kind = StartReasonKind::plan_start;
+  model::Instant start{};     // the task's start
+  model::Instant earliest{};  // the latest of its constraints
+  // The constraint that gave `earliest`: the dependency waited for, or the
+  // task its person was busy with (index into project.tasks); k_no_task at
+  // the plan's start. The critical chain follows these links.
+  std::size_t task = k_no_task;
+  bool task_is_dependency = false;  // `task` is a dependency, not the person's previous task
+  // pin: the person it is pinned to; skill: the earliest finisher passed over.
+  std::string person;
+  model::Instant person_free{};  // skill: when `person` could have started it
+  friend bool operator==(const StartReason&, const StartReason&) = default;
+};
+
+// make_plan that also records, in `reasons` (resized to one per task of
+// project.tasks), why each task placed starts when it does, as it places it.
+void make_plan(model::Project& project, const Options& options, std::vector<StartReason>& reasons);
+
+// The critical chain of a plan made with `reasons`: from the task that
+// finishes last (the lowest index among equals), each task's `task` link
+// back to the plan's start; indexes into project.tasks, last task first.
+// Empty when nothing was placed.
+std::vector<std::size_t> critical_chain(const model::Project& project,
+                                        const std::vector<StartReason>& reasons);
 
 }  // namespace rplan::schedule

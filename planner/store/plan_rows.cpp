@@ -182,15 +182,48 @@ class OldPlan {
 
 // ---- items that leave a calendar ----
 
+// The item a Left stands for, with its texts.
+model::CancelledItem cancelled_item(const Store::PreparedPlan::Left& l, model::Date left_on) {
+  model::CancelledItem c;
+  c.kind = l.number > 0 ? model::CalendarItemKind::block : model::CalendarItemKind::task;
+  c.uid = l.number > 0 ? model::event_uid(l.task->id, static_cast<std::size_t>(l.number))
+                       : model::todo_uid(l.task->id);
+  c.subject = l.task->id;
+  c.number = l.number;
+  c.calendar = *l.calendar;
+  c.sequence = l.sequence;
+  c.left_on = left_on;
+  if (l.dated) {
+    c.first_date = l.first_date;
+    c.last_date = l.last_date;
+    c.utc_start = l.utc_start;
+    c.utc_end = l.utc_end;
+  }
+  c.task_kind = l.task->kind;
+  c.text = l.task->prompt;
+  if (l.topic != nullptr) c.topic_title = l.topic->title;
+  return c;
+}
+
 // The cancelled items as stored, and those this plan adds: the sequence an
-// item gets when it (re)appears, and the rows to write.
+// item gets when it (re)appears, and the rows to write (in `prepared`).
 class Cancellations {
  public:
-  Cancellations(SQLite::Database& db, model::Date today)
-      : m_db(db), m_today(today), m_stored(detail::load_cancelled(db)) {
-    for (const auto& c : m_stored) {
-      int& floor = m_floor[c.uid];
-      floor = std::max(floor, c.sequence);
+  // `keep_stored`: whether merged() will be called (else only the highest
+  // sequence of each uid is read).
+  Cancellations(SQLite::Database& db, model::Date today, Store::PreparedPlan& prepared,
+                bool keep_stored)
+      : m_db(db), m_prepared(prepared) {
+    m_prepared.left_on = today;
+    if (keep_stored) {
+      m_stored = detail::load_cancelled(db);
+      for (const auto& c : m_stored) {
+        int& floor = m_floor[c.uid];
+        floor = std::max(floor, c.sequence);
+      }
+    } else {
+      SQLite::Statement q(db, "SELECT uid, MAX(sequence) FROM calendar_cancelled GROUP BY uid");
+      while (q.executeStep()) m_floor[q.getColumn(0).getString()] = q.getColumn(1).getInt();
     }
   }
 
@@ -210,24 +243,38 @@ class Cancellations {
   // the project still has it (else its text is read from the database).
   void task_left(const OldTask& old, const std::string& calendar, int sequence,
                  const model::Task* live, const model::Topic* topic) {
-    model::CancelledItem c = item(model::CalendarItemKind::task, model::todo_uid(old.id), old.id, 0,
-                                  calendar, sequence, live, topic);
+    if (live != nullptr) {
+      Store::PreparedPlan::Left& l = left(live, topic, calendar, 0, sequence);
+      if (!old.blocks.empty()) {
+        dates(l, old.blocks.front());
+        const OldBlock& last = old.blocks.back();
+        l.last_date = util::parse_date(last.date).value_or(model::Date{});
+        l.utc_end = from_unix(last.utc_start + 60 * std::int64_t{last.minutes});
+      }
+      return;
+    }
+    model::CancelledItem c =
+        item(model::CalendarItemKind::task, model::todo_uid(old.id), old.id, 0, calendar, sequence);
     if (!old.blocks.empty()) {
       dates(c, old.blocks.front());
       const OldBlock& last = old.blocks.back();
       c.last_date = util::parse_date(last.date);
       c.utc_end = from_unix(last.utc_start + 60 * std::int64_t{last.minutes});
     }
-    m_added.push_back(std::move(c));
+    m_prepared.gone.push_back(std::move(c));
   }
   // The n-th (1-based) block of a task of the previous plan left `calendar`.
   void block_left(const OldTask& old, std::size_t number, const std::string& calendar, int sequence,
                   const model::Task* live, const model::Topic* topic) {
-    model::CancelledItem c =
-        item(model::CalendarItemKind::block, model::event_uid(old.id, number), old.id,
-             static_cast<int>(number), calendar, sequence, live, topic);
+    if (live != nullptr) {
+      dates(left(live, topic, calendar, static_cast<int>(number), sequence),
+            old.blocks[number - 1]);
+      return;
+    }
+    model::CancelledItem c = item(model::CalendarItemKind::block, model::event_uid(old.id, number),
+                                  old.id, static_cast<int>(number), calendar, sequence);
     dates(c, old.blocks[number - 1]);
-    m_added.push_back(std::move(c));
+    m_prepared.gone.push_back(std::move(c));
   }
   // A topic of the previous plan is gone.
   void topic_left(std::string_view topic_id, int sequence) {
@@ -236,17 +283,15 @@ class Cancellations {
     c.uid = model::topic_uid(topic_id);
     c.subject = topic_id;
     c.sequence = sequence;
-    c.left_on = m_today;
+    c.left_on = m_prepared.left_on;
     if (!m_topic_title) {
       m_topic_title.emplace(m_db, "SELECT title FROM topics WHERE id = ?");
     }
     m_topic_title->reset();
     m_topic_title->bind(1, c.subject);
     if (m_topic_title->executeStep()) c.text = m_topic_title->getColumn(0).getString();
-    m_added.push_back(std::move(c));
+    m_prepared.gone.push_back(std::move(c));
   }
-
-  const std::vector<model::CancelledItem>& added() const { return m_added; }
 
   // Every item, stored or added (an added one replaces the stored row of its
   // uid and calendar), by uid, then calendar.
@@ -255,25 +300,52 @@ class Cancellations {
     auto by_key = [&](const model::CancelledItem& a, const model::CancelledItem& b) {
       return key(a) < key(b);
     };
-    std::vector<model::CancelledItem> added = m_added;
+    std::vector<model::CancelledItem> added;
+    added.reserve(m_prepared.left.size() + m_prepared.gone.size());
+    for (const auto& l : m_prepared.left) added.push_back(cancelled_item(l, m_prepared.left_on));
+    added.insert(added.end(), m_prepared.gone.begin(), m_prepared.gone.end());
     std::stable_sort(added.begin(), added.end(), by_key);
     std::vector<model::CancelledItem> all;
     all.reserve(m_stored.size() + added.size());
     std::size_t s = 0;
     for (std::size_t a = 0; a < added.size(); ++a) {
       if (a + 1 < added.size() && key(added[a]) == key(added[a + 1])) continue;  // the last wins
-      while (s < m_stored.size() && by_key(m_stored[s], added[a])) all.push_back(m_stored[s++]);
+      while (s < m_stored.size() && by_key(m_stored[s], added[a])) {
+        all.push_back(std::move(m_stored[s++]));
+      }
       if (s < m_stored.size() && key(m_stored[s]) == key(added[a])) ++s;
-      all.push_back(added[a]);
+      all.push_back(std::move(added[a]));
     }
-    while (s < m_stored.size()) all.push_back(m_stored[s++]);
+    while (s < m_stored.size()) all.push_back(std::move(m_stored[s++]));
+    std::vector<model::CancelledItem>().swap(m_stored);
     return all;
   }
 
  private:
+  Store::PreparedPlan::Left& left(const model::Task* live, const model::Topic* topic,
+                                  const std::string& calendar, int number, int sequence) {
+    Store::PreparedPlan::Left& l = m_prepared.left.emplace_back();
+    l.task = live;
+    l.topic = topic;
+    l.calendar = interned(calendar);
+    l.number = number;
+    l.sequence = sequence;
+    return l;
+  }
+  // `name` kept where `prepared` holds it, once.
+  const std::string* interned(const std::string& name) {
+    if (m_last_calendar != nullptr && *m_last_calendar == name) return m_last_calendar;
+    auto [it, added] = m_calendars.try_emplace(name, nullptr);
+    if (added) {
+      it->second =
+          m_prepared.calendars.emplace_back(std::make_unique<const std::string>(name)).get();
+    }
+    m_last_calendar = it->second;
+    return it->second;
+  }
+  // An item of a task the project no longer has: its text read from the database.
   model::CancelledItem item(model::CalendarItemKind kind, std::string uid, std::string_view task_id,
-                            int number, const std::string& calendar, int sequence,
-                            const model::Task* live, const model::Topic* topic) {
+                            int number, const std::string& calendar, int sequence) {
     model::CancelledItem c;
     c.kind = kind;
     c.uid = std::move(uid);
@@ -281,13 +353,7 @@ class Cancellations {
     c.number = number;
     c.calendar = calendar;
     c.sequence = sequence;
-    c.left_on = m_today;
-    if (live != nullptr) {
-      c.task_kind = live->kind;
-      c.text = live->prompt;
-      if (topic != nullptr) c.topic_title = topic->title;
-      return c;
-    }
+    c.left_on = m_prepared.left_on;
     if (!m_task_text) {
       m_task_text.emplace(m_db,
                           "SELECT k.kind, k.prompt, p.title FROM tasks k "
@@ -308,12 +374,19 @@ class Cancellations {
     c.utc_start = from_unix(b.utc_start);
     c.utc_end = from_unix(b.utc_start + 60 * std::int64_t{b.minutes});
   }
+  static void dates(Store::PreparedPlan::Left& l, const OldBlock& b) {
+    l.dated = true;
+    l.first_date = l.last_date = util::parse_date(b.date).value_or(model::Date{});
+    l.utc_start = from_unix(b.utc_start);
+    l.utc_end = from_unix(b.utc_start + 60 * std::int64_t{b.minutes});
+  }
 
   SQLite::Database& m_db;
-  model::Date m_today;
+  Store::PreparedPlan& m_prepared;
   std::vector<model::CancelledItem> m_stored;
   std::unordered_map<std::string, int> m_floor;  // the highest cancelled sequence of each uid
-  std::vector<model::CancelledItem> m_added;
+  std::unordered_map<std::string, const std::string*> m_calendars;  // in m_prepared.calendars
+  const std::string* m_last_calendar = nullptr;
   std::optional<SQLite::Statement> m_task_text, m_topic_title;
 };
 
@@ -369,17 +442,21 @@ namespace {
 // previous plan, and notes each item that leaves a calendar.
 class Sequencer {
  public:
-  Sequencer(SQLite::Database& db, model::Project& project, Store::PreparedPlan& prepared)
+  Sequencer(SQLite::Database& db, model::Project& project, Store::PreparedPlan& prepared,
+            bool fill_cancelled)
       : m_db(db),
         m_project(project),
         m_prepared(prepared),
         m_topics(project.topics),
-        m_cancellations(db, std::chrono::floor<std::chrono::days>(project.plan.now)) {}
+        m_cancellations(db, std::chrono::floor<std::chrono::days>(project.plan.now), prepared,
+                        fill_cancelled),
+        m_fill_cancelled(fill_cancelled) {}
 
   void run() {
     struct Row {
       std::uint64_t key;  // id_prefix(task->id)
       model::Task* task;
+      const model::Topic* topic;
       Fingerprint text;
     };
     // Every task has a row (its to-do is in the team's calendar, planned or
@@ -389,7 +466,8 @@ class Sequencer {
     std::vector<Row> rows;
     rows.reserve(m_project.tasks.size());
     for (auto& t : m_project.tasks) {
-      rows.push_back({id_prefix(t.id), &t, task_text(t, m_topics.topic_of(t))});
+      const model::Topic* topic = m_topics.topic_of(t);
+      rows.push_back({id_prefix(t.id), &t, topic, task_text(t, topic)});
     }
     std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
       return a.key != b.key ? a.key < b.key : a.task->id < b.task->id;
@@ -401,13 +479,13 @@ class Sequencer {
         .add(model::to_string(m_project.plan.strategy))
         .add(m_project.plan.minimum_remaining_hours);
     m_prepared.tasks.reserve(rows.size());
-    for (auto& [key, task, text] : rows) {
+    for (auto& [key, task, topic, text] : rows) {
       while (more && old.id < task->id) {
         gone(old);
         more = old_plan.next(old);
       }
       const bool matched = more && old.id == task->id;
-      sequence(*task, text, matched ? &old : nullptr);
+      sequence(*task, topic, text, matched ? &old : nullptr);
       if (matched) more = old_plan.next(old);
     }
     while (more) {
@@ -416,8 +494,11 @@ class Sequencer {
     }
     topics();
     m_prepared.fingerprint = m_whole.value();
-    m_prepared.cancelled = m_cancellations.added();
-    m_project.cancelled = m_cancellations.merged();
+    if (m_fill_cancelled) {
+      m_project.cancelled = m_cancellations.merged();
+    } else {
+      std::vector<model::CancelledItem>().swap(m_project.cancelled);
+    }
   }
 
  private:
@@ -431,9 +512,10 @@ class Sequencer {
     }
   }
 
-  // Sets the sequences of t and its blocks; `old` is its previous plan's row.
-  void sequence(model::Task& t, const Fingerprint& text, const OldTask* old) {
-    const model::Topic* topic = m_topics.topic_of(t);
+  // Sets the sequences of t (of `topic`) and its blocks; `old` is its
+  // previous plan's row.
+  void sequence(model::Task& t, const model::Topic* topic, const Fingerprint& text,
+                const OldTask* old) {
     const std::uint64_t fp = task_fingerprint(text, t);
     t.sequence = old != nullptr ? next_sequence(old->sequence, old->fingerprint, fp)
                                 : m_cancellations.fresh(model::todo_uid(t.id));
@@ -513,12 +595,14 @@ class Sequencer {
   Store::PreparedPlan& m_prepared;
   model::TopicIndex m_topics;
   Cancellations m_cancellations;
+  bool m_fill_cancelled;
   Fingerprint m_whole;  // of every row, for the plan's own
 };
 
 }  // namespace
 
-Store::PreparedPlan Store::prepare_plan(model::Project& project, model::Instant now) {
+Store::PreparedPlan Store::prepare_plan(model::Project& project, model::Instant now,
+                                        bool fill_cancelled) {
   return guarded(m_path, [&] {
     PreparedPlan prepared;
     struct OldPlan {
@@ -536,7 +620,7 @@ Store::PreparedPlan Store::prepare_plan(model::Project& project, model::Instant 
                                      : std::optional<std::int64_t>(q.getColumn(2).getInt64())});
       }
     }
-    Sequencer(db(), project, prepared).run();
+    Sequencer(db(), project, prepared, fill_cancelled).run();
     project.plan.exists = true;
     project.plan.stale_reasons.clear();  // write_plan forgets the changes recorded since the last
     // An unchanged plan keeps when it was made, and the instant it was made
@@ -550,33 +634,79 @@ Store::PreparedPlan Store::prepare_plan(model::Project& project, model::Instant 
 
 namespace {
 
-void write_cancelled(SQLite::Database& db, const std::vector<model::CancelledItem>& items) {
-  if (items.empty()) return;
-  SQLite::Statement q(db,
-                      "INSERT OR REPLACE INTO calendar_cancelled (uid, calendar, kind, subject, "
-                      "number, sequence, left_on, first_date, last_date, utc_start, utc_end, "
-                      "task_kind, text, topic_title) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  for (const auto& c : items) {
-    q.reset();
-    q.clearBindings();
-    q.bind(1, c.uid);
-    q.bind(2, c.calendar);
-    q.bind(3, c.kind == model::CalendarItemKind::task    ? "task"
-              : c.kind == model::CalendarItemKind::topic ? "topic"
-                                                         : "block");
-    q.bind(4, c.subject);
-    q.bind(5, c.number);
-    q.bind(6, c.sequence);
-    q.bind(7, util::format_date(c.left_on));
-    if (c.first_date) q.bind(8, util::format_date(*c.first_date));
-    if (c.last_date) q.bind(9, util::format_date(*c.last_date));
-    if (c.utc_start) q.bind(10, static_cast<std::int64_t>(to_unix(*c.utc_start)));
-    if (c.utc_end) q.bind(11, static_cast<std::int64_t>(to_unix(*c.utc_end)));
-    q.bind(12, std::string(model::to_string(c.task_kind)));
-    q.bind(13, c.text);
-    q.bind(14, c.topic_title);
-    q.exec();
+std::string_view kind_name(model::CalendarItemKind kind) {
+  return kind == model::CalendarItemKind::task    ? "task"
+         : kind == model::CalendarItemKind::topic ? "topic"
+                                                  : "block";
+}
+
+// Stores the items this plan adds as cancelled (replacing the rows of the
+// same uid and calendar), many rows a statement; the texts of tasks in the
+// project are bound without a copy.
+void write_cancelled(SQLite::Database& db, const Store::PreparedPlan& prepared) {
+  const std::size_t count = prepared.left.size() + prepared.gone.size();
+  if (count == 0) return;
+  detail::BatchInsert rows(db,
+                           "INSERT OR REPLACE INTO calendar_cancelled (uid, calendar, kind, "
+                           "subject, number, sequence, left_on, first_date, last_date, utc_start, "
+                           "utc_end, task_kind, text, topic_title) VALUES ",
+                           14, count);
+  const std::string left_on = util::format_date(prepared.left_on);
+  static const std::string k_none;
+  auto bind_date = [](SQLite::Statement& q, int i, const std::optional<model::Date>& d) {
+    if (d) {
+      q.bind(i, util::format_date(*d));
+    } else {
+      q.bind(i);
+    }
+  };
+  auto bind_time = [](SQLite::Statement& q, int i, const std::optional<model::Instant>& t) {
+    if (t) {
+      q.bind(i, static_cast<std::int64_t>(to_unix(*t)));
+    } else {
+      q.bind(i);
+    }
+  };
+  for (const auto& l : prepared.left) {
+    auto [q, i] = rows.next();
+    const std::string uid = l.number > 0
+                                ? model::event_uid(l.task->id, static_cast<std::size_t>(l.number))
+                                : model::todo_uid(l.task->id);
+    q.bind(i, uid);
+    q.bindNoCopy(i + 1, *l.calendar);
+    q.bindNoCopy(i + 2, kind_name(l.number > 0 ? model::CalendarItemKind::block
+                                               : model::CalendarItemKind::task)
+                            .data());
+    q.bindNoCopy(i + 3, l.task->id);
+    q.bind(i + 4, l.number);
+    q.bind(i + 5, l.sequence);
+    q.bindNoCopy(i + 6, left_on);
+    bind_date(q, i + 7, l.dated ? std::optional(l.first_date) : std::nullopt);
+    bind_date(q, i + 8, l.dated ? std::optional(l.last_date) : std::nullopt);
+    bind_time(q, i + 9, l.dated ? std::optional(l.utc_start) : std::nullopt);
+    bind_time(q, i + 10, l.dated ? std::optional(l.utc_end) : std::nullopt);
+    q.bindNoCopy(i + 11, model::to_string(l.task->kind).data());
+    q.bindNoCopy(i + 12, l.task->prompt);
+    q.bindNoCopy(i + 13, l.topic != nullptr ? l.topic->title : k_none);
+    rows.done();
+  }
+  for (const auto& c : prepared.gone) {
+    auto [q, i] = rows.next();
+    q.bindNoCopy(i, c.uid);
+    q.bindNoCopy(i + 1, c.calendar);
+    q.bindNoCopy(i + 2, kind_name(c.kind).data());
+    q.bindNoCopy(i + 3, c.subject);
+    q.bind(i + 4, c.number);
+    q.bind(i + 5, c.sequence);
+    q.bind(i + 6, util::format_date(c.left_on));
+    bind_date(q, i + 7, c.first_date);
+    bind_date(q, i + 8, c.last_date);
+    bind_time(q, i + 9, c.utc_start);
+    bind_time(q, i + 10, c.utc_end);
+    q.bindNoCopy(i + 11, model::to_string(c.task_kind).data());
+    q.bindNoCopy(i + 12, c.text);
+    q.bindNoCopy(i + 13, c.topic_title);
+    rows.done();
   }
 }
 
@@ -663,7 +793,7 @@ void Store::write_plan(const model::Project& project, const PreparedPlan& prepar
         rows.done();
       }
     }
-    write_cancelled(db(), prepared.cancelled);
+    write_cancelled(db(), prepared);
     SQLite::Statement ins_plan(db(),
                                "INSERT INTO plan (id, start, finish, strategy, created_at, "
                                "total_hours, fingerprint, now, minimum_remaining_hours) "

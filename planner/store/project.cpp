@@ -41,7 +41,8 @@ constexpr const char* k_topic_columns =
 constexpr const char* k_task_columns =
     "SELECT k.id, k.topic_id, k.position, k.kind, k.prompt, k.estimate_likely, "
     "k.estimate_optimistic, k.estimate_pessimistic, k.estimate_manual, k.status, a.name, "
-    "k.remaining_hours, k.done_at, k.done_by, k.started_by "
+    "k.remaining_hours, k.done_at, k.done_by, k.started_by, k.estimate_manual_optimistic, "
+    "k.estimate_manual_pessimistic "
     "FROM tasks k LEFT JOIN assignees a ON a.id = k.pinned_assignee_id ";
 
 model::Task read_task(SQLite::Statement& q) {
@@ -62,6 +63,10 @@ model::Task read_task(SQLite::Statement& q) {
   if (!q.getColumn(12).isNull()) t.done_at = from_unix(q.getColumn(12).getInt64());
   t.done_by = q.getColumn(13).getString();
   t.started_by = q.getColumn(14).getString();
+  if (t.estimate.manual && !q.getColumn(15).isNull() && !q.getColumn(16).isNull()) {
+    t.manual_optimistic = q.getColumn(15).getDouble();
+    t.manual_pessimistic = q.getColumn(16).getDouble();
+  }
   return t;
 }
 
@@ -164,6 +169,16 @@ std::vector<model::Task> load_tasks(SQLite::Database& db, const std::vector<mode
   };
   std::vector<model::Task> loaded;
   std::vector<Place> places;
+  {
+    // Room for every task at once (archived ones too: counting them is a
+    // scan of an index): growing by doubling would hold 1.5 times the tasks
+    // while they move, and keep the old room afterwards.
+    SQLite::Statement count(db, "SELECT COUNT(*) FROM tasks");
+    const auto n =
+        count.executeStep() ? static_cast<std::size_t>(count.getColumn(0).getInt64()) : 0;
+    loaded.reserve(n);
+    places.reserve(n);
+  }
   SQLite::Statement q(db, std::string(k_task_columns) + "WHERE k.archived = 0");
   while (q.executeStep()) {
     const std::size_t topic = topic_index.find(text_of(q.getColumn(1)));

@@ -424,18 +424,28 @@ std::vector<model::Holiday> Store::holidays() const {
 using detail::require_task;
 
 // Each edit below records a plan change only when it changes something.
-void Store::set_manual_estimate(const std::string& task_id, std::optional<double> hours) {
+void Store::set_manual_estimate(const std::string& task_id, std::optional<double> hours,
+                                std::optional<double> optimistic,
+                                std::optional<double> pessimistic) {
   guarded(m_path, [&] {
     require_task(db(), task_id);
+    const bool three = hours && optimistic && pessimistic;
     SQLite::Statement up(db(),
-                         "UPDATE tasks SET estimate_manual = ?1 WHERE id = ?2 "
-                         "AND estimate_manual IS NOT ?1");
-    if (hours) {
-      up.bind(1, *hours);
-    } else {
-      up.bind(1);
-    }
+                         "UPDATE tasks SET estimate_manual = ?1, estimate_manual_optimistic = ?3, "
+                         "estimate_manual_pessimistic = ?4 WHERE id = ?2 "
+                         "AND (estimate_manual IS NOT ?1 OR estimate_manual_optimistic IS NOT ?3 "
+                         "OR estimate_manual_pessimistic IS NOT ?4)");
+    auto bind = [&](int n, std::optional<double> v) {
+      if (v) {
+        up.bind(n, *v);
+      } else {
+        up.bind(n);
+      }
+    };
+    bind(1, hours);
     up.bind(2, task_id);
+    bind(3, three ? optimistic : std::nullopt);
+    bind(4, three ? pessimistic : std::nullopt);
     if (up.exec() > 0) detail::PlanChangeLog(db(), m_now).add("estimate", task_id);
   });
 }

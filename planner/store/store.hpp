@@ -238,7 +238,12 @@ class Store {
   bool set_status(const std::string& task_id, model::TaskStatus status, model::Instant at,
                   const std::string& by);
   // nullopt clears the manual estimate (the model's figure applies again).
-  void set_manual_estimate(const std::string& task_id, std::optional<double> hours);
+  // With `optimistic` and `pessimistic` (both or neither) it is a manual
+  // three-point estimate, `hours` the likely figure; without, a single
+  // figure that keeps the kind's ratios (model::three_point).
+  void set_manual_estimate(const std::string& task_id, std::optional<double> hours,
+                           std::optional<double> optimistic = std::nullopt,
+                           std::optional<double> pessimistic = std::nullopt);
   // "" unpins. Throws InputError when the person is not in the team.
   void set_pin(const std::string& task_id, const std::string& assignee);
   void add_after(const std::string& task_id, const std::string& after_id);
@@ -356,16 +361,37 @@ class Store {
   // rows are stored. prepare_plan reads the previous plan and sets the
   // sequences, project.cancelled and created_at in `project`, as save_plan
   // does; write_plan then replaces the stored plan. `project` must not change
-  // in between.
+  // in between. With `fill_cancelled` false, project.cancelled is left empty
+  // instead of holding every item remembered as cancelled (for a caller that
+  // exports nothing from `project`: a re-plan that moves most of a large
+  // plan's work adds hundreds of thousands of items, each with its text).
   struct PreparedPlan {
+    // An item of a task the project still has that left a calendar: what
+    // write_plan stores about it without copying the task's text.
+    struct Left {
+      const model::Task* task = nullptr;      // the task
+      const model::Topic* topic = nullptr;    // its topic, nullptr when none
+      const std::string* calendar = nullptr;  // the person whose calendar it left, in `calendars`
+      int number = 0;                         // a block's number (1-based); 0: the task's to-do
+      int sequence = 0;                       // the cancellation's SEQUENCE
+      bool dated = false;                     // it had work blocks: the dates and times below
+      model::Date first_date{}, last_date{};
+      model::Instant utc_start{}, utc_end{};
+    };
     std::vector<const model::Task*> tasks;          // every task, in id order
     std::vector<std::uint64_t> fingerprints;        // each task's, then its blocks', in that order
     std::vector<const model::Topic*> topics;        // every topic, in id order
     std::vector<std::uint64_t> topic_fingerprints;  // one per topic
-    std::vector<model::CancelledItem> cancelled;    // the items this plan adds
-    std::uint64_t fingerprint = 0;                  // the whole plan's
+    // The items this plan adds as cancelled: of tasks in the project (left),
+    // and of tasks and topics no longer in it (gone, with their texts).
+    std::vector<Left> left;
+    std::vector<model::CancelledItem> gone;
+    std::vector<std::unique_ptr<const std::string>> calendars;  // the names `left` points to
+    model::Date left_on{};                                      // of every item added
+    std::uint64_t fingerprint = 0;                              // the whole plan's
   };
-  PreparedPlan prepare_plan(model::Project& project, model::Instant now);
+  PreparedPlan prepare_plan(model::Project& project, model::Instant now,
+                            bool fill_cancelled = true);
   // Also keeps the plan it replaces as the baseline `previous` (replacing
   // that one), and this plan's own snapshot for the next time.
   void write_plan(const model::Project& project, const PreparedPlan& prepared);

@@ -94,7 +94,8 @@ std::size_t utf8_length(std::string_view text);
 // keep their lines). Ends without a newline when `text` does.
 std::string wrap_text(std::string_view text, std::size_t width);
 
-// Appends code point `cp` (at most U+10FFFF, not a surrogate) as UTF-8.
+// Appends code point `cp` as UTF-8; U+FFFD (the replacement character) when
+// `cp` is not a Unicode scalar value (a surrogate, or above U+10FFFF).
 void append_utf8(std::string& out, char32_t cp);
 
 // One code point's simple case folding (Unicode CaseFolding.txt, statuses C

@@ -194,12 +194,36 @@ TEST(ImportTest, ShowAndTaskWorkOnOneTask) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("Analyze invalidation patterns"), std::string::npos);
   EXPECT_NE(r.out.find("in-progress"), std::string::npos);
-  EXPECT_NE(r.out.find("2.5 h (set by hand; the model says 6 h)"), std::string::npos) << r.out;
+  EXPECT_NE(
+      r.out.find("2.5 h (set by hand; optimistic 1.88 h, pessimistic 3.75 h; the model says 6 h)"),
+      std::string::npos)
+      << r.out;
   EXPECT_NE(r.out.find("Caching Strategies"), std::string::npos);
   r = ws.run({"show", "zzzzzz"});
   EXPECT_EQ(r.exit_code, 65);
   r = ws.run({"task", "zzzzzz", "--status", "done"});
   EXPECT_EQ(r.exit_code, 65);
+}
+
+TEST(ImportTest, TaskTakesAThreePointEstimate) {
+  Workspace ws;
+  ws.write("platform.md", k_doc);
+  ASSERT_EQ(ws.run({"import", "platform.md"}).exit_code, 0);
+  const std::string id = list_json(ws)["tasks"][1]["id"];
+  auto r = ws.run({"task", id, "--estimate", "4-6-12"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("estimate 4-6-12 h"), std::string::npos) << r.out;
+  r = ws.run({"show", id});
+  EXPECT_NE(r.out.find("6 h (set by hand; optimistic 4 h, pessimistic 12 h;"), std::string::npos)
+      << r.out;
+  for (const char* bad : {"6-4-12", "4-6", "4--12", "4-6-x", "0-6-12"}) {
+    SCOPED_TRACE(bad);
+    r = ws.run({"task", id, "--estimate", bad});
+    EXPECT_NE(r.exit_code, 0);
+    EXPECT_NE(r.err.find("--estimate"), std::string::npos) << r.err;
+  }
+  r = ws.run({"show", id});  // refused edits left it as it was
+  EXPECT_NE(r.out.find("optimistic 4 h, pessimistic 12 h;"), std::string::npos) << r.out;
 }
 
 TEST(ImportTest, ForgetArchivesAndReimportRestores) {

@@ -6,7 +6,9 @@
 Through the real binary, with a team in Kolkata and Berlin and a holiday for
 Priya alone:
   - item 5: `rplan list` on a terminal (a pseudo-terminal of a set width, and
-    COLUMNS) cuts prompts so that every line fits; --wide and a pipe do not;
+    COLUMNS) fits every line to it, down to 80 columns (narrower times, fewer
+    columns, prompts cut) keeping id, person, start and prompt; --wide and a
+    pipe print the whole table;
   - item 8: the workbook's Gantt labels and Tasks sheet (read by openpyxl) and
     the report's task column, bar labels and tooltips show a task's kind once;
   - item 16: the workbook shades Priya's holiday in the rows of her tasks
@@ -197,7 +199,7 @@ def gantt_day_column(sheet, day):
 
 
 class ListOnATerminalTest(unittest.TestCase):
-    """Item 5: prompts cut to the terminal's width."""
+    """Item 5: list fits the terminal's width (prompts cut, the table narrowed)."""
 
     @classmethod
     def setUpClass(cls):
@@ -230,6 +232,41 @@ class ListOnATerminalTest(unittest.TestCase):
         self.assertIn(LONG_PROMPT, "\n".join(lines))
         self.assertGreater(max(len(line) for line in lines), 150)
         self.assertIn(LONG_PROMPT, self.ws.ok("list"))  # not a terminal: nothing is cut
+
+    def test_narrow_terminals_keep_id_assignee_start_and_prompt(self):
+        """The fixed columns take about 118 characters: at 80, 100 and 120
+        the table narrows, keeping each task's id, person, start (month, day
+        and time, in the person's zone) and the beginning of its prompt."""
+        tasks = self.ws.tasks()
+        for columns in (80, 100, 120):
+            lines = self.ws.on_terminal(["list"], columns)
+            for line in lines:
+                self.assertLessEqual(len(line), columns, f"at {columns} columns: {line!r}")
+            header = lines[0].split()
+            for name in ("ID", "ASSIGNEE", "START", "PROMPT"):
+                self.assertIn(name, header, f"at {columns} columns: {lines[0]!r}")
+            for t in tasks:
+                rows = [line for line in lines if line.startswith(t["id"] + " ")]
+                self.assertEqual(len(rows), 1, f"{t['id']} at {columns} columns: {lines}")
+                row = rows[0]
+                self.assertIn(t["assignee"], row)
+                start = t["start"]  # 2026-12-07T09:00:00+05:30
+                self.assertIn(f"{start[5:10]} {start[11:16]}", row, f"at {columns}")
+                self.assertIn(t["prompt"][:15], row, f"at {columns} columns")
+        # Wider terminals show more: FINISH comes back before 120 columns.
+        self.assertNotIn("FINISH", self.ws.on_terminal(["list"], 80)[0])
+        self.assertIn("FINISH", self.ws.on_terminal(["list"], 120)[0])
+        # Every time in one zone: its offset once, in the START header.
+        lines = self.ws.on_terminal(["list", "--tz", "UTC"], 80)
+        self.assertIn("START +00:00", lines[0])
+        self.assertNotIn("+05:30", "\n".join(lines))
+        self.assertIn("12-07 03:30", "\n".join(lines))  # Priya's 09:00 in Kolkata
+
+    def test_wide_on_a_narrow_terminal_is_the_whole_table(self):
+        piped = self.ws.ok("list").splitlines()
+        self.assertIn("2026-12-07 09:00 +05:30", "\n".join(piped))
+        for columns in (80, 100):
+            self.assertEqual(self.ws.on_terminal(["list", "--wide"], columns), piped)
 
 
 class KindOnceTest(unittest.TestCase):

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 
 #include "exporters/ics_export.hpp"
 #include "ics_fixture.hpp"
@@ -329,6 +330,37 @@ TEST(IcsExportTest, APersonsCalendarHoldsTheHistoryTheyWorked) {
             (std::vector<std::string>{"kb2-2@rplan"}));
   // The whole calendar has every block once.
   EXPECT_EQ(values(ics(p, IcsMode::events), "UID").size(), 8u);
+}
+
+// The ATTENDEE of each event, by UID.
+std::map<std::string, std::string> attendees_by_uid(const std::string& text) {
+  std::map<std::string, std::string> out;
+  std::string uid;
+  for (const auto& l : content_lines(text)) {
+    if (l.rfind("UID:", 0) == 0) uid = l.substr(4);
+    if (l.rfind("ATTENDEE", 0) == 0) out[uid] = l;
+  }
+  return out;
+}
+
+// The ATTENDEE of a block is who worked it: the first person for the
+// history of a task someone else carries on.
+TEST(IcsExportTest, ABlockOfHistoryNamesWhoWorkedItAsAttendee) {
+  auto p = sample_project();
+  model::Task& kb2 = p.tasks[1];
+  ASSERT_EQ(kb2.assignee, "Grace Hopper");
+  kb2.blocks[0].history = true;
+  kb2.blocks[0].assignee = "Ada Lovelace";
+  const std::string ada = "ATTENDEE;CN=\"Ada Lovelace\":mailto:ada@example.org";
+  const std::string grace = "ATTENDEE;CN=\"Grace Hopper\":mailto:grace@example.org";
+  const auto team = attendees_by_uid(ics(p, IcsMode::events));
+  EXPECT_EQ(team.at("kb2-1@rplan"), ada);
+  EXPECT_EQ(team.at("kb2-2@rplan"), grace);
+  EXPECT_EQ(attendees_by_uid(ics(p, IcsMode::events, "Ada Lovelace")).at("kb2-1@rplan"), ada);
+  EXPECT_EQ(attendees_by_uid(ics(p, IcsMode::events, "Grace Hopper")).at("kb2-2@rplan"), grace);
+  // Without an email, no ATTENDEE for that block.
+  kb2.blocks[0].assignee = "Linus Pauling";
+  EXPECT_FALSE(attendees_by_uid(ics(p, IcsMode::events)).contains("kb2-1@rplan"));
 }
 
 TEST(IcsExportTest, AnEmptyPlanIsAnEmptyCalendar) {

@@ -231,6 +231,23 @@ TEST(XlsxTasksSheetTest, TheAssigneeColumnShowsThePinOverThePlan) {
   EXPECT_EQ(find_cell(rows[1], k_assignee)->text, "Bo");
 }
 
+// As list, show and the JSON export: a task not done whose spent hours
+// reached its estimate has the plan's minimum left, in both sheets.
+TEST(XlsxTasksSheetTest, RemainingIsThePlansMinimumOnceTheSpentHoursReachTheEstimate) {
+  model::Project project = sample_project();
+  project.plan.minimum_remaining_hours = 2;
+  model::Task& t = project.tasks[1];
+  t.status = model::TaskStatus::in_progress;
+  t.remaining_hours.reset();
+  t.spent_hours = t.estimate.hours + 1;
+  const WorkbookBuilder builder(project);
+  EXPECT_DOUBLE_EQ(find_cell(all_rows(builder, SheetId::tasks)[2], k_remaining)->number, 2);
+  const auto sync = all_rows(builder, SheetId::sync);
+  const Row* row = row_with(sync, 0, t.id);
+  ASSERT_NE(row, nullptr);
+  EXPECT_DOUBLE_EQ(find_cell(*row, 5)->number, 2);
+}
+
 TEST(XlsxSyncSheetTest, IsHiddenAndHoldsTheEditableValuesByTaskId) {
   model::Project project = sample_project();
   project.tasks[1].spent_hours = 2.5;

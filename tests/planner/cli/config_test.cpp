@@ -79,6 +79,21 @@ TEST_F(ConfigTest, ReadsEveryKey) {
   EXPECT_EQ(c.documenting, schedule::DocumentingOrder::free);
 }
 
+TEST_F(ConfigTest, EachKindMayHaveItsOwnFactors) {
+  const Config c =
+      read_config(write("[estimate]\n"
+                        "optimistic_factor = 0.8\n"
+                        "research_optimistic = 0.5\n"
+                        "research_pessimistic = 3\n"
+                        "documentation_pessimistic = 1.2\n"));
+  EXPECT_EQ(c.estimate.optimistic_of(model::TaskKind::research), 0.5);
+  EXPECT_EQ(c.estimate.pessimistic_of(model::TaskKind::research), 3);
+  EXPECT_EQ(c.estimate.optimistic_of(model::TaskKind::documentation), 0.8);
+  EXPECT_EQ(c.estimate.pessimistic_of(model::TaskKind::documentation), 1.2);
+  EXPECT_EQ(c.estimate.optimistic_of(model::TaskKind::analysis), 0.8);
+  EXPECT_EQ(c.estimate.pessimistic_of(model::TaskKind::other), 1.5);
+}
+
 // A bad number in the file is bad input (65) naming the file, the key and the
 // value: NaN and infinity included, which used to pass the range check and
 // reach the database and an integer cast.
@@ -107,6 +122,10 @@ TEST_F(ConfigTest, BadNumbersNameTheFileAndKey) {
       {"[estimate]\nfree_items = 99999999999", "estimate.free_items = 99999999999"},
       {"[estimate]\noptimistic_factor = 0", "estimate.optimistic_factor = 0"},
       {"[estimate]\npessimistic_factor = inf", "estimate.pessimistic_factor = inf"},
+      {"[estimate]\nresearch_optimistic = 1.5", "estimate.research_optimistic = 1.5"},
+      {"[estimate]\nother_optimistic = 0", "estimate.other_optimistic = 0"},
+      {"[estimate]\nanalysis_pessimistic = 0.9", "estimate.analysis_pessimistic = 0.9"},
+      {"[estimate]\ndocumentation_pessimistic = nan", "estimate.documentation_pessimistic = nan"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.line);

@@ -40,7 +40,7 @@ parse::WorkbookRow row_of(const model::Project& p, const std::string& id, std::u
   r.id = id;
   r.id_cell = {0, row};
   for (const auto& t : p.tasks) {
-    if (t.id == id) r.exported = wb::values_of(t);
+    if (t.id == id) r.exported = wb::values_of(t, p.plan.minimum_remaining_hours);
   }
   r.edited = r.exported;
   edit(r.edited);

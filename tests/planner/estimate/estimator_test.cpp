@@ -208,5 +208,21 @@ TEST(EstimatorTest, GivesNoExtraHoursWithinTheFreeItems) {
   EXPECT_DOUBLE_EQ(estimate("Research A", model).likely, 9);
 }
 
+TEST(EstimatorTest, EachKindMayHaveItsOwnFactors) {
+  Model model;
+  model.kind_optimistic[static_cast<std::size_t>(model::TaskKind::research)] = 0.5;
+  model.kind_pessimistic[static_cast<std::size_t>(model::TaskKind::research)] = 3;
+  model.kind_pessimistic[static_cast<std::size_t>(model::TaskKind::documentation)] = 1.25;
+  const model::Estimate research = estimate("Research A", model);
+  EXPECT_DOUBLE_EQ(research.optimistic, 4);
+  EXPECT_DOUBLE_EQ(research.pessimistic, 24);
+  const model::Estimate doc = estimate("Document A", model);
+  EXPECT_DOUBLE_EQ(doc.optimistic, 3);  // the common factor, 0.75
+  EXPECT_DOUBLE_EQ(doc.pessimistic, 5);
+  const model::Estimate analysis = estimate("Analyze A", model);
+  EXPECT_DOUBLE_EQ(analysis.optimistic, 4.5);
+  EXPECT_DOUBLE_EQ(analysis.pessimistic, 9);
+}
+
 }  // namespace
 }  // namespace rplan::estimate

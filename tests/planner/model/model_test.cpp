@@ -286,3 +286,22 @@ TEST(SetDatesFromBlocksTest, BlocksGiveTheDatesAndADoneTaskFinishesWhenDone) {
 
 }  // namespace
 }  // namespace rplan::model
+
+TEST(ThreePointTest, FollowsTheModelOrTheManualFigures) {
+  rplan::model::Task t;
+  rplan::model::Estimate& e = t.estimate;
+  e.likely = e.hours = 8;
+  e.optimistic = 6;
+  e.pessimistic = 12;
+  EXPECT_EQ(rplan::model::three_point(t), (rplan::model::ThreePoint{6, 8, 12}));
+  e.manual = true;  // one figure by hand keeps the kind's ratios
+  e.hours = 4;
+  EXPECT_EQ(rplan::model::three_point(t), (rplan::model::ThreePoint{3, 4, 6}));
+  t.manual_optimistic = 1;  // three by hand
+  t.manual_pessimistic = 20;
+  EXPECT_EQ(rplan::model::three_point(t), (rplan::model::ThreePoint{1, 4, 20}));
+  rplan::model::Task zero;  // a model figure of 0: no ratio to keep
+  zero.estimate.manual = true;
+  zero.estimate.hours = 5;
+  EXPECT_EQ(rplan::model::three_point(zero), (rplan::model::ThreePoint{5, 5, 5}));
+}

@@ -233,7 +233,8 @@ TEST_F(WorkbookEditsExportTest, RplansOwnExportHasNoEdits) {
     SCOPED_TRACE(project.tasks[i].id);
     EXPECT_EQ(edits.rows[i].id, project.tasks[i].id);
     EXPECT_EQ(edits.rows[i].edited, edits.rows[i].exported);
-    EXPECT_EQ(edits.rows[i].exported, wb::values_of(project.tasks[i]));
+    EXPECT_EQ(edits.rows[i].exported,
+              wb::values_of(project.tasks[i], project.plan.minimum_remaining_hours));
   }
 }
 

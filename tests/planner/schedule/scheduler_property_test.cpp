@@ -3,10 +3,12 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "planner/schedule/calendar.hpp"
 #include "planner/schedule/scheduler.hpp"
 #include "schedule_fixtures.hpp"
 
@@ -152,6 +154,100 @@ TEST(SchedulerPropertyTest, EveryGeneratedPlanKeepsTheRules) {
     make_plan(again.project, again.options);
     EXPECT_EQ(fingerprint(in.project), fingerprint(again.project));
   }
+}
+
+// Explain: on every generated plan (calendars, holidays, time off, pins,
+// skills), a checker recomputes each task's start from its recorded reason:
+// the named constraint's instant is the latest of every constraint (all its
+// dependencies' finishes, its person's work before it, the plan's start),
+// and the task starts at its person's first working minute at or after it.
+TEST(SchedulerPropertyTest, EveryStartIsTheLatestOfItsNamedConstraints) {
+  std::size_t checked = 0;
+  for (std::uint32_t seed = 1; seed <= 300; ++seed) {
+    SCOPED_TRACE("seed " + std::to_string(seed));
+    Generator g(seed);
+    Instance in = g.instance();
+    std::vector<StartReason> reasons;
+    make_plan(in.project, in.options, reasons);
+    const model::Project& p = in.project;
+    std::map<std::string, std::size_t> index;
+    for (std::size_t i = 0; i < p.tasks.size(); ++i) index[p.tasks[i].id] = i;
+    std::vector<model::Date> holidays;
+    for (const auto& h : p.holidays) holidays.push_back(h.date);
+    for (std::size_t i = 0; i < p.tasks.size(); ++i) {
+      const model::Task& t = p.tasks[i];
+      const StartReason& r = reasons[i];
+      if (t.status == model::TaskStatus::done || !t.start || t.assignee.empty()) {
+        EXPECT_FALSE(r.placed) << t.id;
+        continue;
+      }
+      ASSERT_TRUE(r.placed) << t.id;
+      ++checked;
+      EXPECT_EQ(r.start, *t.start) << t.id;
+      // Every dependency finished by `earliest`.
+      for (const auto& d : t.depends_on) {
+        const model::Task& dep = p.tasks[index.at(d)];
+        if (!dep.finish) {  // done, with no date: finished before the plan
+          EXPECT_EQ(dep.status, model::TaskStatus::done) << d;
+          continue;
+        }
+        EXPECT_LE(*dep.finish, r.earliest) << t.id << " waits for " << d;
+      }
+      // The person's work before this task ended by `earliest`.
+      for (const auto& other : p.tasks) {
+        if (&other == &t || other.assignee != t.assignee || other.blocks.empty()) continue;
+        for (const auto& b : other.blocks) {
+          if (b.utc_end <= *t.start) {
+            EXPECT_LE(b.utc_end, r.earliest) << t.id << " after " << other.id;
+          }
+        }
+      }
+      // The named constraint gives `earliest`.
+      if (r.task != k_no_task) {
+        const model::Task& named = p.tasks[r.task];
+        ASSERT_TRUE(named.finish);
+        EXPECT_EQ(*named.finish, r.earliest) << t.id << " names " << named.id;
+        if (r.task_is_dependency) {
+          EXPECT_NE(std::find(t.depends_on.begin(), t.depends_on.end(), named.id),
+                    t.depends_on.end());
+        } else {
+          EXPECT_EQ(named.assignee, t.assignee) << t.id << " names " << named.id;
+        }
+      }
+      switch (r.kind) {
+        case StartReasonKind::after:
+          EXPECT_NE(std::find(t.after.begin(), t.after.end(), p.tasks[r.task].id), t.after.end());
+          break;
+        case StartReasonKind::pin:
+          EXPECT_EQ(t.pinned_assignee, t.assignee);
+          EXPECT_EQ(r.person, t.assignee);
+          break;
+        case StartReasonKind::skill:
+          EXPECT_NE(r.person, t.assignee);
+          EXPECT_LT(r.person_free, r.start);
+          break;
+        case StartReasonKind::plan_start:
+          EXPECT_EQ(r.task, k_no_task);
+          break;
+        default:
+          EXPECT_NE(r.task, k_no_task) << t.id;
+      }
+      // The start: the person's first working minute at or after `earliest`.
+      const auto person = std::find_if(p.team.begin(), p.team.end(),
+                                       [&](const auto& a) { return a.name == t.assignee; });
+      ASSERT_NE(person, p.team.end());
+      std::vector<DateRange> off;
+      for (const auto& o : p.time_off) {
+        if (o.assignee == person->name) off.push_back({o.from, o.to});
+      }
+      LocalClock clock(person->timezone, person->day_start, in.options.start);
+      WorkCalendar calendar(*person, holidays, off, in.options.start, clock);
+      const auto first = calendar.fit(r.earliest, 0);
+      ASSERT_TRUE(first) << t.id;
+      EXPECT_EQ(first->start, r.start) << t.id << " " << to_string(r.kind);
+    }
+  }
+  EXPECT_GT(checked, 500u);
 }
 
 // 2,000 topics of research, analysis and documentation (6,000 tasks, some

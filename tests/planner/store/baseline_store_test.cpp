@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "planner/model/plan_diff.hpp"
+#include "planner/store/migrations.hpp"
 #include "planner/store/store.hpp"
 #include "planner/util/error.hpp"
 #include "test_support.hpp"
@@ -15,6 +16,17 @@ using rplan::testing::document;
 using rplan::testing::TempDir;
 
 model::Instant at(const char* text) { return *util::parse_rfc3339(text); }
+
+// The migration before schemas/0009_baselines.sql (8 on main, the forecast's).
+int version_before_baselines() {
+  int before = 0;
+  for (const Migration& m : k_migrations) {
+    if (std::string(m.name) == "0009_baselines") return before;
+    before = m.version;
+  }
+  ADD_FAILURE() << "the baselines are migration 0009";
+  return before;
+}
 
 // A hand-made plan: every task gets one block of `minutes` a day apart,
 // 09:00 UTC, for `who`.
@@ -151,17 +163,50 @@ TEST(BaselineStoreTest, AnUpgradedDatabaseKeepsItsPlanForTheNextPlanAsPrevious) 
     return model::make_baseline(store.load_project(), "previous", at("2026-12-01T10:00:00Z"));
   }();
   {
-    // Back to version 6: no baselines yet.
+    // Back to the version before the baselines (8, the forecast's): no
+    // baselines yet.
     SQLite::Database db((dir / "rplan.db").string(), SQLite::OPEN_READWRITE);
     db.exec(
         "DROP TABLE baseline_tasks; DROP TABLE baselines; DROP TABLE plan_scope; "
-        "PRAGMA user_version = 6");
+        "PRAGMA user_version = " +
+        std::to_string(version_before_baselines()));
   }
   Store store(dir / "rplan.db", Access::read_write);
   planned(store, "2026-12-09", "2026-12-02T10:00:00Z");
   auto previous = store.load_baseline("previous");
   ASSERT_TRUE(previous);
   EXPECT_EQ(*previous, expected);
+}
+
+TEST(BaselineStoreTest, ADatabaseAtEveryEarlierVersionUpgradesThroughTheBaselines) {
+  // An empty database made at any version before 0009 (8, main's, included)
+  // runs every later file: it gets the baseline tables, with no baseline.
+  EXPECT_EQ(version_before_baselines(), 8);
+  for (const Migration& last : k_migrations) {
+    if (last.version > version_before_baselines()) break;
+    SCOPED_TRACE(last.name);
+    TempDir dir;
+    {
+      SQLite::Database db((dir / "rplan.db").string(),
+                          SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+      for (const Migration& m : k_migrations) {
+        if (m.version > last.version) break;
+        db.exec(m.sql);
+        db.exec("PRAGMA user_version = " + std::to_string(m.version));
+      }
+      db.exec("PRAGMA application_id = " + std::to_string(0x72506c6e));
+    }
+    Store store(dir / "rplan.db", Access::update);
+    EXPECT_EQ(store.version(), Store::latest_version());
+    EXPECT_TRUE(store.baselines().empty());
+    EXPECT_THROW(store.save_baseline("start", at("2026-12-01T10:00:00Z")), InputError);
+    store.import_document(document("a.md", {{"A", {"Research a"}}}));
+    planned(store, "2026-12-07", "2026-12-01T10:00:00Z");
+    planned(store, "2026-12-08", "2026-12-02T10:00:00Z");
+    const auto previous = store.load_baseline("previous");
+    ASSERT_TRUE(previous);
+    EXPECT_EQ(previous->tasks.size(), 1u);
+  }
 }
 
 }  // namespace

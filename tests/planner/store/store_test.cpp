@@ -220,6 +220,36 @@ TEST(StoreTest, SameDocumentsGiveTheSameIdsInAFreshDatabase) {
   EXPECT_EQ(std::set<std::string>(ids[0].begin(), ids[0].end()).size(), 3u);
 }
 
+// A manual three-point estimate is kept beside the likely figure, survives a
+// re-import, and a single figure afterwards drops it (the kind's ratios apply).
+TEST(StoreTest, KeepsAManualThreePointEstimate) {
+  TempDir dir;
+  Store store(dir / "rplan.db", Access::read_write);
+  const auto doc = document("t.md", {{"Caching", {"Research Redis", "Analyze eviction"}}});
+  store.import_document(doc);
+  const auto redis = find(store.load_project(), "Research Redis");
+  store.set_manual_estimate(redis.id, 6, 4, 12);
+  store.import_document(doc);
+  auto t = find(store.load_project(), "Research Redis");
+  EXPECT_TRUE(t.estimate.manual);
+  EXPECT_EQ(t.estimate.hours, 6);
+  EXPECT_EQ(t.manual_optimistic, 4);
+  EXPECT_EQ(t.manual_pessimistic, 12);
+  EXPECT_EQ(model::three_point(t), (model::ThreePoint{4, 6, 12}));
+  EXPECT_EQ(t.estimate.likely, 8);  // the model's figure, kept alongside
+
+  store.set_manual_estimate(redis.id, 10);
+  t = find(store.load_project(), "Research Redis");
+  EXPECT_EQ(t.estimate.hours, 10);
+  EXPECT_FALSE(t.manual_optimistic);
+  EXPECT_EQ(model::three_point(t), (model::ThreePoint{7.5, 10, 15}));
+
+  store.set_manual_estimate(redis.id, std::nullopt);
+  t = find(store.load_project(), "Research Redis");
+  EXPECT_FALSE(t.estimate.manual);
+  EXPECT_EQ(model::three_point(t), (model::ThreePoint{6, 8, 12}));
+}
+
 TEST(StoreTest, ReimportKeepsIdsStatusesAndOverridesAndReportsChanges) {
   TempDir dir;
   Store store(dir / "rplan.db", Access::read_write);

@@ -151,5 +151,16 @@ TEST(TextTest, EditDistanceCountsSwapsAsOneEdit) {
   }
 }
 
+TEST(TextTest, AppendUtf8EncodesEveryLengthAndReplacesWhatIsNotAScalarValue) {
+  std::string out;
+  for (const char32_t cp : {U'A', U'é', U'€', U'😀'}) append_utf8(out, cp);
+  EXPECT_EQ(out, "Aé€😀");
+  for (const char32_t cp : {char32_t{0xD800}, char32_t{0xDFFF}, char32_t{0x110000}}) {
+    std::string replaced;
+    append_utf8(replaced, cp);
+    EXPECT_EQ(replaced, "\xEF\xBF\xBD") << static_cast<std::uint32_t>(cp);
+  }
+}
+
 }  // namespace
 }  // namespace rplan::util

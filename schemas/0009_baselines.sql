@@ -1,4 +1,4 @@
--- rplan schema, version 7: baselines (`rplan baseline`, `rplan diff`,
+-- rplan schema, version 9: baselines (`rplan baseline`, `rplan diff`,
 -- `export --baseline`). A baseline keeps what a plan said of each task, not a
 -- copy of the plan: its dates, assignee and hours. Applied in one transaction
 -- after the versions before it. See docs/storage.md.
