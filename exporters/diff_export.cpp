@@ -259,6 +259,34 @@ std::optional<DiffFormat> parse_diff_format(std::string_view text) {
   return std::nullopt;
 }
 
+ChangeSides change_sides(const model::TaskChange& c, TaskChangeKind kind) {
+  const auto span = [](const std::optional<model::BaselineTask>& t) {
+    return day_of(t, false) + " to " + day_of(t, true);
+  };
+  const auto whole = [&](const std::optional<model::BaselineTask>& t) {
+    return t ? person_or_nobody(t->assignee) + ", " + span(t) + ", " +
+                   util::format_hours(t->estimate_hours) + " h"
+             : std::string();
+  };
+  switch (kind) {
+    case TaskChangeKind::added:
+      return {"", whole(c.now)};
+    case TaskChangeKind::removed:
+      return {whole(c.then), ""};
+    case TaskChangeKind::done:
+      return {c.then ? std::string(model::to_string(c.then->status)) : "", "done"};
+    case TaskChangeKind::reassigned:
+      return {c.then ? person_or_nobody(c.then->assignee) : "",
+              c.now ? person_or_nobody(c.now->assignee) : ""};
+    case TaskChangeKind::estimate:
+      return {c.then ? util::format_hours(c.then->estimate_hours) + " h" : "",
+              c.now ? util::format_hours(c.now->estimate_hours) + " h" : ""};
+    case TaskChangeKind::moved:
+      break;
+  }
+  return {span(c.then), span(c.now)};
+}
+
 std::string describe_days(int days) {
   if (days == 0) return "same working day";
   const int n = std::abs(days);

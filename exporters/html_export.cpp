@@ -253,6 +253,8 @@ svg .topic-label{font-weight:600}
 svg .topic-span{fill:#9aa5b1}
 svg .task .span{opacity:.35}
 svg .task.done{opacity:.45}
+svg .task rect.baseline{fill:#8c8c8c;opacity:1}
+.changes td.kind{white-space:nowrap}
 svg .unplanned text{fill:#c0392b;font-style:italic}
 svg .arrow{fill:none;stroke:#52606d;stroke-width:1;opacity:.7}
 svg #arrowhead path{fill:#52606d}
@@ -435,20 +437,30 @@ void write_topics(const Report& r, Writer& out) {
 
 }  // namespace
 
-void write_html_report(const model::Project& project, model::Date today, std::ostream& stream) {
+void write_html_report(const model::Project& project, model::Date today, std::ostream& stream,
+                       const model::Baseline* baseline) {
   const PlanView view(project);
-  write_html_report(view, today, stream);
+  write_html_report(view, today, stream, baseline);
 }
 
-void write_html_report(const PlanView& view, model::Date today, std::ostream& stream) {
+void write_html_report(const PlanView& view, model::Date today, std::ostream& stream,
+                       const model::Baseline* baseline) {
   html::Writer out(stream);
   html::Report r(view);
+  if (baseline) {
+    r.baseline = baseline;
+    r.diff = model::diff_plans(*baseline, r.project);
+    r.then.reserve(r.project.tasks.size());
+    for (const model::Task& t : r.project.tasks)
+      r.then.push_back(model::find_task(*baseline, t.id));
+  }
   count_documents(r);
   find_axis(r);
   sum_topics(r);
   write_head(r, out);
   write_summary(r, out);
   write_schedule(r, today, out);
+  write_changes(r, out);
   write_workload(r, out);
   write_load(r, out);
   write_topics(r, out);

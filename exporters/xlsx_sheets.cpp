@@ -58,6 +58,16 @@ constexpr std::array<Column, c_task_columns> k_task_columns = {
      {"Depends on", 18}}};
 bool is_editable(int column) { return column >= c_status && column <= c_remaining; }
 
+// With a baseline, three columns after the others.
+enum BaselineColumn : int {
+  c_baseline_start = c_task_columns,
+  c_baseline_finish,
+  c_variance,
+  c_all_task_columns
+};
+constexpr std::array<Column, 3> k_baseline_columns = {
+    {{"Baseline start", 12}, {"Baseline finish", 12}, {"Finish variance (working days)", 13}}};
+
 // The notes on the Tasks sheet's headers: what sync does with each editable column.
 std::string_view header_note(int column) {
   switch (column) {
@@ -81,6 +91,12 @@ std::string_view header_note(int column) {
     case c_remaining:
       return "You can edit this column: the hours still to do (0 allowed). A new value makes the "
              "task in progress.";
+    case c_baseline_start:
+      return "The local date of the task's first work in the baseline (export xlsx --baseline "
+             "NAME); empty when the baseline did not plan it.";
+    case c_variance:
+      return "Team working days the task's finish moved since the baseline (later is positive): "
+             "as rplan diff counts them.";
     default:
       break;
   }
@@ -346,10 +362,17 @@ std::string iso_week_label(util::Date monday) {
 
 // ---- Tasks ----
 
-SheetLayout tasks_layout(const model::Project& project) {
+SheetLayout tasks_layout(const model::Project& project, const Against* against) {
   SheetLayout layout;
   layout.name = std::string(model::workbook::k_tasks_sheet);
   layout.columns = column_specs(k_task_columns);
+  if (against) {
+    for (int c = c_baseline_start; c < c_all_task_columns; ++c) {
+      layout.columns.push_back(
+          {c, c, k_baseline_columns[static_cast<std::size_t>(c - c_baseline_start)].width,
+           std::nullopt});
+    }
+  }
   double names = 0, zones = 0;
   for (const auto& person : project.team) {
     names = std::max(names, display_width(person.name));
@@ -360,7 +383,8 @@ SheetLayout tasks_layout(const model::Project& project) {
   layout.freeze_rows = 1;
   layout.print.repeat_rows = 1;
   const int last = static_cast<int>(shown_tasks(project));
-  layout.autofilter = Range{0, 0, last, c_task_columns - 1};
+  layout.autofilter =
+      Range{0, 0, last, (against ? int{c_all_task_columns} : int{c_task_columns}) - 1};
   if (last > 0) {
     layout.validations.push_back(
         {Range{1, c_status, last, c_status}, {"open", "in-progress", "done"}, 0, 0, "Status"});
@@ -369,8 +393,31 @@ SheetLayout tasks_layout(const model::Project& project) {
   return layout;
 }
 
-void tasks_rows(const model::Project& project, const PlanView& view, const RowSink& emit) {
+// The baseline's columns of task `i`'s row.
+void baseline_cells(const Against& against, std::size_t i, Row& row) {
+  if (const model::BaselineTask* then = against.then[i]) {
+    if (then->first_day) {
+      row.cells.push_back(date_cell(c_baseline_start, excel_serial(*then->first_day), Style::date));
+    }
+    if (then->last_day) {
+      row.cells.push_back(date_cell(c_baseline_finish, excel_serial(*then->last_day), Style::date));
+    }
+  }
+  if (const auto days = against.finish_days[i]) {
+    row.cells.push_back(number_cell(c_variance, *days, Style::number_centred));
+  }
+}
+
+void tasks_rows(const model::Project& project, const PlanView& view, const Against* against,
+                const RowSink& emit) {
   Row header = header_row(k_task_columns);
+  if (against) {
+    for (int c = c_baseline_start; c < c_all_task_columns; ++c) {
+      header.cells.push_back(
+          text_cell(c, k_baseline_columns[static_cast<std::size_t>(c - c_baseline_start)].header,
+                    Style::header));
+    }
+  }
   header.height = 2 * k_line_height;  // long headers wrap
   for (Cell& cell : header.cells) {
     if (is_editable(cell.column)) cell.style = Style::editable_header;
@@ -425,6 +472,7 @@ void tasks_rows(const model::Project& project, const PlanView& view, const RowSi
                       ? 1
                       : wrapped_lines(row.cells.back().text, k_task_columns[c_depends].width)});
     row.height = lines > 1 ? std::min(lines, k_max_wrapped_lines) * k_line_height : 0;
+    if (against) baseline_cells(*against, i, row);
     emit(row);
   }
   if (shown < project.tasks.size()) {

@@ -419,7 +419,9 @@ void set_properties(Workbook& book, const xlsx::DocumentProperties& p) {
 class RowPipe {
  public:
   explicit RowPipe(const xlsx::WorkbookBuilder& builder)
-      : m_builder(builder), m_piped(m_producer.start([this] { produce(); })) {}
+      : m_builder(builder),
+        m_sheets(builder.sheets()),
+        m_piped(m_producer.start([this] { produce(); })) {}
   ~RowPipe() {
     {
       const std::lock_guard<std::mutex> lock(m_mutex);
@@ -431,12 +433,12 @@ class RowPipe {
   RowPipe(const RowPipe&) = delete;
   RowPipe& operator=(const RowPipe&) = delete;
 
-  // Calls write(row) for each row of the sheet `sheet` (the sheets must be
-  // asked for in the order of xlsx::k_sheets).
+  // Calls write(row) for each row of the sheet number `sheet` (the sheets
+  // must be asked for in the order of WorkbookBuilder::sheets()).
   template <class Write>
   void rows_of(std::size_t sheet, Write&& write) {
     if (!m_piped) {
-      m_builder.rows(xlsx::k_sheets[sheet], write);
+      m_builder.rows(m_sheets[sheet], write);
       return;
     }
     while (true) {
@@ -461,10 +463,10 @@ class RowPipe {
 
   void produce() {
     try {
-      for (std::size_t i = 0; i < xlsx::k_sheets.size(); ++i) {
+      for (std::size_t i = 0; i < m_sheets.size(); ++i) {
         Batch batch;
         batch.sheet = i;
-        m_builder.rows(xlsx::k_sheets[i], [&](const xlsx::Row& row) {
+        m_builder.rows(m_sheets[i], [&](const xlsx::Row& row) {
           batch.rows.push_back(row);
           if (batch.rows.size() < k_batch_rows) return;
           push(std::move(batch));
@@ -504,6 +506,7 @@ class RowPipe {
   }
 
   const xlsx::WorkbookBuilder& m_builder;
+  const std::vector<xlsx::SheetId> m_sheets;
   std::mutex m_mutex;
   std::condition_variable m_changed;
   std::deque<Batch> m_queue;
@@ -517,7 +520,8 @@ void write_workbook(const xlsx::WorkbookBuilder& builder, const fs::path& file,
   Workbook book(file, target);
   set_properties(book, builder.properties());
   std::vector<std::pair<xlsx::SheetLayout, lxw_worksheet*>> sheets;
-  for (const auto id : xlsx::k_sheets) {
+  const std::vector<xlsx::SheetId> ids = builder.sheets();
+  for (const auto id : ids) {
     xlsx::SheetLayout layout = builder.layout(id);
     lxw_worksheet* sheet = workbook_add_worksheet(book.get(), layout.name.c_str());
     if (sheet == nullptr)
@@ -526,7 +530,7 @@ void write_workbook(const xlsx::WorkbookBuilder& builder, const fs::path& file,
   }
   {
     RowPipe pipe(builder);
-    for (std::size_t i = 0; i < xlsx::k_sheets.size(); ++i) {
+    for (std::size_t i = 0; i < ids.size(); ++i) {
       auto& [layout, sheet] = sheets[i];
       apply_layout(book, sheet, layout);
       pipe.rows_of(i, [&](const xlsx::Row& row) { write_row(book, sheet, row); });
@@ -540,17 +544,17 @@ void write_workbook(const xlsx::WorkbookBuilder& builder, const fs::path& file,
 }  // namespace
 
 void write_xlsx(const PlanView& view, const fs::path& out, xlsx::GanttLimits limits,
-                const std::function<void()>& before_publish) {
+                const std::function<void()>& before_publish, const model::Baseline* baseline) {
   util::AtomicFile file(out);
-  write_workbook(xlsx::WorkbookBuilder(view, limits), file.temp_path(), out);
+  write_workbook(xlsx::WorkbookBuilder(view, limits, baseline), file.temp_path(), out);
   if (before_publish) before_publish();
   file.commit();
 }
 
 void write_xlsx(const model::Project& project, const fs::path& out, xlsx::GanttLimits limits,
-                const std::function<void()>& before_publish) {
+                const std::function<void()>& before_publish, const model::Baseline* baseline) {
   const PlanView view(project);
-  write_xlsx(view, out, limits, before_publish);
+  write_xlsx(view, out, limits, before_publish, baseline);
 }
 
 }  // namespace rplan::exporters

@@ -182,13 +182,17 @@ pipeline::ExportOptions export_options(const Context& ctx, const po::variables_m
 
 int cmd_export(Context& ctx, const po::variables_map& vm) {
   const pipeline::ExportFormat& format = find_format(*get_string(vm, "FORMAT"));
-  for (const auto& [option, applies_to] : {std::pair<std::string, std::string>{"mode", "ics"},
-                                           {"per-assignee", "ics"},
-                                           {"group", "md"},
-                                           {"baseline", "json"}}) {
-    if (vm.count(option) && format.name != applies_to) {
-      throw UsageError("--" + option + " applies to the " + applies_to + " export, not " +
-                       format.name);
+  // Each option and the formats it applies to.
+  const std::vector<std::pair<std::string, std::vector<std::string>>> applies = {
+      {"mode", {"ics"}},
+      {"per-assignee", {"ics"}},
+      {"group", {"md"}},
+      {"baseline", {"json", "xlsx", "html"}}};
+  for (const auto& [option, formats] : applies) {
+    if (vm.count(option) &&
+        std::find(formats.begin(), formats.end(), format.name) == formats.end()) {
+      throw UsageError("--" + option + " applies to the " + util::join(formats, ", ") +
+                       (formats.size() > 1 ? " exports" : " export") + ", not " + format.name);
     }
   }
   const auto out = get_string(vm, "out");
@@ -292,7 +296,7 @@ void add_plan_commands(std::vector<Command>& t) {
                [](po::options_description& d) {
                  d.add_options()("out", po::value<std::string>(), "the file (or folder) to write")(
                      "baseline", po::value<std::string>(),
-                     "json: a baseline section comparing with this baseline (rplan baseline list)");
+                     "json, xlsx, html: compare with this baseline (rplan baseline list)");
                  export_options_description(d, "ics: one file per person, --out is a folder");
                },
                {{"FORMAT", 1}},

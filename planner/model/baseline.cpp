@@ -43,6 +43,13 @@ Baseline make_baseline(const Project& project, std::string name, Instant saved_a
   return b;
 }
 
+const BaselineTask* find_task(const Baseline& baseline, std::string_view id) {
+  const auto it = std::lower_bound(
+      baseline.tasks.begin(), baseline.tasks.end(), id,
+      [](const BaselineTask& t, std::string_view key) { return std::string_view(t.id) < key; });
+  return it != baseline.tasks.end() && it->id == id ? &*it : nullptr;
+}
+
 std::string check_baseline_name(std::string_view name) {
   if (name.empty()) return "a baseline needs a name";
   if (name.size() > 64) return "a baseline's name is at most 64 characters";

@@ -54,6 +54,10 @@ BaselineTask baseline_task(const Task& task, BaselineTexts texts = BaselineTexts
 // `name` and saved at `saved_at`. The one rule of what a baseline keeps.
 Baseline make_baseline(const Project& project, std::string name, Instant saved_at);
 
+// The baseline's row of the task with id `id` (tasks are by id); nullptr
+// when it has none.
+const BaselineTask* find_task(const Baseline& baseline, std::string_view id);
+
 // A baseline name: 1 to 64 characters, letters, digits, '-', '_' and '.',
 // not starting with '.' or '-'. "" when `name` is one, else the reason.
 std::string check_baseline_name(std::string_view name);

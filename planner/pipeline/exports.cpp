@@ -51,7 +51,7 @@ std::vector<ExportFormat> make_formats() {
   xlsx.write = [](const model::Project& p, const ExportOptions& o,
                   const std::filesystem::path& out) {
     // Atomic itself: libxlsxwriter writes by file name.
-    exporters::write_xlsx(p, out, {}, o.before_publish);
+    exporters::write_xlsx(p, out, {}, o.before_publish, o.baseline ? &*o.baseline : nullptr);
     return std::vector<std::filesystem::path>{out};
   };
   formats.push_back(std::move(xlsx));
@@ -83,11 +83,11 @@ std::vector<ExportFormat> make_formats() {
                   [](const model::Project& p, const ExportOptions& o, std::ostream& out) {
                     exporters::write_checklist(p, o.md_group, out);
                   }));
-  formats.push_back(
-      text_format("html", "report.html", "text/html; charset=utf-8",
-                  [](const model::Project& p, const ExportOptions& o, std::ostream& out) {
-                    exporters::write_html_report(p, o.today, out);
-                  }));
+  formats.push_back(text_format(
+      "html", "report.html", "text/html; charset=utf-8",
+      [](const model::Project& p, const ExportOptions& o, std::ostream& out) {
+        exporters::write_html_report(p, o.today, out, o.baseline ? &*o.baseline : nullptr);
+      }));
   // FORMATS: one entry per format. `run` writes those with a file name, on several
   // threads, taking them in this order: the slowest first.
   return formats;

@@ -29,7 +29,7 @@ struct ExportOptions {
   // (exporters::IcsOptions): the configuration's [calendar]
   // cancelled_retention_days; unset for a feed, which is read whole.
   std::optional<int> cancelled_retention_days = model::k_cancelled_retention_days;
-  // json: the baseline to compare with (`export --baseline NAME`), loaded by
+  // json, xlsx, html: the baseline to compare with (`export --baseline NAME`), loaded by
   // export_plan from baseline_name; nullopt: none.
   std::string baseline_name;
   std::optional<model::Baseline> baseline;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "planner/model/plan_diff.hpp"
 #include "planner/model/workload.hpp"
 
 #include "planner/model/workbook_format.hpp"
@@ -459,6 +460,81 @@ TEST(XlsxWorkbookBuilderTest, TasksWithAnUnknownTopicAreKept) {
   EXPECT_EQ(all_rows(builder, SheetId::tasks).size(), project.tasks.size() + 1);
   const auto topics = all_rows(builder, SheetId::topics);
   EXPECT_NE(row_with(topics, t_title, "(tasks without a topic)"), nullptr);
+}
+
+TEST(XlsxBaselineTest, TheTasksSheetGetsTheBaselineColumnsAndAChangesSheetListsTheChanges) {
+  const model::Project then = sample_project();
+  const model::Baseline baseline = model::make_baseline(then, "previous", then.plan.created_at);
+  model::Project now = then;
+  // The first planned task moves a day later; the last one is removed.
+  std::size_t moved = now.tasks.size();
+  for (std::size_t i = 0; i < now.tasks.size(); ++i) {
+    if (!now.tasks[i].blocks.empty()) {
+      moved = i;
+      break;
+    }
+  }
+  ASSERT_LT(moved, now.tasks.size());
+  for (auto& b : now.tasks[moved].blocks) {
+    b.date += std::chrono::days{1};
+    b.utc_start += std::chrono::days{1};
+    b.utc_end += std::chrono::days{1};
+  }
+  now.tasks[moved].start = now.tasks[moved].blocks.front().utc_start;
+  now.tasks[moved].finish = now.tasks[moved].blocks.back().utc_end;
+  const std::string removed = now.tasks.back().id;
+  now.tasks.pop_back();
+  const model::PlanDiff diff = model::diff_plans(baseline, now);
+
+  const WorkbookBuilder builder(now, {}, &baseline);
+  ASSERT_EQ(builder.sheets().size(), k_sheets.size() + 1);
+  EXPECT_EQ(builder.sheets()[k_sheets.size() - 1], SheetId::changes);
+  EXPECT_EQ(builder.sheets().back(), SheetId::sync);
+  const auto rows = all_rows(builder, SheetId::tasks);
+  constexpr int k_baseline_start = k_depends + 1, k_baseline_finish = k_depends + 2,
+                k_variance = k_depends + 3;
+  ASSERT_NE(find_cell(rows[0], k_variance), nullptr);
+  EXPECT_EQ(find_cell(rows[0], k_baseline_start)->text, "Baseline start");
+  for (std::size_t i = 0; i < now.tasks.size(); ++i) {
+    SCOPED_TRACE(now.tasks[i].id);
+    const Row& row = rows[i + 1];
+    const model::Task& was = then.tasks[i];
+    if (was.blocks.empty()) {
+      EXPECT_EQ(find_cell(row, k_baseline_start), nullptr);
+      continue;
+    }
+    ASSERT_NE(find_cell(row, k_baseline_start), nullptr);
+    EXPECT_DOUBLE_EQ(find_cell(row, k_baseline_start)->number,
+                     excel_serial(was.blocks.front().date));
+    EXPECT_DOUBLE_EQ(find_cell(row, k_baseline_finish)->number,
+                     excel_serial(was.blocks.back().date));
+    ASSERT_NE(find_cell(row, k_variance), nullptr);
+    int days = 0;
+    for (const auto& c : diff.tasks) {
+      if (c.id == now.tasks[i].id && c.has(model::TaskChangeKind::moved)) days = c.finish_days;
+    }
+    EXPECT_EQ(find_cell(row, k_variance)->number, days);
+    if (i == moved) EXPECT_GT(days, 0);
+  }
+
+  const auto changes = all_rows(builder, SheetId::changes);
+  ASSERT_EQ(changes.size(), 2 + diff.tasks.size());
+  EXPECT_EQ(find_cell(changes[1], 2)->text, "Change");
+  std::vector<std::string> ids, kinds;
+  for (std::size_t i = 2; i < changes.size(); ++i) {
+    ids.push_back(find_cell(changes[i], 0)->text);
+    kinds.push_back(find_cell(changes[i], 2)->text);
+  }
+  EXPECT_EQ(ids, (std::vector<std::string>{now.tasks[moved].id, removed}));
+  EXPECT_EQ(kinds, (std::vector<std::string>{"moved", "removed"}));
+  // A removed task has where it was and nothing where it is.
+  EXPECT_NE(find_cell(changes.back(), 3), nullptr);
+  EXPECT_EQ(find_cell(changes.back(), 4), nullptr);
+
+  // Without a baseline: neither.
+  const WorkbookBuilder plain(now);
+  EXPECT_EQ(plain.sheets().size(), k_sheets.size());
+  EXPECT_EQ(find_cell(all_rows(plain, SheetId::tasks)[0], k_baseline_start), nullptr);
 }
 
 }  // namespace
