@@ -514,7 +514,9 @@ TEST(XlsxBaselineTest, TheTasksSheetGetsTheBaselineColumnsAndAChangesSheetListsT
       if (c.id == now.tasks[i].id && c.has(model::TaskChangeKind::moved)) days = c.finish_days;
     }
     EXPECT_EQ(find_cell(row, k_variance)->number, days);
-    if (i == moved) EXPECT_GT(days, 0);
+    if (i == moved) {
+      EXPECT_GT(days, 0);
+    }
   }
 
   const auto changes = all_rows(builder, SheetId::changes);
