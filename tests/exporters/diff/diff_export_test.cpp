@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -152,6 +153,25 @@ TEST(DiffExportTest, APlanDiffedWithItselfSaysNothingChanged) {
   EXPECT_TRUE(j["tasks"].empty());
   EXPECT_TRUE(j["topics"].empty());
   EXPECT_TRUE(j["people"].empty());
+}
+
+TEST(DiffExportTest, ChangeSidesSayWhatEachChangeWasAndIs) {
+  const model::PlanDiff d = fixed_diff();
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>> sides;
+  for (const auto& c : d.tasks) {
+    for (const auto kind : c.kinds) {
+      const ChangeSides s = change_sides(c, kind);
+      sides[c.id].emplace_back(s.from, s.to);
+    }
+  }
+  using Sides = std::vector<std::pair<std::string, std::string>>;
+  EXPECT_EQ(sides["c1"], (Sides{{"open", "done"}}));
+  EXPECT_EQ(sides["c2"],
+            (Sides{{"Grace", "Ada"}, {"2027-01-04 to 2027-01-04", "2027-01-07 to 2027-01-07"}}));
+  EXPECT_EQ(sides["c3"],
+            (Sides{{"4 h", "6 h"}, {"2027-01-05 to 2027-01-05", "2027-01-08 to 2027-01-08"}}));
+  EXPECT_EQ(sides["q3"], (Sides{{"", "Grace, 2027-01-11 to 2027-01-11, 4 h"}}));
+  EXPECT_EQ(sides["q2"], (Sides{{"Ada, 2027-01-06 to 2027-01-06, 6 h", ""}}));
 }
 
 }  // namespace
