@@ -14,9 +14,12 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-STAGES = ["import", "team", "plan", "replan", "json", "ics", "md", "html", "xlsx", "csv", "run"]
+STAGES = ["import", "team", "plan", "replan", "json_baseline", "xlsx_baseline", "diff", "json",
+          "ics", "md", "html", "xlsx", "csv", "run"]
 LABELS = {"import": "import", "team": "team import", "plan": "plan",
           "replan": "re-plan from now", "json": "export json",
+          "json_baseline": "export json --baseline previous",
+          "xlsx_baseline": "export xlsx --baseline previous", "diff": "diff (json)",
           "ics": "export ics", "md": "export md", "html": "export html", "xlsx": "export xlsx",
           "csv": "export csv", "run": "run (end to end)"}
 TARGET_RUN_SECONDS = 10.0
@@ -79,8 +82,13 @@ def size_table(size, people, m, verdicts):
         if r is None:
             continue
         # A re-plan (a third of the tasks done, a third in progress) is held
-        # to the plan's bar: the plan floor.
-        f = m.get((size, "plan" if stage == "replan" else stage, "floor"))
+        # to the plan's bar: the plan floor; the JSON export with a baseline
+        # and the diff (which reads the project and the baseline, and writes
+        # one line per changed task) to the JSON export's, the workbook with
+        # a baseline (its columns and Changes sheet) to the workbook's.
+        floor_of = {"replan": "plan", "json_baseline": "json", "xlsx_baseline": "xlsx",
+                    "diff": "json"}
+        f = m.get((size, floor_of.get(stage, stage), "floor"))
         wall_ratio = ratio(r[0], f[0]) if f else None
         cpu_ratio = ratio(r[1], f[1]) if f else None
         mark = ""

@@ -253,6 +253,8 @@ svg .topic-label{font-weight:600}
 svg .topic-span{fill:#9aa5b1}
 svg .task .span{opacity:.35}
 svg .task.done{opacity:.45}
+svg .task rect.baseline{fill:#8c8c8c;opacity:1}
+.changes td.kind{white-space:nowrap}
 svg .unplanned text{fill:#c0392b;font-style:italic}
 svg .arrow{fill:none;stroke:#52606d;stroke-width:1;opacity:.7}
 svg #arrowhead path{fill:#52606d}
@@ -261,6 +263,9 @@ svg text.today{fill:#d64545;stroke:none;font-weight:600}
 svg .grid{stroke:#e4e7eb;stroke-width:1}
 svg .axis{stroke:#9aa5b1;stroke-width:1}
 svg .capacity{fill:none;stroke:#1f2933;stroke-width:1.5;stroke-dasharray:4 3}
+table.heat td.cell{min-width:34px;text-align:center;font-size:11px;border:1px solid #fff}
+table.heat th{text-align:left;white-space:nowrap}
+.swatch{display:inline-block;width:10px;height:10px;margin-right:6px;border-radius:2px}
 @media print{
  @page{size:A4 landscape;margin:10mm}
  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
@@ -315,7 +320,8 @@ void write_head(const Report& r, Writer& out) {
     out << "Not planned yet";
   }
   out << "</p>\n<nav><a href=\"#summary\">Summary</a><a href=\"#schedule\">Schedule</a>"
-         "<a href=\"#workload\">Workload</a><a href=\"#topics\">Topics</a></nav>\n</header>\n"
+         "<a href=\"#workload\">Workload</a><a href=\"#load\">Load</a><a "
+         "href=\"#topics\">Topics</a></nav>\n</header>\n"
          "<main>\n";
 }
 
@@ -431,21 +437,32 @@ void write_topics(const Report& r, Writer& out) {
 
 }  // namespace
 
-void write_html_report(const model::Project& project, model::Date today, std::ostream& stream) {
+void write_html_report(const model::Project& project, model::Date today, std::ostream& stream,
+                       const model::Baseline* baseline) {
   const PlanView view(project);
-  write_html_report(view, today, stream);
+  write_html_report(view, today, stream, baseline);
 }
 
-void write_html_report(const PlanView& view, model::Date today, std::ostream& stream) {
+void write_html_report(const PlanView& view, model::Date today, std::ostream& stream,
+                       const model::Baseline* baseline) {
   html::Writer out(stream);
   html::Report r(view);
+  if (baseline) {
+    r.baseline = baseline;
+    r.diff = model::diff_plans(*baseline, r.project);
+    r.then.reserve(r.project.tasks.size());
+    for (const model::Task& t : r.project.tasks)
+      r.then.push_back(model::find_task(*baseline, t.id));
+  }
   count_documents(r);
   find_axis(r);
   sum_topics(r);
   write_head(r, out);
   write_summary(r, out);
   write_schedule(r, today, out);
+  write_changes(r, out);
   write_workload(r, out);
+  write_load(r, out);
   write_topics(r, out);
   out << "</main>\n<footer>Made by rplan from the plan in its database. One file: it loads "
          "nothing from the network.</footer>\n</body>\n</html>\n";

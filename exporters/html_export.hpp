@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "exporters/plan_view.hpp"
+#include "planner/model/baseline.hpp"
 #include "planner/model/model.hpp"
 
 namespace rplan::exporters {
@@ -14,6 +15,8 @@ namespace rplan::exporters {
 // per task (and no dependency arrows): a browser stays responsive and the file
 // stays a reasonable size at 300,000 tasks.
 inline constexpr std::size_t k_html_max_task_bars = 2000;
+// The report lists at most this many changed tasks (rplan diff lists them all).
+inline constexpr std::size_t k_html_max_change_rows = 2000;
 
 // Text made safe for HTML element content and quoted attribute values: & < > " '
 // become character references, and C0 control characters other than tab, LF and
@@ -48,8 +51,14 @@ std::string html_escape(std::string_view text);
 //   over all hours).
 // Every piece of user text is escaped with html_escape. Streams: the document
 // is never held in memory; what is kept is per topic, person and week.
-void write_html_report(const PlanView& view, model::Date today, std::ostream& out);
+// With a `baseline` (`export html --baseline NAME`), per task bars get the
+// baseline's dates as a thin grey bar under each task's bar (`rect.baseline`,
+// cut to the chart's days), and a "Changes" section lists each task changed
+// since the baseline (model::diff_plans; the first k_html_max_change_rows).
+void write_html_report(const PlanView& view, model::Date today, std::ostream& out,
+                       const model::Baseline* baseline = nullptr);
 // The same, building the project's view first.
-void write_html_report(const model::Project& project, model::Date today, std::ostream& out);
+void write_html_report(const model::Project& project, model::Date today, std::ostream& out,
+                       const model::Baseline* baseline = nullptr);
 
 }  // namespace rplan::exporters

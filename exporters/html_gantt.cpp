@@ -360,6 +360,24 @@ void write_bar_label(const Layout& l, double from, double to, double y, std::str
       << (where == Where::before ? " text-anchor=\"end\"" : "") << ">" << Esc{text} << "</text>\n";
 }
 
+// Per task bars, the baseline's dates of task `task` (an index into the
+// project's tasks) as a thin grey bar (`rect.baseline`) at `y`, from the
+// start of its first day to the end of its last, cut to the chart's days.
+void write_baseline_bar(const Report& r, std::size_t task, double y, double scale_days,
+                        Writer& out) {
+  if (r.then.empty() || scale_days <= 0) return;
+  const model::BaselineTask* then = r.then[task];
+  if (then == nullptr || !then->first_day || !then->last_day) return;
+  const double from = std::max(0.0, static_cast<double>((*then->first_day - r.first).count()));
+  const double to =
+      std::min(scale_days, static_cast<double>((*then->last_day - r.first).count() + 1));
+  if (to <= from) return;  // outside the chart's days
+  out << "<rect class=\"baseline\" data-first=\"" << util::format_date(*then->first_day)
+      << "\" data-last=\"" << util::format_date(*then->last_day) << "\" x=\""
+      << Pct{100.0 * from / scale_days} << "\" y=\"" << Num{y} << "\" width=\""
+      << Pct{100.0 * (to - from) / scale_days} << "\" height=\"2.5\"/>";
+}
+
 void write_task_bar(const Report& r, const Layout& l, const model::Task& t, double row_y,
                     TaskGeometry& geo, Writer& out) {
   const double y = row_y + (l.row_h - l.bar_h) / 2;
@@ -372,10 +390,13 @@ void write_task_bar(const Report& r, const Layout& l, const model::Task& t, doub
     out << " \u2713</text></g>\n";
     return;
   }
+  const std::size_t index = static_cast<std::size_t>(&t - r.project.tasks.data());
   if (!t.planned()) {
     out << "<g class=\"task unplanned\" data-task=\"" << Esc{t.id} << "\">";
     write_task_title(t, out);
-    out << "<text x=\"0\" dx=\"4\" y=\"" << Num{geo.y + 4} << "\">not scheduled</text></g>\n";
+    out << "<text x=\"0\" dx=\"4\" y=\"" << Num{geo.y + 4} << "\">not scheduled</text>";
+    write_baseline_bar(r, index, y + l.bar_h + 1, l.days, out);
+    out << "</g>\n";
     return;
   }
   const int person = r.view.person_of(t);
@@ -400,6 +421,7 @@ void write_task_bar(const Report& r, const Layout& l, const model::Task& t, doub
     rect(geo.from, geo.to, " class=\"span\" rx=\"2\"");
     for (const auto& b : t.blocks) rect(block_from(r, person, b), block_to(r, person, b), "");
   }
+  write_baseline_bar(r, index, y + l.bar_h + 1, l.days, out);
   out << "</g>";
   write_bar_label(l, geo.from, std::max(geo.to, geo.from + least), geo.y,
                   t.assignee + (done ? " \u2713" : ""), out);

@@ -15,7 +15,9 @@
 #include <vector>
 
 #include "exporters/plan_view.hpp"
+#include "planner/model/baseline.hpp"
 #include "planner/model/model.hpp"
+#include "planner/model/plan_diff.hpp"
 
 namespace rplan::exporters::html {
 
@@ -118,11 +120,22 @@ struct Report {
   bool has_axis = false;
   Date first{};
   int days = 0;
+  // With a baseline (`export html --baseline NAME`): the diff, and per task
+  // of the project (in its order) the baseline's row, nullptr when it has none.
+  const model::Baseline* baseline = nullptr;
+  std::optional<model::PlanDiff> diff;
+  std::vector<const model::BaselineTask*> then;
 };
+
+// Writes the <section> listing the tasks changed since the baseline
+// (html_changes.cpp); nothing without a baseline.
+void write_changes(const Report& r, Writer& out);
 
 // Writes the <section> of the Gantt chart and of the workload chart.
 void write_schedule(const Report& r, Date today, Writer& out);
 void write_workload(const Report& r, Writer& out);
+// Writes the <section> of the load heat map and the burn-up (html_load.cpp).
+void write_load(const Report& r, Writer& out);
 // "3. Caching" (the number when the topic has one); t == topics.size() is the
 // group of tasks without a known topic.
 std::string topic_title(const Report& r, std::size_t t);

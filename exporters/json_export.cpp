@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <string_view>
 
+#include "planner/model/plan_diff.hpp"
+#include "planner/model/workload.hpp"
 #include "planner/util/dates.hpp"
 
 namespace rplan::exporters {
@@ -103,6 +105,80 @@ void write_array(std::ostream& out, const char* key, const Items& items, ToJson&
   out << (first ? "]" : "\n]");
 }
 
+// "2027-W03": the ISO week of a Monday.
+std::string week_name(model::Date monday) {
+  const util::IsoWeek iso = util::iso_week(monday);
+  std::string text = std::to_string(iso.year) + "-W";
+  if (iso.week < 10) text += '0';
+  return text + std::to_string(iso.week);
+}
+
+// "workload": one entry per person and ISO week; "burnup": one per week
+// (model::Workload, model::burnup).
+void write_load(std::ostream& out, const model::Project& project) {
+  const model::Workload load(project);
+  std::vector<std::pair<int, int>> cells;  // (person, week), by week then person
+  for (int w = 0; w < load.weeks(); ++w) {
+    for (int p = 0; p < static_cast<int>(load.people().size()); ++p) cells.emplace_back(p, w);
+  }
+  write_array(out, "workload", cells, [&](const std::pair<int, int>& c) {
+    const auto [p, w] = c;
+    return json{{"person", load.people()[static_cast<std::size_t>(p)]},
+                {"week", week_name(load.week_start(w))},
+                {"capacity_hours", load.capacity_minutes(p, w) / 60.0},
+                {"planned_hours", load.planned_minutes(p, w) / 60.0},
+                {"done_hours", load.done_hours(p, w)}};
+  });
+  out << ",\n";
+  write_array(out, "burnup", model::burnup(project, load), [](const model::BurnupWeek& b) {
+    return json{{"week", week_name(b.week)},
+                {"scope_hours", b.scope_hours},
+                {"done_hours", b.done_hours},
+                {"planned_done_hours", b.planned_done_hours}};
+  });
+  out << ",\n";
+}
+
+json optional_instant(const std::optional<model::Instant>& t) {
+  return t ? json(util::format_rfc3339(*t, 0)) : json(nullptr);
+}
+
+// "baseline": the baseline's plan, its tasks (one per line) and the changes
+// since, one per changed task.
+void write_baseline(std::ostream& out, const model::Project& project,
+                    const model::Baseline& baseline) {
+  const model::PlanDiff diff = model::diff_plans(baseline, project);
+  const json head = {{"name", baseline.name},
+                     {"saved_at", util::format_rfc3339(baseline.saved_at, 0)},
+                     {"plan_created_at", util::format_rfc3339(baseline.plan_created_at, 0)},
+                     {"start", util::format_date(baseline.start)},
+                     {"finish", util::format_date(baseline.finish)},
+                     {"total_hours", baseline.total_hours},
+                     {"finish_days", diff.finish_days}};
+  std::string text = head.dump();
+  text.pop_back();  // the tasks and changes follow inside the object
+  out << "\"baseline\":" << text << ",\n";
+  write_array(out, "tasks", baseline.tasks, [](const model::BaselineTask& t) {
+    return json{{"id", t.id},
+                {"assignee", t.assignee.empty() ? json(nullptr) : json(t.assignee)},
+                {"status", model::to_string(t.status)},
+                {"start", optional_instant(t.start)},
+                {"finish", optional_instant(t.finish)},
+                {"estimate_hours", t.estimate_hours},
+                {"planned_hours", static_cast<double>(t.planned_minutes) / 60.0}};
+  });
+  out << ",\n";
+  write_array(out, "changes", diff.tasks, [](const model::TaskChange& c) {
+    json change = json::array();
+    for (const auto kind : c.kinds) change.push_back(model::to_string(kind));
+    return json{{"id", c.id},
+                {"change", std::move(change)},
+                {"start_days", c.start_days},
+                {"finish_days", c.finish_days}};
+  });
+  out << "},\n";
+}
+
 }  // namespace
 
 void append_task_json(std::string& out, const model::Task& t, double minimum_remaining_hours) {
@@ -195,7 +271,8 @@ void append_task_json(std::string& out, const model::Task& t, double minimum_rem
   out += '}';
 }
 
-void write_json(const model::Project& project, JsonDocument which, std::ostream& out) {
+void write_json(const model::Project& project, JsonDocument which, std::ostream& out,
+                const model::Baseline* baseline) {
   out << "{";
   if (which == JsonDocument::plan) {
     const auto& p = project.plan;
@@ -220,6 +297,8 @@ void write_json(const model::Project& project, JsonDocument which, std::ostream&
       return json{{"date", util::format_date(h.date)}, {"name", h.name}, {"people", h.people}};
     });
     out << ",\n";
+    write_load(out, project);
+    if (baseline != nullptr) write_baseline(out, project, *baseline);
   }
   write_array(out, "topics", project.topics, topic_json);
   out << ",\n";

@@ -3,6 +3,7 @@
 #include <ostream>
 #include <string>
 
+#include "planner/model/baseline.hpp"
 #include "planner/model/model.hpp"
 
 namespace rplan::exporters {
@@ -19,7 +20,11 @@ enum class JsonDocument {
 // A done task keeps its assignee and finishes at done_at; each block says
 // whether it is history (kept from the past) or planned, and names who worked
 // it when that is not the task's assignee.
-void write_json(const model::Project& project, JsonDocument which, std::ostream& out);
+// With a `baseline` (`export json --baseline NAME`), the plan document also
+// has a "baseline" section: the baseline's plan, each of its tasks' dates,
+// person and hours, and the changes since (model::diff_plans).
+void write_json(const model::Project& project, JsonDocument which, std::ostream& out,
+                const model::Baseline* baseline = nullptr);
 
 // Appends one task's object as write_json writes it (one line of "tasks"):
 // the bytes nlohmann::json would dump for it, written without building one

@@ -8,8 +8,16 @@
 namespace rplan::exporters {
 
 PlanView::PlanView(const model::Project& project)
-    : m_project(project), m_topic_index(project.topics) {
+    : m_project(project), m_workload(project), m_topic_index(project.topics) {
   add_people();
+  std::unordered_map<std::string_view, int> in_workload;
+  for (std::size_t i = 0; i < m_workload.people().size(); ++i) {
+    in_workload.emplace(m_workload.people()[i], static_cast<int>(i));
+  }
+  for (const PersonView& person : m_people) {
+    const auto it = in_workload.find(person.name);
+    m_workload_person.push_back(it == in_workload.end() ? -1 : it->second);
+  }
   group_tasks();
   find_days();
   sum_work();

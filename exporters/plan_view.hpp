@@ -13,6 +13,7 @@
 #include "planner/model/model.hpp"
 #include "planner/model/topic_index.hpp"
 #include "planner/model/working_time.hpp"
+#include "planner/model/workload.hpp"
 
 // What the exporters see of a plan beyond the plain model: people in colour
 // order with one palette, tasks grouped by topic, holidays, and planned and
@@ -55,6 +56,14 @@ class PlanView {
   PlanView& operator=(const PlanView&) = delete;
 
   const model::Project& project() const { return m_project; }
+  // Capacity, planned and done hours per person and ISO week over the whole
+  // horizon of the plan and its history (model::Workload): the workbook's
+  // Workload sheet and the report's heat map and burn-up.
+  const model::Workload& workload() const { return m_workload; }
+  // The index in workload().people() of people()[person].
+  int workload_person(int person) const {
+    return m_workload_person[static_cast<std::size_t>(person)];
+  }
 
   // ---- people ----
 
@@ -151,6 +160,8 @@ class PlanView {
   void sum_capacity();
 
   const model::Project& m_project;
+  model::Workload m_workload;
+  std::vector<int> m_workload_person;  // by person: the index in m_workload.people(), or -1
   std::vector<PersonView> m_people;
   std::unordered_map<std::string_view, int> m_person_index;
   model::TopicIndex m_topic_index;

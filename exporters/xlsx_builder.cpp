@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <stdexcept>
 
 #include "exporters/xlsx_index.hpp"
 #include "planner/util/dates.hpp"
@@ -123,16 +124,28 @@ Cell fill_cell(int column, Style style, int colour) {
 
 // ---- WorkbookBuilder ----
 
-WorkbookBuilder::WorkbookBuilder(const PlanView& view, GanttLimits limits)
-    : m_view(view), m_project(view.project()), m_limits(limits) {}
+WorkbookBuilder::WorkbookBuilder(const PlanView& view, GanttLimits limits,
+                                 const model::Baseline* baseline)
+    : m_view(view),
+      m_project(view.project()),
+      m_limits(limits),
+      m_against(baseline ? std::make_unique<const Against>(m_project, *baseline) : nullptr) {}
 
-WorkbookBuilder::WorkbookBuilder(const model::Project& project, GanttLimits limits)
+WorkbookBuilder::WorkbookBuilder(const model::Project& project, GanttLimits limits,
+                                 const model::Baseline* baseline)
     : m_owned(std::make_unique<const PlanView>(project)),
       m_view(*m_owned),
       m_project(project),
-      m_limits(limits) {}
+      m_limits(limits),
+      m_against(baseline ? std::make_unique<const Against>(m_project, *baseline) : nullptr) {}
 
 WorkbookBuilder::~WorkbookBuilder() = default;
+
+std::vector<SheetId> WorkbookBuilder::sheets() const {
+  std::vector<SheetId> ids(k_sheets.begin(), k_sheets.end());
+  if (m_against) ids.insert(ids.end() - 1, SheetId::changes);
+  return ids;
+}
 
 DocumentProperties WorkbookBuilder::properties() const {
   const auto& plan = m_project.plan;
@@ -151,7 +164,10 @@ DocumentProperties WorkbookBuilder::properties() const {
 SheetLayout WorkbookBuilder::layout(SheetId sheet) const {
   switch (sheet) {
     case SheetId::tasks:
-      return tasks_layout(m_project);
+      return tasks_layout(m_project, m_against.get());
+    case SheetId::changes:
+      if (!m_against) throw std::logic_error("a workbook without a baseline has no Changes sheet");
+      return changes_layout(*m_against);
     case SheetId::gantt:
       return gantt_layout(m_project, m_view, m_limits);
     case SheetId::workload:
@@ -167,7 +183,10 @@ SheetLayout WorkbookBuilder::layout(SheetId sheet) const {
 void WorkbookBuilder::rows(SheetId sheet, const std::function<void(const Row&)>& emit) const {
   switch (sheet) {
     case SheetId::tasks:
-      return tasks_rows(m_project, m_view, emit);
+      return tasks_rows(m_project, m_view, m_against.get(), emit);
+    case SheetId::changes:
+      if (!m_against) throw std::logic_error("a workbook without a baseline has no Changes sheet");
+      return changes_rows(*m_against, emit);
     case SheetId::gantt:
       return gantt_rows(m_project, m_view, m_limits, emit);
     case SheetId::workload:

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "exporters/plan_view.hpp"
+#include "planner/model/baseline.hpp"
 #include "planner/model/model.hpp"
 
 // The Excel workbook as data: what each sheet holds, cell by cell, with no
@@ -138,6 +139,16 @@ struct DataBar {
   std::uint32_t colour = 0;
 };
 
+// A heat map over fractions of capacity (a three-colour scale conditional
+// format): 0 white, k_heat_mid amber, 1 (a full week) and more red.
+struct HeatMap {
+  Range range;
+};
+inline constexpr double k_heat_mid = 0.5;
+inline constexpr std::uint32_t k_heat_low_colour = 0xFFFFFF;
+inline constexpr std::uint32_t k_heat_mid_colour = 0xFFD966;
+inline constexpr std::uint32_t k_heat_high_colour = 0xE15759;
+
 // How a sheet prints: always landscape, with narrow margins.
 struct PrintLayout {
   enum class Fit { width, none };
@@ -156,7 +167,9 @@ struct SheetLayout {
   std::optional<Range> autofilter;
   std::vector<Validation> validations;
   std::optional<DataBar> data_bar;
-  std::optional<ChartSpec> chart;
+  std::optional<HeatMap> heat_map;
+  std::optional<ChartSpec> chart;       // stacked columns
+  std::optional<ChartSpec> line_chart;  // lines (the burn-up), below `chart`
   PrintLayout print;
   // Protected without a password against accidental edits: only cells of
   // the editable styles can be changed; columns can be resized, the
@@ -166,10 +179,15 @@ struct SheetLayout {
 };
 
 // The sheets in tab order. `sync` is the hidden sheet of the values as
-// exported (model::workbook::k_sync_sheet).
-enum class SheetId { tasks, gantt, workload, topics, sync };
+// exported (model::workbook::k_sync_sheet). `changes` (the tasks changed
+// since a baseline) is there only with a baseline, before `sync`:
+// WorkbookBuilder::sheets() lists a workbook's.
+enum class SheetId { tasks, gantt, workload, topics, changes, sync };
 inline constexpr std::array<SheetId, 5> k_sheets = {
     SheetId::tasks, SheetId::gantt, SheetId::workload, SheetId::topics, SheetId::sync};
+
+// What the sheets show of a baseline (`export xlsx --baseline NAME`).
+struct Against;
 
 struct DocumentProperties {
   std::string title;
@@ -207,17 +225,25 @@ double excel_serial(util::Date date, int minutes_after_midnight = 0);
 // Turns a project into the sheets Tasks, Gantt, Workload and Topics,
 // and the hidden sheet of the values as exported that `rplan sync` reads.
 // Dates and times are each assignee's local ones, as the plan's work blocks
-// record them.
+// record them. With a baseline, the Tasks sheet also has each task's
+// baseline start and finish (local dates) and the variance of its finish in
+// team working days (model::diff_plans), and a Changes sheet lists each
+// changed task: id, prompt, the kinds of change, from, to (change_sides).
 class WorkbookBuilder {
  public:
-  // Reads `view`, which must outlive the builder.
-  explicit WorkbookBuilder(const PlanView& view, GanttLimits limits = {});
+  // Reads `view` (and `baseline`, when given), which must outlive the builder.
+  explicit WorkbookBuilder(const PlanView& view, GanttLimits limits = {},
+                           const model::Baseline* baseline = nullptr);
   // Builds the project's view; the project must outlive the builder.
-  explicit WorkbookBuilder(const model::Project& project, GanttLimits limits = {});
+  explicit WorkbookBuilder(const model::Project& project, GanttLimits limits = {},
+                           const model::Baseline* baseline = nullptr);
   ~WorkbookBuilder();
   WorkbookBuilder(const WorkbookBuilder&) = delete;
   WorkbookBuilder& operator=(const WorkbookBuilder&) = delete;
 
+  // The workbook's sheets in tab order: k_sheets, with `changes` before
+  // `sync` when there is a baseline.
+  std::vector<SheetId> sheets() const;
   DocumentProperties properties() const;
   SheetLayout layout(SheetId sheet) const;
   // Calls emit once per row that has content, in increasing row order. Each
@@ -229,6 +255,7 @@ class WorkbookBuilder {
   const PlanView& m_view;
   const model::Project& m_project;
   GanttLimits m_limits;
+  std::unique_ptr<const Against> m_against;  // with a baseline
 };
 
 }  // namespace rplan::exporters::xlsx

@@ -5,9 +5,12 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
+#include <vector>
 
 #include "exporters/plan_view.hpp"
 #include "exporters/xlsx_builder.hpp"
+#include "planner/model/plan_diff.hpp"
 
 namespace rplan::exporters::xlsx {
 
@@ -26,8 +29,24 @@ Cell number_cell(int column, double value, Style style = Style::plain);
 Cell date_cell(int column, double serial, Style style);
 Cell fill_cell(int column, Style style, int colour = 0);
 
-SheetLayout tasks_layout(const model::Project& project);
-void tasks_rows(const model::Project& project, const PlanView& view, const RowSink& emit);
+// A baseline against the project's plan: the diff, and per task of the
+// project (in its order) the baseline's row and the variance of its finish.
+struct Against {
+  Against(const model::Project& project, const model::Baseline& baseline);
+  const model::Baseline& baseline;
+  model::PlanDiff diff;
+  std::vector<const model::BaselineTask*> then;  // nullptr: the baseline does not have the task
+  std::vector<std::optional<int>> finish_days;   // team working days; none unless both date it
+};
+
+// `against` (nullptr: no baseline) adds the baseline columns.
+SheetLayout tasks_layout(const model::Project& project, const Against* against);
+void tasks_rows(const model::Project& project, const PlanView& view, const Against* against,
+                const RowSink& emit);
+
+// The tasks changed since the baseline.
+SheetLayout changes_layout(const Against& against);
+void changes_rows(const Against& against, const RowSink& emit);
 
 // The hidden sheet of the editable values as exported (model::workbook).
 SheetLayout sync_layout();

@@ -58,6 +58,16 @@ constexpr std::array<Column, c_task_columns> k_task_columns = {
      {"Depends on", 18}}};
 bool is_editable(int column) { return column >= c_status && column <= c_remaining; }
 
+// With a baseline, three columns after the others.
+enum BaselineColumn : int {
+  c_baseline_start = c_task_columns,
+  c_baseline_finish,
+  c_variance,
+  c_all_task_columns
+};
+constexpr std::array<Column, 3> k_baseline_columns = {
+    {{"Baseline start", 12}, {"Baseline finish", 12}, {"Finish variance (working days)", 13}}};
+
 // The notes on the Tasks sheet's headers: what sync does with each editable column.
 std::string_view header_note(int column) {
   switch (column) {
@@ -81,6 +91,12 @@ std::string_view header_note(int column) {
     case c_remaining:
       return "You can edit this column: the hours still to do (0 allowed). A new value makes the "
              "task in progress.";
+    case c_baseline_start:
+      return "The local date of the task's first work in the baseline (export xlsx --baseline "
+             "NAME); empty when the baseline did not plan it.";
+    case c_variance:
+      return "Team working days the task's finish moved since the baseline (later is positive): "
+             "as rplan diff counts them.";
     default:
       break;
   }
@@ -211,7 +227,10 @@ constexpr int k_week_of = 1;
 constexpr int k_first_person = 2;
 constexpr std::size_t k_max_chart_series = 20;
 
-// What the Workload sheet shows: its weeks, its people, and who is charted.
+// What the Workload sheet shows: its weeks (the workload's horizon:
+// model::Workload), its people, and who is charted. Columns: Week, Week of,
+// planned hours per person, Total, Others in chart, capacity per person,
+// Team capacity, load per person (planned / capacity, the heat map).
 struct WorkloadShape {
   util::Date first_week{};
   int weeks = 0;
@@ -220,16 +239,21 @@ struct WorkloadShape {
   std::vector<int> charted;  // people with their own series
   std::vector<int> others;   // people summed into the "Others" series
   int others_column = -1;    // -1 when nobody is summed
+  int first_capacity = 0;    // a column per person
+  int team_capacity = 0;
+  int first_load = 0;  // a column per person
+  int scope = 0;       // the burn-up: scope, done and projected hours
+  int chart_column = 0;
 };
 
 WorkloadShape workload_shape(const PlanView& view) {
   WorkloadShape s;
   if (view.first_work_day()) {
-    s.first_week = util::week_start(*view.first_work_day());
-    s.weeks =
-        static_cast<int>((util::week_start(*view.last_work_day()) - s.first_week).count() / 7) + 1;
+    s.first_week = view.workload().first_week();
+    s.weeks = view.workload().weeks();
   }
-  s.people = std::min(static_cast<int>(view.people().size()), k_max_columns - k_first_person - 2);
+  s.people =
+      std::min(static_cast<int>(view.people().size()), (k_max_columns - k_first_person - 4) / 3);
   s.total_column = k_first_person + s.people;
   std::vector<int> busy;
   for (int p = 0; p < s.people; ++p) {
@@ -242,41 +266,50 @@ WorkloadShape workload_shape(const PlanView& view) {
     s.others.assign(busy.begin() + k_max_chart_series - 1, busy.end());
     s.others_column = s.total_column + 1;
   }
+  s.first_capacity = (s.others_column >= 0 ? s.others_column : s.total_column) + 1;
+  s.team_capacity = s.first_capacity + s.people;
+  s.first_load = s.team_capacity + 1;
+  s.scope = s.first_load + s.people;
+  s.chart_column = s.scope + 4;
   return s;
 }
 
 // Hours per person per week: small (weeks x people), unlike the task list.
 struct WeeklyHours {
-  std::vector<double> hours;  // [week * people + person]
-  std::vector<double> total;  // per week, everyone included
+  std::vector<double> hours;          // [week * people + person]: every block of work
+  std::vector<double> capacity;       // [week * people + person]
+  std::vector<double> total;          // per week, everyone included
+  std::vector<double> team_capacity;  // per week, everyone included
 };
 
-// Every block of work, done tasks' included, from the view's sums.
 WeeklyHours weekly_hours(const PlanView& view, const WorkloadShape& s) {
   const auto people = static_cast<std::size_t>(s.people);
+  const model::Workload& load = view.workload();
   WeeklyHours w;
   w.hours.assign(static_cast<std::size_t>(s.weeks) * people, 0.0);
+  w.capacity.assign(static_cast<std::size_t>(s.weeks) * people, 0.0);
   w.total.assign(static_cast<std::size_t>(s.weeks), 0.0);
-  const int offset = s.weeks > 0 ? view.week_of(s.first_week) : 0;
-  const auto everyone = static_cast<int>(view.people().size());
+  w.team_capacity.assign(static_cast<std::size_t>(s.weeks), 0.0);
   for (int week = 0; week < s.weeks; ++week) {
-    std::int64_t total = 0;
-    for (int p = 0; p < everyone; ++p) {
-      const std::int64_t minutes =
-          view.open_minutes(p, offset + week) + view.done_minutes(p, offset + week);
-      total += minutes;
-      if (p < s.people) {
-        w.hours[static_cast<std::size_t>(week) * people + static_cast<std::size_t>(p)] =
-            minutes / 60.0;
-      }
+    const auto wi = static_cast<std::size_t>(week);
+    for (int p = 0; p < static_cast<int>(load.people().size()); ++p) {
+      w.total[wi] += load.planned_minutes(p, week) / 60.0;
+      w.team_capacity[wi] += load.capacity_minutes(p, week) / 60.0;
     }
-    w.total[static_cast<std::size_t>(week)] = total / 60.0;
+    for (int p = 0; p < s.people; ++p) {
+      const int in_load = view.workload_person(p);
+      if (in_load < 0) continue;
+      const std::size_t cell = wi * people + static_cast<std::size_t>(p);
+      w.hours[cell] = load.planned_minutes(in_load, week) / 60.0;
+      w.capacity[cell] = load.capacity_minutes(in_load, week) / 60.0;
+    }
   }
   return w;
 }
 
 // Week, Week of, a column per person (named, so the chart can name its
-// series by reference), Total, and Others when the chart sums some people.
+// series by reference), Total, Others when the chart sums some people, then
+// each person's capacity, the team's, and each person's load.
 Row workload_header(const PlanView& view, const WorkloadShape& s) {
   Row header;
   header.cells.push_back(text_cell(k_week_label, "Week", Style::header));
@@ -289,6 +322,20 @@ Row workload_header(const PlanView& view, const WorkloadShape& s) {
   if (s.others_column >= 0) {
     header.cells.push_back(text_cell(s.others_column, "Others in chart", Style::header));
   }
+  for (int p = 0; p < s.people; ++p) {
+    header.cells.push_back(text_cell(
+        s.first_capacity + p,
+        std::string(view.people()[static_cast<std::size_t>(p)].name) + " capacity", Style::header));
+  }
+  header.cells.push_back(text_cell(s.team_capacity, "Team capacity", Style::header));
+  for (int p = 0; p < s.people; ++p) {
+    header.cells.push_back(text_cell(
+        s.first_load + p, std::string(view.people()[static_cast<std::size_t>(p)].name) + " load",
+        Style::header));
+  }
+  header.cells.push_back(text_cell(s.scope, "Scope", Style::header));
+  header.cells.push_back(text_cell(s.scope + 1, "Done", Style::header));
+  header.cells.push_back(text_cell(s.scope + 2, "Projected", Style::header));
   return header;
 }
 
@@ -303,10 +350,17 @@ std::string iso_week_label(util::Date monday) {
 
 // ---- Tasks ----
 
-SheetLayout tasks_layout(const model::Project& project) {
+SheetLayout tasks_layout(const model::Project& project, const Against* against) {
   SheetLayout layout;
   layout.name = std::string(model::workbook::k_tasks_sheet);
   layout.columns = column_specs(k_task_columns);
+  if (against) {
+    for (int c = c_baseline_start; c < c_all_task_columns; ++c) {
+      layout.columns.push_back(
+          {c, c, k_baseline_columns[static_cast<std::size_t>(c - c_baseline_start)].width,
+           std::nullopt});
+    }
+  }
   double names = 0, zones = 0;
   for (const auto& person : project.team) {
     names = std::max(names, util::display_width(person.name));
@@ -317,7 +371,8 @@ SheetLayout tasks_layout(const model::Project& project) {
   layout.freeze_rows = 1;
   layout.print.repeat_rows = 1;
   const int last = static_cast<int>(shown_tasks(project));
-  layout.autofilter = Range{0, 0, last, c_task_columns - 1};
+  layout.autofilter =
+      Range{0, 0, last, (against ? int{c_all_task_columns} : int{c_task_columns}) - 1};
   if (last > 0) {
     layout.validations.push_back(
         {Range{1, c_status, last, c_status}, {"open", "in-progress", "done"}, 0, 0, "Status"});
@@ -326,8 +381,31 @@ SheetLayout tasks_layout(const model::Project& project) {
   return layout;
 }
 
-void tasks_rows(const model::Project& project, const PlanView& view, const RowSink& emit) {
+// The baseline's columns of task `i`'s row.
+void baseline_cells(const Against& against, std::size_t i, Row& row) {
+  if (const model::BaselineTask* then = against.then[i]) {
+    if (then->first_day) {
+      row.cells.push_back(date_cell(c_baseline_start, excel_serial(*then->first_day), Style::date));
+    }
+    if (then->last_day) {
+      row.cells.push_back(date_cell(c_baseline_finish, excel_serial(*then->last_day), Style::date));
+    }
+  }
+  if (const auto days = against.finish_days[i]) {
+    row.cells.push_back(number_cell(c_variance, *days, Style::number_centred));
+  }
+}
+
+void tasks_rows(const model::Project& project, const PlanView& view, const Against* against,
+                const RowSink& emit) {
   Row header = header_row(k_task_columns);
+  if (against) {
+    for (int c = c_baseline_start; c < c_all_task_columns; ++c) {
+      header.cells.push_back(
+          text_cell(c, k_baseline_columns[static_cast<std::size_t>(c - c_baseline_start)].header,
+                    Style::header));
+    }
+  }
   header.height = 2 * k_line_height;  // long headers wrap
   for (Cell& cell : header.cells) {
     if (is_editable(cell.column)) cell.style = Style::editable_header;
@@ -382,6 +460,7 @@ void tasks_rows(const model::Project& project, const PlanView& view, const RowSi
                       ? 1
                       : wrapped_lines(row.cells.back().text, k_task_columns[c_depends].width)});
     row.height = lines > 1 ? std::min(lines, k_max_wrapped_lines) * k_line_height : 0;
+    if (against) baseline_cells(*against, i, row);
     emit(row);
   }
   if (shown < project.tasks.size()) {
@@ -498,10 +577,19 @@ SheetLayout workload_layout(const PlanView& view) {
   }
   layout.columns.push_back({s.total_column, s.total_column, 9, std::nullopt});
   if (s.others_column >= 0) layout.columns.push_back({s.others_column, s.others_column, 15, {}});
+  if (s.people > 0) {
+    layout.columns.push_back({s.first_capacity, s.first_capacity + s.people - 1, 12, {}});
+    layout.columns.push_back({s.first_load, s.first_load + s.people - 1, 10, {}});
+  }
+  layout.columns.push_back({s.team_capacity, s.team_capacity, 12, std::nullopt});
+  layout.columns.push_back({s.scope, s.scope + 2, 10, std::nullopt});
   layout.freeze_rows = 1;
   layout.freeze_columns = 2;
   layout.print.repeat_rows = 1;
   if (s.weeks == 0) return layout;
+  if (s.people > 0) {
+    layout.heat_map = HeatMap{{1, s.first_load, s.weeks, s.first_load + s.people - 1}};
+  }
 
   ChartSpec chart;
   chart.title = "Hours per person per week";
@@ -515,10 +603,24 @@ SheetLayout workload_layout(const PlanView& view) {
     chart.series.push_back({0, s.others_column, 1, s.weeks, k_others_colour});
   }
   chart.anchor_row = 1;
-  chart.anchor_column = (s.others_column >= 0 ? s.others_column : s.total_column) + 2;
+  chart.anchor_column = s.chart_column;
   chart.x_scale = 1.4;
   chart.y_scale = 1.4;
   layout.chart = std::move(chart);
+
+  ChartSpec burnup;
+  burnup.title = "Burn-up";
+  burnup.x_title = "Week";
+  burnup.y_title = "Hours";
+  burnup.category_column = k_week_label;
+  burnup.series = {{0, s.scope, 1, s.weeks, 0x1F2933},
+                   {0, s.scope + 1, 1, s.weeks, 0x59A14F},
+                   {0, s.scope + 2, 1, s.weeks, 0x4E79A7}};
+  burnup.anchor_row = 24;
+  burnup.anchor_column = s.chart_column;
+  burnup.x_scale = 1.4;
+  burnup.y_scale = 1.2;
+  layout.line_chart = std::move(burnup);
   return layout;
 }
 
@@ -539,6 +641,8 @@ void workload_rows(const PlanView& view, const RowSink& emit) {
   const auto& week_total = weekly.total;
 
   std::vector<double> person_total(people, 0.0);
+  std::vector<double> person_capacity(people, 0.0);
+  const auto burnup = model::burnup(view.project(), view.workload());
   Row row;
   for (int w = 0; w < s.weeks; ++w) {
     const auto wi = static_cast<std::size_t>(w);
@@ -558,6 +662,22 @@ void workload_rows(const PlanView& view, const RowSink& emit) {
       for (int p : s.others) others += hours[wi * people + static_cast<std::size_t>(p)];
       row.cells.push_back(number_cell(s.others_column, others, Style::hours));
     }
+    for (std::size_t p = 0; p < people; ++p) {
+      person_capacity[p] += weekly.capacity[wi * people + p];
+      row.cells.push_back(number_cell(s.first_capacity + static_cast<int>(p),
+                                      weekly.capacity[wi * people + p], Style::hours));
+    }
+    row.cells.push_back(number_cell(s.team_capacity, weekly.team_capacity[wi], Style::total_hours));
+    for (std::size_t p = 0; p < people; ++p) {
+      const double cap = weekly.capacity[wi * people + p];
+      if (cap <= 0) continue;  // no working time: no load to show
+      row.cells.push_back(number_cell(s.first_load + static_cast<int>(p),
+                                      hours[wi * people + p] / cap, Style::percent));
+    }
+    const model::BurnupWeek& b = burnup[wi];
+    row.cells.push_back(number_cell(s.scope, b.scope_hours, Style::hours));
+    row.cells.push_back(number_cell(s.scope + 1, b.done_hours, Style::hours));
+    row.cells.push_back(number_cell(s.scope + 2, b.planned_done_hours, Style::hours));
     emit(row);
   }
 
@@ -571,6 +691,19 @@ void workload_rows(const PlanView& view, const RowSink& emit) {
   }
   for (double h : week_total) all += h;
   total.cells.push_back(number_cell(s.total_column, all, Style::total_hours));
+  double team = 0;
+  for (std::size_t p = 0; p < people; ++p) {
+    total.cells.push_back(number_cell(s.first_capacity + static_cast<int>(p), person_capacity[p],
+                                      Style::total_hours));
+  }
+  for (double h : weekly.team_capacity) team += h;
+  total.cells.push_back(number_cell(s.team_capacity, team, Style::total_hours));
+  // Over the whole horizon: each person's planned hours against their capacity.
+  for (std::size_t p = 0; p < people; ++p) {
+    if (person_capacity[p] <= 0) continue;
+    total.cells.push_back(number_cell(s.first_load + static_cast<int>(p),
+                                      person_total[p] / person_capacity[p], Style::percent));
+  }
   emit(total);
 }
 

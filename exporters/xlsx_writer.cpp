@@ -282,6 +282,26 @@ void add_data_bar(Workbook& book, lxw_worksheet* sheet, const xlsx::DataBar& bar
              "cannot add the progress bars");
 }
 
+// White at 0, amber halfway, red at a full week of capacity and above.
+void add_heat_map(Workbook& book, lxw_worksheet* sheet, const xlsx::HeatMap& heat) {
+  lxw_conditional_format cf{};
+  cf.type = LXW_CONDITIONAL_3_COLOR_SCALE;
+  cf.min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
+  cf.min_value = 0;
+  cf.min_color = xlsx::k_heat_low_colour;
+  cf.mid_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
+  cf.mid_value = xlsx::k_heat_mid;
+  cf.mid_color = xlsx::k_heat_mid_colour;
+  cf.max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
+  cf.max_value = 1;
+  cf.max_color = xlsx::k_heat_high_colour;
+  const auto& r = heat.range;
+  book.check(worksheet_conditional_format_range(
+                 sheet, static_cast<lxw_row_t>(r.first_row), static_cast<lxw_col_t>(r.first_column),
+                 static_cast<lxw_row_t>(r.last_row), static_cast<lxw_col_t>(r.last_column), &cf),
+             "cannot add the heat map");
+}
+
 void apply_print(Workbook& book, lxw_worksheet* sheet, const xlsx::PrintLayout& print) {
   worksheet_set_landscape(sheet);
   worksheet_set_margins(sheet, 0.4, 0.4, 0.5, 0.5);
@@ -320,6 +340,7 @@ void apply_layout(Workbook& book, lxw_worksheet* sheet, const xlsx::SheetLayout&
   }
   for (const auto& v : layout.validations) add_validation(book, sheet, v);
   if (layout.data_bar) add_data_bar(book, sheet, *layout.data_bar);
+  if (layout.heat_map) add_heat_map(book, sheet, *layout.heat_map);
   apply_print(book, sheet, layout.print);
   if (layout.protect) {
     // No password: a guard against accidental edits, which Review > Unprotect
@@ -335,9 +356,9 @@ void apply_layout(Workbook& book, lxw_worksheet* sheet, const xlsx::SheetLayout&
   if (layout.hidden) worksheet_hide(sheet);
 }
 
-void add_chart(Workbook& book, lxw_worksheet* sheet, const xlsx::SheetLayout& layout) {
-  const xlsx::ChartSpec& spec = *layout.chart;
-  lxw_chart* chart = workbook_add_chart(book.get(), LXW_CHART_COLUMN_STACKED);
+void add_chart(Workbook& book, lxw_worksheet* sheet, const xlsx::SheetLayout& layout,
+               const xlsx::ChartSpec& spec, std::uint8_t type) {
+  lxw_chart* chart = workbook_add_chart(book.get(), type);
   if (chart == nullptr) book.fail("cannot add the chart", LXW_ERROR_MEMORY_MALLOC_FAILED);
   const char* name = layout.name.c_str();
   for (const auto& s : spec.series) {
@@ -353,14 +374,21 @@ void add_chart(Workbook& book, lxw_worksheet* sheet, const xlsx::SheetLayout& la
     // The name is a reference to the header cell: a person named "=x" stays a name.
     chart_series_set_name_range(series, name, static_cast<lxw_row_t>(s.name_row),
                                 static_cast<lxw_col_t>(s.column));
-    lxw_chart_fill fill{};
-    fill.color = s.colour;
-    chart_series_set_fill(series, &fill);
+    if (type == LXW_CHART_LINE) {
+      lxw_chart_line line{};
+      line.color = s.colour;
+      line.width = 2.25;
+      chart_series_set_line(series, &line);
+    } else {
+      lxw_chart_fill fill{};
+      fill.color = s.colour;
+      chart_series_set_fill(series, &fill);
+    }
   }
   chart_title_set_name(chart, spec.title.c_str());
   chart_axis_set_name(chart->x_axis, spec.x_title.c_str());
   chart_axis_set_name(chart->y_axis, spec.y_title.c_str());
-  chart_set_series_gap(chart, 40);
+  if (type != LXW_CHART_LINE) chart_set_series_gap(chart, 40);
   chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
   lxw_chart_options options{};
   options.x_scale = spec.x_scale;
@@ -391,7 +419,9 @@ void set_properties(Workbook& book, const xlsx::DocumentProperties& p) {
 class RowPipe {
  public:
   explicit RowPipe(const xlsx::WorkbookBuilder& builder)
-      : m_builder(builder), m_piped(m_producer.start([this] { produce(); })) {}
+      : m_builder(builder),
+        m_sheets(builder.sheets()),
+        m_piped(m_producer.start([this] { produce(); })) {}
   ~RowPipe() {
     {
       const std::lock_guard<std::mutex> lock(m_mutex);
@@ -403,12 +433,12 @@ class RowPipe {
   RowPipe(const RowPipe&) = delete;
   RowPipe& operator=(const RowPipe&) = delete;
 
-  // Calls write(row) for each row of the sheet `sheet` (the sheets must be
-  // asked for in the order of xlsx::k_sheets).
+  // Calls write(row) for each row of the sheet number `sheet` (the sheets
+  // must be asked for in the order of WorkbookBuilder::sheets()).
   template <class Write>
   void rows_of(std::size_t sheet, Write&& write) {
     if (!m_piped) {
-      m_builder.rows(xlsx::k_sheets[sheet], write);
+      m_builder.rows(m_sheets[sheet], write);
       return;
     }
     while (true) {
@@ -433,10 +463,10 @@ class RowPipe {
 
   void produce() {
     try {
-      for (std::size_t i = 0; i < xlsx::k_sheets.size(); ++i) {
+      for (std::size_t i = 0; i < m_sheets.size(); ++i) {
         Batch batch;
         batch.sheet = i;
-        m_builder.rows(xlsx::k_sheets[i], [&](const xlsx::Row& row) {
+        m_builder.rows(m_sheets[i], [&](const xlsx::Row& row) {
           batch.rows.push_back(row);
           if (batch.rows.size() < k_batch_rows) return;
           push(std::move(batch));
@@ -476,6 +506,7 @@ class RowPipe {
   }
 
   const xlsx::WorkbookBuilder& m_builder;
+  const std::vector<xlsx::SheetId> m_sheets;
   std::mutex m_mutex;
   std::condition_variable m_changed;
   std::deque<Batch> m_queue;
@@ -489,7 +520,8 @@ void write_workbook(const xlsx::WorkbookBuilder& builder, const fs::path& file,
   Workbook book(file, target);
   set_properties(book, builder.properties());
   std::vector<std::pair<xlsx::SheetLayout, lxw_worksheet*>> sheets;
-  for (const auto id : xlsx::k_sheets) {
+  const std::vector<xlsx::SheetId> ids = builder.sheets();
+  for (const auto id : ids) {
     xlsx::SheetLayout layout = builder.layout(id);
     lxw_worksheet* sheet = workbook_add_worksheet(book.get(), layout.name.c_str());
     if (sheet == nullptr)
@@ -498,11 +530,12 @@ void write_workbook(const xlsx::WorkbookBuilder& builder, const fs::path& file,
   }
   {
     RowPipe pipe(builder);
-    for (std::size_t i = 0; i < xlsx::k_sheets.size(); ++i) {
+    for (std::size_t i = 0; i < ids.size(); ++i) {
       auto& [layout, sheet] = sheets[i];
       apply_layout(book, sheet, layout);
       pipe.rows_of(i, [&](const xlsx::Row& row) { write_row(book, sheet, row); });
-      if (layout.chart) add_chart(book, sheet, layout);
+      if (layout.chart) add_chart(book, sheet, layout, *layout.chart, LXW_CHART_COLUMN_STACKED);
+      if (layout.line_chart) add_chart(book, sheet, layout, *layout.line_chart, LXW_CHART_LINE);
     }
   }
   book.close();
@@ -511,17 +544,17 @@ void write_workbook(const xlsx::WorkbookBuilder& builder, const fs::path& file,
 }  // namespace
 
 void write_xlsx(const PlanView& view, const fs::path& out, xlsx::GanttLimits limits,
-                const std::function<void()>& before_publish) {
+                const std::function<void()>& before_publish, const model::Baseline* baseline) {
   util::AtomicFile file(out);
-  write_workbook(xlsx::WorkbookBuilder(view, limits), file.temp_path(), out);
+  write_workbook(xlsx::WorkbookBuilder(view, limits, baseline), file.temp_path(), out);
   if (before_publish) before_publish();
   file.commit();
 }
 
 void write_xlsx(const model::Project& project, const fs::path& out, xlsx::GanttLimits limits,
-                const std::function<void()>& before_publish) {
+                const std::function<void()>& before_publish, const model::Baseline* baseline) {
   const PlanView view(project);
-  write_xlsx(view, out, limits, before_publish);
+  write_xlsx(view, out, limits, before_publish, baseline);
 }
 
 }  // namespace rplan::exporters

@@ -14,11 +14,15 @@ namespace rplan::exporters {
 // (its scratch files go to the same folder), which is then renamed over
 // `out`. On any failure the previous `out` is left as it was and
 // rplan::OutputError (exit 73) names `out`. `before_publish`, when given, is
-// called right before the rename (and may throw to leave `out` alone).
+// called right before the rename (and may throw to leave `out` alone). With
+// a `baseline` (`export xlsx --baseline NAME`), the Tasks sheet has its
+// columns and a Changes sheet lists what changed (xlsx::WorkbookBuilder).
 void write_xlsx(const PlanView& view, const std::filesystem::path& out,
-                xlsx::GanttLimits limits = {}, const std::function<void()>& before_publish = {});
+                xlsx::GanttLimits limits = {}, const std::function<void()>& before_publish = {},
+                const model::Baseline* baseline = nullptr);
 // The same, building the project's view first.
 void write_xlsx(const model::Project& project, const std::filesystem::path& out,
-                xlsx::GanttLimits limits = {}, const std::function<void()>& before_publish = {});
+                xlsx::GanttLimits limits = {}, const std::function<void()>& before_publish = {},
+                const model::Baseline* baseline = nullptr);
 
 }  // namespace rplan::exporters

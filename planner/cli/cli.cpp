@@ -34,6 +34,7 @@ const std::vector<Command>& commands() {
     add_calendar_commands(t);
     add_forecast_commands(t);
     add_explain_commands(t);
+    add_baseline_commands(t);
     return t;
   }();
   return table;
@@ -340,12 +341,12 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
   all.add(visible);
   po::positional_options_description positional;
   for (const auto& [name, count] : command->positional) {
-    if (count == 1) {
+    if (count == 1 || count == 0) {
       all.add_options()(name.c_str(), po::value<std::string>());
     } else {
       all.add_options()(name.c_str(), po::value<std::vector<std::string>>());
     }
-    positional.add(name.c_str(), count);
+    positional.add(name.c_str(), count == 0 ? 1 : count);
   }
   po::variables_map vm;
   try {
@@ -368,7 +369,7 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
     return 0;
   }
   for (const auto& [name, count] : command->positional) {
-    if (vm.count(name) == 0) {
+    if (count != 0 && vm.count(name) == 0) {
       throw UsageError(command->name + ": missing " + name + "; usage: " + synopsis(*command));
     }
   }

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <iomanip>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -16,6 +17,7 @@
 #include "planner/cli/io.hpp"
 #include "planner/cli/tracking.hpp"
 #include "planner/model/working_time.hpp"
+#include "planner/model/workload.hpp"
 #include "planner/pipeline/exports.hpp"
 #include "planner/pipeline/run.hpp"
 #include "planner/pipeline/stages.hpp"
@@ -68,16 +70,40 @@ void print_summary(const model::Project& p, std::ostream& out) {
       << " to " << util::format_date(p.plan.finish) << " (" << model::to_string(p.plan.strategy)
       << ")\n";
   const auto working_times = model::working_times(p.team, p.holidays, p.time_off);
+  const model::Workload workload(p);
   std::size_t width = 4;
   for (const auto& a : p.team) width = std::max(width, util::utf8_length(a.name));
+  // The one finishing alone after everyone else with work is the bottleneck.
+  std::optional<model::Date> latest;
+  int last = -1, at_latest = 0, with_work = 0;
+  for (int i = 0; i < static_cast<int>(p.team.size()); ++i) {
+    const auto f = workload.finish(i);
+    if (!f || load[p.team[static_cast<std::size_t>(i)].name] <= 0) continue;
+    ++with_work;
+    if (!latest || *f > *latest) {
+      latest = f;
+      last = i;
+      at_latest = 1;
+    } else if (*f == *latest) {
+      ++at_latest;
+    }
+  }
+  if (at_latest != 1 || with_work < 2) last = -1;
   for (std::size_t i = 0; i < p.team.size(); ++i) {
     const model::Assignee& a = p.team[i];
     const double hours = load[a.name];
+    // Over the team's horizon: the plan's start to its finish (everyone's last day).
     const double cap = working_times[i].capacity_hours(p.plan.start, p.plan.finish);
     const int percent = cap > 0 ? static_cast<int>(hours / cap * 100 + 0.5) : 0;
     out << "  " << a.name << std::string(width + 2 - util::utf8_length(a.name), ' ') << std::setw(6)
         << util::format_hours(hours) << " h  " << std::setw(3) << percent << " % of "
-        << util::format_hours(cap) << " h available\n";
+        << util::format_hours(cap) << " h available";
+    const auto finish = workload.finish(static_cast<int>(i));
+    if (hours > 0 && finish) {
+      out << ", until " << util::format_date(*finish)
+          << (static_cast<int>(i) == last ? " (finishes last)" : "");
+    }
+    out << "\n";
   }
   if (!p.plan.slipped.empty()) {
     out << "Slipped: " << p.plan.slipped.size()
@@ -148,17 +174,28 @@ pipeline::ExportOptions export_options(const Context& ctx, const po::variables_m
     if (!parsed) throw UsageError("--group " + *group + " is not one of topic, assignee, week");
     o.md_group = *parsed;
   }
+  if (const auto baseline = get_string(vm, "baseline")) {
+    if (const auto problem = model::check_baseline_name(*baseline); !problem.empty()) {
+      throw UsageError("--baseline \"" + *baseline + "\": " + problem);
+    }
+    o.baseline_name = *baseline;
+  }
   return o;
 }
 
 int cmd_export(Context& ctx, const po::variables_map& vm) {
   const pipeline::ExportFormat& format = find_format(*get_string(vm, "FORMAT"));
-  for (const auto& [option, applies_to] : {std::pair<std::string, std::string>{"mode", "ics"},
-                                           {"per-assignee", "ics"},
-                                           {"group", "md"}}) {
-    if (vm.count(option) && format.name != applies_to) {
-      throw UsageError("--" + option + " applies to the " + applies_to + " export, not " +
-                       format.name);
+  // Each option and the formats it applies to.
+  const std::vector<std::pair<std::string, std::vector<std::string>>> applies = {
+      {"mode", {"ics"}},
+      {"per-assignee", {"ics"}},
+      {"group", {"md"}},
+      {"baseline", {"json", "xlsx", "html"}}};
+  for (const auto& [option, formats] : applies) {
+    if (vm.count(option) &&
+        std::find(formats.begin(), formats.end(), format.name) == formats.end()) {
+      throw UsageError("--" + option + " applies to the " + util::join(formats, ", ") +
+                       (formats.size() > 1 ? " exports" : " export") + ", not " + format.name);
     }
   }
   const auto out = get_string(vm, "out");
@@ -260,7 +297,9 @@ void add_plan_commands(std::vector<Command>& t) {
                    "depends on changed since) is exported with one warning naming the changes;\n"
                    "the JSON carries them in plan.stale and plan.stale_reasons.",
                [](po::options_description& d) {
-                 d.add_options()("out", po::value<std::string>(), "the file (or folder) to write");
+                 d.add_options()("out", po::value<std::string>(), "the file (or folder) to write")(
+                     "baseline", po::value<std::string>(),
+                     "json, xlsx, html: compare with this baseline (rplan baseline list)");
                  export_options_description(d, "ics: one file per person, --out is a folder");
                },
                {{"FORMAT", 1}},

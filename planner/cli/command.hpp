@@ -42,7 +42,8 @@ struct Command {
   std::string summary;                                    // one line
   std::string details;                                    // more help text, may be empty
   std::function<void(po::options_description&)> options;  // may be empty
-  std::vector<std::pair<std::string, int>> positional;    // name, count (-1: any number)
+  std::vector<std::pair<std::string, int>>
+      positional;  // name, count (-1: any number, 0: one, optional)
   std::function<int(Context&, const po::variables_map&)> handler;
 };
 
@@ -55,6 +56,7 @@ void add_plan_commands(std::vector<Command>& table);      // plan, export, run
 void add_sync_commands(std::vector<Command>& table);      // sync
 void add_log_commands(std::vector<Command>& table);       // log
 void add_calendar_commands(std::vector<Command>& table);  // feed, serve, publish
+void add_baseline_commands(std::vector<Command>& table);  // baseline, diff
 void add_forecast_commands(std::vector<Command>& table);  // forecast
 
 // Helpers for handlers.

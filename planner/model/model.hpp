@@ -342,6 +342,14 @@ struct CancelledItem {
   friend bool operator==(const CancelledItem&, const CancelledItem&) = default;
 };
 
+// The project's scope (model::scope_hours) when a plan was made: the
+// burn-up's scope line for the weeks before now.
+struct ScopePoint {
+  Instant at;  // the plan's now
+  double scope_hours = 0;
+  friend bool operator==(const ScopePoint&, const ScopePoint&) = default;
+};
+
 // Everything an export needs, loaded from the store. Topics in ordinal order;
 // tasks grouped by topic in topic order, then by position. Archived topics and
 // tasks are not included.
@@ -358,6 +366,7 @@ struct Project {
   // item may have come back since (the exporters write as cancelled only
   // what the file they write does not hold).
   std::vector<CancelledItem> cancelled;
+  std::vector<ScopePoint> scope_history;  // one per plan made, by time
   friend bool operator==(const Project&, const Project&) = default;
 };
 

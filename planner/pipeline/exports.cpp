@@ -51,14 +51,15 @@ std::vector<ExportFormat> make_formats() {
   xlsx.write = [](const model::Project& p, const ExportOptions& o,
                   const std::filesystem::path& out) {
     // Atomic itself: libxlsxwriter writes by file name.
-    exporters::write_xlsx(p, out, {}, o.before_publish);
+    exporters::write_xlsx(p, out, {}, o.before_publish, o.baseline ? &*o.baseline : nullptr);
     return std::vector<std::filesystem::path>{out};
   };
   formats.push_back(std::move(xlsx));
   formats.push_back(
       text_format("json", "plan.json", "application/json",
-                  [](const model::Project& p, const ExportOptions&, std::ostream& out) {
-                    exporters::write_json(p, exporters::JsonDocument::plan, out);
+                  [](const model::Project& p, const ExportOptions& o, std::ostream& out) {
+                    exporters::write_json(p, exporters::JsonDocument::plan, out,
+                                          o.baseline ? &*o.baseline : nullptr);
                   }));
   formats.push_back(text_format("csv", "plan.csv", "text/csv; charset=utf-8",
                                 [](const model::Project& p, const ExportOptions&,
@@ -82,11 +83,11 @@ std::vector<ExportFormat> make_formats() {
                   [](const model::Project& p, const ExportOptions& o, std::ostream& out) {
                     exporters::write_checklist(p, o.md_group, out);
                   }));
-  formats.push_back(
-      text_format("html", "report.html", "text/html; charset=utf-8",
-                  [](const model::Project& p, const ExportOptions& o, std::ostream& out) {
-                    exporters::write_html_report(p, o.today, out);
-                  }));
+  formats.push_back(text_format(
+      "html", "report.html", "text/html; charset=utf-8",
+      [](const model::Project& p, const ExportOptions& o, std::ostream& out) {
+        exporters::write_html_report(p, o.today, out, o.baseline ? &*o.baseline : nullptr);
+      }));
   // FORMATS: one entry per format. `run` writes those with a file name, on several
   // threads, taking them in this order: the slowest first.
   return formats;

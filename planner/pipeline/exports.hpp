@@ -9,6 +9,7 @@
 
 #include "exporters/ics_export.hpp"
 #include "exporters/markdown_export.hpp"
+#include "planner/model/baseline.hpp"
 #include "planner/model/calendar_items.hpp"
 #include "planner/model/model.hpp"
 
@@ -28,6 +29,10 @@ struct ExportOptions {
   // (exporters::IcsOptions): the configuration's [calendar]
   // cancelled_retention_days; unset for a feed, which is read whole.
   std::optional<int> cancelled_retention_days = model::k_cancelled_retention_days;
+  // json, xlsx, html: the baseline to compare with (`export --baseline NAME`), loaded by
+  // export_plan from baseline_name; nullopt: none.
+  std::string baseline_name;
+  std::optional<model::Baseline> baseline;
   // Called by every writer right before a finished file replaces its target
   // (`run` waits there for the database commit); when it throws, the target
   // is left as it was. Empty: no wait.

@@ -147,8 +147,17 @@ std::vector<fs::path> export_plan(const fs::path& db, const ExportFormat& format
     throw InputError("there is no plan to export yet: run rplan plan first");
   }
   if (loaded) loaded(project);
+  ExportOptions with_baseline;  // `export --baseline NAME`: the options and the baseline
+  if (!options.baseline_name.empty()) {
+    with_baseline = options;
+    with_baseline.baseline = store.load_baseline(options.baseline_name);
+    if (!with_baseline.baseline) {
+      throw InputError("no baseline named \"" + options.baseline_name +
+                       "\" (rplan baseline list shows them)");
+    }
+  }
   reporter.stage("writing " + out.string());
-  auto written = format.write(project, options, out);
+  auto written = format.write(project, with_baseline.baseline ? with_baseline : options, out);
   reporter.stage_done();
   return written;
 }

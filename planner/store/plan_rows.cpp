@@ -852,6 +852,7 @@ void Store::write_plan(const model::Project& project, const PreparedPlan& prepar
     ins_plan.bind(7, static_cast<std::int64_t>(to_unix(project.plan.now)));
     ins_plan.bind(8, project.plan.minimum_remaining_hours);
     ins_plan.exec();
+    detail::rotate_plan_snapshot(db(), project);
   });
 }
 

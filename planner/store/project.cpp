@@ -385,6 +385,7 @@ model::Project Store::load_project() const {
     project.team = detail::load_team(db());
     project.holidays = detail::load_holidays(db());
     project.time_off = detail::load_time_off(db());
+    project.scope_history = detail::load_scope_history(db());
     return project;
   });
 }

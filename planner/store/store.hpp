@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "planner/model/baseline.hpp"
 #include "planner/model/model.hpp"
 
 namespace SQLite {
@@ -138,6 +139,16 @@ struct PublishedItem {
   std::string href;          // the resource's URL
   std::string etag;          // "" when the server sent none
   std::string content_hash;  // of the bytes sent
+};
+
+// A saved baseline, as `baseline list` shows it.
+struct BaselineSummary {
+  std::string name;
+  model::Instant saved_at{};
+  model::Instant plan_created_at{};  // when the plan it keeps was made
+  model::Date start{}, finish{};     // that plan's
+  double total_hours = 0;
+  std::int64_t tasks = 0;
 };
 
 // The rplan database: the only code that sees SQLiteCpp.
@@ -381,7 +392,23 @@ class Store {
   };
   PreparedPlan prepare_plan(model::Project& project, model::Instant now,
                             bool fill_cancelled = true);
+  // Also keeps the plan it replaces as the baseline `previous` (replacing
+  // that one), and this plan's own snapshot for the next time.
   void write_plan(const model::Project& project, const PreparedPlan& prepared);
+
+  // ---- baselines (planner/store/baselines.cpp, docs/baselines.md) ----
+  // Keeps the stored plan as the baseline `name` (model::make_baseline),
+  // replacing one of that name; true when it replaced one. Throws
+  // InputError when no plan was made yet.
+  bool save_baseline(const std::string& name, model::Instant at);
+  // The baselines, `previous` included, oldest first.
+  std::vector<BaselineSummary> baselines() const;
+  // False when there is no baseline of that name.
+  bool remove_baseline(const std::string& name);
+  // The baseline with each task's dates, person and hours, and its topic and
+  // prompt as they are now (a removed task's included); nullopt when there
+  // is none of that name.
+  std::optional<model::Baseline> load_baseline(const std::string& name) const;
 
  private:
   SQLite::Database& db() const { return *m_db; }

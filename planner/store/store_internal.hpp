@@ -53,6 +53,13 @@ inline std::uint64_t id_prefix(std::string_view id) {
 // The items that left a calendar (calendar_cancelled), by uid, then calendar.
 std::vector<model::CancelledItem> load_cancelled(SQLite::Database& db);
 
+// Makes the stored plan's snapshot the baseline `previous` and keeps
+// `project`'s plan as the new snapshot (planner/store/baselines.cpp).
+// Also records the project's scope at the plan's now (plan_scope).
+void rotate_plan_snapshot(SQLite::Database& db, const model::Project& project);
+// Every scope recorded by a plan, by time.
+std::vector<model::ScopePoint> load_scope_history(SQLite::Database& db);
+
 // Throws InputError unless a live (not archived) task has this id.
 void require_task(SQLite::Database& db, const std::string& id);
 

@@ -352,8 +352,9 @@ class HolidayOfOnePersonTest(unittest.TestCase):
         self.assertFalse(any(shaded["Tom Becker"]), shaded)
 
     def test_the_summary_leaves_her_holiday_out_of_her_capacity(self):
-        available = dict(re.findall(r"^  (\S+ \S+) +[0-9.]+ h +[0-9]+ % of ([0-9.]+) h available$",
-                                    self.summary, re.MULTILINE))
+        # "... h available", then each person's finish (issue 18).
+        available = dict(re.findall(r"^  (\S+ \S+) +[0-9.]+ h +[0-9]+ % of ([0-9.]+) h available"
+                                    r"(?:,.*)?$", self.summary, re.MULTILINE))
         self.assertEqual(sorted(available), ["Priya Raman", "Tom Becker"], self.summary)
         # Both work Monday to Friday, 6 h a day, over the same dates.
         self.assertEqual(float(available["Tom Becker"]) - float(available["Priya Raman"]), 6.0,

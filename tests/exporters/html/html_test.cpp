@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include "planner/model/workload.hpp"
+#include "planner/util/text.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <regex>
@@ -100,12 +103,12 @@ TEST(HtmlExportTest, IsOneDocument) {
   EXPECT_EQ(html.rfind("<!DOCTYPE html>\n<html lang=\"en\">", 0), 0u);
   EXPECT_EQ(html.substr(html.size() - 8), "</html>\n");
   EXPECT_EQ(count(html, "<svg"), count(html, "</svg>"));
-  EXPECT_EQ(count(html, "<svg"), 2u);  // the Gantt and the workload chart
+  EXPECT_EQ(count(html, "<svg"), 3u);  // the Gantt, the workload chart and the burn-up
   EXPECT_EQ(count(html, "<g ") + count(html, "<g>"), count(html, "</g>"));
   EXPECT_EQ(count(html, "<section"), count(html, "</section>"));
   EXPECT_EQ(count(html, "<table"), count(html, "</table>"));
-  EXPECT_EQ(count(html, "<tr>"), count(html, "</tr>"));
-  for (const char* id : {"summary", "schedule", "workload", "topics"}) {
+  EXPECT_EQ(count(html, "<tr>") + count(html, "<tr "), count(html, "</tr>"));
+  for (const char* id : {"summary", "schedule", "workload", "load", "topics"}) {
     EXPECT_NE(html.find("<section id=\"" + std::string(id) + "\">"), std::string::npos) << id;
   }
 }
@@ -360,6 +363,28 @@ TEST(HtmlExportTest, PastTheThresholdOneBarPerTopic) {
   EXPECT_EQ(count(html, "<g class=\"header\">"), 1u);
 }
 
+TEST(HtmlExportTest, TheHeatMapHasACellPerPersonAndWeekOfTheWorkload) {
+  const model::Project p = sample();
+  const std::string html = report(p);
+  const model::Workload load(p);
+  ASSERT_GT(load.weeks(), 0);
+  EXPECT_EQ(count(html, "<td class=\"cell\""),
+            load.people().size() * static_cast<std::size_t>(load.weeks()));
+  for (int person = 0; person < static_cast<int>(load.people().size()); ++person) {
+    std::string name;  // as the report escapes it
+    for (const char c : load.people()[static_cast<std::size_t>(person)]) {
+      name += c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '&' ? "&amp;" : std::string(1, c);
+    }
+    const std::string row = "<tr data-person=\"" + name + "\">";
+    const auto at = html.find(row);
+    ASSERT_NE(at, std::string::npos) << row;
+    const std::string cell =
+        "data-planned=\"" + util::format_hours(load.planned_minutes(person, 0) / 60.0) + "\"";
+    EXPECT_NE(html.find(cell, at), std::string::npos) << cell;
+  }
+  EXPECT_EQ(count(html, "<polyline class=\""), 3u);  // scope, planned, done
+}
+
 TEST(HtmlExportTest, WithoutAPlanSaysSo) {
   model::Project p = sample();
   p.plan = {};
@@ -369,7 +394,7 @@ TEST(HtmlExportTest, WithoutAPlanSaysSo) {
   }
   const std::string html = report(p);
   EXPECT_NE(html.find("Not planned yet"), std::string::npos);
-  EXPECT_EQ(count(html, "Nothing is scheduled yet."), 2u);
+  EXPECT_EQ(count(html, "Nothing is scheduled yet."), 3u);  // schedule, workload, load
   EXPECT_EQ(html.substr(html.size() - 8), "</html>\n");
 }
 

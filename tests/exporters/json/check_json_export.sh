@@ -23,12 +23,26 @@ later=(env SOURCE_DATE_EPOCH=1796817600)  # Wednesday 2026-12-09 12:00 UTC
   >/dev/null
 grep -q '"state":"history"' "$work/replanned.json"
 files+=("$work/replanned.json")
+# Against the plan the re-plan replaced: a baseline section.
+"${later[@]}" "$rplan" --db "$work/example/rplan.db" export json --baseline previous \
+  --out "$work/baseline.json" >/dev/null
+"$python" - "$work/baseline.json" <<'PY'
+import json, sys
+plan = json.load(open(sys.argv[1]))
+changes = {c["id"]: c["change"] for c in plan["baseline"]["changes"]}
+assert plan["baseline"]["name"] == "previous", plan["baseline"]["name"]
+assert "done" in changes[plan["tasks"][0]["id"]] or any("done" in c for c in changes.values()), changes
+assert len(plan["baseline"]["tasks"]) == len(plan["tasks"])
+PY
+files+=("$work/baseline.json")
 seed="$src/../shared/seeds/backend-development-topics.md"
 if [ -f "$seed" ]; then
   "$rplan" run "$seed" --assignees "Ada,Grace,Linus" --start 2026-12-07 --out "$work/seed" >/dev/null
   files+=("$work/seed/plan.json")
 fi
 "$python" "$src/tests/exporters/json/validate_plan.py" "$src/schemas/plan.schema.json" "${files[@]}"
+# The workload and burn-up agree with the blocks, the calendars and the tasks.
+"$python" "$src/tests/exporters/json/check_load.py" "${files[@]}"
 
 # A plan.json with a bad kind and a missing field must be rejected.
 "$python" - "$work/example/plan.json" "$work/broken.json" <<'PY'

@@ -237,6 +237,24 @@ TEST(JsonExportTest, UnplannedTasksHaveNullsAndNoBlocks) {
   EXPECT_EQ(t["depends_on"], json({"kq3x9a"}));
 }
 
+TEST(JsonExportTest, ABaselineSectionListsItsTasksAndTheChangesSince) {
+  const model::Project then = sample();
+  model::Project now = sample();
+  now.tasks[0].estimate.hours = 9;
+  const model::Baseline b = model::make_baseline(then, "week1", then.plan.created_at);
+  std::ostringstream out;
+  write_json(now, JsonDocument::plan, out, &b);
+  const json j = json::parse(out.str());
+  EXPECT_EQ(j["baseline"]["name"], "week1");
+  EXPECT_EQ(j["baseline"]["finish"], "2026-12-07");
+  ASSERT_EQ(j["baseline"]["tasks"].size(), 2u);
+  EXPECT_EQ(j["baseline"]["tasks"][0]["estimate_hours"], 7);
+  ASSERT_EQ(j["baseline"]["changes"].size(), 1u);
+  EXPECT_EQ(j["baseline"]["changes"][0]["id"], "kq3x9a");
+  EXPECT_EQ(j["baseline"]["changes"][0]["change"], json::array({"estimate"}));
+  EXPECT_FALSE(json::parse(write(now, JsonDocument::plan)).contains("baseline"));
+}
+
 TEST(JsonExportTest, TheSameProjectGivesTheSameBytes) {
   EXPECT_EQ(write(sample(), JsonDocument::plan), write(sample(), JsonDocument::plan));
 }

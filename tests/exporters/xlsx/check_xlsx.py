@@ -191,7 +191,10 @@ def check_other_sheets(wb, plan):
     total_row = next((r for r in workload.iter_rows() if r[0].value == "Total"), None)
     blocks = sum(b["hours"] for t in tasks for b in t["blocks"] if t["assignee"])
     if check(total_row is not None, "Workload: no Total row"):
-        total = [c.value for c in total_row if isinstance(c.value, (int, float))][-1]
+        # The Total column's (capacity, load and burn-up columns follow it).
+        head = next(r for r in workload.iter_rows() if r[0].value == "Week")
+        column = next(c.column for c in head if c.value == "Total")
+        total = total_row[column - 1].value
         check(abs(total - blocks) < 0.01, f"Workload: total {total} h, blocks hold {blocks} h")
     weeks = [r for r in workload.iter_rows(min_row=2) if r[0].value != "Total"]
     check(len(weeks) > 0 or not blocks, "Workload: no weeks")

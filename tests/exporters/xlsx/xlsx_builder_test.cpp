@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "planner/model/plan_diff.hpp"
+#include "planner/model/workload.hpp"
+
 #include "planner/model/workbook_format.hpp"
 #include "tests/exporters/xlsx/xlsx_fixtures.hpp"
 
@@ -334,10 +337,56 @@ TEST(XlsxWorkloadSheetTest, HoldsHoursPerPersonPerWeek) {
   EXPECT_DOUBLE_EQ(rows[2].cells[2].number, 0);
   EXPECT_DOUBLE_EQ(rows[2].cells[3].number, 1);
   EXPECT_EQ(rows[3].cells[0].text, "Total");
-  ASSERT_EQ(rows[3].cells.size(), 4u);  // no week label
+  // Label, two people, Total, two capacities, Team capacity, two loads.
+  ASSERT_EQ(rows[3].cells.size(), 9u);  // no week label, no burn-up
   EXPECT_DOUBLE_EQ(find_cell(rows[3], 2)->number, 20);
   EXPECT_DOUBLE_EQ(find_cell(rows[3], 3)->number, 17);
   EXPECT_DOUBLE_EQ(find_cell(rows[3], 4)->number, 37);
+}
+
+TEST(XlsxWorkloadSheetTest, CapacityAndLoadPerPersonWithAHeatMapAndTheBurnup) {
+  const model::Project project = sample_project();
+  const WorkbookBuilder builder(project);
+  const auto rows = all_rows(builder, SheetId::workload);
+  const model::Workload load(project);
+  // Columns after Total: Ada capacity, Bo capacity, Team capacity, Ada load,
+  // Bo load, Scope, Done, Projected.
+  const std::vector<std::string> names = {"Ada capacity", "Bo capacity", "Team capacity",
+                                          "Ada load",     "Bo load",     "Scope",
+                                          "Done",         "Projected"};
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    EXPECT_EQ(find_cell(rows[0], static_cast<int>(5 + k))->text, names[k]);
+  }
+  const auto burnup = model::burnup(project, load);
+  for (int w = 0; w < 2; ++w) {
+    const Row& row = rows[static_cast<std::size_t>(w) + 1];
+    double team = 0;
+    for (int p = 0; p < 2; ++p) {
+      const double capacity = load.capacity_minutes(p, w) / 60.0;
+      team += capacity;
+      EXPECT_DOUBLE_EQ(find_cell(row, 5 + p)->number, capacity);
+      ASSERT_GT(capacity, 0);
+      const Cell* share = find_cell(row, 8 + p);
+      ASSERT_NE(share, nullptr);
+      EXPECT_DOUBLE_EQ(share->number, find_cell(row, 2 + p)->number / capacity);
+      EXPECT_EQ(share->style, Style::percent);
+    }
+    EXPECT_DOUBLE_EQ(find_cell(row, 7)->number, team);
+    EXPECT_DOUBLE_EQ(find_cell(row, 10)->number, burnup[static_cast<std::size_t>(w)].scope_hours);
+    EXPECT_DOUBLE_EQ(find_cell(row, 11)->number, burnup[static_cast<std::size_t>(w)].done_hours);
+    EXPECT_DOUBLE_EQ(find_cell(row, 12)->number,
+                     burnup[static_cast<std::size_t>(w)].planned_done_hours);
+  }
+  const SheetLayout layout = builder.layout(SheetId::workload);
+  ASSERT_TRUE(layout.heat_map);
+  EXPECT_EQ(layout.heat_map->range.first_column, 8);
+  EXPECT_EQ(layout.heat_map->range.last_column, 9);
+  EXPECT_EQ(layout.heat_map->range.first_row, 1);
+  EXPECT_EQ(layout.heat_map->range.last_row, 2);
+  ASSERT_TRUE(layout.line_chart);
+  ASSERT_EQ(layout.line_chart->series.size(), 3u);
+  EXPECT_EQ(layout.line_chart->series[0].column, 10);
+  EXPECT_GT(layout.chart->anchor_column, 12);  // beside the table, not over it
 }
 
 TEST(XlsxWorkloadSheetTest, ChartsOneStackedSeriesPerPersonOverTheWeeks) {
@@ -411,6 +460,83 @@ TEST(XlsxWorkbookBuilderTest, TasksWithAnUnknownTopicAreKept) {
   EXPECT_EQ(all_rows(builder, SheetId::tasks).size(), project.tasks.size() + 1);
   const auto topics = all_rows(builder, SheetId::topics);
   EXPECT_NE(row_with(topics, t_title, "(tasks without a topic)"), nullptr);
+}
+
+TEST(XlsxBaselineTest, TheTasksSheetGetsTheBaselineColumnsAndAChangesSheetListsTheChanges) {
+  const model::Project then = sample_project();
+  const model::Baseline baseline = model::make_baseline(then, "previous", then.plan.created_at);
+  model::Project now = then;
+  // The first planned task moves a day later; the last one is removed.
+  std::size_t moved = now.tasks.size();
+  for (std::size_t i = 0; i < now.tasks.size(); ++i) {
+    if (!now.tasks[i].blocks.empty()) {
+      moved = i;
+      break;
+    }
+  }
+  ASSERT_LT(moved, now.tasks.size());
+  for (auto& b : now.tasks[moved].blocks) {
+    b.date += std::chrono::days{1};
+    b.utc_start += std::chrono::days{1};
+    b.utc_end += std::chrono::days{1};
+  }
+  now.tasks[moved].start = now.tasks[moved].blocks.front().utc_start;
+  now.tasks[moved].finish = now.tasks[moved].blocks.back().utc_end;
+  const std::string removed = now.tasks.back().id;
+  now.tasks.pop_back();
+  const model::PlanDiff diff = model::diff_plans(baseline, now);
+
+  const WorkbookBuilder builder(now, {}, &baseline);
+  ASSERT_EQ(builder.sheets().size(), k_sheets.size() + 1);
+  EXPECT_EQ(builder.sheets()[k_sheets.size() - 1], SheetId::changes);
+  EXPECT_EQ(builder.sheets().back(), SheetId::sync);
+  const auto rows = all_rows(builder, SheetId::tasks);
+  constexpr int k_baseline_start = k_depends + 1, k_baseline_finish = k_depends + 2,
+                k_variance = k_depends + 3;
+  ASSERT_NE(find_cell(rows[0], k_variance), nullptr);
+  EXPECT_EQ(find_cell(rows[0], k_baseline_start)->text, "Baseline start");
+  for (std::size_t i = 0; i < now.tasks.size(); ++i) {
+    SCOPED_TRACE(now.tasks[i].id);
+    const Row& row = rows[i + 1];
+    const model::Task& was = then.tasks[i];
+    if (was.blocks.empty()) {
+      EXPECT_EQ(find_cell(row, k_baseline_start), nullptr);
+      continue;
+    }
+    ASSERT_NE(find_cell(row, k_baseline_start), nullptr);
+    EXPECT_DOUBLE_EQ(find_cell(row, k_baseline_start)->number,
+                     excel_serial(was.blocks.front().date));
+    EXPECT_DOUBLE_EQ(find_cell(row, k_baseline_finish)->number,
+                     excel_serial(was.blocks.back().date));
+    ASSERT_NE(find_cell(row, k_variance), nullptr);
+    int days = 0;
+    for (const auto& c : diff.tasks) {
+      if (c.id == now.tasks[i].id && c.has(model::TaskChangeKind::moved)) days = c.finish_days;
+    }
+    EXPECT_EQ(find_cell(row, k_variance)->number, days);
+    if (i == moved) {
+      EXPECT_GT(days, 0);
+    }
+  }
+
+  const auto changes = all_rows(builder, SheetId::changes);
+  ASSERT_EQ(changes.size(), 2 + diff.tasks.size());
+  EXPECT_EQ(find_cell(changes[1], 2)->text, "Change");
+  std::vector<std::string> ids, kinds;
+  for (std::size_t i = 2; i < changes.size(); ++i) {
+    ids.push_back(find_cell(changes[i], 0)->text);
+    kinds.push_back(find_cell(changes[i], 2)->text);
+  }
+  EXPECT_EQ(ids, (std::vector<std::string>{now.tasks[moved].id, removed}));
+  EXPECT_EQ(kinds, (std::vector<std::string>{"moved", "removed"}));
+  // A removed task has where it was and nothing where it is.
+  EXPECT_NE(find_cell(changes.back(), 3), nullptr);
+  EXPECT_EQ(find_cell(changes.back(), 4), nullptr);
+
+  // Without a baseline: neither.
+  const WorkbookBuilder plain(now);
+  EXPECT_EQ(plain.sheets().size(), k_sheets.size());
+  EXPECT_EQ(find_cell(all_rows(plain, SheetId::tasks)[0], k_baseline_start), nullptr);
 }
 
 }  // namespace
