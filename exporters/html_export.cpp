@@ -252,6 +252,8 @@ svg .band{fill:#f5f7fa}
 svg .topic-label{font-weight:600}
 svg .topic-span{fill:#9aa5b1}
 svg .task .span{opacity:.35}
+svg .task.critical rect{stroke:#1f2933;stroke-width:1.5}
+svg .task.critical rect.span{stroke-dasharray:3 2}
 svg .task.done{opacity:.45}
 svg .unplanned text{fill:#c0392b;font-style:italic}
 svg .arrow{fill:none;stroke:#52606d;stroke-width:1;opacity:.7}

@@ -105,7 +105,8 @@ void write_array(std::ostream& out, const char* key, const Items& items, ToJson&
 
 }  // namespace
 
-void append_task_json(std::string& out, const model::Task& t, double minimum_remaining_hours) {
+void append_task_json(std::string& out, const model::Task& t, double minimum_remaining_hours,
+                      const model::TaskSlack& slack) {
   const bool done = t.status == model::TaskStatus::done;
   // The members in nlohmann's order (by name), as the other objects here.
   out += "{\"assignee\":";
@@ -131,7 +132,8 @@ void append_task_json(std::string& out, const model::Task& t, double minimum_rem
     append_string(out, util::format_clock(b.start_minute));
     out += b.history ? ",\"state\":\"history\"}" : ",\"state\":\"planned\"}";
   }
-  out += "],\"depends_on\":[";
+  out += slack.critical() ? "],\"critical\":true" : "],\"critical\":false";
+  out += ",\"depends_on\":[";
   for (std::size_t i = 0; i < t.depends_on.size(); ++i) {
     if (i > 0) out += ',';
     append_string(out, t.depends_on[i]);
@@ -176,6 +178,12 @@ void append_task_json(std::string& out, const model::Task& t, double minimum_rem
   append_string(out, t.prompt);
   out += ",\"remaining_hours\":";
   append_hours(out, model::remaining_hours(t, minimum_remaining_hours));
+  out += ",\"slack_hours\":";
+  if (slack.minutes) {
+    append_hours(out, slack.hours());
+  } else {
+    out += "null";
+  }
   out += t.slipped ? ",\"slipped\":true" : ",\"slipped\":false";
   out += ",\"spent_hours\":";
   append_hours(out, t.spent_hours);
@@ -195,7 +203,13 @@ void append_task_json(std::string& out, const model::Task& t, double minimum_rem
   out += '}';
 }
 
-void write_json(const model::Project& project, JsonDocument which, std::ostream& out) {
+void write_json(const model::Project& project, JsonDocument which, std::ostream& out,
+                const std::vector<model::TaskSlack>* slack) {
+  std::vector<model::TaskSlack> own;
+  if (slack == nullptr) {
+    own = model::plan_slack(project);
+    slack = &own;
+  }
   out << "{";
   if (which == JsonDocument::plan) {
     const auto& p = project.plan;
@@ -226,9 +240,11 @@ void write_json(const model::Project& project, JsonDocument which, std::ostream&
   out << "\"tasks\":[";
   std::string line;
   bool first = true;
-  for (const auto& t : project.tasks) {
+  for (std::size_t i = 0; i < project.tasks.size(); ++i) {
+    const model::Task& t = project.tasks[i];
     line.clear();
-    append_task_json(line, t, project.plan.minimum_remaining_hours);
+    append_task_json(line, t, project.plan.minimum_remaining_hours,
+                     i < slack->size() ? (*slack)[i] : model::TaskSlack{});
     out << (first ? "\n" : ",\n");
     out.write(line.data(), static_cast<std::streamsize>(line.size()));
     first = false;

@@ -29,6 +29,18 @@ if [ -f "$seed" ]; then
   files+=("$work/seed/plan.json")
 fi
 "$python" "$src/tests/exporters/json/validate_plan.py" "$src/schemas/plan.schema.json" "${files[@]}"
+# Slack: a task is critical exactly when it has no slack; the plan has a
+# critical chain; done tasks have none.
+"$python" - "${files[@]}" <<'PY'
+import json, sys
+for path in sys.argv[1:]:
+    tasks = json.load(open(path))["tasks"]
+    assert any(t["critical"] for t in tasks), path
+    for t in tasks:
+        planned = any(b["state"] == "planned" for b in t["blocks"]) and t["status"] != "done"
+        assert (t["slack_hours"] is not None) == planned, (path, t["id"])
+        assert t["critical"] == (t["slack_hours"] == 0), (path, t["id"])
+PY
 
 # A plan.json with a bad kind and a missing field must be rejected.
 "$python" - "$work/example/plan.json" "$work/broken.json" <<'PY'

@@ -43,7 +43,7 @@ std::string write(const model::Project& p, JsonDocument which) {
 
 // What the export wrote when it built an nlohmann::json per task: the oracle
 // for append_task_json, which writes the same bytes without one.
-json reference_task_json(const model::Task& t, double minimum) {
+json reference_task_json(const model::Task& t, double minimum, const model::TaskSlack& slack) {
   const bool done = t.status == model::TaskStatus::done;
   json j;
   j["id"] = t.id;
@@ -73,6 +73,8 @@ json reference_task_json(const model::Task& t, double minimum) {
                                                 t.blocks.back().utc_offset_minutes()));
   j["remaining_hours"] = model::remaining_hours(t, minimum);
   j["slipped"] = t.slipped;
+  j["critical"] = slack.critical();
+  j["slack_hours"] = slack.minutes ? json(slack.hours()) : json(nullptr);
   j["spent_hours"] = t.spent_hours;
   j["done_at"] = t.done_at ? json(util::format_rfc3339(*t.done_at, 0)) : json(nullptr);
   j["done_by"] = t.done_by.empty() ? json(nullptr) : json(t.done_by);
@@ -132,11 +134,14 @@ TEST(JsonExportTest, ATaskLineIsWhatNlohmannWouldDump) {
   done_early.blocks.clear();
   done_early.done_at = *util::parse_rfc3339("2026-12-08T09:15:00+00:00");
   tasks.push_back(done_early);
+  const std::vector<model::TaskSlack> slacks = {{}, {0}, {90}, {10}, {61 * 60}};
   for (const double minimum : {1.0, 0.75}) {
     for (const auto& t : tasks) {
-      std::string line;
-      append_task_json(line, t, minimum);
-      EXPECT_EQ(line, reference_task_json(t, minimum).dump()) << t.prompt;
+      for (const auto& slack : slacks) {
+        std::string line;
+        append_task_json(line, t, minimum, slack);
+        EXPECT_EQ(line, reference_task_json(t, minimum, slack).dump()) << t.prompt;
+      }
     }
   }
 }
