@@ -203,6 +203,48 @@ void append_task_json(std::string& out, const model::Task& t, double minimum_rem
   out += '}';
 }
 
+namespace {
+
+// The forecast kept with the plan (model::Project::forecast), or null.
+json forecast_json(const std::optional<model::Forecast>& forecast) {
+  if (!forecast) return nullptr;
+  const model::Forecast& f = *forecast;
+  auto dates = [](const model::Percentiles& p) {
+    return json{{"p50", util::format_date(p.p50)},
+                {"p85", util::format_date(p.p85)},
+                {"p95", util::format_date(p.p95)}};
+  };
+  json j = {{"made_at", util::format_rfc3339(f.made_at, 0)},
+            {"runs", f.runs},
+            {"seed", f.seed},
+            {"from_history", f.from_history},
+            {"planned", util::format_date(f.planned)},
+            {"plan", dates(f.plan)}};
+  json& topics = j["topics"] = json::array();
+  for (const auto& t : f.topics) {
+    json one = dates(t.finish);
+    one["id"] = t.id;
+    topics.push_back(std::move(one));
+  }
+  json& people = j["people"] = json::array();
+  for (const auto& p : f.people) {
+    json one = dates(p.finish);
+    one["name"] = p.name;
+    people.push_back(std::move(one));
+  }
+  json& curve = j["distribution"] = json::array();
+  for (const model::FinishShare& point : model::finish_curve(f)) {
+    curve.push_back(
+        {{"date", util::format_date(point.date)}, {"runs", point.runs}, {"share", point.share}});
+  }
+  json& tasks = j["tasks"] = json::array();
+  for (const auto& t : f.tasks)
+    tasks.push_back({{"id", t.id}, {"critical_share", t.critical_share}});
+  return j;
+}
+
+}  // namespace
+
 void write_json(const model::Project& project, JsonDocument which, std::ostream& out,
                 const std::vector<model::TaskSlack>* slack) {
   std::vector<model::TaskSlack> own;
@@ -233,7 +275,7 @@ void write_json(const model::Project& project, JsonDocument which, std::ostream&
     write_array(out, "holidays", project.holidays, [](const model::Holiday& h) {
       return json{{"date", util::format_date(h.date)}, {"name", h.name}, {"people", h.people}};
     });
-    out << ",\n";
+    out << ",\n\"forecast\":" << forecast_json(project.forecast).dump() << ",\n";
   }
   write_array(out, "topics", project.topics, topic_json);
   out << ",\n";

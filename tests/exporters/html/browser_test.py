@@ -216,6 +216,34 @@ def check_critical_outlines(chromium, report, out_dir, work):
     print("ok: %d critical bars outlined, %d not" % (len(critical), len(bars) - len(critical)))
 
 
+def check_forecast_curve(chromium, rplan, out_dir, work):
+    """A forecast kept with the plan: the report, rendered, has its S-curve
+    with P50 / P85 / P95 at the dates rplan forecast printed."""
+    db = os.path.join(out_dir, "rplan.db")
+    forecast = subprocess.run([rplan, "--db", db, "forecast", "--runs", "100", "--seed", "7",
+                               "--format", "json"], capture_output=True, text=True,
+                              timeout=TIMEOUT)
+    if forecast.returncode != 0 or "kept with the plan" not in forecast.stderr:
+        fail("rplan forecast did not keep its result: %s" % forecast.stderr)
+    printed = json.loads(forecast.stdout)["plan"]
+    page = os.path.join(work, "forecast.html")
+    export = subprocess.run([rplan, "--db", db, "export", "html", "--out", page],
+                            capture_output=True, text=True, timeout=TIMEOUT)
+    if export.returncode != 0:
+        fail("rplan export html exited with %d: %s" % (export.returncode, export.stderr))
+    dom = run_chromium(chromium, ["--dump-dom", "file://" + page], work)
+    if '<section id="forecast">' not in dom or 'class="curve"' not in dom:
+        fail("the report of a plan with a forecast has no S-curve")
+    markers = dict(re.findall(r'<g class="marker (\w+)" data-date="([0-9-]+)"', dom))
+    # Percentiles on one date share a line (the last one's class).
+    for level in ("p50", "p85", "p95"):
+        same = [k for k in ("p50", "p85", "p95") if printed[k] == printed[level]]
+        if markers.get(same[-1]) != printed[level]:
+            fail("the S-curve marks %s at %s, rplan forecast said %s"
+                 % (level, markers.get(same[-1]), printed[level]))
+    print("ok: the S-curve marks P50 %(p50)s, P85 %(p85)s, P95 %(p95)s" % printed)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rplan", required=True)
@@ -272,6 +300,7 @@ def main():
         fail("expected 2 charts and 4 sections, found %s" % scan.tags)
 
     check_critical_outlines(chromium, report, out_dir, work)
+    check_forecast_curve(chromium, args.rplan, out_dir, work)
 
     shot = os.path.join(work, "report.png")
     run_chromium(chromium, ["--screenshot=" + shot, "--window-size=1400,1800",

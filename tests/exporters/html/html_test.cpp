@@ -174,6 +174,29 @@ TEST(HtmlExportTest, CriticalBarsAreOutlinedAndBarsSayTheirSlack) {
   }
 }
 
+// A forecast kept with the plan: its S-curve, the percentiles marked at
+// their dates; none without one.
+TEST(HtmlExportTest, AForecastKeptWithThePlanGetsAnSCurve) {
+  model::Project p = sample();
+  EXPECT_EQ(report(p).find("id=\"forecast\""), std::string::npos);
+  model::Forecast f;
+  f.runs = 4;
+  f.seed = 9;
+  f.planned = day("2026-12-11");
+  f.finishes = {day("2026-12-11"), day("2026-12-14"), day("2026-12-14"), day("2026-12-16")};
+  f.plan = {day("2026-12-14"), day("2026-12-16"), day("2026-12-16")};
+  p.forecast = f;
+  const std::string html = report(p);
+  EXPECT_NE(html.find("<section id=\"forecast\">"), std::string::npos);
+  EXPECT_NE(html.find("<polyline class=\"curve\""), std::string::npos);
+  EXPECT_NE(html.find("<g class=\"marker p50\" data-date=\"2026-12-14\">"), std::string::npos);
+  // P85 and P95 on one date: one line, named "P85 P95".
+  EXPECT_NE(html.find("<g class=\"marker p95\" data-date=\"2026-12-16\">"), std::string::npos);
+  EXPECT_EQ(html.find("<g class=\"marker p85\""), std::string::npos);
+  EXPECT_NE(html.find(">P85 P95</text>"), std::string::npos);
+  EXPECT_NE(html.find("<g class=\"marker planned\" data-date=\"2026-12-11\">"), std::string::npos);
+}
+
 TEST(HtmlExportTest, UserTextStaysText) {
   const std::string html = report(sample());
   EXPECT_EQ(lower(html).find("<script"), std::string::npos);

@@ -19,9 +19,13 @@ later=(env SOURCE_DATE_EPOCH=1796817600)  # Wednesday 2026-12-09 12:00 UTC
 "${later[@]}" "$rplan" --db "$work/example/rplan.db" task "${ids[0]}" --status done >/dev/null
 "${later[@]}" "$rplan" --db "$work/example/rplan.db" task "${ids[1]}" --spent 3 >/dev/null
 "${later[@]}" "$rplan" --db "$work/example/rplan.db" plan >/dev/null
+# A forecast kept with that plan: the export's forecast section validates too.
+"${later[@]}" "$rplan" --db "$work/example/rplan.db" forecast --runs 50 >/dev/null 2>&1
 "${later[@]}" "$rplan" --db "$work/example/rplan.db" export json --out "$work/replanned.json" \
   >/dev/null
 grep -q '"state":"history"' "$work/replanned.json"
+grep -q '"forecast":{' "$work/replanned.json"
+grep -q '"forecast":null' "$work/example/plan.json"
 files+=("$work/replanned.json")
 seed="$src/../shared/seeds/backend-development-topics.md"
 if [ -f "$seed" ]; then

@@ -146,6 +146,33 @@ TEST(JsonExportTest, ATaskLineIsWhatNlohmannWouldDump) {
   }
 }
 
+// The forecast kept with the plan, or null; the S-curve's points from its runs.
+TEST(JsonExportTest, ForecastSectionWhenOneWasKeptWithThePlan) {
+  model::Project p = sample();
+  EXPECT_TRUE(json::parse(write(p, JsonDocument::plan))["forecast"].is_null());
+  EXPECT_FALSE(json::parse(write(p, JsonDocument::listing)).contains("forecast"));
+  model::Forecast f;
+  f.runs = 4;
+  f.seed = 9;
+  f.planned = *util::parse_date("2026-12-11");
+  f.finishes = {*util::parse_date("2026-12-11"), *util::parse_date("2026-12-14"),
+                *util::parse_date("2026-12-14"), *util::parse_date("2026-12-16")};
+  f.plan = {f.finishes[1], f.finishes[3], f.finishes[3]};
+  f.topics = {{"tcache", "Caching", f.plan}};
+  f.people = {{"Ada", f.plan}};
+  f.tasks = {{"k1", "Research", 0.75}};
+  p.forecast = f;
+  const json j = json::parse(write(p, JsonDocument::plan))["forecast"];
+  EXPECT_EQ(j["runs"], 4);
+  EXPECT_EQ(j["plan"]["p50"], "2026-12-14");
+  EXPECT_EQ(j["topics"][0]["id"], "tcache");
+  EXPECT_EQ(j["people"][0]["name"], "Ada");
+  EXPECT_EQ(j["tasks"][0]["critical_share"], 0.75);
+  EXPECT_EQ(j["distribution"], json::parse(R"([{"date":"2026-12-11","runs":1,"share":0.25},
+                            {"date":"2026-12-14","runs":3,"share":0.75},
+                            {"date":"2026-12-16","runs":4,"share":1.0}])"));
+}
+
 TEST(JsonExportTest, SaysWhetherThePlanIsOutOfDateAndWhy) {
   model::Project p = sample();
   json j = json::parse(write(p, JsonDocument::plan));
