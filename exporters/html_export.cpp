@@ -252,6 +252,11 @@ svg .band{fill:#f5f7fa}
 svg .topic-label{font-weight:600}
 svg .topic-span{fill:#9aa5b1}
 svg .task .span{opacity:.35}
+svg .curve{fill:none;stroke:#1f2933;stroke-width:2}
+svg .marker line{stroke:#d64545;stroke-width:1.5;stroke-dasharray:4 3}
+svg .marker.planned line{stroke:#52606d}
+svg .task.critical rect{stroke:#1f2933;stroke-width:1.5}
+svg .task.critical rect.span{stroke-dasharray:3 2}
 svg .task.done{opacity:.45}
 svg .task rect.baseline{fill:#8c8c8c;opacity:1}
 .changes td.kind{white-space:nowrap}
@@ -459,6 +464,7 @@ void write_html_report(const PlanView& view, model::Date today, std::ostream& st
   sum_topics(r);
   write_head(r, out);
   write_summary(r, out);
+  write_forecast(r, out);
   write_schedule(r, today, out);
   write_changes(r, out);
   write_workload(r, out);

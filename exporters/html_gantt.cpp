@@ -378,6 +378,11 @@ void write_baseline_bar(const Report& r, std::size_t task, double y, double scal
       << Pct{100.0 * (to - from) / scale_days} << "\" height=\"2.5\"/>";
 }
 
+// A bar's slack (model::plan_slack, through the view); none without planned work.
+const model::TaskSlack& slack_of(const Report& r, const model::Task& t) {
+  return r.view.slack(static_cast<std::size_t>(&t - r.project.tasks.data()));
+}
+
 void write_task_bar(const Report& r, const Layout& l, const model::Task& t, double row_y,
                     TaskGeometry& geo, Writer& out) {
   const double y = row_y + (l.row_h - l.bar_h) / 2;
@@ -404,8 +409,12 @@ void write_task_bar(const Report& r, const Layout& l, const model::Task& t, doub
   geo.to = std::max(block_to(r, person, t.blocks.back()), geo.from);
   geo.scheduled = true;
   const bool done = t.status == model::TaskStatus::done;
-  out << "<g class=\"task " << color_class(r, person) << (done ? " done" : "") << "\" data-task=\""
-      << Esc{t.id} << "\">";
+  // A critical bar is outlined; every bar with planned work says its slack.
+  const model::TaskSlack& slack = slack_of(r, t);
+  out << "<g class=\"task " << color_class(r, person) << (done ? " done" : "")
+      << (slack.critical() ? " critical" : "") << "\" data-task=\"" << Esc{t.id} << "\"";
+  if (slack.minutes) out << " data-slack-hours=\"" << util::format_hours(slack.hours()) << "\"";
+  out << ">";
   write_task_title(t, out);
   // The whole span (light when the work has gaps), then each block of work;
   // at least 2 px wide at any width.
@@ -489,7 +498,8 @@ void write_note(const Report& r, Bars bars, Writer& out) {
            "dependency arrows. ";
   } else {
     out << "One bar per task, coloured by assignee; arrows lead from a task to those that "
-           "wait for it. ";
+           "wait for it; outlined: the critical chain, the tasks whose delay moves the plan's "
+           "finish. ";
   }
   out << "A day column is each person's working day in their own time zone; shaded: days "
          "nobody works and holidays (a holiday of some people only in the rows of their "

@@ -181,7 +181,8 @@ void write_baseline(std::ostream& out, const model::Project& project,
 
 }  // namespace
 
-void append_task_json(std::string& out, const model::Task& t, double minimum_remaining_hours) {
+void append_task_json(std::string& out, const model::Task& t, double minimum_remaining_hours,
+                      const model::TaskSlack& slack) {
   const bool done = t.status == model::TaskStatus::done;
   // The members in nlohmann's order (by name), as the other objects here.
   out += "{\"assignee\":";
@@ -207,7 +208,8 @@ void append_task_json(std::string& out, const model::Task& t, double minimum_rem
     append_string(out, util::format_clock(b.start_minute));
     out += b.history ? ",\"state\":\"history\"}" : ",\"state\":\"planned\"}";
   }
-  out += "],\"depends_on\":[";
+  out += slack.critical() ? "],\"critical\":true" : "],\"critical\":false";
+  out += ",\"depends_on\":[";
   for (std::size_t i = 0; i < t.depends_on.size(); ++i) {
     if (i > 0) out += ',';
     append_string(out, t.depends_on[i]);
@@ -252,6 +254,12 @@ void append_task_json(std::string& out, const model::Task& t, double minimum_rem
   append_string(out, t.prompt);
   out += ",\"remaining_hours\":";
   append_hours(out, model::remaining_hours(t, minimum_remaining_hours));
+  out += ",\"slack_hours\":";
+  if (slack.minutes) {
+    append_hours(out, slack.hours());
+  } else {
+    out += "null";
+  }
   out += t.slipped ? ",\"slipped\":true" : ",\"slipped\":false";
   out += ",\"spent_hours\":";
   append_hours(out, t.spent_hours);
@@ -271,8 +279,56 @@ void append_task_json(std::string& out, const model::Task& t, double minimum_rem
   out += '}';
 }
 
+namespace {
+
+// The forecast kept with the plan (model::Project::forecast), or null.
+json forecast_json(const std::optional<model::Forecast>& forecast) {
+  if (!forecast) return nullptr;
+  const model::Forecast& f = *forecast;
+  auto dates = [](const model::Percentiles& p) {
+    return json{{"p50", util::format_date(p.p50)},
+                {"p85", util::format_date(p.p85)},
+                {"p95", util::format_date(p.p95)}};
+  };
+  json j = {{"made_at", util::format_rfc3339(f.made_at, 0)},
+            {"runs", f.runs},
+            {"seed", f.seed},
+            {"from_history", f.from_history},
+            {"planned", util::format_date(f.planned)},
+            {"plan", dates(f.plan)}};
+  json& topics = j["topics"] = json::array();
+  for (const auto& t : f.topics) {
+    json one = dates(t.finish);
+    one["id"] = t.id;
+    topics.push_back(std::move(one));
+  }
+  json& people = j["people"] = json::array();
+  for (const auto& p : f.people) {
+    json one = dates(p.finish);
+    one["name"] = p.name;
+    people.push_back(std::move(one));
+  }
+  json& curve = j["distribution"] = json::array();
+  for (const model::FinishShare& point : model::finish_curve(f)) {
+    curve.push_back(
+        {{"date", util::format_date(point.date)}, {"runs", point.runs}, {"share", point.share}});
+  }
+  json& tasks = j["tasks"] = json::array();
+  for (const auto& t : f.tasks)
+    tasks.push_back({{"id", t.id}, {"critical_share", t.critical_share}});
+  return j;
+}
+
+}  // namespace
+
 void write_json(const model::Project& project, JsonDocument which, std::ostream& out,
-                const model::Baseline* baseline) {
+                const model::Baseline* baseline,
+                const std::vector<model::TaskSlack>* slack) {
+  std::vector<model::TaskSlack> own;
+  if (slack == nullptr) {
+    own = model::plan_slack(project);
+    slack = &own;
+  }
   out << "{";
   if (which == JsonDocument::plan) {
     const auto& p = project.plan;
@@ -296,7 +352,7 @@ void write_json(const model::Project& project, JsonDocument which, std::ostream&
     write_array(out, "holidays", project.holidays, [](const model::Holiday& h) {
       return json{{"date", util::format_date(h.date)}, {"name", h.name}, {"people", h.people}};
     });
-    out << ",\n";
+    out << ",\n\"forecast\":" << forecast_json(project.forecast).dump() << ",\n";
     write_load(out, project);
     if (baseline != nullptr) write_baseline(out, project, *baseline);
   }
@@ -305,9 +361,11 @@ void write_json(const model::Project& project, JsonDocument which, std::ostream&
   out << "\"tasks\":[";
   std::string line;
   bool first = true;
-  for (const auto& t : project.tasks) {
+  for (std::size_t i = 0; i < project.tasks.size(); ++i) {
+    const model::Task& t = project.tasks[i];
     line.clear();
-    append_task_json(line, t, project.plan.minimum_remaining_hours);
+    append_task_json(line, t, project.plan.minimum_remaining_hours,
+                     i < slack->size() ? (*slack)[i] : model::TaskSlack{});
     out << (first ? "\n" : ",\n");
     out.write(line.data(), static_cast<std::streamsize>(line.size()));
     first = false;

@@ -22,6 +22,7 @@ PlanView::PlanView(const model::Project& project)
   find_days();
   sum_work();
   sum_capacity();
+  m_slack = model::plan_slack(project);
 }
 
 int PlanView::person(std::string_view name) const {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "planner/model/model.hpp"
+#include "planner/model/slack.hpp"
 #include "planner/model/topic_index.hpp"
 #include "planner/model/working_time.hpp"
 #include "planner/model/workload.hpp"
@@ -148,6 +149,9 @@ class PlanView {
     return m_team_capacity[static_cast<std::size_t>(week)];
   }
 
+  // ---- slack: model::plan_slack of the project, one per task ----
+  const model::TaskSlack& slack(std::size_t task) const { return m_slack[task]; }
+
  private:
   std::int64_t at(const std::vector<std::int64_t>& table, int person, int week) const {
     return table[static_cast<std::size_t>(week) * m_people.size() +
@@ -176,6 +180,7 @@ class PlanView {
   int m_weeks = 0;
   std::vector<std::int64_t> m_open, m_done, m_capacity;  // [week * people + person]
   std::vector<std::int64_t> m_team_capacity;             // by week
+  std::vector<model::TaskSlack> m_slack;                 // by task
 };
 
 }  // namespace rplan::exporters

@@ -31,6 +31,7 @@ enum class Style : std::uint8_t {
   note,            // an explanatory line: italic, grey
   topic,           // a topic's name in the Gantt: bold
   hours,           // a number of hours: "0.0", zero shown as "-"
+  slack_hours,     // hours of slack: "0.0", zero shown as "0" (critical)
   date_time,       // an Excel serial date-time shown as yyyy-mm-dd hh:mm, centred
   date,            // an Excel serial date shown as yyyy-mm-dd
   day_header,      // a date shown as its day of the month, centred (daily Gantt)

@@ -37,6 +37,7 @@ enum TaskColumn : int {
   c_remaining,
   c_start,
   c_finish,
+  c_slack,
   c_zone,
   c_depends,
   c_task_columns
@@ -54,6 +55,7 @@ constexpr std::array<Column, c_task_columns> k_task_columns = {
      {model::workbook::header(Field::remaining), 11},
      {"Start (local)", 18},
      {"Finish (local)", 18},
+     {"Slack (h)", 8},
      {"Time zone", 18},
      {"Depends on", 18}}};
 bool is_editable(int column) { return column >= c_status && column <= c_remaining; }
@@ -97,6 +99,10 @@ std::string_view header_note(int column) {
     case c_variance:
       return "Team working days the task's finish moved since the baseline (later is positive): "
              "as rplan diff counts them.";
+    case c_slack:
+      return "Working hours of its assignee's calendar the task could finish later, everyone "
+             "keeping their tasks and order, without moving the plan's finish. 0: on the "
+             "critical chain (rplan list --critical); empty: nothing planned to move.";
     default:
       break;
   }
@@ -443,6 +449,9 @@ void tasks_rows(const model::Project& project, const PlanView& view, const Again
           date_cell(c_start, excel_serial(first.date, first.start_minute), Style::date_time));
       row.cells.push_back(date_cell(
           c_finish, excel_serial(last.date, last.start_minute + last.minutes), Style::date_time));
+    }
+    if (const model::TaskSlack& slack = view.slack(i); slack.minutes) {
+      row.cells.push_back(number_cell(c_slack, slack.hours(), Style::slack_hours));
     }
     const int who = view.person_of(t);
     const model::Assignee* on_team =

@@ -143,6 +143,9 @@ class Workbook {
       case Style::hours:
         format_set_num_format(f, k_hours);
         break;
+      case Style::slack_hours:
+        format_set_num_format(f, "#,##0.0_ ");
+        break;
       case Style::total_hours:
         format_set_bold(f);
         format_set_num_format(f, k_hours);

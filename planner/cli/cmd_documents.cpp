@@ -18,6 +18,7 @@
 #include "planner/cli/io.hpp"
 #include "planner/cli/numbers.hpp"
 #include "planner/cli/tracking.hpp"
+#include "planner/model/slack.hpp"
 #include "planner/model/topic_index.hpp"
 #include "planner/pipeline/stages.hpp"
 #include "planner/schedule/scheduler.hpp"
@@ -297,14 +298,20 @@ int cmd_list(Context& ctx, const po::variables_map& vm) {
   warn_if_stale(project.plan, ctx);
   project.plan.minimum_remaining_hours = minimum_remaining_hours(project.plan, ctx);
   ctx.reporter.stage("filtering and printing the tasks");
+  // Slack is the whole plan's: worked out before the filters drop tasks.
+  std::unordered_map<std::string, model::TaskSlack> slack_of;
+  {
+    const std::vector<model::TaskSlack> all = model::plan_slack(project);
+    for (std::size_t i = 0; i < all.size(); ++i) slack_of[project.tasks[i].id] = all[i];
+  }
   filter(project, vm, ctx.today);
   if (vm.count("critical")) {
-    const auto chain = critical_chain_ids(ctx.db_path, ctx.config.documenting);
-    const std::set<std::string> on(chain.begin(), chain.end());
-    std::erase_if(project.tasks, [&](const model::Task& t) { return on.count(t.id) == 0; });
+    std::erase_if(project.tasks, [&](const model::Task& t) { return !slack_of[t.id].critical(); });
   }
   if (format == "json") {
-    exporters::write_json(project, exporters::JsonDocument::listing, ctx.out);
+    std::vector<model::TaskSlack> slack;
+    for (const model::Task& t : project.tasks) slack.push_back(slack_of[t.id]);
+    exporters::write_json(project, exporters::JsonDocument::listing, ctx.out, &slack);
   } else if (format == "csv") {
     exporters::write_tasks_csv(project, ctx.out);
   } else {
@@ -327,6 +334,27 @@ int cmd_list(Context& ctx, const po::variables_map& vm) {
 void print_row(std::ostream& out, const std::string& label, const std::string& value) {
   if (value.empty()) return;
   out << std::left << std::setw(12) << (label + ":") << value << "\n";
+}
+
+// show's Critical and Slack rows: the stored plan's (model::plan_slack), in
+// the working hours of the task's person; nothing for a task with no
+// planned work to move.
+void print_slack(const store::Store& store, const model::Task& task, std::ostream& out) {
+  const model::Project project = store.load_project();
+  const std::vector<model::TaskSlack> slack = model::plan_slack(project);
+  for (std::size_t i = 0; i < project.tasks.size(); ++i) {
+    if (project.tasks[i].id != task.id || !slack[i].minutes) continue;
+    print_row(out, "Critical",
+              slack[i].critical()
+                  ? "yes: on the chain of tasks that ends the plan (rplan list --critical)"
+                  : "no");
+    print_row(out, "Slack",
+              slack[i].critical()
+                  ? "none: a delay of one working minute moves the plan's finish"
+                  : util::format_hours(slack[i].hours()) + " h of " + task.assignee +
+                        "'s working time: it could finish that much later, everyone keeping "
+                        "their tasks and order, without moving the plan's finish");
+  }
 }
 
 int cmd_show(Context& ctx, const po::variables_map& vm) {
@@ -363,17 +391,7 @@ int cmd_show(Context& ctx, const po::variables_map& vm) {
   if (t.planned()) {
     print_row(out, "Depends on", util::join(t.depends_on, ", "));
     print_row(out, "Assignee", t.assignee);
-    if (t.status != model::TaskStatus::done && found->task.start) {
-      try {
-        const auto chain = critical_chain_ids(ctx.db_path, ctx.config.documenting);
-        print_row(out, "Critical",
-                  std::find(chain.begin(), chain.end(), t.id) != chain.end()
-                      ? "yes: on the chain of tasks that ends the plan (rplan list --critical)"
-                      : "no");
-      } catch (const InputError&) {
-        // No answer for a plan out of date; the warning above says so.
-      }
-    }
+    if (t.status != model::TaskStatus::done) print_slack(store, t, out);
     print_row(out, "Start",
               local_time(t.blocks.front(), false) + " (" +
                   util::format_rfc3339(*t.start, t.blocks.front().utc_offset_minutes()) + ")");
@@ -560,7 +578,8 @@ void add_document_commands(std::vector<Command>& t) {
              "tz", po::value<std::string>()->implicit_value("local"),
              "times in this zone (local: this machine's) instead of each person's")(
              "wide", "the whole table and prompt, however wide the terminal")(
-             "critical", "only the tasks on the critical chain (rplan explain)")(
+             "critical",
+             "only the tasks on the critical chain: no slack, a delay moves the plan's finish")(
              "format", po::value<std::string>()->default_value("table"), "table, csv or json");
        },
        {},
@@ -570,7 +589,9 @@ void add_document_commands(std::vector<Command>& t) {
                "show one task, everything about it",
                "Its topic, prompt, estimate, status and plan; the hours spent and what remains,\n"
                "who started it, when and by whom it was finished, its work entries and every\n"
-               "status change with its time.",
+               "status change with its time. Critical and Slack: whether it is on the plan's\n"
+               "critical chain, and how many of its person's working hours it could finish\n"
+               "later without moving the plan's finish (docs/scheduling.md).",
                nullptr,
                {{"ID", 1}},
                cmd_show});

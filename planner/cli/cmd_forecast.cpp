@@ -139,11 +139,21 @@ int cmd_forecast(Context& ctx, const po::variables_map& vm) {
   o.plan.strategy = ctx.config.strategy;
   o.plan.documenting = ctx.config.documenting;
   o.plan.minimum_remaining_hours = ctx.config.minimum_remaining_hours;
-  const pipeline::Forecast f = pipeline::forecast(ctx.db_path, o, ctx.reporter);
+  const pipeline::KeptForecast kept = pipeline::forecast(
+      ctx.db_path, o,
+      vm.count("no-save") ? pipeline::KeepForecast::no : pipeline::KeepForecast::with_plan,
+      ctx.reporter);
   if (format == "json") {
-    print_json(f, ctx.out);
+    print_json(kept.forecast, ctx.out);
   } else {
-    print_text(f, ctx.out);
+    print_text(kept.forecast, ctx.out);
+  }
+  // Where the forecast went: on the error stream, so that the output stays the forecast alone.
+  if (kept.kept) {
+    ctx.reporter.message(
+        "rplan: kept with the plan: the HTML report and the JSON export show it\n");
+  } else if (!kept.not_kept.empty()) {
+    ctx.reporter.message("rplan: note: not kept with the plan: " + kept.not_kept + "\n");
   }
   return 0;
 }
@@ -161,13 +171,16 @@ void add_forecast_commands(std::vector<Command>& t) {
                "the critical chain. The same --seed gives the same output whatever --threads\n"
                "(default: every core). --from-history draws from the team's own ratios of\n"
                "hours spent to estimated once at least 10 tasks are done with hours spent\n"
-               "(by kind when each kind has 10). Reads the database only.",
+               "(by kind when each kind has 10). The result is kept with the stored plan\n"
+               "when it is up to date (the HTML report's S-curve, the JSON export's forecast\n"
+               "section) until a new plan replaces it; --no-save only prints it.",
                [](po::options_description& d) {
                  d.add_options()("runs", po::value<std::string>(), "how many plans to draw (1000)")(
                      "seed", po::value<std::string>(), "the draws' seed, a whole number (1)")(
                      "threads", po::value<std::string>(), "threads to use (every core)")(
                      "format", po::value<std::string>(), "text (default) or json")(
-                     "from-history", "draw from the team's ratios of spent to estimated hours");
+                     "from-history", "draw from the team's ratios of spent to estimated hours")(
+                     "no-save", "print it only: do not keep it with the plan");
                },
                {},
                cmd_forecast});

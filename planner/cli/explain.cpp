@@ -151,16 +151,6 @@ void print_explanations(const model::Project& project,
   if (format == ExplainFormat::json) out << (first ? "" : "\n") << "]}\n";
 }
 
-std::vector<std::string> critical_chain_ids(const std::filesystem::path& db,
-                                            schedule::DocumentingOrder documenting) {
-  const pipeline::Explained e = pipeline::explain(db, documenting);
-  std::vector<std::string> ids;
-  for (std::size_t i : schedule::critical_chain(e.project, e.reasons)) {
-    ids.push_back(e.project.tasks[i].id);
-  }
-  return ids;
-}
-
 namespace {
 
 int cmd_explain(Context& ctx, const po::variables_map& vm) {

@@ -28,12 +28,6 @@ void print_explanations(const model::Project& project,
                         const std::vector<schedule::StartReason>& reasons, ExplainFormat format,
                         std::ostream& out);
 
-// The ids of the stored plan's critical chain (the task that finishes last
-// first, then back along what fixed each start; docs/scheduling.md); throws
-// what pipeline::explain throws (no plan, or out of date).
-std::vector<std::string> critical_chain_ids(const std::filesystem::path& db,
-                                            schedule::DocumentingOrder documenting);
-
 void add_explain_commands(std::vector<Command>& table);  // explain
 
 }  // namespace rplan::cli

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "planner/model/forecast.hpp"
 #include "planner/util/dates.hpp"
 #include "planner/util/numbers.hpp"
 
@@ -367,6 +368,10 @@ struct Project {
   // what the file they write does not hold).
   std::vector<CancelledItem> cancelled;
   std::vector<ScopePoint> scope_history;  // one per plan made, by time
+  // The forecast stored with this plan (`rplan forecast`), when there is one
+  // and the plan is the one it was made for: set by Store::load_forecast,
+  // not by load_project; the exports show it.
+  std::optional<Forecast> forecast;
   friend bool operator==(const Project&, const Project&) = default;
 };
 

@@ -9,6 +9,7 @@
 #include "planner/model/topic_index.hpp"
 #include "planner/store/store.hpp"
 #include "planner/util/error.hpp"
+#include "planner/util/text.hpp"
 #include "planner/util/thread_group.hpp"
 
 namespace rplan::pipeline {
@@ -244,8 +245,8 @@ Forecast forecast(const model::Project& loaded, const ForecastOptions& options) 
   return result;
 }
 
-Forecast forecast(const std::filesystem::path& db, const ForecastOptions& options,
-                  Reporter& reporter) {
+KeptForecast forecast(const std::filesystem::path& db, const ForecastOptions& options,
+                      KeepForecast keep, Reporter& reporter) {
   model::Project project;
   {
     store::Store store(db, store::Access::read_only);
@@ -259,9 +260,33 @@ Forecast forecast(const std::filesystem::path& db, const ForecastOptions& option
   }
   reporter.stage("forecasting " + std::to_string(options.runs) + " runs of " +
                  std::to_string(project.tasks.size()) + " tasks");
-  Forecast f = forecast(project, options);
+  KeptForecast result;
+  result.forecast = forecast(project, options);
+  if (options.plan.from_now) result.forecast.made_at = *options.plan.from_now;
+  if (keep == KeepForecast::with_plan) {
+    const model::PlanInfo& plan = project.plan;
+    if (!plan.exists) {
+      result.not_kept = "there is no plan yet (rplan plan)";
+    } else if (!plan.stale_reasons.empty()) {
+      result.not_kept = "the plan is out of date (" + util::join(plan.stale_reasons, "; ") +
+                        "): run rplan plan, then rplan forecast";
+    } else {
+      reporter.stage("keeping the forecast with the plan");
+      try {
+        store::Store store(db, store::Access::read_write);
+        store::Store::Transaction tx(store);
+        store.save_forecast(result.forecast, plan.created_at);
+        tx.commit();
+        result.kept = true;
+      } catch (const OutputError& e) {  // a read-only database
+        result.not_kept = e.what();
+      } catch (const InputError& e) {  // planned again meanwhile
+        result.not_kept = e.what();
+      }
+    }
+  }
   reporter.stage_done();
-  return f;
+  return result;
 }
 
 }  // namespace rplan::pipeline

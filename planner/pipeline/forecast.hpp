@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "planner/model/forecast.hpp"
 #include "planner/model/model.hpp"
 #include "planner/pipeline/reporter.hpp"
 #include "planner/schedule/scheduler.hpp"
@@ -29,42 +30,20 @@ struct ForecastOptions {
   schedule::Options plan;  // what each run plans with (from_now: the current state)
 };
 
-// Finish dates at three levels: the date by which that share of the runs had
-// finished (nearest rank of the runs' dates in order).
-struct Percentiles {
-  util::Date p50{};
-  util::Date p85{};
-  util::Date p95{};
-  friend bool operator==(const Percentiles&, const Percentiles&) = default;
+// Whether `rplan forecast` keeps its result with the stored plan.
+enum class KeepForecast { with_plan, no };
+
+// A forecast of the database's project, and what became of keeping it.
+struct KeptForecast {
+  model::Forecast forecast;
+  bool kept = false;
+  // Why it was not kept with the plan, one phrase ("there is no plan yet"); "" when kept or
+  // not asked to.
+  std::string not_kept;
 };
 
-struct Forecast {
-  std::size_t runs = 0;
-  std::uint64_t seed = 0;
-  bool from_history = false;
-  bool by_kind = false;     // from_history: drawn from each kind's own ratios
-  std::size_t history = 0;  // from_history: the finished tasks drawn from
-  util::Date planned{};     // the deterministic plan's finish (likely figures)
-  Percentiles plan;         // the plan's finish: the last local date anyone works
-  struct Topic {
-    std::string id;
-    std::string title;
-    Percentiles finish;
-  };
-  std::vector<Topic> topics;  // topics with work left, in topic order
-  struct Person {
-    std::string name;
-    Percentiles finish;
-  };
-  std::vector<Person> people;  // people with new work in some run, by name
-  struct Task {
-    std::string id;
-    std::string prompt;
-    double critical_share = 0;  // share of the runs with the task on the critical chain
-  };
-  std::vector<Task> tasks;           // every task not done, in project order
-  std::vector<util::Date> finishes;  // the plan's finish of every run, earliest first
-};
+using Percentiles = model::Percentiles;
+using Forecast = model::Forecast;
 
 // The finished tasks a --from-history forecast needs at least.
 inline constexpr std::size_t k_history_minimum = 10;
@@ -80,9 +59,14 @@ inline constexpr std::size_t k_history_minimum = 10;
 // finished tasks with hours spent, and when there is nothing to forecast.
 Forecast forecast(const model::Project& project, const ForecastOptions& options);
 
-// `rplan forecast`: loads the project from `db` (read only) and forecasts it.
-Forecast forecast(const std::filesystem::path& db, const ForecastOptions& options,
-                  Reporter& reporter);
+// `rplan forecast`: loads the project from `db` (read only) and forecasts
+// it; with KeepForecast::with_plan, then stores the result with the stored
+// plan (Store::save_forecast, one transaction; made_at is
+// options.plan.from_now) when there is one and it is up to date. Not kept,
+// with the reason, when there is no plan, it is out of date, it was made
+// again meanwhile, or the database is read-only.
+KeptForecast forecast(const std::filesystem::path& db, const ForecastOptions& options,
+                      KeepForecast keep, Reporter& reporter);
 
 // How a forecast draws each task's work, made once from the project.
 class WorkDraws {

@@ -142,10 +142,11 @@ std::vector<fs::path> export_plan(const fs::path& db, const ExportFormat& format
                                   const std::function<void(const model::Project&)>& loaded) {
   store::Store store(db, store::Access::read_only);
   reporter.stage("loading the project");
-  const model::Project project = store.load_project();
+  model::Project project = store.load_project();
   if (!project.plan.exists) {
     throw InputError("there is no plan to export yet: run rplan plan first");
   }
+  project.forecast = store.load_forecast();  // when one was kept with this plan
   if (loaded) loaded(project);
   ExportOptions with_baseline;  // `export --baseline NAME`: the options and the baseline
   if (!options.baseline_name.empty()) {

@@ -145,7 +145,8 @@ struct Server::Impl {
   std::shared_ptr<const Snapshot> build(std::int64_t version) {
     auto s = std::make_shared<Snapshot>();
     s->data_version = version;
-    const model::Project project = store.load_project();
+    model::Project project = store.load_project();
+    project.forecast = store.load_forecast();  // when one was kept with this plan
     for (const auto& f : store.feeds()) {
       if (!f.revoked) s->feeds.push_back({f.token_hash, f.person});
     }

@@ -409,6 +409,15 @@ class Store {
   // prompt as they are now (a removed task's included); nullopt when there
   // is none of that name.
   std::optional<model::Baseline> load_baseline(const std::string& name) const;
+  // ---- a forecast stored with the plan (forecast_rows.cpp) ----
+  // Replaces the stored forecast with `forecast`, keyed to the stored plan
+  // (its created_at and fingerprint). Throws InputError when there is no
+  // stored plan or it is not the one made at `plan_created_at` (planned
+  // again meanwhile). Call inside a Transaction.
+  void save_forecast(const model::Forecast& forecast, model::Instant plan_created_at);
+  // The stored forecast when it was made for the stored plan; nullopt when
+  // there is none, or a new plan has been made since (it is stale).
+  std::optional<model::Forecast> load_forecast() const;
 
  private:
   SQLite::Database& db() const { return *m_db; }

@@ -75,10 +75,15 @@ TEST(ExplainCliTest, SaysWhyATaskStartsWhenItDoes) {
     }
   }
   bool has_last = false;
-  for (const auto& t : critical) has_last = has_last || t["id"] == last_id;
+  for (const auto& t : critical) {
+    has_last = has_last || t["id"] == last_id;
+    EXPECT_EQ(t["critical"], true);
+    EXPECT_EQ(t["slack_hours"], 0.0);
+  }
   EXPECT_TRUE(has_last) << r.out;
   r = ws.run({"show", last_id});
   EXPECT_NE(r.out.find("Critical:   yes"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Slack:      none"), std::string::npos) << r.out;
 
   r = ws.run({"explain", "zzzzzz"});
   EXPECT_EQ(r.exit_code, 65);

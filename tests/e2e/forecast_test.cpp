@@ -90,5 +90,70 @@ TEST(ForecastCliTest, ErrorsNameTheOptionOrTheMissingHistory) {
   EXPECT_NE(r.err.find("at least 10 finished tasks"), std::string::npos) << r.err;
 }
 
+// A forecast is kept with the plan it was made for: the JSON export shows it
+// (the same dates as printed) until a new plan makes it stale; a plan out of
+// date, no plan, or --no-save keep nothing.
+TEST(ForecastCliTest, KeptWithThePlanUntilANewPlan) {
+  Workspace ws;
+  mixed_team(ws);
+  Result r = ws.run({"forecast", "--runs", "100"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("not kept with the plan: there is no plan yet"), std::string::npos) << r.err;
+  ASSERT_EQ(ws.run({"plan"}).exit_code, 0);
+  auto exported = [&] {
+    const Result e = ws.run({"export", "json", "--out", "plan.json"});
+    EXPECT_EQ(e.exit_code, 0) << e.err;
+    return nlohmann::json::parse(slurp(ws.path("plan.json")));
+  };
+  EXPECT_TRUE(exported()["forecast"].is_null());
+  r = ws.run({"forecast", "--runs", "100", "--seed", "3", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("kept with the plan"), std::string::npos) << r.err;
+  const auto printed = nlohmann::json::parse(r.out);
+  auto f = exported()["forecast"];
+  ASSERT_TRUE(f.is_object());
+  EXPECT_EQ(f["runs"], 100);
+  EXPECT_EQ(f["seed"], 3);
+  EXPECT_EQ(f["plan"], printed["plan"]);
+  ASSERT_EQ(f["topics"].size(), printed["topics"].size());
+  for (std::size_t i = 0; i < f["topics"].size(); ++i) {
+    EXPECT_EQ(f["topics"][i]["id"], printed["topics"][i]["id"]);
+    EXPECT_EQ(f["topics"][i]["p85"], printed["topics"][i]["p85"]);
+  }
+  ASSERT_EQ(f["tasks"].size(), printed["tasks"].size());
+  // The S-curve: cumulative runs by date, rising to all of them; P50 is
+  // the first date with half the runs.
+  const auto& curve = f["distribution"];
+  ASSERT_FALSE(curve.empty());
+  EXPECT_EQ(curve.back()["runs"], 100);
+  EXPECT_EQ(curve.back()["share"], 1.0);
+  std::string p50;
+  for (std::size_t i = 0; i < curve.size(); ++i) {
+    if (i > 0) {
+      EXPECT_GT(curve[i]["runs"].get<int>(), curve[i - 1]["runs"].get<int>());
+      EXPECT_GT(curve[i]["date"].get<std::string>(), curve[i - 1]["date"].get<std::string>());
+    }
+    if (p50.empty() && curve[i]["runs"].get<int>() >= 50) p50 = curve[i]["date"];
+  }
+  EXPECT_EQ(p50, printed["plan"]["p50"]);
+
+  // --no-save keeps the one kept before.
+  r = ws.run({"forecast", "--runs", "50", "--no-save"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err.find("kept"), std::string::npos) << r.err;
+  EXPECT_EQ(exported()["forecast"]["runs"], 100);
+  // Out of date: not kept (the one kept stays with its plan).
+  const std::string task = printed["tasks"][0]["id"];
+  ASSERT_EQ(ws.run({"task", task, "--estimate", "20"}).exit_code, 0);
+  r = ws.run({"forecast", "--runs", "50"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("not kept with the plan: the plan is out of date"), std::string::npos)
+      << r.err;
+  EXPECT_EQ(exported()["forecast"]["runs"], 100);
+  // A new plan: the forecast is stale and no longer exported.
+  ASSERT_EQ(ws.run({"plan"}).exit_code, 0);
+  EXPECT_TRUE(exported()["forecast"].is_null());
+}
+
 }  // namespace
 }  // namespace rplan::e2e

@@ -12,9 +12,11 @@ name to nothing) and a timeout; the process group is killed on timeout.
 """
 
 import argparse
+import html
 import html.parser
 import json
 import os
+import re
 import shutil
 import signal
 import struct
@@ -163,6 +165,85 @@ def png_size_and_colours(path):
     return width, height, colours
 
 
+# Appended to a copy of the report: writes what the browser drew of each
+# task's bar (the stroke of its rects, its data-slack-hours) into the DOM.
+PROBE = """<pre id="probe"></pre><script>
+const bars = {};
+for (const g of document.querySelectorAll("g.task[data-task]")) {
+  const rects = [...g.querySelectorAll("rect")];
+  bars[g.dataset.task] = {
+    outlined: rects.length > 0 && rects.every(r => {
+      const s = getComputedStyle(r);
+      return s.stroke !== "none" && parseFloat(s.strokeWidth) > 0;
+    }),
+    stroked: rects.some(r => getComputedStyle(r).stroke !== "none"),
+    slack: g.getAttribute("data-slack-hours"),
+  };
+}
+document.getElementById("probe").textContent = JSON.stringify(bars);
+</script>"""
+
+
+def check_critical_outlines(chromium, report, out_dir, work):
+    """The bars of the critical tasks (critical in plan.json) are outlined as
+    rendered, the others are not, and each bar's slack is plan.json's."""
+    with open(os.path.join(out_dir, "plan.json"), encoding="utf-8") as f:
+        tasks = {t["id"]: t for t in json.load(f)["tasks"]}
+    probe = os.path.join(work, "probe.html")
+    with open(report, encoding="utf-8") as f:
+        page = f.read()
+    # The report's policy forbids scripts; the probe's copy drops it.
+    page = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page)
+    with open(probe, "w", encoding="utf-8") as f:
+        f.write(page.replace("</body>", PROBE + "</body>"))
+    dom = run_chromium(chromium, ["--dump-dom", "file://" + probe], work)
+    start = dom.find('<pre id="probe">') + len('<pre id="probe">')
+    bars = json.loads(html.unescape(dom[start:dom.find("</pre>", start)]))
+    critical = [i for i, t in tasks.items() if t["critical"]]
+    if not critical:
+        fail("plan.json has no critical task")
+    for task_id, t in tasks.items():
+        bar = bars.get(task_id)
+        if bar is None:
+            continue  # a done or unplanned task's row has no bar
+        if t["critical"] and not bar["outlined"]:
+            fail("the critical task %s is not outlined: %s" % (task_id, bar))
+        if not t["critical"] and bar["stroked"]:
+            fail("task %s, not critical, is outlined: %s" % (task_id, bar))
+        if t["slack_hours"] is not None and float(bar["slack"]) != round(t["slack_hours"], 2):
+            fail("task %s: the report's slack %s is not plan.json's %s"
+                 % (task_id, bar["slack"], t["slack_hours"]))
+    print("ok: %d critical bars outlined, %d not" % (len(critical), len(bars) - len(critical)))
+
+
+def check_forecast_curve(chromium, rplan, out_dir, work):
+    """A forecast kept with the plan: the report, rendered, has its S-curve
+    with P50 / P85 / P95 at the dates rplan forecast printed."""
+    db = os.path.join(out_dir, "rplan.db")
+    forecast = subprocess.run([rplan, "--db", db, "forecast", "--runs", "100", "--seed", "7",
+                               "--format", "json"], capture_output=True, text=True,
+                              timeout=TIMEOUT)
+    if forecast.returncode != 0 or "kept with the plan" not in forecast.stderr:
+        fail("rplan forecast did not keep its result: %s" % forecast.stderr)
+    printed = json.loads(forecast.stdout)["plan"]
+    page = os.path.join(work, "forecast.html")
+    export = subprocess.run([rplan, "--db", db, "export", "html", "--out", page],
+                            capture_output=True, text=True, timeout=TIMEOUT)
+    if export.returncode != 0:
+        fail("rplan export html exited with %d: %s" % (export.returncode, export.stderr))
+    dom = run_chromium(chromium, ["--dump-dom", "file://" + page], work)
+    if '<section id="forecast">' not in dom or 'class="curve"' not in dom:
+        fail("the report of a plan with a forecast has no S-curve")
+    markers = dict(re.findall(r'<g class="marker (\w+)" data-date="([0-9-]+)"', dom))
+    # Percentiles on one date share a line (the last one's class).
+    for level in ("p50", "p85", "p95"):
+        same = [k for k in ("p50", "p85", "p95") if printed[k] == printed[level]]
+        if markers.get(same[-1]) != printed[level]:
+            fail("the S-curve marks %s at %s, rplan forecast said %s"
+                 % (level, markers.get(same[-1]), printed[level]))
+    print("ok: the S-curve marks P50 %(p50)s, P85 %(p85)s, P95 %(p95)s" % printed)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rplan", required=True)
@@ -219,6 +300,9 @@ def main():
     # schedule, workload, load and burn-up, topics (no baseline: no changes).
     if scan.tags.get("svg") != 3 or scan.tags.get("section") != 5:
         fail("expected 3 charts and 5 sections, found %s" % scan.tags)
+
+    check_critical_outlines(chromium, report, out_dir, work)
+    check_forecast_curve(chromium, args.rplan, out_dir, work)
 
     shot = os.path.join(work, "report.png")
     run_chromium(chromium, ["--screenshot=" + shot, "--window-size=1400,1800",

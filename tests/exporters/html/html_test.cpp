@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "planner/model/slack.hpp"
 #include "planner/util/text.hpp"
 #include "tests/support/project_builder.hpp"
 
@@ -145,11 +146,58 @@ TEST(HtmlExportTest, ATaskDoneBeforeItsPlannedWorkIsDoneNotUnplanned) {
 
 TEST(HtmlExportTest, BarsAreColouredByPersonInTeamOrderWithALegend) {
   const std::string html = report(sample());
-  EXPECT_NE(html.find("<g class=\"task c0\" data-task=\"k1\">"), std::string::npos);
-  EXPECT_NE(html.find("<g class=\"task c1\" data-task=\"k2\">"), std::string::npos);
+  EXPECT_NE(html.find("<g class=\"task c0"), std::string::npos);
+  EXPECT_NE(html.find("\" data-task=\"k1\""), std::string::npos);
+  EXPECT_NE(html.find("<g class=\"task c1"), std::string::npos);
+  EXPECT_NE(html.find("\" data-task=\"k2\""), std::string::npos);
   EXPECT_NE(html.find("<ul class=\"legend\"><li><span class=\"sw c0\"></span>Ada</li>"
                       "<li><span class=\"sw c1\"></span>Bob &lt;admin&gt;</li></ul>"),
             std::string::npos);
+}
+
+// The task that ends the plan is on the critical chain: its bar is
+// outlined; every bar with planned work carries its slack.
+TEST(HtmlExportTest, CriticalBarsAreOutlinedAndBarsSayTheirSlack) {
+  const model::Project p = sample();
+  const std::string html = report(p);
+  const auto slack = model::plan_slack(p);
+  ASSERT_EQ(p.tasks[4].id, "k5");
+  ASSERT_TRUE(slack[4].critical());
+  EXPECT_NE(html.find("<g class=\"task c0 critical\" data-task=\"k5\" data-slack-hours=\"0\">"),
+            std::string::npos);
+  EXPECT_NE(html.find("svg .task.critical rect{stroke:"), std::string::npos);
+  for (std::size_t i = 0; i < p.tasks.size(); ++i) {
+    SCOPED_TRACE(p.tasks[i].id);
+    const std::string attribute =
+        " data-slack-hours=\"" + util::format_hours(slack[i].hours()) + "\"";
+    const std::size_t bar = html.find("data-task=\"" + p.tasks[i].id + "\"");
+    ASSERT_NE(bar, std::string::npos);
+    EXPECT_EQ(html.compare(bar + 11 + p.tasks[i].id.size() + 1, attribute.size(), attribute) == 0,
+              slack[i].minutes.has_value());
+  }
+}
+
+// A forecast kept with the plan: its S-curve, the percentiles marked at
+// their dates; none without one.
+TEST(HtmlExportTest, AForecastKeptWithThePlanGetsAnSCurve) {
+  model::Project p = sample();
+  EXPECT_EQ(report(p).find("id=\"forecast\""), std::string::npos);
+  model::Forecast f;
+  f.runs = 4;
+  f.seed = 9;
+  f.planned = day("2026-12-11");
+  f.finishes = {day("2026-12-11"), day("2026-12-14"), day("2026-12-14"), day("2026-12-16")};
+  f.plan = {day("2026-12-14"), day("2026-12-16"), day("2026-12-16")};
+  p.forecast = f;
+  const std::string html = report(p);
+  EXPECT_NE(html.find("<section id=\"forecast\">"), std::string::npos);
+  EXPECT_NE(html.find("<polyline class=\"curve\""), std::string::npos);
+  EXPECT_NE(html.find("<g class=\"marker p50\" data-date=\"2026-12-14\">"), std::string::npos);
+  // P85 and P95 on one date: one line, named "P85 P95".
+  EXPECT_NE(html.find("<g class=\"marker p95\" data-date=\"2026-12-16\">"), std::string::npos);
+  EXPECT_EQ(html.find("<g class=\"marker p85\""), std::string::npos);
+  EXPECT_NE(html.find(">P85 P95</text>"), std::string::npos);
+  EXPECT_NE(html.find("<g class=\"marker planned\" data-date=\"2026-12-11\">"), std::string::npos);
 }
 
 TEST(HtmlExportTest, UserTextStaysText) {

@@ -19,9 +19,13 @@ later=(env SOURCE_DATE_EPOCH=1796817600)  # Wednesday 2026-12-09 12:00 UTC
 "${later[@]}" "$rplan" --db "$work/example/rplan.db" task "${ids[0]}" --status done >/dev/null
 "${later[@]}" "$rplan" --db "$work/example/rplan.db" task "${ids[1]}" --spent 3 >/dev/null
 "${later[@]}" "$rplan" --db "$work/example/rplan.db" plan >/dev/null
+# A forecast kept with that plan: the export's forecast section validates too.
+"${later[@]}" "$rplan" --db "$work/example/rplan.db" forecast --runs 50 >/dev/null 2>&1
 "${later[@]}" "$rplan" --db "$work/example/rplan.db" export json --out "$work/replanned.json" \
   >/dev/null
 grep -q '"state":"history"' "$work/replanned.json"
+grep -q '"forecast":{' "$work/replanned.json"
+grep -q '"forecast":null' "$work/example/plan.json"
 files+=("$work/replanned.json")
 # Against the plan the re-plan replaced: a baseline section.
 "${later[@]}" "$rplan" --db "$work/example/rplan.db" export json --baseline previous \
@@ -43,6 +47,18 @@ fi
 "$python" "$src/tests/exporters/json/validate_plan.py" "$src/schemas/plan.schema.json" "${files[@]}"
 # The workload and burn-up agree with the blocks, the calendars and the tasks.
 "$python" "$src/tests/exporters/json/check_load.py" "${files[@]}"
+# Slack: a task is critical exactly when it has no slack; the plan has a
+# critical chain; done tasks have none.
+"$python" - "${files[@]}" <<'PY'
+import json, sys
+for path in sys.argv[1:]:
+    tasks = json.load(open(path))["tasks"]
+    assert any(t["critical"] for t in tasks), path
+    for t in tasks:
+        planned = any(b["state"] == "planned" for b in t["blocks"]) and t["status"] != "done"
+        assert (t["slack_hours"] is not None) == planned, (path, t["id"])
+        assert t["critical"] == (t["slack_hours"] == 0), (path, t["id"])
+PY
 
 # A plan.json with a bad kind and a missing field must be rejected.
 "$python" - "$work/example/plan.json" "$work/broken.json" <<'PY'

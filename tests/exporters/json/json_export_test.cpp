@@ -43,7 +43,7 @@ std::string write(const model::Project& p, JsonDocument which) {
 
 // What the export wrote when it built an nlohmann::json per task: the oracle
 // for append_task_json, which writes the same bytes without one.
-json reference_task_json(const model::Task& t, double minimum) {
+json reference_task_json(const model::Task& t, double minimum, const model::TaskSlack& slack) {
   const bool done = t.status == model::TaskStatus::done;
   json j;
   j["id"] = t.id;
@@ -73,6 +73,8 @@ json reference_task_json(const model::Task& t, double minimum) {
                                                 t.blocks.back().utc_offset_minutes()));
   j["remaining_hours"] = model::remaining_hours(t, minimum);
   j["slipped"] = t.slipped;
+  j["critical"] = slack.critical();
+  j["slack_hours"] = slack.minutes ? json(slack.hours()) : json(nullptr);
   j["spent_hours"] = t.spent_hours;
   j["done_at"] = t.done_at ? json(util::format_rfc3339(*t.done_at, 0)) : json(nullptr);
   j["done_by"] = t.done_by.empty() ? json(nullptr) : json(t.done_by);
@@ -132,13 +134,43 @@ TEST(JsonExportTest, ATaskLineIsWhatNlohmannWouldDump) {
   done_early.blocks.clear();
   done_early.done_at = *util::parse_rfc3339("2026-12-08T09:15:00+00:00");
   tasks.push_back(done_early);
+  const std::vector<model::TaskSlack> slacks = {{}, {0}, {90}, {10}, {61 * 60}};
   for (const double minimum : {1.0, 0.75}) {
     for (const auto& t : tasks) {
-      std::string line;
-      append_task_json(line, t, minimum);
-      EXPECT_EQ(line, reference_task_json(t, minimum).dump()) << t.prompt;
+      for (const auto& slack : slacks) {
+        std::string line;
+        append_task_json(line, t, minimum, slack);
+        EXPECT_EQ(line, reference_task_json(t, minimum, slack).dump()) << t.prompt;
+      }
     }
   }
+}
+
+// The forecast kept with the plan, or null; the S-curve's points from its runs.
+TEST(JsonExportTest, ForecastSectionWhenOneWasKeptWithThePlan) {
+  model::Project p = sample();
+  EXPECT_TRUE(json::parse(write(p, JsonDocument::plan))["forecast"].is_null());
+  EXPECT_FALSE(json::parse(write(p, JsonDocument::listing)).contains("forecast"));
+  model::Forecast f;
+  f.runs = 4;
+  f.seed = 9;
+  f.planned = *util::parse_date("2026-12-11");
+  f.finishes = {*util::parse_date("2026-12-11"), *util::parse_date("2026-12-14"),
+                *util::parse_date("2026-12-14"), *util::parse_date("2026-12-16")};
+  f.plan = {f.finishes[1], f.finishes[3], f.finishes[3]};
+  f.topics = {{"tcache", "Caching", f.plan}};
+  f.people = {{"Ada", f.plan}};
+  f.tasks = {{"k1", "Research", 0.75}};
+  p.forecast = f;
+  const json j = json::parse(write(p, JsonDocument::plan))["forecast"];
+  EXPECT_EQ(j["runs"], 4);
+  EXPECT_EQ(j["plan"]["p50"], "2026-12-14");
+  EXPECT_EQ(j["topics"][0]["id"], "tcache");
+  EXPECT_EQ(j["people"][0]["name"], "Ada");
+  EXPECT_EQ(j["tasks"][0]["critical_share"], 0.75);
+  EXPECT_EQ(j["distribution"], json::parse(R"([{"date":"2026-12-11","runs":1,"share":0.25},
+                            {"date":"2026-12-14","runs":3,"share":0.75},
+                            {"date":"2026-12-16","runs":4,"share":1.0}])"));
 }
 
 TEST(JsonExportTest, SaysWhetherThePlanIsOutOfDateAndWhy) {

@@ -32,8 +32,9 @@ import openpyxl  # noqa: E402  (Debian's python3-openpyxl)
 SHEETS = ["Tasks", "Gantt", "Workload", "Topics", "rplan_sync"]
 VISIBLE = SHEETS[:4]
 TASK_HEADER = ["ID", "No.", "Topic", "Kind", "Prompt", "Status", "Assignee", "Estimate (h)",
-               "Spent (h)", "Remaining (h)", "Start (local)", "Finish (local)", "Time zone",
-               "Depends on"]
+               "Spent (h)", "Remaining (h)", "Start (local)", "Finish (local)", "Slack (h)",
+               "Time zone", "Depends on"]
+SLACK = TASK_HEADER.index("Slack (h)")
 EDITABLE = range(5, 10)  # Status to Remaining (h): the columns sync reads
 EDITABLE_FILL = "FFFFF2CC"
 SYNC_HEADER = ["ID", "Status", "Assignee", "Estimate (h)", "Spent (h)", "Remaining (h)"]
@@ -70,7 +71,7 @@ def check_tasks(wb, plan, formulas):
     check([c.value for c in ws[1]] == TASK_HEADER, f"Tasks header: {[c.value for c in ws[1]]}")
     check(all(c.font.b for c in ws[1]), "Tasks header is not bold")
     check(ws.freeze_panes == "A2", f"Tasks frozen at {ws.freeze_panes}, expected A2")
-    check(ws.auto_filter.ref == f"A1:N{n + 1}", f"Tasks autofilter {ws.auto_filter.ref}")
+    check(ws.auto_filter.ref == f"A1:O{n + 1}", f"Tasks autofilter {ws.auto_filter.ref}")
     lists = [dv for dv in ws.data_validations.dataValidation if dv.type == "list"]
     check(len(lists) == 1 and lists[0].formula1 == '"open,in-progress,done"'
           and str(lists[0].sqref) == f"F2:F{n + 1}",
@@ -109,6 +110,13 @@ def check_tasks(wb, plan, formulas):
                   f"Tasks: {row[c].coordinate} is not an editable cell")
         for c in (0, 4, 10):
             check(row[c].protection.locked, f"Tasks: {row[c].coordinate} is not locked")
+        # Slack: the JSON export's, a number; none without planned work.
+        if task["slack_hours"] is None:
+            check(row[SLACK].value is None, f"Tasks: {tid} has slack {row[SLACK].value!r}")
+        else:
+            check(isinstance(row[SLACK].value, (int, float))
+                  and abs(row[SLACK].value - task["slack_hours"]) < 1e-9,
+                  f"Tasks: slack of {tid} is {row[SLACK].value!r}, not {task['slack_hours']}")
         if task["start"] is None:
             check(row[10].value is None and row[11].value is None, f"Tasks: {tid} has dates")
             continue

@@ -16,7 +16,7 @@ using namespace testing;
 // Tasks sheet columns.
 constexpr int k_id = 0, k_number = 1, k_topic = 2, k_kind = 3, k_prompt = 4, k_status = 5,
               k_assignee = 6, k_estimate = 7, k_spent = 8, k_remaining = 9, k_start = 10,
-              k_finish = 11, k_zone = 12, k_depends = 13;
+              k_finish = 11, k_slack = 12, k_zone = 13, k_depends = 14;
 
 TEST(XlsxCellTextTest, KeepsFormulaLikeTextAsTyped) {
   for (const char* text : {"=1+1", "+cmd", "-x", "@SUM(A1)", "=HYPERLINK(\"http://x\")"}) {
@@ -86,7 +86,7 @@ TEST(XlsxTasksSheetTest, HasAHeaderAndOneRowPerTaskInOrder) {
   const std::vector<std::string> headers = {
       "ID",        "No.",          "Topic",     "Kind",          "Prompt",        "Status",
       "Assignee",  "Estimate (h)", "Spent (h)", "Remaining (h)", "Start (local)", "Finish (local)",
-      "Time zone", "Depends on"};
+      "Slack (h)", "Time zone",    "Depends on"};
   ASSERT_EQ(rows[0].cells.size(), headers.size());
   for (std::size_t c = 0; c < headers.size(); ++c) {
     EXPECT_EQ(rows[0].cells[c].text, headers[c]);
@@ -101,6 +101,28 @@ TEST(XlsxTasksSheetTest, HasAHeaderAndOneRowPerTaskInOrder) {
     EXPECT_EQ(rows[i + 1].index, static_cast<int>(i) + 1);
     EXPECT_EQ(find_cell(rows[i + 1], k_id)->text, project.tasks[i].id);
   }
+}
+
+// The Slack column holds model::plan_slack's hours (0 on the critical chain),
+// nothing for a task without planned work.
+TEST(XlsxTasksSheetTest, SlackIsThePlansSlackInHours) {
+  const model::Project project = sample_project();
+  const auto slack = model::plan_slack(project);
+  const auto rows = all_rows(WorkbookBuilder(project), SheetId::tasks);
+  bool critical = false;
+  for (std::size_t i = 0; i < project.tasks.size(); ++i) {
+    SCOPED_TRACE(project.tasks[i].id);
+    const Cell* cell = find_cell(rows[i + 1], k_slack);
+    if (!slack[i].minutes) {
+      EXPECT_EQ(cell, nullptr);
+      continue;
+    }
+    ASSERT_NE(cell, nullptr);
+    EXPECT_EQ(cell->style, Style::slack_hours);
+    EXPECT_DOUBLE_EQ(cell->number, slack[i].hours());
+    critical = critical || cell->number == 0;
+  }
+  EXPECT_TRUE(critical);
 }
 
 TEST(XlsxTasksSheetTest, FormulaLikePromptsAreTextCells) {
@@ -192,7 +214,7 @@ TEST(XlsxTasksSheetTest, LayoutFreezesTheHeaderFiltersAndOffersStatuses) {
   EXPECT_EQ(hours.range.last_column, k_remaining);
   EXPECT_TRUE(hours.values.empty());
   EXPECT_EQ(hours.maximum, 10000);
-  ASSERT_EQ(layout.columns.size(), 14u);
+  ASSERT_EQ(layout.columns.size(), 15u);
   EXPECT_GE(layout.columns[k_prompt].width, 50);
   // Printed landscape (always), one page wide, the header on every page;
   // protected without a password, hidden only for the sync sheet.

@@ -184,7 +184,7 @@ TEST_F(XlsxProducersTest, RplansOwnExportReadsBack) {
   const std::vector<std::string> header = {
       "ID",        "No.",          "Topic",     "Kind",          "Prompt",        "Status",
       "Assignee",  "Estimate (h)", "Spent (h)", "Remaining (h)", "Start (local)", "Finish (local)",
-      "Time zone", "Depends on"};
+      "Slack (h)", "Time zone",    "Depends on"};
   for (std::uint32_t c = 0; c < header.size(); ++c) {
     const Cell* cell = tasks.find({c, 0});
     ASSERT_NE(cell, nullptr) << c;
