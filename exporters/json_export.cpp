@@ -322,8 +322,7 @@ json forecast_json(const std::optional<model::Forecast>& forecast) {
 }  // namespace
 
 void write_json(const model::Project& project, JsonDocument which, std::ostream& out,
-                const model::Baseline* baseline,
-                const std::vector<model::TaskSlack>* slack) {
+                const model::Baseline* baseline, const std::vector<model::TaskSlack>* slack) {
   std::vector<model::TaskSlack> own;
   if (slack == nullptr) {
     own = model::plan_slack(project);

@@ -311,7 +311,7 @@ int cmd_list(Context& ctx, const po::variables_map& vm) {
   if (format == "json") {
     std::vector<model::TaskSlack> slack;
     for (const model::Task& t : project.tasks) slack.push_back(slack_of[t.id]);
-    exporters::write_json(project, exporters::JsonDocument::listing, ctx.out, &slack);
+    exporters::write_json(project, exporters::JsonDocument::listing, ctx.out, nullptr, &slack);
   } else if (format == "csv") {
     exporters::write_tasks_csv(project, ctx.out);
   } else {

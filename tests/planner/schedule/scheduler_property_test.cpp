@@ -339,7 +339,7 @@ TEST(SchedulerPropertyTest, FinishesCloseToTheLowerBoundOnASmallMixedTeam) {
 // working days. The topics of all people come shuffled. The lower bound is
 // then reached by construction, and the plan must reach it too.
 Instance packed_instance(std::uint32_t seed, int& days) {
-  Generator g(seed);
+  InstanceGenerator g(seed);
   const int people = g.pick(2, 8);
   days = g.pick(5, 30);
   std::vector<std::vector<int>> topics;  // hours of each topic's tasks

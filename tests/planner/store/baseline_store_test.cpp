@@ -15,7 +15,7 @@ namespace {
 using rplan::testing::document;
 using rplan::testing::TempDir;
 
-model::Instant at(const char* text) { return *util::parse_rfc3339(text); }
+using rplan::testing::at;
 
 // The migration before schemas/0009_baselines.sql (8 on main, the forecast's).
 int version_before_baselines() {
@@ -164,10 +164,12 @@ TEST(BaselineStoreTest, AnUpgradedDatabaseKeepsItsPlanForTheNextPlanAsPrevious) 
   }();
   {
     // Back to the version before the baselines (8, the forecast's): no
-    // baselines yet.
+    // baselines yet, nor what later migrations (0010, the stored forecast) made.
     SQLite::Database db((dir / "rplan.db").string(), SQLite::OPEN_READWRITE);
     db.exec(
         "DROP TABLE baseline_tasks; DROP TABLE baselines; DROP TABLE plan_scope; "
+        "DROP TABLE forecast_tasks; DROP TABLE forecast_distribution; "
+        "DROP TABLE forecast_finishes; DROP TABLE forecast; "
         "PRAGMA user_version = " +
         std::to_string(version_before_baselines()));
   }

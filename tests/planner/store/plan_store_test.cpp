@@ -16,7 +16,7 @@ namespace {
 using rplan::testing::document;
 using rplan::testing::TempDir;
 
-model::Instant at(const char* text) { return *util::parse_rfc3339(text); }
+using rplan::testing::at;
 
 // A hand-made plan: every task gets one block a day apart, 09:00 UTC.
 void fake_plan(model::Project& p, const char* first_day) {

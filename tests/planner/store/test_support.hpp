@@ -8,9 +8,13 @@
 #include <vector>
 
 #include "planner/model/model.hpp"
+#include "planner/util/dates.hpp"
 #include "tests/support/files.hpp"
 
 namespace rplan::testing {
+
+// An instant written in RFC 3339 ("2026-12-07T09:00:00Z"); the text must be valid.
+inline model::Instant at(const char* text) { return *util::parse_rfc3339(text); }
 
 // A parsed document built by hand: topics of (title, prompts).
 inline model::ParsedDocument document(
