@@ -3,6 +3,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "exporters/markdown_export.hpp"
 #include "planner/util/dates.hpp"
@@ -285,6 +286,17 @@ ChangeSides change_sides(const model::TaskChange& c, TaskChangeKind kind) {
       break;
   }
   return {span(c.then), span(c.now)};
+}
+
+ChangeLine change_line(const model::TaskChange& change) {
+  std::vector<std::string> kinds, from, to;
+  for (const TaskChangeKind kind : change.kinds) {
+    kinds.emplace_back(model::to_string(kind));
+    ChangeSides sides = change_sides(change, kind);
+    if (!sides.from.empty()) from.push_back(std::move(sides.from));
+    if (!sides.to.empty()) to.push_back(std::move(sides.to));
+  }
+  return {util::join(kinds, ", "), util::join(from, "; "), util::join(to, "; ")};
 }
 
 std::string describe_days(int days) {

@@ -31,6 +31,14 @@ struct ChangeSides {
 };
 ChangeSides change_sides(const model::TaskChange& change, model::TaskChangeKind kind);
 
+// One changed task as the workbook's Changes sheet and the report's change
+// list show it: its kinds ("moved, reassigned"), and each kind's from and to
+// sides joined with "; " (empty when no kind has that side).
+struct ChangeLine {
+  std::string kinds, from, to;
+};
+ChangeLine change_line(const model::TaskChange& change);
+
 // "+2 working days", "-1 working day", "same day".
 std::string describe_days(int days);
 

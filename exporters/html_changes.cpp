@@ -29,17 +29,10 @@ void write_changes(const Report& r, Writer& out) {
   const std::size_t shown = std::min(d.tasks.size(), k_html_max_change_rows);
   for (std::size_t n = 0; n < shown; ++n) {
     const model::TaskChange& c = d.tasks[n];
-    std::vector<std::string> kinds, from, to;
-    for (const model::TaskChangeKind kind : c.kinds) {
-      kinds.emplace_back(model::to_string(kind));
-      ChangeSides sides = change_sides(c, kind);
-      if (!sides.from.empty()) from.push_back(std::move(sides.from));
-      if (!sides.to.empty()) to.push_back(std::move(sides.to));
-    }
+    const ChangeLine line = change_line(c);
     out << "<tr data-task=\"" << Esc{c.id} << "\"><td>" << Esc{c.id} << "</td><td>" << Esc{c.prompt}
-        << "</td><td class=\"kind\">" << Esc{util::join(kinds, ", ")} << "</td><td>"
-        << Esc{util::join(from, "; ")} << "</td><td>" << Esc{util::join(to, "; ")}
-        << "</td></tr>\n";
+        << "</td><td class=\"kind\">" << Esc{line.kinds} << "</td><td>" << Esc{line.from}
+        << "</td><td>" << Esc{line.to} << "</td></tr>\n";
   }
   out << "</tbody></table></div>\n";
   if (shown < d.tasks.size()) {

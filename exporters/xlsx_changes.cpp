@@ -100,21 +100,14 @@ void changes_rows(const Against& a, const RowSink& emit) {
   Row row;
   for (std::size_t n = 0; n < shown; ++n) {
     const model::TaskChange& c = d.tasks[n];
-    std::vector<std::string> kinds, from, to;
-    for (const model::TaskChangeKind kind : c.kinds) {
-      kinds.emplace_back(model::to_string(kind));
-      ChangeSides sides = change_sides(c, kind);
-      if (!sides.from.empty()) from.push_back(std::move(sides.from));
-      if (!sides.to.empty()) to.push_back(std::move(sides.to));
-    }
+    const ChangeLine line = change_line(c);
     row.index = 2 + static_cast<int>(n);
     row.cells.clear();
     row.cells.push_back(text_cell(g_id, c.id));
     row.cells.push_back(text_cell(g_prompt, c.prompt, Style::wrapped));
-    row.cells.push_back(text_cell(g_kind, util::join(kinds, ", ")));
-    if (!from.empty())
-      row.cells.push_back(text_cell(g_from, util::join(from, "; "), Style::wrapped));
-    if (!to.empty()) row.cells.push_back(text_cell(g_to, util::join(to, "; "), Style::wrapped));
+    row.cells.push_back(text_cell(g_kind, line.kinds));
+    if (!line.from.empty()) row.cells.push_back(text_cell(g_from, line.from, Style::wrapped));
+    if (!line.to.empty()) row.cells.push_back(text_cell(g_to, line.to, Style::wrapped));
     if (c.has(model::TaskChangeKind::moved)) {
       row.cells.push_back(number_cell(g_days, c.finish_days, Style::plain));
     }
