@@ -191,12 +191,7 @@ TEST(BaselineStoreTest, ADatabaseAtEveryEarlierVersionUpgradesThroughTheBaseline
     {
       SQLite::Database db((dir / "rplan.db").string(),
                           SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-      for (const Migration& m : k_migrations) {
-        if (m.version > last.version) break;
-        db.exec(m.sql);
-        db.exec("PRAGMA user_version = " + std::to_string(m.version));
-      }
-      db.exec("PRAGMA application_id = " + std::to_string(0x72506c6e));
+      rplan::testing::migrate_to(db, last.version);
     }
     Store store(dir / "rplan.db", Access::update);
     EXPECT_EQ(store.version(), Store::latest_version());

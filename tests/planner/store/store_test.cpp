@@ -56,12 +56,7 @@ TEST(StoreTest, ADatabaseOfTheSecondVersionUpgradesThroughEveryLaterFile) {
   TempDir dir;
   {
     SQLite::Database db((dir / "rplan.db").string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    for (const Migration& m : k_migrations) {
-      if (m.version > 2) break;
-      db.exec(m.sql);
-      db.exec("PRAGMA user_version = " + std::to_string(m.version));
-    }
-    db.exec("PRAGMA application_id = " + std::to_string(0x72506c6e));
+    rplan::testing::migrate_to(db, 2);
     db.exec(
         "INSERT INTO assignees (name) VALUES ('Ada'); INSERT INTO holidays (date, name) "
         "VALUES ('2026-12-25', 'Christmas');");
@@ -89,12 +84,7 @@ TEST(StoreTest, ADatabaseAtEveryEarlierVersionUpgradesThroughTheHolidayPeople) {
     {
       SQLite::Database db((dir / "rplan.db").string(),
                           SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-      for (const Migration& m : k_migrations) {
-        if (m.version > last.version) break;
-        db.exec(m.sql);
-        db.exec("PRAGMA user_version = " + std::to_string(m.version));
-      }
-      db.exec("PRAGMA application_id = " + std::to_string(0x72506c6e));
+      rplan::testing::migrate_to(db, last.version);
       db.exec(
           "INSERT INTO assignees (name) VALUES ('Ada'); INSERT INTO holidays (date, name) "
           "VALUES ('2026-12-25', 'Christmas');");

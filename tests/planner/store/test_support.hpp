@@ -3,15 +3,30 @@
 // Parsed documents for the store tests (temporary folders and file reading
 // come from tests/support/files.hpp).
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "planner/model/model.hpp"
+#include "planner/store/migrations.hpp"
 #include "planner/util/dates.hpp"
 #include "tests/support/files.hpp"
 
 namespace rplan::testing {
+
+// Makes `db` an rplan database as an older rplan left it: every migration up
+// to `version` (store::k_migrations, the user_version after each), and
+// rplan's application id.
+inline void migrate_to(SQLite::Database& db, int version) {
+  for (const store::Migration& m : store::k_migrations) {
+    if (m.version > version) break;
+    db.exec(m.sql);
+    db.exec("PRAGMA user_version = " + std::to_string(m.version));
+  }
+  db.exec("PRAGMA application_id = " + std::to_string(0x72506c6e));
+}
 
 // An instant written in RFC 3339 ("2026-12-07T09:00:00Z"); the text must be valid.
 inline model::Instant at(const char* text) { return *util::parse_rfc3339(text); }
