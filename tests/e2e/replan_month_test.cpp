@@ -260,6 +260,7 @@ TEST(ReplanMonthE2eTest, FourWeeksOfWorkKeepThePastAndPlanTheRestFromNow) {
         << listed.err;
     run(now_epoch, {"plan"});
     const Plan next = read_plan(export_plan(now_epoch));
+    for (const auto& [id, t] : next.tasks) seen[t.status] += 1;
     check_replan(plan, next, now);
     for (const auto& [id, t] : next.tasks) {
       for (const auto& b : t.blocks) seen["history blocks"] += b.history ? 1 : 0;
@@ -268,8 +269,8 @@ TEST(ReplanMonthE2eTest, FourWeeksOfWorkKeepThePastAndPlanTheRestFromNow) {
     EXPECT_EQ(run(now_epoch, {"list"}).err.find("out of date"), std::string::npos);
     plan = next;
   }
-  // The month went through every case.
-  for (const auto& [id, t] : plan.tasks) seen[t.status] += 1;
+  // The month went through every case (statuses counted at every re-plan:
+  // the fixture used without ../shared can be all but finished at the end).
   for (const char* what : {"done", "in-progress", "open", "history blocks", "slipped"}) {
     EXPECT_GT(seen[what], 0) << what;
   }
