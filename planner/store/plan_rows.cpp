@@ -805,24 +805,35 @@ void clear_plan_rows(SQLite::Database& db) {
 // Stores the plan's rows: plan_tasks, plan_blocks and plan_topics (empty
 // before), many rows a statement. Task ids and names are bound without a
 // copy (the project outlives the batches); texts made here are copied.
+// Tasks go in chunks of a task batch: the chunk's task rows, then its
+// blocks' rows, while its tasks are still in the CPU's cache (a pass over
+// every task for each table waited for memory twice); a block row's
+// foreign key finds its task's row, stored when the chunk's batch was.
 void write_plan_rows(SQLite::Database& db, const Store::PreparedPlan& prepared) {
   {
     // One fingerprint per task and one per block.
     const std::size_t block_rows = prepared.fingerprints.size() - prepared.tasks.size();
     const std::vector<const model::Task*>& tasks = prepared.tasks;
-    {
-      detail::BatchInsert rows(db,
-                               "INSERT INTO plan_tasks (task_id, assignee, depends_on, sequence, "
-                               "fingerprint, slipped) VALUES ",
-                               6, prepared.tasks.size());
-      std::size_t next_fp = 0;
-      for (std::size_t n = 0; n < tasks.size(); ++n) {
+    detail::BatchInsert task_rows(db,
+                                  "INSERT INTO plan_tasks (task_id, assignee, depends_on, "
+                                  "sequence, fingerprint, slipped) VALUES ",
+                                  6, tasks.size());
+    detail::BatchInsert block_rows_insert(
+        db,
+        "INSERT INTO plan_blocks (task_id, number, date, start_minute, minutes, "
+        "utc_start, sequence, fingerprint, history, assignee) VALUES ",
+        10, block_rows);
+    std::size_t next_fp = 0;  // the chunk's first task's
+    for (std::size_t first = 0; first < tasks.size(); first += detail::BatchInsert::k_batch) {
+      const std::size_t end = std::min(tasks.size(), first + detail::BatchInsert::k_batch);
+      std::size_t fp_at = next_fp;
+      for (std::size_t n = first; n < end; ++n) {
         if (n + 2 * k_prefetch_ahead < tasks.size()) {
           prefetch_task(*tasks[n + 2 * k_prefetch_ahead]);
         }
         if (n + k_prefetch_ahead < tasks.size()) prefetch_blocks(*tasks[n + k_prefetch_ahead]);
         const model::Task* t = tasks[n];
-        auto [q, i] = rows.next();
+        auto [q, i] = task_rows.next();
         q.bindNoCopy(i, t->id);
         q.bindNoCopy(i + 1, t->assignee);
         if (t->depends_on.empty()) {
@@ -831,36 +842,23 @@ void write_plan_rows(SQLite::Database& db, const Store::PreparedPlan& prepared) 
           q.bind(i + 2, util::join(t->depends_on, ","));
         }
         q.bind(i + 3, t->sequence);
-        char* fp = rows.scratch();
-        std::memcpy(fp, Hex(prepared.fingerprints.at(next_fp)).text, 17);
+        char* fp = task_rows.scratch();
+        std::memcpy(fp, Hex(prepared.fingerprints.at(fp_at)).text, 17);
         q.bindNoCopy(i + 4, fp);
         q.bind(i + 5, t->slipped ? 1 : 0);
-        rows.done();
-        next_fp += 1 + t->blocks.size();
+        task_rows.done();
+        fp_at += 1 + t->blocks.size();
       }
-    }
-    {
-      // After every task row: each block's foreign key needs its task's.
-      detail::BatchInsert rows(
-          db,
-          "INSERT INTO plan_blocks (task_id, number, date, start_minute, minutes, "
-          "utc_start, sequence, fingerprint, history, assignee) VALUES ",
-          10, block_rows);
-      std::size_t next_fp = 0;
-      for (std::size_t task = 0; task < tasks.size(); ++task) {
-        if (task + 2 * k_prefetch_ahead < tasks.size()) {
-          prefetch_task(*tasks[task + 2 * k_prefetch_ahead]);
-        }
-        if (task + k_prefetch_ahead < tasks.size())
-          prefetch_blocks(*tasks[task + k_prefetch_ahead]);
+      // The chunk's task rows are stored (a full batch, or one by one).
+      for (std::size_t task = first; task < end; ++task) {
         const model::Task* t = tasks[task];
         ++next_fp;  // the task's own
         for (std::size_t n = 0; n < t->blocks.size(); ++n) {
           const model::WorkBlock& b = t->blocks[n];
-          auto [q, i] = rows.next();
+          auto [q, i] = block_rows_insert.next();
           q.bindNoCopy(i, t->id);
           q.bind(i + 1, static_cast<int>(n) + 1);
-          char* texts = rows.scratch();  // the fingerprint, then the date
+          char* texts = block_rows_insert.scratch();  // the fingerprint, then the date
           std::memcpy(texts, Hex(prepared.fingerprints.at(next_fp++)).text, 17);
           const std::string date = util::format_date(b.date);  // at most "-32767-01-01"
           std::memcpy(texts + 17, date.c_str(), std::min<std::size_t>(date.size(), 14));
@@ -873,14 +871,14 @@ void write_plan_rows(SQLite::Database& db, const Store::PreparedPlan& prepared) 
           q.bindNoCopy(i + 7, texts);
           q.bind(i + 8, b.history ? 1 : 0);
           q.bindNoCopy(i + 9, b.assignee);
-          rows.done();
+          block_rows_insert.done();
         }
       }
-      // `block_rows` was counted from the fingerprints: a project whose
-      // blocks changed after prepare_plan would lose rows.
-      if (next_fp != prepared.fingerprints.size()) {
-        throw std::logic_error("write_plan: the project's blocks changed after prepare_plan");
-      }
+    }
+    // `block_rows` was counted from the fingerprints: a project whose blocks
+    // changed after prepare_plan would lose rows.
+    if (next_fp != prepared.fingerprints.size()) {
+      throw std::logic_error("write_plan: the project's blocks changed after prepare_plan");
     }
     {
       detail::BatchInsert rows(db,
