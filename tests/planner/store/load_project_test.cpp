@@ -18,7 +18,7 @@ using rplan::testing::at;
 using rplan::testing::document;
 using rplan::testing::TempDir;
 
-const model::Date k_day = *util::parse_date("2026-12-07");
+using rplan::testing::k_day;
 
 std::vector<std::string> topic_titles(const model::Project& p) {
   std::vector<std::string> titles;

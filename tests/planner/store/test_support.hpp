@@ -28,6 +28,9 @@ inline void migrate_to(SQLite::Database& db, int version) {
   db.exec("PRAGMA application_id = " + std::to_string(0x72506c6e));
 }
 
+// The Monday the store tests' plans start on.
+inline const model::Date k_day = *util::parse_date("2026-12-07");
+
 // An instant written in RFC 3339 ("2026-12-07T09:00:00Z"); the text must be valid.
 inline model::Instant at(const char* text) { return *util::parse_rfc3339(text); }
 

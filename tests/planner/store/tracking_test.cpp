@@ -21,7 +21,7 @@ using rplan::testing::document;
 using rplan::testing::person;
 using rplan::testing::TempDir;
 
-const model::Date k_day = *util::parse_date("2026-12-07");
+using rplan::testing::k_day;
 model::Instant at_hour(int hour) { return model::Instant{k_day} + std::chrono::hours{hour}; }
 
 // A store with Ada and Grace and one topic of three tasks.
