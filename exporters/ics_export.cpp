@@ -5,7 +5,6 @@
 #include <array>
 #include <optional>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 
 #include "planner/model/topic_index.hpp"
@@ -215,19 +214,16 @@ struct TopicSums {
 // What every component of one calendar shares.
 class CalendarWriter {
  public:
-  CalendarWriter(const model::Project& project, const IcsOptions& options, std::ostream* out,
-                 std::vector<IcsResource>* resources)
+  CalendarWriter(const model::Project& project, const IcsIndex& index, const IcsOptions& options,
+                 std::ostream* out, std::vector<IcsResource>* resources)
       : m_project(project),
+        m_index(index),
         m_options(options),
         m_out(out),
         m_resources(resources),
         m_dtstamp(util::format_ical_utc(project.plan.created_at)),
         m_topics(project.topics),
         m_tree(options.mode == IcsMode::todos && options.assignee.empty()) {
-    for (const auto& person : project.team) m_people.emplace(person.name, &person);
-    if (options.mode == IcsMode::todos) {
-      for (const auto& t : project.tasks) m_task_ids.insert(t.id);
-    }
     m_buffer.reserve(k_flush_at + 4096);
   }
 
@@ -241,7 +237,11 @@ class CalendarWriter {
     if (!m_options.assignee.empty()) name += " \xE2\x80\x94 " + m_options.assignee;  // em dash
     text("X-WR-CALNAME", name);
     if (m_tree) sum_topics();
-    for (const auto& t : m_project.tasks) {
+    const std::vector<std::uint32_t>* own =
+        m_options.assignee.empty() ? nullptr : &m_index.tasks_of(m_options.assignee);
+    const std::size_t count = own ? own->size() : m_project.tasks.size();
+    for (std::size_t i = 0; i < count; ++i) {
+      const model::Task& t = m_project.tasks[own ? (*own)[i] : i];
       if (!m_options.assignee.empty() && m_options.mode == IcsMode::events && t.planned()) {
         // One person's calendar: the blocks they work, history of others' tasks included.
         std::optional<TaskText> words;
@@ -370,10 +370,10 @@ class CalendarWriter {
   // The ATTENDEE line of the person `name` (folded, CRLF included); "" when
   // the team has no email for them.
   std::string attendee(const std::string& name) const {
-    const auto person = m_people.find(name);
-    if (person == m_people.end() || person->second->email.empty()) return {};
+    const model::Assignee* person = m_index.person(name);
+    if (person == nullptr || person->email.empty()) return {};
     return folded("ATTENDEE;CN=" + ics_quote_param(name),
-                  "mailto:" + mailto_address(person->second->email));
+                  "mailto:" + mailto_address(person->email));
   }
 
   // Writes the task's text; `where` ends the description (escaped already).
@@ -434,7 +434,7 @@ class CalendarWriter {
   std::vector<const std::string*> waits_for(const model::Task& t) const {
     std::vector<const std::string*> deps;
     for (const auto& dep : t.depends_on) {
-      if (m_task_ids.count(dep) != 0) deps.push_back(&dep);
+      if (m_index.task(dep) != nullptr) deps.push_back(&dep);
     }
     return deps;
   }
@@ -574,10 +574,10 @@ class CalendarWriter {
         return m_topics.find(c.subject).has_value();
       case model::CalendarItemKind::task:
       case model::CalendarItemKind::block: {
-        const auto it = m_tasks_by_id.find(c.subject);
-        if (it == m_tasks_by_id.end() || !holds(*it->second)) return false;
+        const model::Task* task = m_index.task(c.subject);
+        if (task == nullptr || !holds(*task)) return false;
         return c.kind == model::CalendarItemKind::task ||
-               static_cast<std::size_t>(c.number) <= it->second->blocks.size();
+               static_cast<std::size_t>(c.number) <= task->blocks.size();
       }
     }
     return false;
@@ -604,12 +604,12 @@ class CalendarWriter {
     std::vector<const model::CancelledItem*> out;
     const model::Date today = std::chrono::floor<std::chrono::days>(m_project.plan.now);
     const int days = *m_options.cancelled_retention_days;
-    for (const auto& c : m_project.cancelled) {
+    const std::vector<std::uint32_t>* own =
+        m_options.assignee.empty() ? nullptr : &m_index.cancelled_of(m_options.assignee);
+    const std::size_t count = own ? own->size() : m_project.cancelled.size();
+    for (std::size_t i = 0; i < count; ++i) {
+      const model::CancelledItem& c = m_project.cancelled[own ? (*own)[i] : i];
       if (!writes(c) || !model::within_retention(c, today, days)) continue;
-      if (!m_options.assignee.empty() && c.calendar != m_options.assignee) continue;
-      if (m_tasks_by_id.empty()) {
-        for (const auto& t : m_project.tasks) m_tasks_by_id.emplace(t.id, &t);
-      }
       if (holds(c)) continue;
       if (!out.empty() && out.back()->uid == c.uid) {  // project.cancelled is by uid
         if (c.sequence > out.back()->sequence) out.back() = &c;
@@ -648,6 +648,7 @@ class CalendarWriter {
   }
 
   const model::Project& m_project;
+  const IcsIndex& m_index;
   const IcsOptions& m_options;
   std::ostream* m_out;
   std::vector<IcsResource>* m_resources;
@@ -658,21 +659,71 @@ class CalendarWriter {
   model::TopicIndex m_topics;
   const bool m_tree;  // the team's todos: topics are parents
   std::vector<TopicSums> m_sums;
-  std::unordered_map<std::string, const model::Assignee*> m_people;
-  std::unordered_set<std::string> m_task_ids;  // todos: every task of the project
-  std::unordered_map<std::string_view, const model::Task*> m_tasks_by_id;  // for cancelled items
 };
+
+const std::vector<std::uint32_t> k_no_items;
 
 }  // namespace
 
+IcsIndex::IcsIndex(const model::Project& project) {
+  m_tasks.reserve(project.tasks.size());
+  for (const auto& person : project.team) m_people.emplace(person.name, &person);
+  for (std::uint32_t i = 0; i < project.tasks.size(); ++i) {
+    const model::Task& t = project.tasks[i];
+    m_tasks.emplace(t.id, &t);
+    const std::string& own = model::calendar_of(t);
+    if (!own.empty()) m_calendars[own].tasks.push_back(i);
+    for (const auto& b : t.blocks) {
+      const std::string& person = model::block_person(t, b);
+      if (person.empty() || person == own) continue;
+      auto& tasks = m_calendars[person].tasks;
+      if (tasks.empty() || tasks.back() != i) tasks.push_back(i);
+    }
+  }
+  for (std::uint32_t i = 0; i < project.cancelled.size(); ++i) {
+    const std::string& calendar = project.cancelled[i].calendar;
+    if (!calendar.empty()) m_calendars[calendar].cancelled.push_back(i);
+  }
+}
+
+const model::Task* IcsIndex::task(std::string_view id) const {
+  const auto it = m_tasks.find(id);
+  return it == m_tasks.end() ? nullptr : it->second;
+}
+
+const model::Assignee* IcsIndex::person(std::string_view name) const {
+  const auto it = m_people.find(name);
+  return it == m_people.end() ? nullptr : it->second;
+}
+
+const std::vector<std::uint32_t>& IcsIndex::tasks_of(std::string_view name) const {
+  const auto it = m_calendars.find(name);
+  return it == m_calendars.end() ? k_no_items : it->second.tasks;
+}
+
+const std::vector<std::uint32_t>& IcsIndex::cancelled_of(std::string_view name) const {
+  const auto it = m_calendars.find(name);
+  return it == m_calendars.end() ? k_no_items : it->second.cancelled;
+}
+
+void write_ics(const model::Project& project, const IcsIndex& index, const IcsOptions& options,
+               std::ostream& out) {
+  CalendarWriter(project, index, options, &out, nullptr).write();
+}
+
 void write_ics(const model::Project& project, const IcsOptions& options, std::ostream& out) {
-  CalendarWriter(project, options, &out, nullptr).write();
+  write_ics(project, IcsIndex(project), options, out);
+}
+
+std::vector<IcsResource> ics_resources(const model::Project& project, const IcsIndex& index,
+                                       const IcsOptions& options) {
+  std::vector<IcsResource> resources;
+  CalendarWriter(project, index, options, nullptr, &resources).write();
+  return resources;
 }
 
 std::vector<IcsResource> ics_resources(const model::Project& project, const IcsOptions& options) {
-  std::vector<IcsResource> resources;
-  CalendarWriter(project, options, nullptr, &resources).write();
-  return resources;
+  return ics_resources(project, IcsIndex(project), options);
 }
 
 }  // namespace rplan::exporters

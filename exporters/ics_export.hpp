@@ -1,12 +1,14 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "planner/model/calendar_items.hpp"
@@ -40,6 +42,36 @@ struct IcsOptions {
   std::optional<int> cancelled_retention_days;
 };
 
+// What writing a calendar looks up in the plan, found in one pass over it:
+// tasks by id, the team by name, and for each person the tasks and cancelled
+// items of their calendar. Writing every person's calendar with one index
+// costs one pass over the plan in all, not one per person. Refers to
+// `project`, which must outlive it and not change.
+class IcsIndex {
+ public:
+  explicit IcsIndex(const model::Project& project);
+
+  // The task with this id; null when the project has none.
+  const model::Task* task(std::string_view id) const;
+  // The team member of this name; null for someone not in the team.
+  const model::Assignee* person(std::string_view name) const;
+  // Indexes into project.tasks, in project order, of the tasks with an item
+  // in `name`'s calendar: the task is theirs (model::calendar_of) or they
+  // work one of its blocks.
+  const std::vector<std::uint32_t>& tasks_of(std::string_view name) const;
+  // Indexes into project.cancelled, in its order, of the items once in
+  // `name`'s calendar (CancelledItem::calendar).
+  const std::vector<std::uint32_t>& cancelled_of(std::string_view name) const;
+
+ private:
+  struct Calendar {
+    std::vector<std::uint32_t> tasks, cancelled;
+  };
+  std::unordered_map<std::string_view, const model::Task*> m_tasks;
+  std::unordered_map<std::string_view, const model::Assignee*> m_people;
+  std::unordered_map<std::string_view, Calendar> m_calendars;
+};
+
 // Writes the plan as one VCALENDAR: CRLF line ends, lines folded at 75 octets
 // (never inside a UTF-8 character or an escape), TEXT escaped, times as UTC
 // ("…Z") so no VTIMEZONE is needed. Every component has a UID that survives
@@ -61,6 +93,9 @@ struct IcsOptions {
 // and span, topics in todos. With nothing to show the calendar has no
 // components.
 void write_ics(const model::Project& project, const IcsOptions& options, std::ostream& out);
+// The same with an index of `project` made before (for many calendars of one plan).
+void write_ics(const model::Project& project, const IcsIndex& index, const IcsOptions& options,
+               std::ostream& out);
 
 // One calendar object resource of a CalDAV collection: a VCALENDAR holding
 // one component (RFC 4791 section 4.1).
@@ -72,6 +107,8 @@ struct IcsResource {
 // The components write_ics writes (cancelled ones aside: a CalDAV client
 // deletes instead), each as a calendar of its own, in the same order.
 std::vector<IcsResource> ics_resources(const model::Project& project, const IcsOptions& options);
+std::vector<IcsResource> ics_resources(const model::Project& project, const IcsIndex& index,
+                                       const IcsOptions& options);
 
 // ---- Content lines (RFC 5545 section 3.1), exposed for tests ----
 

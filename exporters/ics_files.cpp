@@ -180,6 +180,7 @@ std::vector<fs::path> write_ics_per_assignee(const model::Project& project,
     if (ec) throw OutputError("cannot create the folder " + folder.string() + ": " + ec.message());
   }
   std::vector<fs::path> written;
+  const IcsIndex index(project);  // one pass over the plan for every person's file
   for (const auto& f : calendar_files(project, options.cancelled_retention_days)) {
     if (fs::path(f.file_name).filename() != f.file_name || f.file_name.front() == '.') {
       // calendar_file_names() makes this impossible; never write outside the folder.
@@ -190,7 +191,7 @@ std::vector<fs::path> write_ics_per_assignee(const model::Project& project,
     util::AtomicFile file(path);
     IcsOptions own = options;
     own.assignee = f.assignee;
-    write_ics(project, own, file.stream());
+    write_ics(project, index, own, file.stream());
     if (before_publish) before_publish();
     file.commit();
     written.push_back(path);

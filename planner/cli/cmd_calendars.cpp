@@ -297,12 +297,13 @@ int cmd_publish(Context& ctx, const po::variables_map& vm) {
     // Everyone in the team, and every collection published to as a person's
     // under this base before (a person who left, whose events must go).
     const auto names = exporters::calendar_file_names(project.team);
+    const exporters::IcsIndex index(project);  // one pass over the plan for everyone
     for (std::size_t i = 0; i < project.team.size(); ++i) {
       events.assignee = project.team[i].name;
       std::string folder = names[i].substr(0, names[i].size() - 4);  // without ".ics"
       targets.push_back({caldav::child_url(base, folder), base,
                          title + " \xE2\x80\x94 " + project.team[i].name,
-                         exporters::ics_resources(project, events)});
+                         exporters::ics_resources(project, index, events)});
     }
     for (const auto& collection : store.published_collections(base)) {
       const bool known = std::any_of(targets.begin(), targets.end(),

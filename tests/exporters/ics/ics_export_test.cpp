@@ -6,7 +6,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdint>
 #include <map>
+#include <sstream>
 
 #include "exporters/ics_export.hpp"
 #include "ics_fixture.hpp"
@@ -372,6 +375,81 @@ TEST(IcsExportTest, AnEmptyPlanIsAnEmptyCalendar) {
   const auto lines = content_lines(ics(p, IcsMode::events));
   EXPECT_EQ(lines.size(), 6u);
   EXPECT_EQ(lines.back(), "END:VCALENDAR");
+}
+
+// ---- the index behind many calendars of one plan ----
+
+// A cancelled block of a task that left `calendar`.
+model::CancelledItem cancelled_block(std::string subject, std::string calendar,
+                                     const model::Project& p) {
+  model::CancelledItem c;
+  c.kind = model::CalendarItemKind::block;
+  c.subject = std::move(subject);
+  c.number = 1;
+  c.uid = model::event_uid(c.subject, 1);
+  c.calendar = std::move(calendar);
+  c.sequence = 2;
+  c.left_on = std::chrono::floor<std::chrono::days>(p.plan.now);
+  c.utc_start = p.plan.now;
+  c.utc_end = p.plan.now + std::chrono::hours{2};
+  c.text = "Research something that left";
+  return c;
+}
+
+// Each person's tasks and cancelled items, as the index finds them in one
+// pass, are those a search of the whole plan finds, in plan order; and each
+// person's calendar writes exactly the cancelled items that left it.
+TEST(IcsIndexTest, EachPersonsItemsAreTheOnesASearchOfThePlanFinds) {
+  auto p = sample_project();
+  model::Task& kb2 = p.tasks[1];
+  kb2.blocks[0].history = true;
+  kb2.blocks[0].assignee = "Ada Lovelace";  // history someone else worked
+  p.cancelled = {cancelled_block("gone1", "Ada Lovelace", p),
+                 cancelled_block("gone2", "Grace Hopper", p),
+                 cancelled_block("gone3", "Ada Lovelace", p), cancelled_block("gone4", "", p)};
+  std::sort(p.cancelled.begin(), p.cancelled.end(),
+            [](const auto& a, const auto& b) { return a.uid < b.uid; });
+  const IcsIndex index(p);
+  std::vector<std::string> names;
+  for (const auto& a : p.team) names.push_back(a.name);
+  names.push_back("Someone who left");
+  for (const auto& name : names) {
+    std::vector<std::uint32_t> tasks, cancelled;
+    for (std::uint32_t i = 0; i < p.tasks.size(); ++i) {
+      const model::Task& t = p.tasks[i];
+      const bool works = std::any_of(t.blocks.begin(), t.blocks.end(), [&](const auto& b) {
+        return model::block_person(t, b) == name;
+      });
+      if (model::calendar_of(t) == name || works) tasks.push_back(i);
+    }
+    for (std::uint32_t i = 0; i < p.cancelled.size(); ++i) {
+      if (p.cancelled[i].calendar == name) cancelled.push_back(i);
+    }
+    EXPECT_EQ(index.tasks_of(name), tasks) << name;
+    EXPECT_EQ(index.cancelled_of(name), cancelled) << name;
+  }
+  EXPECT_EQ(index.tasks_of("Ada Lovelace"), (std::vector<std::uint32_t>{0, 1}));
+  EXPECT_EQ(index.task("kb2"), &kb2);
+  EXPECT_EQ(index.task("gone1"), nullptr);
+  EXPECT_EQ(index.person("Ada Lovelace"), &p.team[0]);
+  EXPECT_EQ(index.person("Someone who left"), nullptr);
+
+  const auto cancelled_uids = [&](const std::string& name) {
+    std::ostringstream out;
+    write_ics(p, index, ics_options(IcsMode::events, name, 60), out);
+    std::vector<std::string> uids;
+    std::string uid;
+    for (const auto& l : content_lines(out.str())) {
+      if (l.rfind("UID:", 0) == 0) uid = l.substr(4);
+      if (l == "STATUS:CANCELLED") uids.push_back(uid);
+    }
+    return uids;
+  };
+  EXPECT_EQ(cancelled_uids("Ada Lovelace"),
+            (std::vector<std::string>{"gone1-1@rplan", "gone3-1@rplan"}));
+  EXPECT_EQ(cancelled_uids("Grace Hopper"), (std::vector<std::string>{"gone2-1@rplan"}));
+  EXPECT_EQ(cancelled_uids(""), (std::vector<std::string>{"gone1-1@rplan", "gone2-1@rplan",
+                                                          "gone3-1@rplan", "gone4-1@rplan"}));
 }
 
 }  // namespace
