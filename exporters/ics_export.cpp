@@ -7,7 +7,6 @@
 #include <unordered_map>
 #include <utility>
 
-#include "planner/model/topic_index.hpp"
 #include "planner/util/text.hpp"
 
 namespace rplan::exporters {
@@ -222,7 +221,7 @@ class CalendarWriter {
         m_out(out),
         m_resources(resources),
         m_dtstamp(util::format_ical_utc(project.plan.created_at)),
-        m_topics(project.topics),
+        m_topics(index.topics()),
         m_tree(options.mode == IcsMode::todos && options.assignee.empty()) {
     m_buffer.reserve(k_flush_at + 4096);
   }
@@ -656,7 +655,7 @@ class CalendarWriter {
   std::string m_header;   // the calendar's first lines, for each resource
   std::string m_scratch;  // a value being escaped
   const std::string m_dtstamp;
-  model::TopicIndex m_topics;
+  const model::TopicIndex& m_topics;
   const bool m_tree;  // the team's todos: topics are parents
   std::vector<TopicSums> m_sums;
 };
@@ -665,7 +664,7 @@ const std::vector<std::uint32_t> k_no_items;
 
 }  // namespace
 
-IcsIndex::IcsIndex(const model::Project& project) {
+IcsIndex::IcsIndex(const model::Project& project) : m_topics(project.topics) {
   m_tasks.reserve(project.tasks.size());
   for (const auto& person : project.team) m_people.emplace(person.name, &person);
   for (std::uint32_t i = 0; i < project.tasks.size(); ++i) {

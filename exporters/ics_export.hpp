@@ -13,6 +13,7 @@
 
 #include "planner/model/calendar_items.hpp"
 #include "planner/model/model.hpp"
+#include "planner/model/topic_index.hpp"
 
 // The iCalendar export (RFC 5545): a plain calendar file (no METHOD, so not an
 // iTIP message) that Google Calendar, Outlook, Apple Calendar and Thunderbird
@@ -43,7 +44,7 @@ struct IcsOptions {
 };
 
 // What writing a calendar looks up in the plan, found in one pass over it:
-// tasks by id, the team by name, and for each person the tasks and cancelled
+// tasks and topics by id, the team by name, and for each person the tasks and cancelled
 // items of their calendar. Writing every person's calendar with one index
 // costs one pass over the plan in all, not one per person. Refers to
 // `project`, which must outlive it and not change.
@@ -53,6 +54,8 @@ class IcsIndex {
 
   // The task with this id; null when the project has none.
   const model::Task* task(std::string_view id) const;
+  // The project's topics by id.
+  const model::TopicIndex& topics() const { return m_topics; }
   // The team member of this name; null for someone not in the team.
   const model::Assignee* person(std::string_view name) const;
   // Indexes into project.tasks, in project order, of the tasks with an item
@@ -67,6 +70,7 @@ class IcsIndex {
   struct Calendar {
     std::vector<std::uint32_t> tasks, cancelled;
   };
+  model::TopicIndex m_topics;
   std::unordered_map<std::string_view, const model::Task*> m_tasks;
   std::unordered_map<std::string_view, const model::Assignee*> m_people;
   std::unordered_map<std::string_view, Calendar> m_calendars;
