@@ -210,7 +210,7 @@ json task_side(const model::BaselineTask* t) {
 }
 
 // `text` (a value dumped with indent 1) as it is nested `depth` levels deep.
-std::string nested(const std::string& text, int depth) {
+std::string nested_json(const std::string& text, int depth) {
   std::string out;
   out.reserve(text.size() + 64);
   for (const char c : text) {
@@ -224,7 +224,7 @@ std::string nested(const std::string& text, int depth) {
 // would, one element at a time (a diff of every task is too big to build as
 // one document).
 template <class Items, class ToJson>
-void write_array(std::ostream& out, const Items& items, int depth, ToJson&& to_json) {
+void write_json_array(std::ostream& out, const Items& items, int depth, ToJson&& to_json) {
   if (items.empty()) {
     out << "[]";
     return;
@@ -232,7 +232,7 @@ void write_array(std::ostream& out, const Items& items, int depth, ToJson&& to_j
   const std::string indent(static_cast<std::size_t>(depth) + 1, ' ');
   bool first = true;
   for (const auto& item : items) {
-    out << (first ? "[\n" : ",\n") << indent << nested(to_json(item).dump(1), depth + 1);
+    out << (first ? "[\n" : ",\n") << indent << nested_json(to_json(item).dump(1), depth + 1);
     first = false;
   }
   out << "\n" << std::string(static_cast<std::size_t>(depth), ' ') << "]";
@@ -249,14 +249,14 @@ void write_json(const model::PlanDiff& d, std::ostream& out) {
   const json plan = {{"created_at", util::format_rfc3339(d.created_at, 0)},
                      {"finish", util::format_date(d.now_finish)},
                      {"total_hours", d.now_hours}};
-  out << "{\n \"baseline\": " << nested(baseline.dump(1), 1)
+  out << "{\n \"baseline\": " << nested_json(baseline.dump(1), 1)
       << ",\n \"finish_days\": " << json(d.finish_days).dump()
       << ",\n \"format\": \"rplan-diff\",\n \"people\": ";
-  write_array(out, d.people, 1, [](const model::PersonHours& p) {
+  write_json_array(out, d.people, 1, [](const model::PersonHours& p) {
     return json{{"name", p.name}, {"then_hours", p.then}, {"now_hours", p.now}};
   });
-  out << ",\n \"plan\": " << nested(plan.dump(1), 1) << ",\n \"tasks\": ";
-  write_array(out, d.tasks, 1, [](const model::TaskChange& c) {
+  out << ",\n \"plan\": " << nested_json(plan.dump(1), 1) << ",\n \"tasks\": ";
+  write_json_array(out, d.tasks, 1, [](const model::TaskChange& c) {
     const std::optional<model::BaselineTask> now = c.now(model::BaselineTexts::without);
     json change = json::array();
     for (const auto kind : c.kinds) change.push_back(model::to_string(kind));
@@ -270,7 +270,7 @@ void write_json(const model::PlanDiff& d, std::ostream& out) {
                 {"now", task_side(now ? &*now : nullptr)}};
   });
   out << ",\n \"topics\": ";
-  write_array(out, d.topics, 1, [](const model::TopicSlip& t) {
+  write_json_array(out, d.topics, 1, [](const model::TopicSlip& t) {
     return json{{"id", t.topic_id},
                 {"title", t.title},
                 {"then", optional_date(t.then)},
