@@ -58,7 +58,8 @@ void fake_plan(model::Project& p, const char* first_day, const std::string& who 
 // What a stored baseline loads of `project`'s plan: model::make_baseline
 // without the texts of the tasks the project has (the diff takes them from
 // the project; a load fills them only for tasks archived since).
-model::Baseline stored(const model::Project& project, std::string name, model::Instant saved_at) {
+model::Baseline as_loaded(const model::Project& project, std::string name,
+                          model::Instant saved_at) {
   model::Baseline b = model::make_baseline(project, std::move(name), saved_at);
   for (auto& t : b.tasks) {
     t.topic_id.clear();
@@ -87,7 +88,7 @@ TEST(BaselineStoreTest, EveryPlanKeepsThePlanItReplacesAsPrevious) {
 
   const auto previous = store.load_baseline("previous");
   ASSERT_TRUE(previous);
-  EXPECT_EQ(*previous, stored(first, "previous", first.plan.created_at));
+  EXPECT_EQ(*previous, as_loaded(first, "previous", first.plan.created_at));
   // Diffed with the plan now: every task moved and went to Bob.
   const model::Project now = store.load_project();
   const auto diff = model::diff_plans(*previous, now);
@@ -103,7 +104,8 @@ TEST(BaselineStoreTest, EveryPlanKeepsThePlanItReplacesAsPrevious) {
 
   // Another plan: previous is now the second one.
   planned(store, "2026-12-10", "2026-12-03T10:00:00Z");
-  EXPECT_EQ(*store.load_baseline("previous"), stored(second, "previous", second.plan.created_at));
+  EXPECT_EQ(*store.load_baseline("previous"),
+            as_loaded(second, "previous", second.plan.created_at));
   EXPECT_EQ(store.baselines().size(), 1u);
 }
 
@@ -116,7 +118,7 @@ TEST(BaselineStoreTest, SaveListRemoveAndReplace) {
   EXPECT_FALSE(store.save_baseline("week1", at("2026-12-01T11:00:00Z")));
   const auto saved = store.load_baseline("week1");
   ASSERT_TRUE(saved);
-  EXPECT_EQ(*saved, stored(p, "week1", at("2026-12-01T11:00:00Z")));
+  EXPECT_EQ(*saved, as_loaded(p, "week1", at("2026-12-01T11:00:00Z")));
   const model::Project now = store.load_project();
   EXPECT_TRUE(model::diff_plans(*saved, now).empty());
 
@@ -175,7 +177,7 @@ TEST(BaselineStoreTest, AnUpgradedDatabaseKeepsItsPlanForTheNextPlanAsPrevious) 
   }
   const model::Baseline expected = [&] {
     Store store(dir / "rplan.db", Access::read_only);
-    return stored(store.load_project(), "previous", at("2026-12-01T10:00:00Z"));
+    return as_loaded(store.load_project(), "previous", at("2026-12-01T10:00:00Z"));
   }();
   {
     // Back to the version before the baselines (8, the forecast's): no
