@@ -20,8 +20,8 @@ std::string date_or_none(const std::optional<model::Date>& d) {
   return d ? util::format_date(*d) : "none";
 }
 
-std::string day_of(const std::optional<model::BaselineTask>& t, bool finish) {
-  if (!t) return "none";
+std::string day_of(const model::BaselineTask* t, bool finish) {
+  if (t == nullptr) return "none";
   const auto& day = finish ? t->last_day : t->first_day;
   if (day) return util::format_date(*day);
   const auto& at = finish ? t->finish : t->start;
@@ -45,32 +45,35 @@ std::string person_or_nobody(const std::string& name) { return name.empty() ? "n
 // (+2 working days); reassigned: Ada -> Grace".
 std::vector<std::string> describe(const model::TaskChange& c, const std::string& arrow) {
   std::vector<std::string> parts;
+  const std::optional<model::BaselineTask> now_row = c.now(model::BaselineTexts::without);
+  const model::BaselineTask* now = now_row ? &*now_row : nullptr;
+  const model::BaselineTask* then = c.then;
   for (const TaskChangeKind kind : c.kinds) {
     switch (kind) {
       case TaskChangeKind::added:
-        parts.push_back("added: " + person_or_nobody(c.now->assignee) + ", " +
-                        day_of(c.now, false) + " to " + day_of(c.now, true) + ", " +
-                        util::format_hours(c.now->estimate_hours) + " h");
+        parts.push_back("added: " + person_or_nobody(now->assignee) + ", " + day_of(now, false) +
+                        " to " + day_of(now, true) + ", " +
+                        util::format_hours(now->estimate_hours) + " h");
         break;
       case TaskChangeKind::removed:
-        parts.push_back("removed (was " + person_or_nobody(c.then->assignee) + ", " +
-                        day_of(c.then, false) + " to " + day_of(c.then, true) + ")");
+        parts.push_back("removed (was " + person_or_nobody(then->assignee) + ", " +
+                        day_of(then, false) + " to " + day_of(then, true) + ")");
         break;
       case TaskChangeKind::done:
         parts.push_back("done");
         break;
       case TaskChangeKind::reassigned:
-        parts.push_back("reassigned: " + person_or_nobody(c.then->assignee) + arrow +
-                        person_or_nobody(c.now->assignee));
+        parts.push_back("reassigned: " + person_or_nobody(then->assignee) + arrow +
+                        person_or_nobody(now->assignee));
         break;
       case TaskChangeKind::estimate:
-        parts.push_back("estimate: " + util::format_hours(c.then->estimate_hours) + " h" + arrow +
-                        util::format_hours(c.now->estimate_hours) + " h");
+        parts.push_back("estimate: " + util::format_hours(then->estimate_hours) + " h" + arrow +
+                        util::format_hours(now->estimate_hours) + " h");
         break;
       case TaskChangeKind::moved: {
         std::string text = "moved:";
-        const std::string s0 = day_of(c.then, false), s1 = day_of(c.now, false);
-        const std::string f0 = day_of(c.then, true), f1 = day_of(c.now, true);
+        const std::string s0 = day_of(then, false), s1 = day_of(now, false);
+        const std::string f0 = day_of(then, true), f1 = day_of(now, true);
         if (s0 != s1)
           text += " start " + s0 + arrow + s1 + " (" + describe_days(c.start_days) + ")";
         if (f0 != f1) {
@@ -194,8 +197,8 @@ json optional_instant(const std::optional<model::Instant>& t) {
   return t ? json(util::format_rfc3339(*t, 0)) : json(nullptr);
 }
 
-json task_side(const std::optional<model::BaselineTask>& t) {
-  if (!t) return nullptr;
+json task_side(const model::BaselineTask* t) {
+  if (t == nullptr) return nullptr;
   return {{"assignee", t->assignee.empty() ? json(nullptr) : json(t->assignee)},
           {"status", model::to_string(t->status)},
           {"start", optional_instant(t->start)},
@@ -206,49 +209,75 @@ json task_side(const std::optional<model::BaselineTask>& t) {
           {"planned_hours", static_cast<double>(t->planned_minutes) / 60.0}};
 }
 
+// `text` (a value dumped with indent 1) as it is nested `depth` levels deep.
+std::string nested_json(const std::string& text, int depth) {
+  std::string out;
+  out.reserve(text.size() + 64);
+  for (const char c : text) {
+    out += c;
+    if (c == '\n') out.append(static_cast<std::size_t>(depth), ' ');
+  }
+  return out;
+}
+
+// Writes `items` as a JSON array at `depth` exactly as nlohmann's dump(1)
+// would, one element at a time (a diff of every task is too big to build as
+// one document).
+template <class Items, class ToJson>
+void write_json_array(std::ostream& out, const Items& items, int depth, ToJson&& to_json) {
+  if (items.empty()) {
+    out << "[]";
+    return;
+  }
+  const std::string indent(static_cast<std::size_t>(depth) + 1, ' ');
+  bool first = true;
+  for (const auto& item : items) {
+    out << (first ? "[\n" : ",\n") << indent << nested_json(to_json(item).dump(1), depth + 1);
+    first = false;
+  }
+  out << "\n" << std::string(static_cast<std::size_t>(depth), ' ') << "]";
+}
+
+// The document's members in nlohmann's order (by name), as dump(1) writes
+// them; the tasks, topics and people one at a time.
 void write_json(const model::PlanDiff& d, std::ostream& out) {
-  json tasks = json::array();
-  for (const auto& c : d.tasks) {
+  const json baseline = {{"name", d.baseline},
+                         {"saved_at", util::format_rfc3339(d.baseline_saved_at, 0)},
+                         {"plan_created_at", util::format_rfc3339(d.baseline_created_at, 0)},
+                         {"finish", util::format_date(d.then_finish)},
+                         {"total_hours", d.then_hours}};
+  const json plan = {{"created_at", util::format_rfc3339(d.created_at, 0)},
+                     {"finish", util::format_date(d.now_finish)},
+                     {"total_hours", d.now_hours}};
+  out << "{\n \"baseline\": " << nested_json(baseline.dump(1), 1)
+      << ",\n \"finish_days\": " << json(d.finish_days).dump()
+      << ",\n \"format\": \"rplan-diff\",\n \"people\": ";
+  write_json_array(out, d.people, 1, [](const model::PersonHours& p) {
+    return json{{"name", p.name}, {"then_hours", p.then}, {"now_hours", p.now}};
+  });
+  out << ",\n \"plan\": " << nested_json(plan.dump(1), 1) << ",\n \"tasks\": ";
+  write_json_array(out, d.tasks, 1, [](const model::TaskChange& c) {
+    const std::optional<model::BaselineTask> now = c.now(model::BaselineTexts::without);
     json change = json::array();
     for (const auto kind : c.kinds) change.push_back(model::to_string(kind));
-    tasks.push_back({{"id", c.id},
-                     {"topic", c.topic_id},
-                     {"prompt", c.prompt},
-                     {"change", change},
-                     {"start_days", c.start_days},
-                     {"finish_days", c.finish_days},
-                     {"then", task_side(c.then)},
-                     {"now", task_side(c.now)}});
-  }
-  json topics = json::array();
-  for (const auto& t : d.topics) {
-    topics.push_back({{"id", t.topic_id},
-                      {"title", t.title},
-                      {"then", optional_date(t.then)},
-                      {"now", optional_date(t.now)},
-                      {"days", t.days}});
-  }
-  json people = json::array();
-  for (const auto& p : d.people) {
-    people.push_back({{"name", p.name}, {"then_hours", p.then}, {"now_hours", p.now}});
-  }
-  const json doc = {{"format", "rplan-diff"},
-                    {"version", 1},
-                    {"baseline",
-                     {{"name", d.baseline},
-                      {"saved_at", util::format_rfc3339(d.baseline_saved_at, 0)},
-                      {"plan_created_at", util::format_rfc3339(d.baseline_created_at, 0)},
-                      {"finish", util::format_date(d.then_finish)},
-                      {"total_hours", d.then_hours}}},
-                    {"plan",
-                     {{"created_at", util::format_rfc3339(d.created_at, 0)},
-                      {"finish", util::format_date(d.now_finish)},
-                      {"total_hours", d.now_hours}}},
-                    {"finish_days", d.finish_days},
-                    {"topics", topics},
-                    {"tasks", tasks},
-                    {"people", people}};
-  out << doc.dump(1) << "\n";
+    return json{{"id", c.id},
+                {"topic", c.topic_id},
+                {"prompt", c.prompt},
+                {"change", change},
+                {"start_days", c.start_days},
+                {"finish_days", c.finish_days},
+                {"then", task_side(c.then)},
+                {"now", task_side(now ? &*now : nullptr)}};
+  });
+  out << ",\n \"topics\": ";
+  write_json_array(out, d.topics, 1, [](const model::TopicSlip& t) {
+    return json{{"id", t.topic_id},
+                {"title", t.title},
+                {"then", optional_date(t.then)},
+                {"now", optional_date(t.now)},
+                {"days", t.days}};
+  });
+  out << ",\n \"version\": 1\n}\n";
 }
 
 }  // namespace
@@ -260,39 +289,51 @@ std::optional<DiffFormat> parse_diff_format(std::string_view text) {
   return std::nullopt;
 }
 
-ChangeSides change_sides(const model::TaskChange& c, TaskChangeKind kind) {
-  const auto span = [](const std::optional<model::BaselineTask>& t) {
+namespace {
+
+// A change's sides between the baseline's row and the task now.
+ChangeSides sides_of(const model::BaselineTask* then, const model::BaselineTask* now,
+                     TaskChangeKind kind) {
+  const auto span = [](const model::BaselineTask* t) {
     return day_of(t, false) + " to " + day_of(t, true);
   };
-  const auto whole = [&](const std::optional<model::BaselineTask>& t) {
+  const auto whole = [&](const model::BaselineTask* t) {
     return t ? person_or_nobody(t->assignee) + ", " + span(t) + ", " +
                    util::format_hours(t->estimate_hours) + " h"
              : std::string();
   };
   switch (kind) {
     case TaskChangeKind::added:
-      return {"", whole(c.now)};
+      return {"", whole(now)};
     case TaskChangeKind::removed:
-      return {whole(c.then), ""};
+      return {whole(then), ""};
     case TaskChangeKind::done:
-      return {c.then ? std::string(model::to_string(c.then->status)) : "", "done"};
+      return {then ? std::string(model::to_string(then->status)) : "", "done"};
     case TaskChangeKind::reassigned:
-      return {c.then ? person_or_nobody(c.then->assignee) : "",
-              c.now ? person_or_nobody(c.now->assignee) : ""};
+      return {then ? person_or_nobody(then->assignee) : "",
+              now ? person_or_nobody(now->assignee) : ""};
     case TaskChangeKind::estimate:
-      return {c.then ? util::format_hours(c.then->estimate_hours) + " h" : "",
-              c.now ? util::format_hours(c.now->estimate_hours) + " h" : ""};
+      return {then ? util::format_hours(then->estimate_hours) + " h" : "",
+              now ? util::format_hours(now->estimate_hours) + " h" : ""};
     case TaskChangeKind::moved:
       break;
   }
-  return {span(c.then), span(c.now)};
+  return {span(then), span(now)};
+}
+
+}  // namespace
+
+ChangeSides change_sides(const model::TaskChange& c, TaskChangeKind kind) {
+  const auto now = c.now(model::BaselineTexts::without);
+  return sides_of(c.then, now ? &*now : nullptr, kind);
 }
 
 ChangeLine change_line(const model::TaskChange& change) {
   std::vector<std::string> kinds, from, to;
+  const auto now = change.now(model::BaselineTexts::without);
   for (const TaskChangeKind kind : change.kinds) {
     kinds.emplace_back(model::to_string(kind));
-    ChangeSides sides = change_sides(change, kind);
+    ChangeSides sides = sides_of(change.then, now ? &*now : nullptr, kind);
     if (!sides.from.empty()) from.push_back(std::move(sides.from));
     if (!sides.to.empty()) to.push_back(std::move(sides.to));
   }

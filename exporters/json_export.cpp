@@ -139,8 +139,53 @@ void write_load(std::ostream& out, const model::Project& project) {
   out << ",\n";
 }
 
-json optional_instant(const std::optional<model::Instant>& t) {
-  return t ? json(util::format_rfc3339(*t, 0)) : json(nullptr);
+void append_instant_or_null(std::string& out, const std::optional<model::Instant>& t) {
+  if (t) {
+    out += '"';
+    out += util::format_rfc3339(*t, 0);
+    out += '"';
+  } else {
+    out += "null";
+  }
+}
+
+// One task of the baseline section: assignee, estimate_hours, finish, id,
+// planned_hours, start, status.
+void append_baseline_task(std::string& out, const model::BaselineTask& t) {
+  out += "{\"assignee\":";
+  append_string_or_null(out, t.assignee);
+  out += ",\"estimate_hours\":";
+  append_hours(out, t.estimate_hours);
+  out += ",\"finish\":";
+  append_instant_or_null(out, t.finish);
+  out += ",\"id\":";
+  append_string(out, t.id);
+  out += ",\"planned_hours\":";
+  append_hours(out, static_cast<double>(t.planned_minutes) / 60.0);
+  out += ",\"start\":";
+  append_instant_or_null(out, t.start);
+  out += ",\"status\":";
+  append_string(out, model::to_string(t.status));
+  out += '}';
+}
+
+// One change of the baseline section: change (the kinds), finish_days, id,
+// start_days.
+void append_change(std::string& out, const model::TaskChange& c) {
+  out += "{\"change\":[";
+  bool first = true;
+  for (const model::TaskChangeKind kind : c.kinds) {
+    if (!first) out += ',';
+    append_string(out, model::to_string(kind));
+    first = false;
+  }
+  out += "],\"finish_days\":";
+  out += std::to_string(c.finish_days);
+  out += ",\"id\":";
+  append_string(out, c.id);
+  out += ",\"start_days\":";
+  out += std::to_string(c.start_days);
+  out += '}';
 }
 
 // "baseline": the baseline's plan, its tasks (one per line) and the changes
@@ -158,24 +203,27 @@ void write_baseline(std::ostream& out, const model::Project& project,
   std::string text = head.dump();
   text.pop_back();  // the tasks and changes follow inside the object
   out << "\"baseline\":" << text << ",\n";
-  write_array(out, "tasks", baseline.tasks, [](const model::BaselineTask& t) {
-    return json{{"id", t.id},
-                {"assignee", t.assignee.empty() ? json(nullptr) : json(t.assignee)},
-                {"status", model::to_string(t.status)},
-                {"start", optional_instant(t.start)},
-                {"finish", optional_instant(t.finish)},
-                {"estimate_hours", t.estimate_hours},
-                {"planned_hours", static_cast<double>(t.planned_minutes) / 60.0}};
-  });
-  out << ",\n";
-  write_array(out, "changes", diff.tasks, [](const model::TaskChange& c) {
-    json change = json::array();
-    for (const auto kind : c.kinds) change.push_back(model::to_string(kind));
-    return json{{"id", c.id},
-                {"change", std::move(change)},
-                {"start_days", c.start_days},
-                {"finish_days", c.finish_days}};
-  });
+  // The tasks and changes are written here member by member, in nlohmann's
+  // order (by name) and number format, one line each: a baseline of every task
+  // is too big to build as JSON values.
+  std::string line;
+  out << "\"tasks\":[";
+  bool first = true;
+  for (const model::BaselineTask& t : baseline.tasks) {
+    line.assign(first ? "\n" : ",\n");
+    append_baseline_task(line, t);
+    out.write(line.data(), static_cast<std::streamsize>(line.size()));
+    first = false;
+  }
+  out << (first ? "]" : "\n]") << ",\n\"changes\":[";
+  first = true;
+  for (const model::TaskChange& c : diff.tasks) {
+    line.assign(first ? "\n" : ",\n");
+    append_change(line, c);
+    out.write(line.data(), static_cast<std::streamsize>(line.size()));
+    first = false;
+  }
+  out << (first ? "]" : "\n]");
   out << "},\n";
 }
 

@@ -60,6 +60,15 @@ std::size_t shown_changes(const Against& a) {
   return std::min(a.diff.tasks.size(), static_cast<std::size_t>(k_max_rows - 3));
 }
 
+// A changed task's row tall enough for its wrapped prompt, from and to (as
+// the Tasks sheet's rows are); 0 (the default) for one line.
+double changed_row_height(std::string_view prompt, const ChangeLine& line) {
+  const int lines = std::max({wrapped_lines(prompt, k_change_columns[g_prompt].width),
+                              wrapped_lines(line.from, k_change_columns[g_from].width),
+                              wrapped_lines(line.to, k_change_columns[g_to].width)});
+  return lines > 1 ? std::min(lines, k_max_wrapped_lines) * k_line_height : 0;
+}
+
 }  // namespace
 
 SheetLayout changes_layout(const Against& a) {
@@ -111,6 +120,7 @@ void changes_rows(const Against& a, const RowSink& emit) {
     if (c.has(model::TaskChangeKind::moved)) {
       row.cells.push_back(number_cell(g_days, c.finish_days, Style::plain));
     }
+    row.height = changed_row_height(c.prompt, line);
     emit(row);
   }
   if (d.tasks.empty() || shown < d.tasks.size()) {

@@ -16,6 +16,12 @@ namespace rplan::exporters::xlsx {
 
 using RowSink = std::function<void(const Row&)>;
 
+// A row of wrapped text is at most this many lines tall, each this many points.
+inline constexpr int k_max_wrapped_lines = 8;
+inline constexpr double k_line_height = 15;
+// About how many lines `text` wraps to in a column `column_width` wide.
+int wrapped_lines(std::string_view text, double column_width);
+
 // The view's groups the sheets show: every topic, then the group of tasks
 // without a known topic when it has any.
 inline std::size_t shown_groups(const PlanView& view) {

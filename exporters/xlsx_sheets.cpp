@@ -109,20 +109,11 @@ std::string_view header_note(int column) {
   return {};
 }
 
-constexpr int k_max_wrapped_lines = 8;
-constexpr double k_line_height = 15;
-
 // Task rows that fit on the sheet: one row is the header, and one is kept for
 // a note when some tasks do not fit.
 std::size_t shown_tasks(const model::Project& project) {
   const auto room = static_cast<std::size_t>(k_max_rows - 2);
   return std::min(project.tasks.size(), room);
-}
-
-int wrapped_lines(std::string_view text, double column_width) {
-  // About 1.2 characters of ordinary text fit per unit of column width.
-  const double per_line = column_width * 1.2;
-  return std::max(1, static_cast<int>(std::ceil(util::display_width(text) / per_line)));
 }
 
 std::vector<ColumnSpec> column_specs(const auto& columns) {
@@ -714,6 +705,12 @@ void workload_rows(const PlanView& view, const RowSink& emit) {
                                       person_total[p] / person_capacity[p], Style::percent));
   }
   emit(total);
+}
+
+int wrapped_lines(std::string_view text, double column_width) {
+  // About 1.2 characters of ordinary text fit per unit of column width.
+  const double per_line = column_width * 1.2;
+  return std::max(1, static_cast<int>(std::ceil(util::display_width(text) / per_line)));
 }
 
 }  // namespace rplan::exporters::xlsx

@@ -7,10 +7,8 @@ namespace rplan::model {
 
 BaselineTask baseline_task(const Task& t, BaselineTexts texts) {
   BaselineTask bt;
-  if (texts == BaselineTexts::with) {
-    bt.id = t.id;
-    bt.assignee = plan_person(t);
-  }
+  bt.id = t.id;
+  bt.assignee = plan_person(t);
   bt.status = t.status;
   bt.start = t.start;
   bt.finish = t.finish;

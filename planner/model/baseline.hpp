@@ -25,8 +25,9 @@ struct BaselineTask {
   std::optional<Date> first_day, last_day;  // local dates of its first and last block
   double estimate_hours = 0;                // task.estimate.hours
   std::int64_t planned_minutes = 0;         // its work blocks, history included
-  // Filled when a baseline is loaded, from the task as it is now (archived or
-  // not): for naming a removed task.
+  // For naming a removed task: make_baseline copies them; a stored baseline's
+  // load fills them only for tasks archived since (a task the project has is
+  // named, and placed in its topic, by the project: diff_plans).
   std::string topic_id;
   std::string prompt;
   friend bool operator==(const BaselineTask&, const BaselineTask&) = default;
@@ -44,7 +45,7 @@ struct Baseline {
 };
 
 // Whether baseline_task copies the task's topic id and prompt (for naming a
-// task; a stored baseline reads them back from the task).
+// removed task; comparing and dating a task needs neither).
 enum class BaselineTexts { with, without };
 
 // What the plan says of one task.

@@ -88,31 +88,34 @@ int TeamDays::between(Date from, Date to) const {
   return static_cast<int>(count_to(to) - count_to(from));
 }
 
+TaskChangeKinds::TaskChangeKinds(std::initializer_list<TaskChangeKind> kinds) {
+  for (const TaskChangeKind k : kinds) push_back(k);
+}
+
+void TaskChangeKinds::push_back(TaskChangeKind kind) {
+  if (m_size < m_kinds.size()) m_kinds[m_size++] = kind;
+}
+
+bool operator==(const TaskChangeKinds& a, const TaskChangeKinds& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end());
+}
+
+bool operator==(const TaskChangeKinds& a, const std::vector<TaskChangeKind>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end());
+}
+
 bool TaskChange::has(TaskChangeKind kind) const {
   return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+}
+
+std::optional<BaselineTask> TaskChange::now(BaselineTexts texts) const {
+  if (task == nullptr) return std::nullopt;
+  return baseline_task(*task, texts);
 }
 
 bool PlanDiff::empty() const {
   return tasks.empty() && topics.empty() && people.empty() && then_finish == now_finish;
 }
-
-namespace {
-
-// The finish date of each topic (its tasks' last day), by topic id.
-template <typename Tasks, typename Get>
-std::unordered_map<std::string, Date> topic_finishes(const Tasks& tasks, Get get) {
-  std::unordered_map<std::string, Date> out;
-  for (const auto& t : tasks) {
-    const BaselineTask& b = get(t);
-    const auto day = last_day(b);
-    if (!day) continue;
-    auto [it, fresh] = out.emplace(b.topic_id, *day);
-    if (!fresh) it->second = std::max(it->second, *day);
-  }
-  return out;
-}
-
-}  // namespace
 
 PlanDiff diff_plans(const Baseline& baseline, const Project& project) {
   PlanDiff diff;
@@ -128,14 +131,14 @@ PlanDiff diff_plans(const Baseline& baseline, const Project& project) {
   const auto team = working_times(project.team, project.holidays, project.time_off);
   Date lo = std::min(baseline.start, project.plan.start);
   Date hi = std::max(baseline.finish, project.plan.finish);
-  std::vector<BaselineTask> now;
-  now.reserve(project.tasks.size());
-  for (const Task& t : project.tasks) now.push_back(baseline_task(t));
+  // What the plan says of each task now (make_baseline's rule), without
+  // its texts: they are the project's.
+  const auto now_of = [](const Task& t) { return baseline_task(t, BaselineTexts::without); };
   auto widen = [&](const BaselineTask& t) {
     if (const auto d = first_day(t)) lo = std::min(lo, *d);
     if (const auto d = last_day(t)) hi = std::max(hi, *d);
   };
-  for (const auto& t : now) widen(t);
+  for (const Task& t : project.tasks) widen(now_of(t));
   for (const auto& t : baseline.tasks) widen(t);
   const TeamDays days(team, lo, hi);
   diff.finish_days = days.between(baseline.finish, project.plan.finish);
@@ -150,13 +153,20 @@ PlanDiff diff_plans(const Baseline& baseline, const Project& project) {
     p.name = name;
     return p;
   };
-  std::unordered_map<std::string_view, bool> live;
-  live.reserve(now.size());
-  for (const BaselineTask& n : now) {
-    live.emplace(n.id, true);
+  // The project's tasks by id; each topic's finish now.
+  std::unordered_map<std::string_view, const Task*> live;
+  live.reserve(project.tasks.size());
+  std::unordered_map<std::string_view, Date> now_topics;
+  for (const Task& task : project.tasks) {
+    live.emplace(task.id, &task);
+    const BaselineTask n = now_of(task);
+    if (const auto day = last_day(n)) {
+      auto [it, fresh] = now_topics.emplace(task.topic_id, *day);
+      if (!fresh) it->second = std::max(it->second, *day);
+    }
     if (!n.assignee.empty()) hours_of(n.assignee).now += n.planned_minutes / 60.0;
     TaskChange c;
-    const auto found = then_by_id.find(n.id);
+    const auto found = then_by_id.find(task.id);
     if (found == then_by_id.end()) {
       c.kinds.push_back(TaskChangeKind::added);
     } else {
@@ -176,33 +186,40 @@ PlanDiff diff_plans(const Baseline& baseline, const Project& project) {
         if (f0 && f1) c.finish_days = days.between(*f0, *f1);
       }
       if (c.kinds.empty()) continue;
-      c.then = t;
+      c.then = &t;
     }
-    c.id = n.id;
-    c.topic_id = n.topic_id;
-    c.prompt = n.prompt;
-    c.now = n;
-    diff.tasks.push_back(std::move(c));
+    c.id = task.id;
+    c.topic_id = task.topic_id;
+    c.prompt = task.prompt;
+    c.task = &task;
+    diff.tasks.push_back(c);
   }
+  // Each topic's finish then: a task the project still has is in the topic
+  // it has now (a task never changes topic), an archived one in the topic
+  // the baseline's load names.
+  std::unordered_map<std::string_view, Date> then_topics;
   for (const BaselineTask& t : baseline.tasks) {
     if (!t.assignee.empty()) hours_of(t.assignee).then += t.planned_minutes / 60.0;
-    if (live.count(t.id)) continue;
+    const auto kept = live.find(t.id);
+    if (const auto day = last_day(t)) {
+      const std::string_view topic =
+          kept != live.end() ? std::string_view(kept->second->topic_id) : t.topic_id;
+      auto [it, fresh] = then_topics.emplace(topic, *day);
+      if (!fresh) it->second = std::max(it->second, *day);
+    }
+    if (kept != live.end()) continue;
     TaskChange c;
     c.kinds.push_back(TaskChangeKind::removed);
     c.id = t.id;
     c.topic_id = t.topic_id;
     c.prompt = t.prompt;
-    c.then = t;
-    diff.tasks.push_back(std::move(c));
+    c.then = &t;
+    diff.tasks.push_back(c);
   }
   for (auto& [name, p] : people) {
     if (std::abs(p.then - p.now) >= 0.5 / 60) diff.people.push_back(p);
   }
 
-  const auto then_topics = topic_finishes(
-      baseline.tasks, [](const BaselineTask& t) -> const BaselineTask& { return t; });
-  const auto now_topics =
-      topic_finishes(now, [](const BaselineTask& t) -> const BaselineTask& { return t; });
   for (const Topic& topic : project.topics) {
     TopicSlip slip;
     slip.topic_id = topic.id;

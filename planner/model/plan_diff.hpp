@@ -1,6 +1,8 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <span>
 #include <string>
@@ -36,20 +38,46 @@ class TeamDays {
   std::vector<std::int32_t> m_prefix;  // m_prefix[k]: working days in [m_first, m_first + k]
 };
 
-// One task that changed. `then` is the baseline's, `now` the plan's (an
-// added task has no `then`, a removed one no `now`).
+// The kinds of change of one task, in TaskChangeKind order, each at most
+// once: a small list kept in place (a diff may hold one per task).
+class TaskChangeKinds {
+ public:
+  using value_type = TaskChangeKind;
+  using iterator = const TaskChangeKind*;
+  using const_iterator = const TaskChangeKind*;
+  TaskChangeKinds() = default;
+  TaskChangeKinds(std::initializer_list<TaskChangeKind> kinds);
+  void push_back(TaskChangeKind kind);
+  const TaskChangeKind* begin() const { return m_kinds.data(); }
+  const TaskChangeKind* end() const { return m_kinds.data() + m_size; }
+  std::size_t size() const { return m_size; }
+  bool empty() const { return m_size == 0; }
+  operator std::vector<TaskChangeKind>() const { return {begin(), end()}; }  // NOLINT: reads as one
+  friend bool operator==(const TaskChangeKinds& a, const TaskChangeKinds& b);
+  friend bool operator==(const TaskChangeKinds& a, const std::vector<TaskChangeKind>& b);
+
+ private:
+  std::array<TaskChangeKind, 6> m_kinds{};
+  std::uint8_t m_size = 0;
+};
+
+// One task that changed: views of the project's task and the baseline's
+// row, valid while both are (a diff is read while its baseline and project
+// are there). An added task has no `then`, a removed one no `task`.
 struct TaskChange {
-  std::string id;
-  std::string topic_id;
-  std::string prompt;
-  std::vector<TaskChangeKind> kinds;  // in TaskChangeKind order, at least one
-  std::optional<BaselineTask> then;
-  std::optional<BaselineTask> now;  // the task as the plan has it now (make_baseline's rule)
+  std::string_view id;
+  std::string_view topic_id;
+  std::string_view prompt;
+  TaskChangeKinds kinds;               // at least one
+  const BaselineTask* then = nullptr;  // the baseline's row
+  const Task* task = nullptr;          // the project's task
   // Team working days the start and the finish moved (later is positive);
   // 0 unless both plans date the task.
   int start_days = 0;
   int finish_days = 0;
   bool has(TaskChangeKind kind) const;
+  // The task as the plan has it now (make_baseline's rule); none when removed.
+  std::optional<BaselineTask> now(BaselineTexts texts = BaselineTexts::with) const;
 };
 
 // A topic whose finish (its last task's finish date) moved.
@@ -81,11 +109,16 @@ struct PlanDiff {
   bool empty() const;
 };
 
-// Compares `project`'s plan with `baseline`. A task is added when the
+// Compares `project`'s plan with `baseline`; the diff refers to both, which
+// must outlive it. A task is added when the
 // baseline does not have it, removed when the project does not (archived);
 // done when it is done now and was not then; reassigned when its person
 // changed; estimate when its estimate changed; moved when its start or finish
 // changed. Working days are counted on the project's team (TeamDays).
 PlanDiff diff_plans(const Baseline& baseline, const Project& project);
+// A diff refers to its baseline and project: never to temporaries.
+PlanDiff diff_plans(Baseline&&, const Project&) = delete;
+PlanDiff diff_plans(const Baseline&, Project&&) = delete;
+PlanDiff diff_plans(Baseline&&, Project&&) = delete;
 
 }  // namespace rplan::model

@@ -7,7 +7,7 @@
 
 #include "planner/model/baseline.hpp"
 #include "planner/model/workload.hpp"
-#include "planner/store/batch_insert.hpp"
+#include "planner/store/baseline_blob.hpp"
 #include "planner/store/sqlite_guard.hpp"
 #include "planner/store/store.hpp"
 #include "planner/store/store_internal.hpp"
@@ -34,28 +34,9 @@ std::optional<std::int64_t> baseline_id(SQLite::Database& db, const std::string&
 }
 
 void delete_baseline(SQLite::Database& db, std::int64_t id) {
-  SQLite::Statement tasks(db, "DELETE FROM baseline_tasks WHERE baseline_id = ?");
-  tasks.bind(1, id);
-  tasks.exec();
   SQLite::Statement row(db, "DELETE FROM baselines WHERE id = ?");
   row.bind(1, id);
   row.exec();
-}
-
-void bind_optional_date(SQLite::Statement& q, int i, const std::optional<model::Date>& d) {
-  if (d) {
-    q.bind(i, util::format_date(*d));
-  } else {
-    q.bind(i);
-  }
-}
-
-void bind_optional_instant(SQLite::Statement& q, int i, const std::optional<model::Instant>& t) {
-  if (t) {
-    q.bind(i, static_cast<std::int64_t>(to_unix(*t)));
-  } else {
-    q.bind(i);
-  }
 }
 
 }  // namespace
@@ -79,11 +60,25 @@ void rotate_plan_snapshot(SQLite::Database& db, const model::Project& project) {
     q.bind(2, model::scope_hours(project));
     q.exec();
   }
-  // What model::make_baseline keeps, bound straight from the tasks (in id
-  // order, the key's) without copying the project's texts.
-  SQLite::Statement head(db,
-                         "INSERT INTO baselines (name, saved_at, plan_created_at, plan_now, start, "
-                         "finish, total_hours) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  // What model::make_baseline keeps, packed straight from the tasks (in id
+  // order) without copying the project's texts.
+  std::vector<const model::Task*> tasks;
+  tasks.reserve(project.tasks.size());
+  for (const model::Task& t : project.tasks) tasks.push_back(&t);
+  std::sort(tasks.begin(), tasks.end(),
+            [](const model::Task* a, const model::Task* b) { return a->id < b->id; });
+  BaselinePacker packer;
+  for (const model::Task* t : tasks) {
+    const model::BaselineTask b = model::baseline_task(*t, model::BaselineTexts::without);
+    packer.add(t->id, model::plan_person(*t), t->status, b.start, b.finish, b.first_day, b.last_day,
+               b.estimate_hours, b.planned_minutes);
+  }
+  const auto count = static_cast<std::int64_t>(packer.size());
+  const std::string blob = packer.finish();
+  SQLite::Statement head(
+      db,
+      "INSERT INTO baselines (name, saved_at, plan_created_at, plan_now, start, "
+      "finish, total_hours, task_count, tasks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   head.bind(1, k_plan_snapshot);
   head.bind(2, static_cast<std::int64_t>(to_unix(project.plan.created_at)));
   head.bind(3, static_cast<std::int64_t>(to_unix(project.plan.created_at)));
@@ -91,32 +86,9 @@ void rotate_plan_snapshot(SQLite::Database& db, const model::Project& project) {
   head.bind(5, util::format_date(project.plan.start));
   head.bind(6, util::format_date(project.plan.finish));
   head.bind(7, project.plan.total_hours);
+  head.bind(8, count);
+  head.bindNoCopy(9, blob.data(), static_cast<int>(blob.size()));
   head.exec();
-  const std::int64_t id = db.getLastInsertRowid();
-  std::vector<const model::Task*> tasks;
-  tasks.reserve(project.tasks.size());
-  for (const model::Task& t : project.tasks) tasks.push_back(&t);
-  std::sort(tasks.begin(), tasks.end(),
-            [](const model::Task* a, const model::Task* b) { return a->id < b->id; });
-  BatchInsert rows(db,
-                   "INSERT INTO baseline_tasks (baseline_id, task_id, assignee, status, start, "
-                   "finish, first_date, last_date, estimate_hours, planned_minutes) VALUES ",
-                   10, tasks.size());
-  for (const model::Task* t : tasks) {
-    const model::BaselineTask b = model::baseline_task(*t, model::BaselineTexts::without);
-    auto [q, i] = rows.next();
-    q.bind(i, id);
-    q.bindNoCopy(i + 1, t->id);
-    q.bindNoCopy(i + 2, model::plan_person(*t));
-    q.bindNoCopy(i + 3, model::to_string(t->status).data());
-    bind_optional_instant(q, i + 4, b.start);
-    bind_optional_instant(q, i + 5, b.finish);
-    bind_optional_date(q, i + 6, b.first_day);
-    bind_optional_date(q, i + 7, b.last_day);
-    q.bind(i + 8, b.estimate_hours);
-    q.bind(i + 9, static_cast<std::int64_t>(b.planned_minutes));
-    rows.done();
-  }
 }
 
 std::vector<model::ScopePoint> load_scope_history(SQLite::Database& db) {
@@ -136,21 +108,15 @@ bool Store::save_baseline(const std::string& name, model::Instant at) {
     if (!snapshot) throw InputError("there is no plan to keep as a baseline; run rplan plan first");
     const auto old = detail::baseline_id(db(), name);
     if (old) detail::delete_baseline(db(), *old);
-    SQLite::Statement head(db(),
+    SQLite::Statement copy(db(),
                            "INSERT INTO baselines (name, saved_at, plan_created_at, plan_now, "
-                           "start, finish, total_hours) SELECT ?, ?, plan_created_at, plan_now, "
-                           "start, finish, total_hours FROM baselines WHERE id = ?");
-    head.bind(1, name);
-    head.bind(2, static_cast<std::int64_t>(to_unix(at)));
-    head.bind(3, *snapshot);
-    head.exec();
-    SQLite::Statement rows(db(),
-                           "INSERT INTO baseline_tasks SELECT ?, task_id, assignee, status, start, "
-                           "finish, first_date, last_date, estimate_hours, planned_minutes "
-                           "FROM baseline_tasks WHERE baseline_id = ? ORDER BY task_id");
-    rows.bind(1, db().getLastInsertRowid());
-    rows.bind(2, *snapshot);
-    rows.exec();
+                           "start, finish, total_hours, task_count, tasks) SELECT ?, ?, "
+                           "plan_created_at, plan_now, start, finish, total_hours, task_count, "
+                           "tasks FROM baselines WHERE id = ?");
+    copy.bind(1, name);
+    copy.bind(2, static_cast<std::int64_t>(to_unix(at)));
+    copy.bind(3, *snapshot);
+    copy.exec();
     return old.has_value();
   });
 }
@@ -160,8 +126,7 @@ std::vector<BaselineSummary> Store::baselines() const {
     std::vector<BaselineSummary> out;
     SQLite::Statement q(db(),
                         "SELECT name, saved_at, plan_created_at, start, finish, total_hours, "
-                        "(SELECT COUNT(*) FROM baseline_tasks WHERE baseline_id = b.id) "
-                        "FROM baselines b WHERE name <> '' ORDER BY saved_at, name");
+                        "task_count FROM baselines WHERE name <> '' ORDER BY saved_at, name");
     while (q.executeStep()) {
       BaselineSummary s;
       s.name = q.getColumn(0).getString();
@@ -191,40 +156,36 @@ std::optional<model::Baseline> Store::load_baseline(const std::string& name) con
   return guarded(m_path, [&]() -> std::optional<model::Baseline> {
     if (name.empty()) return std::nullopt;
     SQLite::Statement head(db(),
-                           "SELECT id, saved_at, plan_created_at, plan_now, start, finish, "
-                           "total_hours FROM baselines WHERE name = ?");
+                           "SELECT saved_at, plan_created_at, plan_now, start, finish, "
+                           "total_hours, tasks FROM baselines WHERE name = ?");
     head.bind(1, name);
     if (!head.executeStep()) return std::nullopt;
     model::Baseline b;
     b.name = name;
-    const std::int64_t id = head.getColumn(0).getInt64();
-    b.saved_at = from_unix(head.getColumn(1).getInt64());
-    b.plan_created_at = from_unix(head.getColumn(2).getInt64());
-    b.plan_now = from_unix(head.getColumn(3).getInt64());
-    b.start = util::parse_date(head.getColumn(4).getString()).value_or(model::Date{});
-    b.finish = util::parse_date(head.getColumn(5).getString()).value_or(model::Date{});
-    b.total_hours = head.getColumn(6).getDouble();
-    SQLite::Statement q(db(),
-                        "SELECT b.task_id, b.assignee, b.status, b.start, b.finish, b.first_date, "
-                        "b.last_date, b.estimate_hours, b.planned_minutes, t.topic_id, t.prompt "
-                        "FROM baseline_tasks b JOIN tasks t ON t.id = b.task_id "
-                        "WHERE b.baseline_id = ? ORDER BY b.task_id");
-    q.bind(1, id);
+    b.saved_at = from_unix(head.getColumn(0).getInt64());
+    b.plan_created_at = from_unix(head.getColumn(1).getInt64());
+    b.plan_now = from_unix(head.getColumn(2).getInt64());
+    b.start = util::parse_date(head.getColumn(3).getString()).value_or(model::Date{});
+    b.finish = util::parse_date(head.getColumn(4).getString()).value_or(model::Date{});
+    b.total_hours = head.getColumn(5).getDouble();
+    const SQLite::Column blob = head.getColumn(6);
+    b.tasks = detail::unpack_baseline(
+        {static_cast<const char*>(blob.getBlob()), static_cast<std::size_t>(blob.getBytes())},
+        "\"" + name + "\"");
+    // The topic and prompt of the tasks archived since (not in the project):
+    // the diff names the others from the project.
+    SQLite::Statement q(
+        db(),
+        "SELECT k.id, k.topic_id, k.prompt FROM tasks k "
+        "JOIN topics p ON p.id = k.topic_id WHERE k.archived = 1 OR p.archived = 1");
     while (q.executeStep()) {
-      model::BaselineTask t;
-      t.id = q.getColumn(0).getString();
-      t.assignee = q.getColumn(1).getString();
-      t.status =
-          model::parse_task_status(q.getColumn(2).getString()).value_or(model::TaskStatus::open);
-      if (!q.getColumn(3).isNull()) t.start = from_unix(q.getColumn(3).getInt64());
-      if (!q.getColumn(4).isNull()) t.finish = from_unix(q.getColumn(4).getInt64());
-      if (!q.getColumn(5).isNull()) t.first_day = util::parse_date(q.getColumn(5).getString());
-      if (!q.getColumn(6).isNull()) t.last_day = util::parse_date(q.getColumn(6).getString());
-      t.estimate_hours = q.getColumn(7).getDouble();
-      t.planned_minutes = q.getColumn(8).getInt64();
-      t.topic_id = q.getColumn(9).getString();
-      t.prompt = q.getColumn(10).getString();
-      b.tasks.push_back(std::move(t));
+      const std::string_view id = detail::text_of(q.getColumn(0));
+      const auto it = std::lower_bound(
+          b.tasks.begin(), b.tasks.end(), id,
+          [](const model::BaselineTask& t, std::string_view key) { return t.id < key; });
+      if (it == b.tasks.end() || it->id != id) continue;
+      it->topic_id = q.getColumn(1).getString();
+      it->prompt = q.getColumn(2).getString();
     }
     return b;
   });

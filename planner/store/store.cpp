@@ -9,6 +9,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "planner/store/baseline_blob.hpp"
 #include "planner/store/migrations.hpp"
 #include "planner/store/sqlite_guard.hpp"
 #include "planner/store/store_internal.hpp"
@@ -87,6 +88,7 @@ void migrate(SQLite::Database& db) {
   SQLite::Transaction tx(db, SQLite::TransactionBehavior::EXCLUSIVE);
   const int current = db.execAndGet("PRAGMA user_version").getInt();
   if (current >= Store::latest_version()) return;  // done meanwhile; nothing to commit
+  detail::register_baseline_packer(db);            // for 0011_baseline_blobs
   int previous = 0;
   for (const Migration& m : k_migrations) {
     // The files apply in the order of their numbers; a number may be missing

@@ -79,10 +79,13 @@ model::Project now_plan() {
       .build();
 }
 
-model::PlanDiff fixed_diff() {
-  const model::Baseline b = model::make_baseline(then_plan(), "last-week",
-                                                 rplan::testing::instant("2027-01-04T08:00:00Z"));
-  return model::diff_plans(b, now_plan());
+// The diff of the fixed case (it refers to its baseline and plan, kept here).
+const model::PlanDiff& fixed_diff() {
+  static const model::Baseline b = model::make_baseline(
+      then_plan(), "last-week", rplan::testing::instant("2027-01-04T08:00:00Z"));
+  static const model::Project now = now_plan();
+  static const model::PlanDiff d = model::diff_plans(b, now);
+  return d;
 }
 
 std::string written(const model::PlanDiff& d, DiffFormat format) {
@@ -145,7 +148,8 @@ TEST(DiffExportTest, JsonNamesEachChangedTaskWithItsChanges) {
 
 TEST(DiffExportTest, APlanDiffedWithItselfSaysNothingChanged) {
   const model::Project p = now_plan();
-  const auto d = model::diff_plans(model::make_baseline(p, "same", p.plan.created_at), p);
+  const model::Baseline same = model::make_baseline(p, "same", p.plan.created_at);
+  const auto d = model::diff_plans(same, p);
   EXPECT_TRUE(d.empty());
   EXPECT_NE(written(d, DiffFormat::text).find("No changes"), std::string::npos);
   EXPECT_NE(written(d, DiffFormat::markdown).find("No changes"), std::string::npos);
@@ -161,7 +165,7 @@ TEST(DiffExportTest, ChangeSidesSayWhatEachChangeWasAndIs) {
   for (const auto& c : d.tasks) {
     for (const auto kind : c.kinds) {
       const ChangeSides s = change_sides(c, kind);
-      sides[c.id].emplace_back(s.from, s.to);
+      sides[std::string(c.id)].emplace_back(s.from, s.to);
     }
   }
   using Sides = std::vector<std::pair<std::string, std::string>>;

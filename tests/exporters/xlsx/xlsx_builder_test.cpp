@@ -506,6 +506,7 @@ TEST(XlsxBaselineTest, TheTasksSheetGetsTheBaselineColumnsAndAChangesSheetListsT
   now.tasks[moved].finish = now.tasks[moved].blocks.back().utc_end;
   const std::string removed = now.tasks.back().id;
   now.tasks.pop_back();
+  now.tasks[moved].prompt = std::string(240, 'w');  // 56 wide: about 67 to a line
   const model::PlanDiff diff = model::diff_plans(baseline, now);
 
   const WorkbookBuilder builder(now, {}, &baseline);
@@ -554,6 +555,10 @@ TEST(XlsxBaselineTest, TheTasksSheetGetsTheBaselineColumnsAndAChangesSheetListsT
   // A removed task has where it was and nothing where it is.
   EXPECT_NE(find_cell(changes.back(), 3), nullptr);
   EXPECT_EQ(find_cell(changes.back(), 4), nullptr);
+  // A row is as tall as its wrapped prompt (as on the Tasks sheet): the
+  // moved task's long prompt gets four lines, the removed one's keeps one.
+  EXPECT_DOUBLE_EQ(changes[2].height, 4 * 15);
+  EXPECT_DOUBLE_EQ(changes[3].height, 0);
 
   // Without a baseline: neither.
   const WorkbookBuilder plain(now);

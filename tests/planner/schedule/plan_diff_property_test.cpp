@@ -107,9 +107,9 @@ std::map<std::string, model::BaselineTask> apply(const model::Baseline& baseline
   for (const auto& t : baseline.tasks) tasks[t.id] = t;
   for (const auto& c : diff.tasks) {
     if (c.has(TaskChangeKind::removed)) {
-      tasks.erase(c.id);
+      tasks.erase(std::string(c.id));
     } else {
-      tasks[c.id] = *c.now;
+      tasks[std::string(c.id)] = *c.now();
     }
   }
   return tasks;
