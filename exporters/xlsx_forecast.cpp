@@ -79,7 +79,7 @@ ForecastShape forecast_shape(const model::Forecast& f, std::size_t critical) {
   return s;
 }
 
-Row header(int index, std::initializer_list<std::pair<int, std::string_view>> cells) {
+Row table_header(int index, std::initializer_list<std::pair<int, std::string_view>> cells) {
   Row row;
   row.index = index;
   for (int c = f_id; c < f_columns; ++c) row.cells.push_back(fill_cell(c, Style::header));
@@ -205,10 +205,11 @@ void forecast_rows(const model::Forecast& f, const RowSink& emit) {
   row.cells.push_back(text_cell(f_name, drawn_from(f)));
   emit(row);
 
-  emit(header(ForecastShape::plan_header, {{f_name, "The plan's finish (its last day of work)"},
-                                           {k_day, "Day"},
-                                           {k_day_runs, "Runs finished"},
-                                           {k_day_share, "Share of runs"}}));
+  emit(table_header(ForecastShape::plan_header,
+                    {{f_name, "The plan's finish (its last day of work)"},
+                     {k_day, "Day"},
+                     {k_day_runs, "Runs finished"},
+                     {k_day_share, "Share of runs"}}));
   const auto days = mark_days(f);
   for (std::size_t k = 0; k < k_marks.size(); ++k) {
     start(ForecastShape::marks + static_cast<int>(k));
@@ -218,8 +219,9 @@ void forecast_rows(const model::Forecast& f, const RowSink& emit) {
   }
 
   if (s.topics_header >= 0) {
-    emit(header(s.topics_header,
-                {{f_id, "ID"}, {f_name, "Topic"}, {f_p50, "P50"}, {f_p85, "P85"}, {f_p95, "P95"}}));
+    emit(table_header(
+        s.topics_header,
+        {{f_id, "ID"}, {f_name, "Topic"}, {f_p50, "P50"}, {f_p85, "P85"}, {f_p95, "P95"}}));
     for (std::size_t i = 0; i < f.topics.size(); ++i) {
       start(s.topics_header + 1 + static_cast<int>(i));
       row.cells.push_back(text_cell(f_id, f.topics[i].id));
@@ -229,8 +231,8 @@ void forecast_rows(const model::Forecast& f, const RowSink& emit) {
     }
   }
   if (s.people_header >= 0) {
-    emit(header(s.people_header,
-                {{f_name, "Person"}, {f_p50, "P50"}, {f_p85, "P85"}, {f_p95, "P95"}}));
+    emit(table_header(s.people_header,
+                      {{f_name, "Person"}, {f_p50, "P50"}, {f_p85, "P85"}, {f_p95, "P95"}}));
     for (std::size_t i = 0; i < f.people.size(); ++i) {
       start(s.people_header + 1 + static_cast<int>(i));
       row.cells.push_back(text_cell(f_name, f.people[i].name));
@@ -238,8 +240,9 @@ void forecast_rows(const model::Forecast& f, const RowSink& emit) {
       emit(row);
     }
   }
-  emit(header(s.tasks_header,
-              {{f_id, "ID"}, {f_name, "On the critical chain"}, {k_task_share, "Share of runs"}}));
+  emit(table_header(
+      s.tasks_header,
+      {{f_id, "ID"}, {f_name, "On the critical chain"}, {k_task_share, "Share of runs"}}));
   for (std::size_t n = 0; n < s.tasks; ++n) {
     const model::Forecast::Task& t = f.tasks[critical[n]];
     start(s.tasks_header + 1 + static_cast<int>(n));
@@ -264,10 +267,10 @@ void forecast_rows(const model::Forecast& f, const RowSink& emit) {
     emit(row);
   }
 
-  emit(header(s.days_header, {{f_name, "Marks"},
-                              {k_day, "Day"},
-                              {k_day_runs, "Runs finished"},
-                              {k_day_share, "Share of runs"}}));
+  emit(table_header(s.days_header, {{f_name, "Marks"},
+                                    {k_day, "Day"},
+                                    {k_day_runs, "Runs finished"},
+                                    {k_day_share, "Share of runs"}}));
   util::Date day = s.days.first;
   for (int d = 0; d < s.day_count; ++d, day += std::chrono::days{1}) {
     start(s.days_header + 1 + d);
