@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -197,6 +198,21 @@ TEST(PlanStoreTest, LargePlansRoundTripThroughTheBatchedInserts) {
       EXPECT_EQ(again.tasks[i].blocks[n].sequence, i == 137 && n == 1 ? 1 : 0) << i << "/" << n;
     }
   }
+}
+
+// write_plan stores the rows prepare_plan sequenced (it counts the block rows
+// from them): a project whose blocks changed in between is refused rather
+// than stored with rows missing.
+TEST(PlanStoreTest, WritePlanRefusesBlocksChangedAfterPreparePlan) {
+  TempDir dir;
+  Store store(dir / "rplan.db", Access::read_write);
+  store.import_document(document("a.md", {{"A", {"Research a", "Research b"}}}));
+  model::Project p = store.load_project();
+  fake_plan(p, "2026-12-07");
+  const Store::PreparedPlan prepared = store.prepare_plan(p, at("2026-12-01T10:00:00Z"));
+  p.tasks[1].blocks.clear();
+  Store::Transaction tx(store);
+  EXPECT_THROW(store.write_plan(p, prepared), std::logic_error);
 }
 
 // load_project orders tasks itself and finds plan rows by id without a hash:
