@@ -1,6 +1,5 @@
 // The forecast section of the HTML report: an S-curve of the plan's finish
 // date over the runs of the forecast kept with the plan, P50 / P85 / P95 marked.
-#include <algorithm>
 #include <iterator>
 #include <string>
 
@@ -34,9 +33,9 @@ void write_forecast(const Report& r, Writer& out) {
   figure("Planned", util::format_date(f.planned));
   out << "</dl>\n";
 
-  // Days on x from the day before the earliest finish to the latest, share on y.
-  const Date first = std::min(curve.front().date, f.planned) - std::chrono::days{1};
-  const Date last = std::max(curve.back().date, f.planned);
+  // Days on x (model::curve_days), share on y.
+  const model::CurveDays days = model::curve_days(f);
+  const Date first = days.first, last = days.last;
   const double span = static_cast<double>((last - first).count());
   const double left = 48, top = 16, plot_w = 720, plot_h = 220, bottom = 40;
   const double width = left + plot_w + 24, height = top + plot_h + bottom;

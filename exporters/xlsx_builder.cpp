@@ -144,6 +144,7 @@ WorkbookBuilder::~WorkbookBuilder() = default;
 std::vector<SheetId> WorkbookBuilder::sheets() const {
   std::vector<SheetId> ids(k_sheets.begin(), k_sheets.end());
   if (m_against) ids.insert(ids.end() - 1, SheetId::changes);
+  if (has_forecast_sheet(m_project)) ids.insert(ids.end() - 1, SheetId::forecast);
   return ids;
 }
 
@@ -168,6 +169,10 @@ SheetLayout WorkbookBuilder::layout(SheetId sheet) const {
     case SheetId::changes:
       if (!m_against) throw std::logic_error("a workbook without a baseline has no Changes sheet");
       return changes_layout(*m_against);
+    case SheetId::forecast:
+      if (!has_forecast_sheet(m_project))
+        throw std::logic_error("a workbook without a forecast has no Forecast sheet");
+      return forecast_layout(*m_project.forecast);
     case SheetId::gantt:
       return gantt_layout(m_project, m_view, m_limits);
     case SheetId::workload:
@@ -187,6 +192,10 @@ void WorkbookBuilder::rows(SheetId sheet, const std::function<void(const Row&)>&
     case SheetId::changes:
       if (!m_against) throw std::logic_error("a workbook without a baseline has no Changes sheet");
       return changes_rows(*m_against, emit);
+    case SheetId::forecast:
+      if (!has_forecast_sheet(m_project))
+        throw std::logic_error("a workbook without a forecast has no Forecast sheet");
+      return forecast_rows(*m_project.forecast, emit);
     case SheetId::gantt:
       return gantt_rows(m_project, m_view, m_limits, emit);
     case SheetId::workload:

@@ -38,6 +38,9 @@ enum class Style : std::uint8_t {
   week_header,     // a date shown as "d mmm", centred (weekly Gantt)
   month_header,    // a month label above the Gantt's date header: bold
   percent,         // a fraction shown as "0%"
+  share,           // a fraction shown as "0.0%" (a share of a forecast's runs)
+  figure,          // a number beside its label, aligned left
+  figure_time,     // an Excel serial date-time beside its label: yyyy-mm-dd hh:mm, left
   person,          // filled in the palette colour Cell::colour (Gantt work, legend)
   topic_span,      // dark grey fill: a topic's first to last working day
   weekend,         // light grey fill: a day nobody on the team works
@@ -134,6 +137,39 @@ struct ChartSpec {
   double y_scale = 1;
 };
 
+// Points (x, y) of this sheet on two value axes, x from one column and y
+// from another over the same rows, named by a cell (a reference, so a name
+// is never read as a formula).
+struct ScatterSeries {
+  enum class Mark : std::uint8_t {
+    line,   // a line through the points, no markers
+    point,  // a marker at each point, a line down to the x axis, labelled with its name and y
+  };
+  int name_row = 0;
+  int name_column = 0;
+  int x_column = 0;
+  int y_column = 0;
+  int first_row = 0;
+  int last_row = 0;
+  std::uint32_t colour = 0;
+  Mark mark = Mark::line;
+};
+
+// A chart of ScatterSeries: dates on x (Excel serial days, from x_min to
+// x_max, shown as "d mmm"), shares of 0 to 1 on y (shown as "0%").
+struct ScatterSpec {
+  std::string title;
+  std::string x_title;
+  std::string y_title;
+  std::vector<ScatterSeries> series;
+  double x_min = 0;
+  double x_max = 0;
+  int anchor_row = 0;  // top-left cell of the chart
+  int anchor_column = 0;
+  double x_scale = 1;  // of Excel's default 480 x 288 pixels
+  double y_scale = 1;
+};
+
 // A data bar (conditional format) over a column of fractions 0..1.
 struct DataBar {
   Range range;
@@ -171,6 +207,7 @@ struct SheetLayout {
   std::optional<HeatMap> heat_map;
   std::optional<ChartSpec> chart;       // stacked columns
   std::optional<ChartSpec> line_chart;  // lines (the burn-up), below `chart`
+  std::optional<ScatterSpec> scatter;   // points on value axes (the forecast's S-curve)
   PrintLayout print;
   // Protected without a password against accidental edits: only cells of
   // the editable styles can be changed; columns can be resized, the
@@ -181,9 +218,10 @@ struct SheetLayout {
 
 // The sheets in tab order. `sync` is the hidden sheet of the values as
 // exported (model::workbook::k_sync_sheet). `changes` (the tasks changed
-// since a baseline) is there only with a baseline, before `sync`:
+// since a baseline) is there only with a baseline, and `forecast` only with
+// a forecast kept with the plan, both before `sync`:
 // WorkbookBuilder::sheets() lists a workbook's.
-enum class SheetId { tasks, gantt, workload, topics, changes, sync };
+enum class SheetId { tasks, gantt, workload, topics, changes, forecast, sync };
 inline constexpr std::array<SheetId, 5> k_sheets = {
     SheetId::tasks, SheetId::gantt, SheetId::workload, SheetId::topics, SheetId::sync};
 
@@ -230,6 +268,11 @@ double excel_serial(util::Date date, int minutes_after_midnight = 0);
 // baseline start and finish (local dates) and the variance of its finish in
 // team working days (model::diff_plans), and a Changes sheet lists each
 // changed task: id, prompt, the kinds of change, from, to (change_sides).
+// With a forecast kept with the plan (model::Project::forecast), a Forecast
+// sheet shows it: its runs, seed and time, the P50 / P85 / P95 finish of
+// the plan, each topic and each person, the tasks on the critical chain in
+// some run (model::critical_order) and the share of runs finished by each
+// day, drawn as an S-curve.
 class WorkbookBuilder {
  public:
   // Reads `view` (and `baseline`, when given), which must outlive the builder.
@@ -242,8 +285,9 @@ class WorkbookBuilder {
   WorkbookBuilder(const WorkbookBuilder&) = delete;
   WorkbookBuilder& operator=(const WorkbookBuilder&) = delete;
 
-  // The workbook's sheets in tab order: k_sheets, with `changes` before
-  // `sync` when there is a baseline.
+  // The workbook's sheets in tab order: k_sheets, with `changes` (when
+  // there is a baseline), then `forecast` (when the project has a forecast
+  // with runs), before `sync`.
   std::vector<SheetId> sheets() const;
   DocumentProperties properties() const;
   SheetLayout layout(SheetId sheet) const;

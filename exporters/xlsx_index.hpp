@@ -64,6 +64,12 @@ void topics_rows(const model::Project& project, const PlanView& view, const RowS
 SheetLayout workload_layout(const PlanView& view);
 void workload_rows(const PlanView& view, const RowSink& emit);
 
+// The forecast kept with the plan (xlsx_forecast.cpp): a sheet only when
+// has_forecast_sheet, from the project's forecast.
+bool has_forecast_sheet(const model::Project& project);
+SheetLayout forecast_layout(const model::Forecast& forecast);
+void forecast_rows(const model::Forecast& forecast, const RowSink& emit);
+
 SheetLayout gantt_layout(const model::Project& project, const PlanView& view,
                          const GanttLimits& limits);
 void gantt_rows(const model::Project& project, const PlanView& view, const GanttLimits& limits,

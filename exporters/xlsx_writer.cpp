@@ -172,6 +172,18 @@ class Workbook {
       case Style::percent:
         format_set_num_format(f, "0%");
         break;
+      case Style::share:
+        format_set_num_format(f, "0.0%");
+        break;
+      case Style::figure:
+        format_set_align(f, LXW_ALIGN_LEFT);
+        format_set_indent(f, 1);
+        break;
+      case Style::figure_time:
+        format_set_num_format(f, "yyyy-mm-dd hh:mm");
+        format_set_align(f, LXW_ALIGN_LEFT);
+        format_set_indent(f, 1);
+        break;
       case Style::person:
         set_fill(f, xlsx::person_colour(colour));
         format_set_font_size(f, 9);
@@ -402,6 +414,75 @@ void add_chart(Workbook& book, lxw_worksheet* sheet, const xlsx::SheetLayout& la
       "cannot place the chart");
 }
 
+// Lines and marked points over a date axis and a share axis (xlsx::ScatterSpec).
+void add_scatter_chart(Workbook& book, lxw_worksheet* sheet, const xlsx::SheetLayout& layout,
+                       const xlsx::ScatterSpec& spec) {
+  lxw_chart* chart = workbook_add_chart(book.get(), LXW_CHART_SCATTER_STRAIGHT);
+  if (chart == nullptr) book.fail("cannot add the chart", LXW_ERROR_MEMORY_MALLOC_FAILED);
+  const char* name = layout.name.c_str();
+  for (const auto& s : spec.series) {
+    lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+    if (series == nullptr) book.fail("cannot add a chart series", LXW_ERROR_MEMORY_MALLOC_FAILED);
+    const auto first = static_cast<lxw_row_t>(s.first_row);
+    const auto last = static_cast<lxw_row_t>(s.last_row);
+    chart_series_set_categories(series, name, first, static_cast<lxw_col_t>(s.x_column), last,
+                                static_cast<lxw_col_t>(s.x_column));
+    chart_series_set_values(series, name, first, static_cast<lxw_col_t>(s.y_column), last,
+                            static_cast<lxw_col_t>(s.y_column));
+    chart_series_set_name_range(series, name, static_cast<lxw_row_t>(s.name_row),
+                                static_cast<lxw_col_t>(s.name_column));
+    lxw_chart_line line{};
+    line.color = s.colour;
+    if (s.mark == xlsx::ScatterSeries::Mark::line) {
+      line.width = 2.25;
+      chart_series_set_line(series, &line);
+      chart_series_set_marker_type(series, LXW_CHART_MARKER_NONE);
+      continue;
+    }
+    // A point: a diamond in its colour, a dashed line down to the x axis, its name and value
+    // beside it.
+    line.none = LXW_TRUE;
+    chart_series_set_line(series, &line);
+    chart_series_set_marker_type(series, LXW_CHART_MARKER_DIAMOND);
+    chart_series_set_marker_size(series, 8);
+    lxw_chart_fill fill{};
+    fill.color = s.colour;
+    chart_series_set_marker_fill(series, &fill);
+    lxw_chart_line border{};
+    border.color = s.colour;
+    chart_series_set_marker_line(series, &border);
+    chart_series_set_error_bars(series->y_error_bars, LXW_CHART_ERROR_BAR_TYPE_PERCENTAGE, 100);
+    chart_series_set_error_bars_direction(series->y_error_bars, LXW_CHART_ERROR_BAR_DIR_MINUS);
+    chart_series_set_error_bars_endcap(series->y_error_bars, LXW_CHART_ERROR_BAR_NO_CAP);
+    lxw_chart_line drop{};
+    drop.color = s.colour;
+    drop.width = 1.25;
+    drop.dash_type = LXW_CHART_LINE_DASH_DASH;
+    chart_series_set_error_bars_line(series->y_error_bars, &drop);
+    chart_series_set_labels(series);
+    chart_series_set_labels_options(series, LXW_TRUE, LXW_FALSE, LXW_FALSE);
+    chart_series_set_labels_position(series, LXW_CHART_LABEL_POSITION_LEFT);
+  }
+  chart_title_set_name(chart, spec.title.c_str());
+  chart_axis_set_name(chart->x_axis, spec.x_title.c_str());
+  chart_axis_set_name(chart->y_axis, spec.y_title.c_str());
+  chart_axis_set_num_format(chart->x_axis, "d mmm");
+  chart_axis_set_min(chart->x_axis, spec.x_min);
+  chart_axis_set_max(chart->x_axis, spec.x_max);
+  chart_axis_set_num_format(chart->y_axis, "0%");
+  chart_axis_set_min(chart->y_axis, 0);
+  chart_axis_set_max(chart->y_axis, 1);
+  chart_axis_set_major_unit(chart->y_axis, 0.25);
+  chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+  lxw_chart_options options{};
+  options.x_scale = spec.x_scale;
+  options.y_scale = spec.y_scale;
+  book.check(
+      worksheet_insert_chart_opt(sheet, static_cast<lxw_row_t>(spec.anchor_row),
+                                 static_cast<lxw_col_t>(spec.anchor_column), chart, &options),
+      "cannot place the chart");
+}
+
 void set_properties(Workbook& book, const xlsx::DocumentProperties& p) {
   std::string title = p.title, subject = p.subject, author = p.author, comments = p.comments;
   lxw_doc_properties props{};
@@ -539,6 +620,7 @@ void write_workbook(const xlsx::WorkbookBuilder& builder, const fs::path& file,
       pipe.rows_of(i, [&](const xlsx::Row& row) { write_row(book, sheet, row); });
       if (layout.chart) add_chart(book, sheet, layout, *layout.chart, LXW_CHART_COLUMN_STACKED);
       if (layout.line_chart) add_chart(book, sheet, layout, *layout.line_chart, LXW_CHART_LINE);
+      if (layout.scatter) add_scatter_chart(book, sheet, layout, *layout.scatter);
     }
   }
   book.close();

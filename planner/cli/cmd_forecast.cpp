@@ -10,6 +10,7 @@
 #include "planner/cli/command.hpp"
 #include "planner/cli/io.hpp"
 #include "planner/cli/numbers.hpp"
+#include "planner/model/forecast.hpp"
 #include "planner/pipeline/forecast.hpp"
 #include "planner/util/error.hpp"
 #include "planner/util/text.hpp"
@@ -98,18 +99,13 @@ void print_text(const pipeline::Forecast& f, std::ostream& out) {
   }
   out << "People\n";
   for (const auto& p : f.people) out << row(p.name, width, p.finish) << "\n";
-  std::vector<const pipeline::Forecast::Task*> tasks;
-  for (const auto& t : f.tasks) {
-    if (t.critical_share > 0) tasks.push_back(&t);
-  }
-  std::stable_sort(tasks.begin(), tasks.end(), [](const auto* a, const auto* b) {
-    return a->critical_share > b->critical_share;
-  });
+  std::vector<std::size_t> tasks = model::critical_order(f);
   if (tasks.size() > k_text_tasks) tasks.resize(k_text_tasks);
   out << "Most often on the critical chain (share of runs)\n";
-  for (const auto* t : tasks) {
-    out << "  " << t->id << "  " << std::setw(3)
-        << static_cast<int>(std::lround(t->critical_share * 100)) << " %  " << cut(t->prompt, 60)
+  for (const std::size_t i : tasks) {
+    const pipeline::Forecast::Task& t = f.tasks[i];
+    out << "  " << t.id << "  " << std::setw(3)
+        << static_cast<int>(std::lround(t.critical_share * 100)) << " %  " << cut(t.prompt, 60)
         << "\n";
   }
 }
@@ -151,7 +147,7 @@ int cmd_forecast(Context& ctx, const po::variables_map& vm) {
   // Where the forecast went: on the error stream, so that the output stays the forecast alone.
   if (kept.kept) {
     ctx.reporter.message(
-        "rplan: kept with the plan: the HTML report and the JSON export show it\n");
+        "rplan: kept with the plan: the HTML report, the workbook and the JSON export show it\n");
   } else if (!kept.not_kept.empty()) {
     ctx.reporter.message("rplan: note: not kept with the plan: " + kept.not_kept + "\n");
   }
@@ -172,8 +168,9 @@ void add_forecast_commands(std::vector<Command>& t) {
                "(default: every core). --from-history draws from the team's own ratios of\n"
                "hours spent to estimated once at least 10 tasks are done with hours spent\n"
                "(by kind when each kind has 10). The result is kept with the stored plan\n"
-               "when it is up to date (the HTML report's S-curve, the JSON export's forecast\n"
-               "section) until a new plan replaces it; --no-save only prints it.",
+               "when it is up to date (the HTML report's S-curve, the workbook's Forecast\n"
+               "sheet, the JSON export's forecast section) until a new plan replaces it;\n"
+               "--no-save only prints it.",
                [](po::options_description& d) {
                  d.add_options()("runs", po::value<std::string>(), "how many plans to draw (1000)")(
                      "seed", po::value<std::string>(), "the draws' seed, a whole number (1)")(

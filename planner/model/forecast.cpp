@@ -1,5 +1,8 @@
 #include "planner/model/forecast.hpp"
 
+#include <algorithm>
+#include <chrono>
+
 namespace rplan::model {
 
 std::vector<FinishShare> finish_curve(const Forecast& forecast) {
@@ -10,6 +13,28 @@ std::vector<FinishShare> finish_curve(const Forecast& forecast) {
     curve.push_back({f[i], i + 1, static_cast<double>(i + 1) / static_cast<double>(f.size())});
   }
   return curve;
+}
+
+std::size_t finished_by(const Forecast& forecast, util::Date date) {
+  const auto& f = forecast.finishes;
+  return static_cast<std::size_t>(std::upper_bound(f.begin(), f.end(), date) - f.begin());
+}
+
+CurveDays curve_days(const Forecast& forecast) {
+  const auto& f = forecast.finishes;
+  return {std::min(f.front(), forecast.planned) - std::chrono::days{1},
+          std::max(f.back(), forecast.planned)};
+}
+
+std::vector<std::size_t> critical_order(const Forecast& forecast) {
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < forecast.tasks.size(); ++i) {
+    if (forecast.tasks[i].critical_share > 0) order.push_back(i);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return forecast.tasks[a].critical_share > forecast.tasks[b].critical_share;
+  });
+  return order;
 }
 
 }  // namespace rplan::model

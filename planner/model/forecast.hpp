@@ -67,4 +67,22 @@ struct FinishShare {
 };
 std::vector<FinishShare> finish_curve(const Forecast& forecast);
 
+// The runs of `forecast` that finished by the end of `date`.
+std::size_t finished_by(const Forecast& forecast, util::Date date);
+
+// The days an S-curve of `forecast` spans: from the day before the earliest
+// of its runs' finishes and its planned finish, to the latest of them (the
+// report's S-curve, the workbook's Forecast sheet). Needs some run.
+struct CurveDays {
+  util::Date first{};
+  util::Date last{};
+};
+CurveDays curve_days(const Forecast& forecast);
+
+// The tasks that were on the critical chain in some run (a critical share
+// above 0), as indexes into forecast.tasks: most often first, ties in
+// project order. `rplan forecast` prints the first few, the workbook's
+// Forecast sheet lists them all.
+std::vector<std::size_t> critical_order(const Forecast& forecast);
+
 }  // namespace rplan::model

@@ -3,6 +3,7 @@
 
     check_xlsx.py --rplan BUILD/rplan --topics DOC.md --team TEAM.csv [--formulas N]
     check_xlsx.py --rplan BUILD/rplan --generate-topics N --team TEAM.csv
+    check_xlsx.py ... --forecast RUNS
 
 Runs `rplan run` into a temporary folder, then `rplan export xlsx --out`, and
 checks both workbooks against the plan.json of the same run: the sheets, one
@@ -11,7 +12,11 @@ and the autofilter, formula-like prompts kept as text, the stacked chart on
 the Workload sheet, the document properties, the editable columns (filled,
 unlocked, with a note) on a sheet protected without a password, the print
 settings, the hidden sheet of the values as exported, and Gantt labels that
-stay inside their column. Exits non-zero with one line
+stay inside their column; a workbook without a forecast has no Forecast
+sheet. With --forecast, `rplan forecast --runs RUNS` then keeps a forecast
+with the plan, and the workbook `rplan export xlsx` writes next has a
+Forecast sheet whose figures are those of the forecast section of `rplan
+export json` (and an S-curve chart over them). Exits non-zero with one line
 per failed check.
 """
 
@@ -254,6 +259,7 @@ def check_properties(wb, plan):
 
 def check_workbook(path, plan, formulas, level):
     wb = openpyxl.load_workbook(path)
+    check("Forecast" not in wb.sheetnames, f"{path.name}: a Forecast sheet without a forecast")
     if not check(wb.sheetnames == SHEETS, f"{path.name}: sheets {wb.sheetnames}"):
         return
     check_tasks(wb, plan, formulas)
@@ -263,6 +269,113 @@ def check_workbook(path, plan, formulas, level):
     check_other_sheets(wb, plan)
     check_package(path, plan, level)
     check_properties(wb, plan)
+
+
+def table_after(ws, column, title):
+    """The rows under the header row whose cell in `column` (0-based) reads
+    `title`, up to the first empty row."""
+    rows = list(ws.iter_rows())
+    start = next((i for i, r in enumerate(rows) if r[column].value == title), None)
+    if not check(start is not None, f"Forecast: no table headed {title!r}"):
+        return []
+    table = []
+    for r in rows[start + 1:]:
+        if all(c.value is None for c in r):
+            break
+        table.append(r)
+    return table
+
+
+def is_date(cell, day):
+    """A real date cell (shown as yyyy-mm-dd) holding the ISO date `day`."""
+    return (cell.is_date and "yyyy-mm-dd" in cell.number_format
+            and cell.value == datetime.datetime.fromisoformat(day))
+
+
+def same_share(value, share):
+    return isinstance(value, (int, float)) and abs(value - share) < 1e-12
+
+
+def check_forecast_sheet(path, forecast):
+    """The Forecast sheet against the JSON export's forecast section."""
+    wb = openpyxl.load_workbook(path)
+    expected = SHEETS[:4] + ["Forecast"] + SHEETS[4:]
+    if not check(wb.sheetnames == expected, f"sheets {wb.sheetnames}, expected {expected}"):
+        return
+    ws = wb["Forecast"]
+    figures = {r[0].value: r[1] for r in ws.iter_rows(max_row=8) if r[0].value}
+    check(figures["Runs"].value == forecast["runs"], f"Forecast: runs {figures['Runs'].value}")
+    check(figures["Seed"].value == forecast["seed"], f"Forecast: seed {figures['Seed'].value}")
+    made = datetime.datetime.fromisoformat(forecast["made_at"]).replace(tzinfo=None)
+    check(figures["Made at (UTC)"].is_date and same_minute(figures["Made at (UTC)"].value, made),
+          f"Forecast: made at {figures['Made at (UTC)'].value}, expected {made}")
+
+    # The share of runs finished by the end of each day, from the JSON's distribution.
+    points = {p["date"]: p for p in forecast["distribution"]}
+    runs_by = {}
+    days = table_after(ws, 1, "Marks")
+    finished = 0
+    for r in days:
+        day = r[2].value.date().isoformat() if r[2].is_date else None
+        finished = points[day]["runs"] if day in points else finished
+        runs_by[day] = finished
+        check(is_date(r[2], day or "") and r[3].value == finished
+              and same_share(r[4].value, finished / forecast["runs"]),
+              f"Forecast: day {r[2].value}: {r[3].value} runs, {r[4].value}; expected {finished}")
+    if check(len(days) > 1, "Forecast: no days"):
+        first = days[0][2].value
+        check(runs_by[first.date().isoformat()] == 0, "Forecast: the first day has runs finished")
+        check(all(days[i][2].value - first == datetime.timedelta(days=i) for i in range(len(days))),
+              "Forecast: the days are not consecutive")
+        check(runs_by[days[-1][2].value.date().isoformat()] == forecast["runs"],
+              "Forecast: not every run finished by the last day")
+    for p in forecast["distribution"]:
+        check(p["date"] in runs_by, f"Forecast: no row for {p['date']}")
+        check(same_share(p["share"], p["runs"] / forecast["runs"]), f"share of {p['date']}")
+
+    marks = {r[1].value: r for r in table_after(ws, 1, "The plan's finish (its last day of work)")}
+    for name, day in (("P50", forecast["plan"]["p50"]), ("P85", forecast["plan"]["p85"]),
+                      ("P95", forecast["plan"]["p95"]), ("Planned", forecast["planned"])):
+        r = marks.get(name)
+        if not check(r is not None, f"Forecast: no {name} row"):
+            continue
+        check(is_date(r[2], day) and r[3].value == runs_by.get(day)
+              and same_share(r[4].value, (runs_by.get(day) or 0) / forecast["runs"]),
+              f"Forecast: {name} {r[2].value} ({r[3].value} runs), expected {day}")
+
+    def percentiles(rows, key, items, name):
+        got = [(r[key].value, r[2], r[3], r[4]) for r in rows]
+        check(len(got) == len(items), f"Forecast: {len(got)} {name}, expected {len(items)}")
+        for (who, p50, p85, p95), item in zip(got, items):
+            who_expected = item["id"] if "id" in item else item["name"]
+            check(who == who_expected and is_date(p50, item["p50"]) and is_date(p85, item["p85"])
+                  and is_date(p95, item["p95"]),
+                  f"Forecast: {name} {who}: {p50.value} {p85.value} {p95.value}, expected {item}")
+
+    if forecast["topics"]:
+        percentiles(table_after(ws, 1, "Topic"), 0, forecast["topics"], "topics")
+    if forecast["people"]:
+        percentiles(table_after(ws, 1, "Person"), 1, forecast["people"], "people")
+
+    # Every task ever on the critical chain, most often first (ties in the JSON's order).
+    critical = sorted((t for t in forecast["tasks"] if t["critical_share"] > 0),
+                      key=lambda t: -t["critical_share"])
+    listed = [r for r in table_after(ws, 1, "On the critical chain") if r[0].value]
+    check([r[0].value for r in listed] == [t["id"] for t in critical],
+          f"Forecast: critical tasks {[r[0].value for r in listed]}, expected "
+          f"{[t['id'] for t in critical]}")
+    for r, t in zip(listed, critical):
+        check(same_share(r[2].value, t["critical_share"]) and r[2].number_format == "0.0%",
+              f"Forecast: {t['id']} on the chain {r[2].value}, expected {t['critical_share']}")
+
+    with zipfile.ZipFile(path) as z:
+        charts = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/chart")]
+        scatter = [c for c in charts if "<c:scatterChart>" in c]
+        if check(len(scatter) == 1, f"Forecast: {len(scatter)} scatter charts"):
+            chart = scatter[0]
+            check(chart.count("<c:ser>") == 5 and chart.count("<c:errBars>") == 4
+                  and "Forecast!$" in chart,
+                  "Forecast: the chart is not the curve and four marks on the Forecast sheet")
 
 
 def generated_document(topics):
@@ -299,6 +412,8 @@ def main():
                         help="formula-like prompts the document must have")
     parser.add_argument("--level", choices=("fastest", "default"), required=True,
                         help="the deflate level this build writes workbooks at")
+    parser.add_argument("--forecast", type=int, default=0,
+                        help="then keep a forecast of this many runs and check its sheet")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="rplan-xlsx-") as tmp:
         out = Path(tmp)
@@ -315,6 +430,20 @@ def main():
             before = len(failures)
             check_workbook(out / name, plan, args.formulas, args.level)
             failures[before:] = [f"{name}: {f}" for f in failures[before:]]
+        if args.forecast:
+            result = subprocess.run([args.rplan, "--db", out / "rplan.db", "forecast", "--runs",
+                                     str(args.forecast), "--seed", "7"], cwd=out,
+                                    capture_output=True, text=True)
+            if result.returncode != 0 or "kept with the plan" not in result.stderr:
+                sys.exit(f"rplan forecast did not keep a forecast: {result.stderr}")
+            run([args.rplan, "--db", out / "rplan.db", "export", "xlsx", "--out",
+                 out / "forecast.xlsx"], cwd=out)
+            run([args.rplan, "--db", out / "rplan.db", "export", "json", "--out",
+                 out / "forecast.json"], cwd=out)
+            forecast = json.loads((out / "forecast.json").read_text(encoding="utf-8"))["forecast"]
+            before = len(failures)
+            check_forecast_sheet(out / "forecast.xlsx", forecast)
+            failures[before:] = [f"forecast.xlsx: {f}" for f in failures[before:]]
     for f in failures:
         print(f"FAIL: {f}")
     print(f"{len(failures)} failed checks" if failures else "all checks passed")
