@@ -18,7 +18,8 @@ namespace {
 using namespace testing;
 
 // Forecast sheet columns.
-constexpr int k_id = 0, k_name = 1, k_p50 = 2, k_p85 = 3, k_p95 = 4;
+constexpr int k_forecast_id = 0, k_forecast_name = 1, k_forecast_p50 = 2, k_forecast_p85 = 3,
+              k_forecast_p95 = 4;
 constexpr int k_day = 2, k_runs = 3, k_share = 4;
 
 // Eight runs finishing from 2026-12-15 to 2026-12-21; the plan with the
@@ -84,11 +85,11 @@ TEST(XlsxForecastSheetTest, OnlyAWorkbookWithAForecastHasTheSheetBeforeTheHidden
 TEST(XlsxForecastSheetTest, ShowsTheRunsSeedAndTimeAndThePlansMarksWithTheirShares) {
   const model::Project project = with_forecast();
   const auto rows = all_rows(WorkbookBuilder(project), SheetId::forecast);
-  const Row* runs = row_with(rows, k_id, "Runs");
+  const Row* runs = row_with(rows, k_forecast_id, "Runs");
   ASSERT_NE(runs, nullptr);
-  EXPECT_EQ(find_cell(*runs, k_name)->number, 8);
-  EXPECT_EQ(find_cell(*row_with(rows, k_id, "Seed"), k_name)->number, 42);
-  const Cell* made = find_cell(*row_with(rows, k_id, "Made at (UTC)"), k_name);
+  EXPECT_EQ(find_cell(*runs, k_forecast_name)->number, 8);
+  EXPECT_EQ(find_cell(*row_with(rows, k_forecast_id, "Seed"), k_forecast_name)->number, 42);
+  const Cell* made = find_cell(*row_with(rows, k_forecast_id, "Made at (UTC)"), k_forecast_name);
   EXPECT_EQ(made->type, Cell::Type::date_time);
   EXPECT_DOUBLE_EQ(made->number, excel_serial(day("2026-12-07"), 9 * 60 + 30));
 
@@ -101,7 +102,7 @@ TEST(XlsxForecastSheetTest, ShowsTheRunsSeedAndTimeAndThePlansMarksWithTheirShar
        {Expected{"P50", "2026-12-16", 5}, Expected{"P85", "2026-12-21", 8},
         Expected{"P95", "2026-12-21", 8}, Expected{"Planned", "2026-12-14", 0}}) {
     SCOPED_TRACE(e.mark);
-    const Row* mark = row_with(rows, k_name, e.mark);
+    const Row* mark = row_with(rows, k_forecast_name, e.mark);
     ASSERT_NE(mark, nullptr);
     EXPECT_EQ(find_cell(*mark, k_day)->type, Cell::Type::date_time);
     EXPECT_EQ(find_cell(*mark, k_day)->style, Style::date);
@@ -114,45 +115,46 @@ TEST(XlsxForecastSheetTest, ShowsTheRunsSeedAndTimeAndThePlansMarksWithTheirShar
 TEST(XlsxForecastSheetTest, ListsEachTopicAndPersonWithTheirPercentiles) {
   const model::Project project = with_forecast();
   const auto rows = all_rows(WorkbookBuilder(project), SheetId::forecast);
-  const Row* topic = row_with(rows, k_id, "tjap");
+  const Row* topic = row_with(rows, k_forecast_id, "tjap");
   ASSERT_NE(topic, nullptr);
-  EXPECT_EQ(find_cell(*topic, k_name)->text, "日本語のトピック");
-  EXPECT_DOUBLE_EQ(find_cell(*topic, k_p50)->number, serial("2026-12-16"));
-  EXPECT_DOUBLE_EQ(find_cell(*topic, k_p85)->number, serial("2026-12-21"));
-  EXPECT_DOUBLE_EQ(find_cell(*topic, k_p95)->number, serial("2026-12-21"));
-  EXPECT_EQ(row_with(rows, k_id, "tinj")->index + 1, topic->index);
-  const Row* bo = row_with(rows, k_name, "Bo");
+  EXPECT_EQ(find_cell(*topic, k_forecast_name)->text, "日本語のトピック");
+  EXPECT_DOUBLE_EQ(find_cell(*topic, k_forecast_p50)->number, serial("2026-12-16"));
+  EXPECT_DOUBLE_EQ(find_cell(*topic, k_forecast_p85)->number, serial("2026-12-21"));
+  EXPECT_DOUBLE_EQ(find_cell(*topic, k_forecast_p95)->number, serial("2026-12-21"));
+  EXPECT_EQ(row_with(rows, k_forecast_id, "tinj")->index + 1, topic->index);
+  const Row* bo = row_with(rows, k_forecast_name, "Bo");
   ASSERT_NE(bo, nullptr);
-  EXPECT_EQ(find_cell(*bo, k_p50)->style, Style::date);
-  EXPECT_DOUBLE_EQ(find_cell(*bo, k_p50)->number, serial("2026-12-15"));
-  EXPECT_DOUBLE_EQ(find_cell(*bo, k_p95)->number, serial("2026-12-16"));
+  EXPECT_EQ(find_cell(*bo, k_forecast_p50)->style, Style::date);
+  EXPECT_DOUBLE_EQ(find_cell(*bo, k_forecast_p50)->number, serial("2026-12-15"));
+  EXPECT_DOUBLE_EQ(find_cell(*bo, k_forecast_p95)->number, serial("2026-12-16"));
 }
 
 TEST(XlsxForecastSheetTest, ListsTheTasksEverOnTheCriticalChainMostOftenFirst) {
   const model::Project project = with_forecast();
   const auto rows = all_rows(WorkbookBuilder(project), SheetId::forecast);
-  const Row* header = row_with(rows, k_name, "On the critical chain");
+  const Row* header = row_with(rows, k_forecast_name, "On the critical chain");
   ASSERT_NE(header, nullptr);
   std::vector<std::string> ids;
   std::vector<double> shares;
   for (int r = header->index + 1;; ++r) {
     const Row* row = find_row(rows, r);
     ASSERT_NE(row, nullptr);
-    const Cell* id = find_cell(*row, k_id);
+    const Cell* id = find_cell(*row, k_forecast_id);
     if (id == nullptr) {
       // The note under the list: the tasks never on it.
-      EXPECT_NE(find_cell(*row, k_name)->text.find("2 tasks not done were never on it"),
+      EXPECT_NE(find_cell(*row, k_forecast_name)->text.find("2 tasks not done were never on it"),
                 std::string::npos);
       break;
     }
     ids.push_back(id->text);
-    shares.push_back(find_cell(*row, k_p50)->number);
-    EXPECT_EQ(find_cell(*row, k_p50)->style, Style::share);
+    shares.push_back(find_cell(*row, k_forecast_p50)->number);
+    EXPECT_EQ(find_cell(*row, k_forecast_p50)->style, Style::share);
   }
   EXPECT_EQ(ids, (std::vector<std::string>{"aaa4", "aaa1", "bbb1"}));
   EXPECT_EQ(shares, (std::vector<double>{0.875, 0.25, 0.25}));
   // Formula-like prompts stay text.
-  EXPECT_EQ(find_cell(*row_with(rows, k_id, "aaa4"), k_name)->type, Cell::Type::text);
+  EXPECT_EQ(find_cell(*row_with(rows, k_forecast_id, "aaa4"), k_forecast_name)->type,
+            Cell::Type::text);
 }
 
 TEST(XlsxForecastSheetTest, HasEveryDayOfTheCurveAndAChartOverThoseRowsAndTheMarks) {
@@ -180,9 +182,9 @@ TEST(XlsxForecastSheetTest, HasEveryDayOfTheCurveAndAChartOverThoseRowsAndTheMar
                      runs[static_cast<std::size_t>(d)] / 8);
   }
   // The days of the marks say so.
-  EXPECT_EQ(cell_at(rows, curve.first_row + 1, k_name).text, "Planned");
-  EXPECT_EQ(cell_at(rows, curve.first_row + 3, k_name).text, "P50");
-  EXPECT_EQ(cell_at(rows, curve.last_row, k_name).text, "P85 P95");
+  EXPECT_EQ(cell_at(rows, curve.first_row + 1, k_forecast_name).text, "Planned");
+  EXPECT_EQ(cell_at(rows, curve.first_row + 3, k_forecast_name).text, "P50");
+  EXPECT_EQ(cell_at(rows, curve.last_row, k_forecast_name).text, "P85 P95");
 
   // A point per mark, at its day and share, named by its row.
   const std::vector<std::string> names = {"P50", "P85", "P95", "Planned"};
@@ -192,7 +194,7 @@ TEST(XlsxForecastSheetTest, HasEveryDayOfTheCurveAndAChartOverThoseRowsAndTheMar
     EXPECT_EQ(s.mark, ScatterSeries::Mark::point);
     EXPECT_EQ(s.first_row, s.last_row);
     EXPECT_EQ(cell_at(rows, s.name_row, s.name_column).text, names[k]);
-    const Row* mark = row_with(rows, k_name, names[k]);
+    const Row* mark = row_with(rows, k_forecast_name, names[k]);
     EXPECT_EQ(s.first_row, mark->index);
     EXPECT_EQ(s.x_column, k_day);
     EXPECT_EQ(s.y_column, k_share);
@@ -219,7 +221,7 @@ TEST(XlsxForecastSheetTest, FromHistoryTheNoteAndFiguresSaySo) {
   project.forecast->by_kind = true;
   project.forecast->history = 12;
   const auto rows = all_rows(WorkbookBuilder(project), SheetId::forecast);
-  EXPECT_EQ(find_cell(*row_with(rows, k_id, "Drawn from"), k_name)->text,
+  EXPECT_EQ(find_cell(*row_with(rows, k_forecast_id, "Drawn from"), k_forecast_name)->text,
             "the team's ratios of hours spent to estimated (12 finished tasks, by kind)");
 }
 

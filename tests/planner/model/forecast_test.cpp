@@ -10,7 +10,7 @@ namespace {
 using util::Date;
 constexpr Date day(int d) { return Date{std::chrono::year{2027} / 1 / d}; }
 
-Forecast sample() {
+Forecast sample_forecast() {
   Forecast f;
   f.runs = 5;
   f.planned = day(4);
@@ -20,14 +20,14 @@ Forecast sample() {
 }
 
 TEST(ForecastModelTest, TheCurveHasOnePointPerFinishDateWithTheRunsFinishedByItsEnd) {
-  const std::vector<FinishShare> curve = finish_curve(sample());
+  const std::vector<FinishShare> curve = finish_curve(sample_forecast());
   const std::vector<FinishShare> expected = {{day(5), 2, 0.4}, {day(7), 3, 0.6}, {day(8), 5, 1.0}};
   EXPECT_EQ(curve, expected);
   EXPECT_TRUE(finish_curve(Forecast{}).empty());
 }
 
 TEST(ForecastModelTest, FinishedByCountsTheRunsDoneByTheEndOfTheDay) {
-  const Forecast f = sample();
+  const Forecast f = sample_forecast();
   EXPECT_EQ(finished_by(f, day(4)), 0u);
   EXPECT_EQ(finished_by(f, day(5)), 2u);
   EXPECT_EQ(finished_by(f, day(6)), 2u);
@@ -36,7 +36,7 @@ TEST(ForecastModelTest, FinishedByCountsTheRunsDoneByTheEndOfTheDay) {
 }
 
 TEST(ForecastModelTest, TheCurveSpansFromTheDayBeforeTheEarliestToTheLatestFinish) {
-  Forecast f = sample();
+  Forecast f = sample_forecast();
   EXPECT_EQ(curve_days(f).first, day(3));  // the planned finish is the earliest
   EXPECT_EQ(curve_days(f).last, day(8));
   f.planned = day(10);
@@ -46,7 +46,7 @@ TEST(ForecastModelTest, TheCurveSpansFromTheDayBeforeTheEarliestToTheLatestFinis
 
 TEST(ForecastModelTest, CriticalTasksComeMostOftenFirstTiesInProjectOrderNeverOnesLeftOut) {
   const std::vector<std::size_t> expected = {2, 0, 3, 4};
-  EXPECT_EQ(critical_order(sample()), expected);
+  EXPECT_EQ(critical_order(sample_forecast()), expected);
 }
 
 }  // namespace

@@ -18,6 +18,7 @@ using rplan::testing::document;
 using rplan::testing::TempDir;
 
 using rplan::testing::at;
+using rplan::testing::fake_plan;
 
 // The migration before schemas/0009_baselines.sql (8 on main, the forecast's).
 int version_before_baselines() {
@@ -28,31 +29,6 @@ int version_before_baselines() {
   }
   ADD_FAILURE() << "the baselines are migration 0009";
   return before;
-}
-
-// A hand-made plan: every task gets one block of `minutes` a day apart,
-// 09:00 UTC, for `who`.
-void fake_plan(model::Project& p, const char* first_day, const std::string& who = "Ada",
-               int minutes = 240) {
-  model::Date day = *util::parse_date(first_day);
-  p.plan.start = day;
-  p.plan.strategy = model::Strategy::balanced;
-  p.plan.total_hours = 0;
-  for (auto& t : p.tasks) {
-    t.assignee = who;
-    model::WorkBlock b;
-    b.date = day;
-    b.start_minute = 9 * 60;
-    b.minutes = minutes;
-    b.utc_start = model::Instant{day} + std::chrono::hours{9};
-    b.utc_end = b.utc_start + std::chrono::minutes{minutes};
-    t.blocks = {b};
-    t.start = b.utc_start;
-    t.finish = b.utc_end;
-    p.plan.total_hours += minutes / 60.0;
-    day += std::chrono::days{1};
-  }
-  p.plan.finish = day - std::chrono::days{1};
 }
 
 // What a stored baseline loads of `project`'s plan: model::make_baseline

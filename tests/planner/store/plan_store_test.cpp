@@ -18,27 +18,7 @@ using rplan::testing::document;
 using rplan::testing::TempDir;
 
 using rplan::testing::at;
-
-// A hand-made plan: every task gets one block a day apart, 09:00 UTC.
-void fake_plan(model::Project& p, const char* first_day) {
-  model::Date day = *util::parse_date(first_day);
-  p.plan.start = day;
-  p.plan.strategy = model::Strategy::balanced;
-  for (auto& t : p.tasks) {
-    t.assignee = "Ada";
-    model::WorkBlock b;
-    b.date = day;
-    b.start_minute = 9 * 60;
-    b.minutes = 240;
-    b.utc_start = model::Instant{day} + std::chrono::hours{9};
-    b.utc_end = b.utc_start + std::chrono::minutes{240};
-    t.blocks = {b};
-    t.start = b.utc_start;
-    t.finish = b.utc_end;
-    day += std::chrono::days{1};
-  }
-  p.plan.finish = day;
-}
+using rplan::testing::fake_plan;
 
 TEST(PlanStoreTest, SequencesRiseOnlyForChangedEventsAndAnUnchangedPlanKeepsItsTimestamp) {
   TempDir dir;

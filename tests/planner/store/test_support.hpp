@@ -5,6 +5,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <chrono>
 #include <string>
 #include <utility>
 #include <vector>
@@ -33,6 +34,31 @@ inline const model::Date k_day = *util::parse_date("2026-12-07");
 
 // An instant written in RFC 3339 ("2026-12-07T09:00:00Z"); the text must be valid.
 inline model::Instant at(const char* text) { return *util::parse_rfc3339(text); }
+
+// A hand-made plan: every task gets one block of `minutes` a day apart,
+// 09:00 UTC, for `who`.
+inline void fake_plan(model::Project& p, const char* first_day, const std::string& who = "Ada",
+                      int minutes = 240) {
+  model::Date day = *util::parse_date(first_day);
+  p.plan.start = day;
+  p.plan.strategy = model::Strategy::balanced;
+  p.plan.total_hours = 0;
+  for (auto& t : p.tasks) {
+    t.assignee = who;
+    model::WorkBlock b;
+    b.date = day;
+    b.start_minute = 9 * 60;
+    b.minutes = minutes;
+    b.utc_start = model::Instant{day} + std::chrono::hours{9};
+    b.utc_end = b.utc_start + std::chrono::minutes{minutes};
+    t.blocks = {b};
+    t.start = b.utc_start;
+    t.finish = b.utc_end;
+    p.plan.total_hours += minutes / 60.0;
+    day += std::chrono::days{1};
+  }
+  p.plan.finish = day - std::chrono::days{1};
+}
 
 // A parsed document built by hand: topics of (title, prompts).
 inline model::ParsedDocument document(
