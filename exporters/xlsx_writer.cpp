@@ -371,6 +371,20 @@ void apply_layout(Workbook& book, lxw_worksheet* sheet, const xlsx::SheetLayout&
   if (layout.hidden) worksheet_hide(sheet);
 }
 
+// Puts the chart's legend below it and the chart on the sheet at the spec's
+// anchor and scale (xlsx::ChartSpec, xlsx::ScatterSpec).
+template <class Spec>
+void place_chart(Workbook& book, lxw_worksheet* sheet, lxw_chart* chart, const Spec& spec) {
+  chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+  lxw_chart_options options{};
+  options.x_scale = spec.x_scale;
+  options.y_scale = spec.y_scale;
+  book.check(
+      worksheet_insert_chart_opt(sheet, static_cast<lxw_row_t>(spec.anchor_row),
+                                 static_cast<lxw_col_t>(spec.anchor_column), chart, &options),
+      "cannot place the chart");
+}
+
 void add_chart(Workbook& book, lxw_worksheet* sheet, const xlsx::SheetLayout& layout,
                const xlsx::ChartSpec& spec, std::uint8_t type) {
   lxw_chart* chart = workbook_add_chart(book.get(), type);
@@ -404,14 +418,7 @@ void add_chart(Workbook& book, lxw_worksheet* sheet, const xlsx::SheetLayout& la
   chart_axis_set_name(chart->x_axis, spec.x_title.c_str());
   chart_axis_set_name(chart->y_axis, spec.y_title.c_str());
   if (type != LXW_CHART_LINE) chart_set_series_gap(chart, 40);
-  chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
-  lxw_chart_options options{};
-  options.x_scale = spec.x_scale;
-  options.y_scale = spec.y_scale;
-  book.check(
-      worksheet_insert_chart_opt(sheet, static_cast<lxw_row_t>(spec.anchor_row),
-                                 static_cast<lxw_col_t>(spec.anchor_column), chart, &options),
-      "cannot place the chart");
+  place_chart(book, sheet, chart, spec);
 }
 
 // Lines and marked points over a date axis and a share axis (xlsx::ScatterSpec).
@@ -473,14 +480,7 @@ void add_scatter_chart(Workbook& book, lxw_worksheet* sheet, const xlsx::SheetLa
   chart_axis_set_min(chart->y_axis, 0);
   chart_axis_set_max(chart->y_axis, 1);
   chart_axis_set_major_unit(chart->y_axis, 0.25);
-  chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
-  lxw_chart_options options{};
-  options.x_scale = spec.x_scale;
-  options.y_scale = spec.y_scale;
-  book.check(
-      worksheet_insert_chart_opt(sheet, static_cast<lxw_row_t>(spec.anchor_row),
-                                 static_cast<lxw_col_t>(spec.anchor_column), chart, &options),
-      "cannot place the chart");
+  place_chart(book, sheet, chart, spec);
 }
 
 void set_properties(Workbook& book, const xlsx::DocumentProperties& p) {

@@ -27,6 +27,12 @@ using detail::id_prefix;
 
 namespace {
 
+// The number of rows in `table` (a name of rplan's own, never the user's).
+std::size_t row_count(SQLite::Database& db, const char* table) {
+  SQLite::Statement count(db, std::string("SELECT COUNT(*) FROM ") + table);
+  return count.executeStep() ? static_cast<std::size_t>(count.getColumn(0).getInt64()) : 0;
+}
+
 // A query's rows read straight through SQLite's C interface: the project's
 // tables are a few million values, and SQLite::Statement::getColumn makes an
 // object holding a shared pointer (two atomic operations) for each. Values
@@ -131,9 +137,7 @@ std::vector<model::Topic> load_topics(SQLite::Database& db) {
   std::vector<model::Topic> loaded;
   std::vector<Place> places;
   {
-    SQLite::Statement count(db, "SELECT COUNT(*) FROM topics");
-    const auto n =
-        count.executeStep() ? static_cast<std::size_t>(count.getColumn(0).getInt64()) : 0;
+    const std::size_t n = row_count(db, "topics");
     loaded.reserve(n);
     places.reserve(n);
   }
@@ -321,9 +325,7 @@ std::vector<model::Task> load_tasks(SQLite::Database& db, const std::vector<mode
     // Room for every task at once (archived ones too: counting them is a
     // scan of an index): growing by doubling would hold 1.5 times the tasks
     // while they move, and keep the old room afterwards.
-    SQLite::Statement count(db, "SELECT COUNT(*) FROM tasks");
-    const auto n =
-        count.executeStep() ? static_cast<std::size_t>(count.getColumn(0).getInt64()) : 0;
+    const std::size_t n = row_count(db, "tasks");
     loaded.reserve(n);
     places.reserve(n);
     advise_huge_pages(loaded.data(), n * sizeof(model::Task));
@@ -449,9 +451,7 @@ void load_work_log(SQLite::Database& db, model::Project& project, TaskFinder& fi
   std::vector<std::int64_t> row_ids;
   {
     // Room for every entry at once: growing by doubling writes twice the memory.
-    SQLite::Statement count(db, "SELECT COUNT(*) FROM work_log");
-    const auto n =
-        count.executeStep() ? static_cast<std::size_t>(count.getColumn(0).getInt64()) : 0;
+    const std::size_t n = row_count(db, "work_log");
     log.reserve(n);
     row_ids.reserve(n);
   }
